@@ -1,0 +1,94 @@
+// Test support: a Nix configuration for single-user root with no network, and
+// throwaway Git repositories that hold fixture flakes.
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+
+let registryFile: string | undefined
+
+/** The NIX_CONFIG that lets the real `nix` run here: flakes on, no daemon, no network registry. */
+export function nixConfig(): string {
+  if (registryFile === undefined) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nix-registry-'))
+    registryFile = path.join(dir, 'registry.json')
+    fs.writeFileSync(registryFile, JSON.stringify({ flakes: [], version: 2 }))
+  }
+  return [
+    'experimental-features = nix-command flakes',
+    'build-users-group =',
+    'sandbox = false',
+    `flake-registry = ${registryFile}`
+  ].join('\n')
+}
+
+/** process.env plus what Nix and Git need in tests. */
+export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NIX_CONFIG: nixConfig(),
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.invalid',
+    ...extra
+  }
+}
+
+/** Run a command synchronously with the test environment and return its stdout. */
+export function sh(cmd: string, args: string[], cwd?: string, env?: NodeJS.ProcessEnv): string {
+  return execFileSync(cmd, args, {
+    cwd,
+    env: env ?? testEnv(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024
+  })
+}
+
+/** Run `nix` with the test configuration and parse its JSON output. */
+export function nixJson<T = unknown>(args: string[], cwd?: string): T {
+  return JSON.parse(sh('nix', args, cwd)) as T
+}
+
+/** A file in a fixture: text, or text with an executable bit, or a symbolic link. */
+export type FixtureEntry = string | { text: string; executable: true } | { symlink: string }
+
+/**
+ * Create a Git repository in a new temporary folder holding `files` (paths relative to the
+ * repository, folders created as needed), add everything and commit it.
+ */
+export function makeRepo(files: Record<string, FixtureEntry>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flake-fixture-'))
+  writeFiles(root, files)
+  sh('git', ['init', '-q', '-b', 'main'], root)
+  commitAll(root, 'fixture')
+  return root
+}
+
+/** Write fixture files into an existing folder. */
+export function writeFiles(root: string, files: Record<string, FixtureEntry>): void {
+  for (const [rel, entry] of Object.entries(files)) {
+    const file = path.join(root, rel)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    if (typeof entry === 'string') {
+      fs.writeFileSync(file, entry)
+    } else if ('symlink' in entry) {
+      fs.symlinkSync(entry.symlink, file)
+    } else {
+      fs.writeFileSync(file, entry.text, { mode: 0o755 })
+    }
+  }
+}
+
+/** `git add -A && git commit` in a fixture repository. */
+export function commitAll(root: string, message: string): void {
+  sh('git', ['add', '-A'], root)
+  sh('git', ['commit', '-q', '--allow-empty', '-m', message], root)
+}
+
+/** A derivation-producing flake output for `system` that builds nothing expensive. */
+export function trivialDerivation(name: string, system: string, description?: string): string {
+  const meta = description === undefined ? '' : ` // { meta.description = ${JSON.stringify(description)}; }`
+  return `(derivation { name = ${JSON.stringify(name)}; system = ${JSON.stringify(system)}; builder = "/bin/sh"; args = [ "-c" "echo > $out" ]; })${meta}`
+}
