@@ -2,7 +2,7 @@ import { createDefaultEsmPreset } from 'ts-jest'
 
 /** @type {import('jest').Config} */
 export default {
-  ...createDefaultEsmPreset({ tsconfig: 'tsconfig.json' }),
+  ...createDefaultEsmPreset({ tsconfig: 'tsconfig.test.json' }),
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],

@@ -89,6 +89,7 @@ export function commitAll(root: string, message: string): void {
 
 /** A derivation-producing flake output for `system` that builds nothing expensive. */
 export function trivialDerivation(name: string, system: string, description?: string): string {
-  const meta = description === undefined ? '' : ` // { meta.description = ${JSON.stringify(description)}; }`
+  const meta =
+    description === undefined ? '' : ` // { meta.description = ${JSON.stringify(description)}; }`
   return `(derivation { name = ${JSON.stringify(name)}; system = ${JSON.stringify(system)}; builder = "/bin/sh"; args = [ "-c" "echo > $out" ]; })${meta}`
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it, jest } from '@jest/globals'
+
+const info = jest.fn<(message: string) => void>()
+jest.unstable_mockModule('@actions/core', () => ({ info, debug: jest.fn(), isDebug: () => false }))
+const { sendWithRetries, isRetriableStatus } = await import('../src/http.js')
+type HttpResponse = import('../src/http.js').HttpResponse
+
+const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  body: `${status}`
+})
+
+/** A transport that plays a script: a status, or 'reset' for a network error. */
+function scripted(...script: (number | 'reset')[]) {
+  const send = jest.fn(async () => {
+    const next = script.shift() ?? 200
+    if (next === 'reset') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    return answer(next)
+  })
+  return { send }
+}
+
+const policy = (sleeps: number[] = []) => ({
+  attempts: 4,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  random: () => 0.5,
+  sleep: async (ms: number) => {
+    sleeps.push(ms)
+  }
+})
+
+describe('retrying HTTP requests', () => {
+  it.each([
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [400, false],
+    [401, false],
+    [404, false],
+    [409, false],
+    [200, false]
+  ])('treats status %i as retriable: %s', (status, retriable) => {
+    expect(isRetriableStatus(status)).toBe(retriable)
+  })
+
+  it('retries network errors, 502 and 429 until an answer comes, logging each retry', async () => {
+    info.mockClear()
+    const sleeps: number[] = []
+    const transport = scripted('reset', 502, 429, 200)
+    const response = await sendWithRetries(
+      transport,
+      'Test call',
+      { method: 'GET', url: 'http://127.0.0.1/x' },
+      policy(sleeps)
+    )
+    expect(response.status).toBe(200)
+    expect(transport.send).toHaveBeenCalledTimes(4)
+    expect(info.mock.calls.map(c => c[0])).toEqual([
+      expect.stringMatching(
+        /^Test call: network error \(socket hang up\); retrying in [\d.]+ s \(attempt 2 of 4\)\.$/
+      ),
+      expect.stringMatching(/^Test call: HTTP 502; retrying in [\d.]+ s \(attempt 3 of 4\)\.$/),
+      expect.stringMatching(/^Test call: HTTP 429; retrying in [\d.]+ s \(attempt 4 of 4\)\.$/)
+    ])
+    // Half the backoff plus half of it again times the jitter (0.5 here): 3/4 of 100, 200, 400.
+    expect(sleeps).toEqual([75, 150, 300])
+  })
+
+  it('backs off exponentially with jitter, up to the maximum delay', async () => {
+    const sleeps: number[] = []
+    const transport = scripted(503, 503, 503, 503, 503)
+    await sendWithRetries(
+      transport,
+      'x',
+      { method: 'GET', url: 'u' },
+      { ...policy(sleeps), attempts: 6, maxDelayMs: 500, random: () => 0.999 }
+    )
+    // 100, 200, 400, then capped at 500: each between half and all of the backoff.
+    expect(sleeps).toEqual([100, 200, 400, 500, 500])
+  })
+
+  it('waits as long as Retry-After asks', async () => {
+    const sleeps: number[] = []
+    const responses = [answer(429, { 'retry-after': '0' }), answer(200)]
+    const transport = { send: jest.fn(async () => responses.shift() as HttpResponse) }
+    await sendWithRetries(transport, 'x', { method: 'GET', url: 'u' }, policy(sleeps))
+    expect(sleeps).toEqual([0])
+  })
+
+  it('never retries other 4xx answers', async () => {
+    const transport = scripted(400, 200)
+    const response = await sendWithRetries(
+      transport,
+      'x',
+      { method: 'POST', url: 'u', body: '{}' },
+      policy()
+    )
+    expect(response.status).toBe(400)
+    expect(transport.send).toHaveBeenCalledTimes(1)
+  })
+
+  it('hands on the last 5xx once attempts run out', async () => {
+    const transport = scripted(502, 502, 502, 502, 200)
+    const response = await sendWithRetries(transport, 'x', { method: 'GET', url: 'u' }, policy())
+    expect(response.status).toBe(502)
+    expect(transport.send).toHaveBeenCalledTimes(4)
+  })
+
+  it('throws the last network error once attempts run out', async () => {
+    const transport = scripted('reset', 'reset', 'reset', 'reset')
+    await expect(
+      sendWithRetries(transport, 'x', { method: 'GET', url: 'u' }, policy())
+    ).rejects.toThrow('socket hang up')
+  })
+})

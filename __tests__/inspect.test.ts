@@ -1,0 +1,502 @@
+// src/inspect.nix, evaluated by the real `nix` against fixture flakes.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { fileURLToPath } from 'node:url'
+import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
+
+const inspectNix = fileURLToPath(new URL('../src/inspect.nix', import.meta.url))
+
+type Leaf = {
+  what: string | null
+  shortDescription: string | null
+  forSystems: string[] | null
+  derivation: string | null
+  outputs: Record<string, string> | null
+}
+type Branch = { children: Record<string, Node> }
+type Node = Leaf | Branch
+type OutputsDocument = {
+  version: number
+  docs: Record<string, string>
+  inventory: Record<string, Node>
+}
+
+function lockedUrl(dir: string): string {
+  return nixJson<{ url: string }>(['flake', 'metadata', '--json', '--no-write-lock-file', dir]).url
+}
+
+/** The `nix eval` arguments exactly as the action builds them. */
+function inspectArgs(flakeRef: string, includeOutputPaths: boolean): string[] {
+  const expr = `(import ${JSON.stringify(inspectNix)}) { flakeRef = ${JSON.stringify(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+  return ['eval', '--json', '--impure', '--expr', expr]
+}
+
+function inspect(flakeRef: string, includeOutputPaths = false): OutputsDocument {
+  return nixJson<OutputsDocument>(inspectArgs(flakeRef, includeOutputPaths))
+}
+
+/** Run the inspection expecting it to fail, and return Nix's stderr. */
+function inspectFailure(flakeRef: string, includeOutputPaths = false): string {
+  try {
+    sh('nix', inspectArgs(flakeRef, includeOutputPaths))
+  } catch (error) {
+    return String((error as { stderr?: unknown }).stderr)
+  }
+  throw new Error('expected the evaluation to fail')
+}
+
+function evalRaw(installable: string): string {
+  return sh('nix', ['eval', '--raw', installable])
+}
+
+function flake(outputs: string): Record<string, string> {
+  return { 'flake.nix': `{\n  outputs = { self }: ${outputs};\n}\n` }
+}
+
+/** The node at `path` below `node`, failing if a step is not a branch. */
+function at(node: Node, ...path: string[]): Node {
+  let current = node
+  for (const name of path) {
+    if (!('children' in current)) throw new Error(`not a branch before ${name}`)
+    current = current.children[name]
+    if (current === undefined) throw new Error(`no child ${name}`)
+  }
+  return current
+}
+
+function childNames(node: Node): string[] {
+  if (!('children' in node)) throw new Error('not a branch')
+  return Object.keys(node.children).sort()
+}
+
+/** Every node below `node`, each with its path. */
+function walk(node: Node, path: string[] = []): Array<[string[], Node]> {
+  const here: Array<[string[], Node]> = [[path, node]]
+  if (!('children' in node)) return here
+  return here.concat(
+    ...Object.entries(node.children).map(([name, child]) => walk(child, [...path, name]))
+  )
+}
+
+function leaf(fields: Partial<Leaf>): Leaf {
+  return {
+    what: null,
+    shortDescription: null,
+    forSystems: null,
+    derivation: null,
+    outputs: null,
+    ...fields
+  }
+}
+
+const multiOutput = `derivation { name = "split"; system = "x86_64-linux"; builder = "/bin/sh"; args = [ "-c" "echo > $out; echo > $dev" ]; outputs = [ "out" "dev" ]; }`
+
+const everythingFlake = flake(`{
+    packages.x86_64-linux.default = ${trivialDerivation('hello', 'x86_64-linux', 'Says hello')};
+    packages.x86_64-linux.plain = ${trivialDerivation('plain', 'x86_64-linux')};
+    packages.x86_64-linux.split = ${multiOutput};
+    packages.aarch64-darwin.default = ${trivialDerivation('hello', 'aarch64-darwin', 'Says hello on a Mac')};
+    devShells.x86_64-linux.default = ${trivialDerivation('shell', 'x86_64-linux', 'Tools for hacking')};
+    checks.x86_64-linux.unit = ${trivialDerivation('unit', 'x86_64-linux')};
+    formatter.x86_64-linux = ${trivialDerivation('fmt', 'x86_64-linux', 'Formats code')};
+    formatter.aarch64-linux = ${trivialDerivation('fmt', 'aarch64-linux')};
+    apps.x86_64-linux.default = { type = "app"; program = "/bin/sh"; };
+    apps.x86_64-linux.described = { type = "app"; program = "/bin/sh"; meta.description = "Runs a shell"; };
+    hydraJobs = {
+      build.x86_64-linux = ${trivialDerivation('hydra-build', 'x86_64-linux', 'Builds it')};
+      tests.unit.linux = ${trivialDerivation('hydra-unit', 'aarch64-linux')};
+      recurseForDerivations = true;
+    };
+    templates.default = { path = ./.; description = "A starting point"; };
+    templates.bare = { path = ./.; };
+    overlays.default = final: prev: { };
+    nixosModules.default = { ... }: { };
+    homeModules.default = { ... }: { };
+    darwinModules.default = { ... }: { };
+    legacyPackages.x86_64-linux.hello = ${trivialDerivation('legacy', 'x86_64-linux')};
+    legacyPackages.x86_64-linux.broken = throw "legacyPackages must not be enumerated";
+    nixosConfigurations.machine = {
+      pkgs.stdenv.system = "x86_64-linux";
+      config.system.build.toplevel = ${trivialDerivation('nixos-system', 'x86_64-linux')};
+    };
+    homeConfigurations.me = {
+      activationPackage = ${trivialDerivation('home-activation', 'aarch64-linux')};
+    };
+    darwinConfigurations.mac = {
+      system = ${trivialDerivation('darwin-system', 'aarch64-darwin')};
+    };
+    lib.answer = 42;
+    somethingUnknown.x86_64-linux.default = ${trivialDerivation('unknown', 'x86_64-linux')};
+  }`)
+
+describe('inspect.nix on a flake with every kind of default output', () => {
+  let url: string
+  let doc: OutputsDocument
+  let withPaths: OutputsDocument
+
+  beforeAll(() => {
+    url = lockedUrl(makeRepo(everythingFlake))
+    doc = inspect(url)
+    withPaths = inspect(url, true)
+  })
+
+  it('returns version 1 with exactly the keys version, docs and inventory', () => {
+    expect(Object.keys(doc).sort()).toEqual(['docs', 'inventory', 'version'])
+    expect(doc.version).toBe(1)
+  })
+
+  it('documents every output that has a schema, and leaves out lib and unknown outputs', () => {
+    const described = [
+      'apps',
+      'checks',
+      'darwinConfigurations',
+      'darwinModules',
+      'devShells',
+      'formatter',
+      'homeConfigurations',
+      'homeModules',
+      'hydraJobs',
+      'legacyPackages',
+      'nixosConfigurations',
+      'nixosModules',
+      'overlays',
+      'packages',
+      'templates'
+    ]
+    expect(Object.keys(doc.docs).sort()).toEqual(described)
+    expect(Object.keys(doc.inventory).sort()).toEqual(described)
+  })
+
+  it("gives each output its schema's documentation text", () => {
+    for (const text of Object.values(doc.docs)) {
+      expect(typeof text).toBe('string')
+      expect(text.length).toBeGreaterThan(20)
+    }
+    expect(doc.docs.packages).toContain('packages')
+    expect(doc.docs.legacyPackages).toMatch(/not shown/)
+  })
+
+  it('makes every branch exactly {children} and every leaf exactly the five keys', () => {
+    for (const [name, root] of Object.entries(doc.inventory)) {
+      for (const [path, node] of walk(root)) {
+        const keys = Object.keys(node).sort()
+        if ('children' in node) {
+          expect({ at: [name, ...path], keys }).toEqual({ at: [name, ...path], keys: ['children'] })
+        } else {
+          expect({ at: [name, ...path], keys }).toEqual({
+            at: [name, ...path],
+            keys: ['derivation', 'forSystems', 'outputs', 'shortDescription', 'what']
+          })
+        }
+      }
+    }
+  })
+
+  it('lists packages per system, each with its system and meta.description or ""', () => {
+    const packages = doc.inventory.packages
+    expect(childNames(packages)).toEqual(['aarch64-darwin', 'x86_64-linux'])
+    expect(childNames(at(packages, 'x86_64-linux'))).toEqual(['default', 'plain', 'split'])
+    expect(at(packages, 'x86_64-linux', 'default')).toEqual(
+      leaf({ what: 'package', shortDescription: 'Says hello', forSystems: ['x86_64-linux'] })
+    )
+    expect(at(packages, 'x86_64-linux', 'plain')).toEqual(
+      leaf({ what: 'package', shortDescription: '', forSystems: ['x86_64-linux'] })
+    )
+    expect(at(packages, 'aarch64-darwin', 'default')).toEqual(
+      leaf({
+        what: 'package',
+        shortDescription: 'Says hello on a Mac',
+        forSystems: ['aarch64-darwin']
+      })
+    )
+  })
+
+  it('calls devShells development environments and checks CI tests', () => {
+    expect(at(doc.inventory.devShells, 'x86_64-linux', 'default')).toEqual(
+      leaf({
+        what: 'development environment',
+        shortDescription: 'Tools for hacking',
+        forSystems: ['x86_64-linux']
+      })
+    )
+    expect(at(doc.inventory.checks, 'x86_64-linux', 'unit')).toEqual(
+      leaf({ what: 'CI test', shortDescription: '', forSystems: ['x86_64-linux'] })
+    )
+  })
+
+  it('gives the formatter one leaf per system', () => {
+    expect(doc.inventory.formatter).toEqual({
+      children: {
+        'aarch64-linux': leaf({
+          what: 'formatter',
+          shortDescription: '',
+          forSystems: ['aarch64-linux']
+        }),
+        'x86_64-linux': leaf({
+          what: 'formatter',
+          shortDescription: 'Formats code',
+          forSystems: ['x86_64-linux']
+        })
+      }
+    })
+  })
+
+  it('lists apps per system, with meta.description when they have one', () => {
+    expect(at(doc.inventory.apps, 'x86_64-linux')).toEqual({
+      children: {
+        default: leaf({ what: 'app', shortDescription: '', forSystems: ['x86_64-linux'] }),
+        described: leaf({
+          what: 'app',
+          shortDescription: 'Runs a shell',
+          forSystems: ['x86_64-linux']
+        })
+      }
+    })
+  })
+
+  it('walks nested hydraJobs down to derivations, taking the system from each derivation', () => {
+    expect(doc.inventory.hydraJobs).toEqual({
+      children: {
+        build: {
+          children: {
+            'x86_64-linux': leaf({
+              what: 'Hydra CI test',
+              shortDescription: 'Builds it',
+              forSystems: ['x86_64-linux']
+            })
+          }
+        },
+        tests: {
+          children: {
+            unit: {
+              children: {
+                linux: leaf({
+                  what: 'Hydra CI test',
+                  shortDescription: '',
+                  forSystems: ['aarch64-linux']
+                })
+              }
+            }
+          }
+        }
+      }
+    })
+  })
+
+  it('describes templates by their description, for no system in particular', () => {
+    expect(doc.inventory.templates).toEqual({
+      children: {
+        bare: leaf({ what: 'template', shortDescription: '' }),
+        default: leaf({ what: 'template', shortDescription: 'A starting point' })
+      }
+    })
+  })
+
+  it('describes overlays and modules by their kind alone', () => {
+    expect(at(doc.inventory.overlays, 'default')).toEqual(leaf({ what: 'Nixpkgs overlay' }))
+    expect(at(doc.inventory.nixosModules, 'default')).toEqual(leaf({ what: 'NixOS module' }))
+    expect(at(doc.inventory.homeModules, 'default')).toEqual(leaf({ what: 'Home Manager module' }))
+    expect(at(doc.inventory.darwinModules, 'default')).toEqual(leaf({ what: 'nix-darwin module' }))
+  })
+
+  it('shows legacyPackages as an empty branch without evaluating its contents', () => {
+    expect(doc.inventory.legacyPackages).toEqual({ children: {} })
+    expect(withPaths.inventory.legacyPackages).toEqual({ children: {} })
+  })
+
+  it('takes the system of each kind of configuration from the configuration itself', () => {
+    expect(at(doc.inventory.nixosConfigurations, 'machine')).toEqual(
+      leaf({ what: 'NixOS configuration', forSystems: ['x86_64-linux'] })
+    )
+    expect(at(doc.inventory.homeConfigurations, 'me')).toEqual(
+      leaf({ what: 'Home Manager configuration', forSystems: ['aarch64-linux'] })
+    )
+    expect(at(doc.inventory.darwinConfigurations, 'mac')).toEqual(
+      leaf({ what: 'nix-darwin configuration', forSystems: ['aarch64-darwin'] })
+    )
+  })
+
+  it('leaves derivation and outputs null everywhere without includeOutputPaths', () => {
+    for (const root of Object.values(doc.inventory)) {
+      for (const [, node] of walk(root)) {
+        if ('children' in node) continue
+        expect(node.derivation).toBeNull()
+        expect(node.outputs).toBeNull()
+      }
+    }
+  })
+
+  it('with includeOutputPaths, gives the .drv and output paths that nix reports for a package', () => {
+    const hello = at(withPaths.inventory.packages, 'x86_64-linux', 'default') as Leaf
+    expect(hello.derivation).toMatch(/^\/nix\/store\/.*\.drv$/)
+    expect(hello.derivation).toBe(evalRaw(`${url}#packages.x86_64-linux.default.drvPath`))
+    expect(hello.outputs).toEqual({
+      out: evalRaw(`${url}#packages.x86_64-linux.default.outPath`)
+    })
+    expect(hello.outputs?.out).toMatch(/^\/nix\/store\//)
+    expect(hello).toMatchObject({
+      what: 'package',
+      shortDescription: 'Says hello',
+      forSystems: ['x86_64-linux']
+    })
+  })
+
+  it('with includeOutputPaths, lists every output of a multi-output derivation', () => {
+    const split = at(withPaths.inventory.packages, 'x86_64-linux', 'split') as Leaf
+    expect(split.outputs).toEqual({
+      out: evalRaw(`${url}#packages.x86_64-linux.split.out.outPath`),
+      dev: evalRaw(`${url}#packages.x86_64-linux.split.dev.outPath`)
+    })
+  })
+
+  it("with includeOutputPaths, gives each configuration's derivation", () => {
+    const nixos = at(withPaths.inventory.nixosConfigurations, 'machine') as Leaf
+    expect(nixos.derivation).toBe(
+      evalRaw(`${url}#nixosConfigurations.machine.config.system.build.toplevel.drvPath`)
+    )
+    const home = at(withPaths.inventory.homeConfigurations, 'me') as Leaf
+    expect(home.derivation).toBe(evalRaw(`${url}#homeConfigurations.me.activationPackage.drvPath`))
+    const darwin = at(withPaths.inventory.darwinConfigurations, 'mac') as Leaf
+    expect(darwin.derivation).toBe(evalRaw(`${url}#darwinConfigurations.mac.system.drvPath`))
+    for (const config of [nixos, home, darwin]) {
+      expect(Object.keys(config.outputs ?? {})).toEqual(['out'])
+    }
+  })
+
+  it('with includeOutputPaths, still leaves non-derivation leaves without paths', () => {
+    expect(at(withPaths.inventory.apps, 'x86_64-linux', 'default')).toEqual(
+      leaf({ what: 'app', shortDescription: '', forSystems: ['x86_64-linux'] })
+    )
+    expect(at(withPaths.inventory.overlays, 'default')).toEqual(leaf({ what: 'Nixpkgs overlay' }))
+    expect(at(withPaths.inventory.templates, 'default')).toEqual(
+      leaf({ what: 'template', shortDescription: 'A starting point' })
+    )
+  })
+})
+
+describe('inspect.nix evaluates only what a leaf needs', () => {
+  let url: string
+
+  beforeAll(() => {
+    url = lockedUrl(
+      makeRepo(
+        flake(`{
+    nixosConfigurations.lazy = {
+      pkgs.stdenv.system = "x86_64-linux";
+      config.system.build.toplevel = throw "toplevel was forced";
+    };
+    packages.x86_64-linux.unbuildable = derivation {
+      name = "unbuildable"; system = "x86_64-linux"; builder = throw "drvPath was forced";
+    };
+  }`)
+      )
+    )
+  })
+
+  it("does not touch a configuration's toplevel or a package's drvPath without includeOutputPaths", () => {
+    const doc = inspect(url)
+    expect(at(doc.inventory.nixosConfigurations, 'lazy')).toEqual(
+      leaf({ what: 'NixOS configuration', forSystems: ['x86_64-linux'] })
+    )
+    expect(at(doc.inventory.packages, 'x86_64-linux', 'unbuildable')).toEqual(
+      leaf({ what: 'package', shortDescription: '', forSystems: ['x86_64-linux'] })
+    )
+  })
+
+  it('with includeOutputPaths, fails with the message of whatever it then has to force', () => {
+    expect(inspectFailure(url, true)).toMatch(/(toplevel|drvPath) was forced/)
+  })
+})
+
+describe('inspect.nix on a flake with its own schemas output', () => {
+  let url: string
+
+  beforeAll(() => {
+    url = lockedUrl(
+      makeRepo(
+        flake(`{
+    schemas.widgets = {
+      version = 1;
+      doc = "Widgets, one per name.";
+      inventory = output: {
+        children = builtins.mapAttrs (name: widget: {
+          what = "widget";
+          shortDescription = widget.label;
+          forSystems = [ "x86_64-linux" "aarch64-darwin" "aarch64-linux" ];
+          derivation = widget.drv;
+          evalChecks.hasLabel = true;
+          isFlakeCheck = false;
+        }) output.named // { bare = { }; };
+      };
+    };
+    widgets.named.gear = {
+      label = "A gear";
+      drv = ${trivialDerivation('gear', 'x86_64-linux')};
+    };
+    packages.x86_64-linux.default = ${trivialDerivation('hello', 'x86_64-linux')};
+  }`)
+      )
+    )
+  })
+
+  it('replaces the default schemas entirely, so only its own outputs are described', () => {
+    const doc = inspect(url)
+    expect(doc.docs).toEqual({ widgets: 'Widgets, one per name.' })
+    expect(Object.keys(doc.inventory)).toEqual(['widgets'])
+  })
+
+  it('maps its leaves to the five keys, sorting forSystems and dropping other attributes', () => {
+    expect(inspect(url).inventory.widgets).toEqual({
+      children: {
+        bare: leaf({}),
+        gear: leaf({
+          what: 'widget',
+          shortDescription: 'A gear',
+          forSystems: ['aarch64-darwin', 'aarch64-linux', 'x86_64-linux']
+        })
+      }
+    })
+  })
+
+  it("with includeOutputPaths, maps a leaf's derivation to its .drv and output paths", () => {
+    const gear = at(inspect(url, true).inventory.widgets, 'gear') as Leaf
+    expect(gear.derivation).toBe(evalRaw(`${url}#widgets.named.gear.drv.drvPath`))
+    expect(gear.outputs).toEqual({ out: evalRaw(`${url}#widgets.named.gear.drv.outPath`) })
+  })
+})
+
+describe('inspect.nix on other flakes', () => {
+  it("fails with Nix's message when a package throws", () => {
+    const url = lockedUrl(
+      makeRepo(
+        flake(`{
+    packages.x86_64-linux.fine = ${trivialDerivation('fine', 'x86_64-linux')};
+    packages.x86_64-linux.broken = throw "this package is broken on purpose";
+  }`)
+      )
+    )
+    expect(inspectFailure(url)).toContain('this package is broken on purpose')
+  })
+
+  it('reads a flake that lives in a subdirectory of its repository', () => {
+    const repo = makeRepo({
+      'README.md': 'not a flake\n',
+      'sub/flake.nix': flake(`{
+    packages.x86_64-linux.default = ${trivialDerivation('sub', 'x86_64-linux', 'From a subdirectory')};
+  }`)['flake.nix']
+    })
+    const url = lockedUrl(`git+file://${repo}?dir=sub`)
+    expect(url).toContain('dir=sub')
+    expect(at(inspect(url).inventory.packages, 'x86_64-linux', 'default')).toEqual(
+      leaf({
+        what: 'package',
+        shortDescription: 'From a subdirectory',
+        forSystems: ['x86_64-linux']
+      })
+    )
+  })
+
+  it('returns an empty document for a flake with no described outputs', () => {
+    const url = lockedUrl(makeRepo(flake('{ lib.answer = 42; }')))
+    expect(inspect(url)).toEqual({ version: 1, docs: {}, inventory: {} })
+  })
+})

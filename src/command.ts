@@ -1,0 +1,85 @@
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ */
+import * as core from '@actions/core'
+import { spawn } from 'node:child_process'
+
+export interface CommandResult {
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  cwd?: string
+  /** Ends the process (SIGTERM) when aborted; the call then rejects with the abort reason. */
+  signal?: AbortSignal
+  /** Where the command line is logged; `core.info` by default. */
+  log?: (line: string) => void
+}
+
+/** The one way the action starts a program; tests swap it for a fake. */
+export interface CommandRunner {
+  run(command: string, args: readonly string[], options?: RunOptions): Promise<CommandResult>
+}
+
+/** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
+const STDERR_TAIL = 64 * 1024
+
+export class CommandError extends Error {
+  constructor(
+    readonly commandLine: string,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+    exitSignal: string | null = null
+  ) {
+    const status =
+      exitCode === null ? `was killed by ${exitSignal}` : `exited with status ${exitCode}`
+    super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`)
+    this.name = 'CommandError'
+  }
+}
+
+/** Quote an argument for display only (the command itself never goes through a shell). */
+export function showCommand(command: string, args: readonly string[]): string {
+  return [command, ...args]
+    .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ')
+}
+
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+export const processRunner: CommandRunner = {
+  run(command, args, options = {}) {
+    const commandLine = showCommand(command, args)
+    const log = options.log ?? core.info
+    log(`$ ${commandLine}`)
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, {
+        cwd: options.cwd,
+        signal: options.signal,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      const stdout: Buffer[] = []
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+      child.stderr.setEncoding('utf8')
+      child.stderr.on('data', (chunk: string) => {
+        stderr = (stderr + chunk).slice(-STDERR_TAIL)
+        if (core.isDebug()) core.debug(chunk.trimEnd())
+      })
+      child.on('error', error => {
+        if (options.signal?.aborted) reject(options.signal.reason)
+        else reject(new CommandError(commandLine, null, `could not start: ${error.message}`))
+      })
+      child.on('close', (code, signal) => {
+        if (options.signal?.aborted) return reject(options.signal.reason)
+        if (code === 0) resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr })
+        else reject(new CommandError(commandLine, code, stderr, signal))
+      })
+    })
+  }
+}

@@ -1,0 +1,115 @@
+/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+import * as core from '@actions/core'
+import { fileURLToPath } from 'node:url'
+import { CommandRunner, RunOptions } from './command.js'
+
+/** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
+export interface FlakeMetadata {
+  description?: string
+  lastModified?: number
+  /** The locked flake URL. */
+  url?: string
+  /** The source's store path (Nix 2.4 and newer print it). */
+  path?: string
+  resolved?: { dir?: string }
+  locked?: { narHash?: string }
+  [key: string]: unknown
+}
+
+/** The outputs document of section 12 of the protocol. */
+export interface OutputsDocument {
+  version: 1
+  docs: Record<string, string>
+  inventory: Record<string, unknown>
+}
+
+export const EMPTY_OUTPUTS: OutputsDocument = { version: 1, docs: {}, inventory: {} }
+
+// ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
+const INSPECT: URL | string = new URL('./inspect.nix', import.meta.url)
+const inspectPath = (): string => (typeof INSPECT === 'string' ? INSPECT : fileURLToPath(INSPECT))
+
+/** A Nix string literal holding `text` (for building a `--expr` safely). */
+export function nixString(text: string): string {
+  return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`
+}
+
+/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
+export function parseNixVersion(output: string): [number, number] {
+  const match = /(\d+)\.(\d+)/.exec(output)
+  if (match === null)
+    throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`)
+  return [Number(match[1]), Number(match[2])]
+}
+
+export class Nix {
+  constructor(private readonly runner: CommandRunner) {}
+
+  private async json<T>(args: string[], options: RunOptions): Promise<T> {
+    const { stdout } = await this.runner.run('nix', args, options)
+    try {
+      return JSON.parse(stdout) as T
+    } catch {
+      throw new Error(
+        `\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`
+      )
+    }
+  }
+
+  /** The installed Nix's version as [major, minor]. */
+  async version(options: RunOptions = {}): Promise<[number, number]> {
+    const { stdout } = await this.runner.run('nix', ['--version'], options)
+    const version = parseNixVersion(stdout)
+    core.debug(`Nix version ${version.join('.')}`)
+    return version
+  }
+
+  /**
+   * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
+   * also be up to date with flake.nix (`--no-update-lock-file`): one evaluation serves both.
+   */
+  metadata(dir: string, checkLock: boolean, options: RunOptions = {}): Promise<FlakeMetadata> {
+    const lock = checkLock ? ['--no-update-lock-file'] : []
+    return this.json(['flake', 'metadata', '--json', '--no-write-lock-file', ...lock, dir], options)
+  }
+
+  /** The store path of the flake's source, for a Nix that does not print it with metadata. */
+  async prefetch(dir: string, options: RunOptions = {}): Promise<string> {
+    const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir]
+    const { storePath } = await this.json<{ storePath: string }>(args, options)
+    return storePath
+  }
+
+  /**
+   * Check that the flake evaluates (`nix flake show`): for every system where the flag exists
+   * (Nix 2.14+; older Nix shows every system anyway), else only the current system.
+   */
+  async show(
+    flakeRef: string,
+    allSystems: boolean,
+    nixVersion: [number, number],
+    options: RunOptions = {}
+  ): Promise<void> {
+    const [major, minor] = nixVersion
+    const hasFlag = major > 2 || (major === 2 && minor >= 14)
+    const flag = allSystems && hasFlag ? ['--all-systems'] : []
+    await this.runner.run(
+      'nix',
+      ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef],
+      options
+    )
+  }
+
+  /** The outputs document, from the Nix expression shipped with the action. */
+  outputs(
+    flakeRef: string,
+    includeOutputPaths: boolean,
+    options: RunOptions = {}
+  ): Promise<OutputsDocument> {
+    const expr = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+    return this.json(
+      ['eval', '--json', '--impure', '--no-write-lock-file', '--expr', expr],
+      options
+    )
+  }
+}

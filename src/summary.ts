@@ -1,0 +1,95 @@
+/** What the run tells people: step outputs and the job summary. */
+import * as core from '@actions/core'
+import { Output } from './action-io.js'
+import { Release } from './release.js'
+import { Timings } from './timing.js'
+
+/** How the run ended, as the summary says it. */
+export type Outcome = 'published' | 'already-published' | 'dry-run'
+
+/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
+export function setOutputs(release: Release): void {
+  core.setOutput(Output.flakeName, release.uploadName)
+  core.setOutput(Output.flakeVersion, release.version)
+  core.setOutput(Output.flakerefAtLeast, release.flakeRefs.atLeast)
+  core.setOutput(Output.flakerefExact, release.flakeRefs.exact)
+}
+
+/** Count the leaves of each top-level output of an outputs document. */
+export function countOutputs(inventory: Record<string, unknown>): [string, number][] {
+  const leaves = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 0
+    const children = (node as { children?: Record<string, unknown> }).children
+    if (children === undefined) return 1
+    return Object.values(children).reduce<number>((sum, child) => sum + leaves(child), 0)
+  }
+  return Object.entries(inventory).map(([name, node]) => [name, leaves(node)])
+}
+
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+export function flakePage(host: string, release: Release): string {
+  const web = new URL(host)
+  web.hostname = web.hostname.replace(/^api\./, '')
+  const base = web.origin
+  return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`
+}
+
+const HEADINGS: Record<Outcome, string> = {
+  published: 'Published',
+  'already-published': 'Already published',
+  'dry-run': 'Dry run: packed, not published'
+}
+
+/** Write the job summary: what was released, how to use it, and where the time went. */
+export async function writeSummary(
+  release: Release,
+  outcome: Outcome,
+  timings: Timings,
+  where: { host: string } | { destDir: string }
+): Promise<void> {
+  const { metadata, tarball } = release
+  const summary = core.summary
+    .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+    .addTable([
+      [
+        { data: 'Field', header: true },
+        { data: 'Value', header: true }
+      ],
+      ['Flake', release.uploadName],
+      ['Version', release.version],
+      ['Visibility', metadata.visibility],
+      ['Revision', metadata.revision],
+      ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+      ['SHA-256', tarball.sha256],
+      ['Labels', metadata.labels.join(', ') || '(none)'],
+      ['Licence', metadata.spdx_identifier ?? '(none)']
+    ])
+    .addHeading('Use it', 3)
+    .addCodeBlock(
+      `inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`,
+      'nix'
+    )
+  if ('host' in where) summary.addLink('Open on FlakeHub', flakePage(where.host, release))
+  else summary.addRaw(`Written to <code>${where.destDir}</code>.`, true)
+
+  const counts = countOutputs(metadata.outputs.inventory)
+  summary.addHeading('Outputs', 3)
+  if (counts.length === 0) summary.addRaw('No outputs with a schema.', true)
+  else
+    summary.addTable([
+      [
+        { data: 'Output', header: true },
+        { data: 'Count', header: true }
+      ],
+      ...counts.map(([name, n]) => [name, String(n)])
+    ])
+
+  summary.addHeading('Time per phase', 3).addTable([
+    [
+      { data: 'Phase', header: true },
+      { data: 'Seconds', header: true }
+    ],
+    ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(1)])
+  ])
+  await summary.write()
+}

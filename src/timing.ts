@@ -1,0 +1,74 @@
+/**
+ * Phases of the run, each logged as one group with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+import * as core from '@actions/core'
+
+/** A phase's log: lines kept until the phase ends. */
+export interface PhaseLog {
+  info(line: string): void
+}
+
+/** Seconds spent per phase name, in the order phases ended. */
+export type Timings = Map<string, number>
+
+export async function phase<T>(
+  timings: Timings,
+  name: string,
+  work: (log: PhaseLog) => Promise<T>
+): Promise<T> {
+  const started = performance.now()
+  const lines: string[] = []
+  core.info(`▶ ${name}…`)
+  const print = (outcome: string): number => {
+    const seconds = (performance.now() - started) / 1000
+    core.startGroup(`${name} (${outcome} in ${seconds.toFixed(1)} s)`)
+    for (const line of lines) core.info(line)
+    core.endGroup()
+    return seconds
+  }
+  try {
+    const result = await work({ info: line => lines.push(line) })
+    timings.set(name, (timings.get(name) ?? 0) + print('done'))
+    return result
+  } catch (error) {
+    print(error instanceof Stopped ? 'stopped' : 'failed')
+    throw error
+  }
+}
+
+/** The reason a phase was stopped: another phase running beside it failed first. */
+export class Stopped extends Error {
+  constructor() {
+    super('Stopped because another step failed.')
+    this.name = 'Stopped'
+  }
+}
+
+type Tasks<T extends readonly unknown[]> = {
+  [K in keyof T]: (signal: AbortSignal) => Promise<T[K]>
+}
+
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ */
+export async function allOrStop<T extends readonly unknown[]>(tasks: Tasks<T>): Promise<T> {
+  const controller = new AbortController()
+  let firstError: { error: unknown } | undefined
+  const settled = await Promise.allSettled(
+    tasks.map(async task => {
+      try {
+        return await task(controller.signal)
+      } catch (error) {
+        if (firstError === undefined && !(error instanceof Stopped)) {
+          firstError = { error }
+          controller.abort(new Stopped())
+        }
+        throw error
+      }
+    })
+  )
+  if (firstError !== undefined) throw firstError.error
+  return settled.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
+}
