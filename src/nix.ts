@@ -66,11 +66,13 @@ export class Nix {
 
   /**
    * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
-   * also be up to date with flake.nix (`--no-update-lock-file`): one evaluation serves both.
+   * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
+   * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
+   * writes: Nix only writes a lock file that it was allowed to update.
    */
   metadata(dir: string, checkLock: boolean, options: RunOptions = {}): Promise<FlakeMetadata> {
-    const lock = checkLock ? ['--no-update-lock-file'] : []
-    return this.json(['flake', 'metadata', '--json', '--no-write-lock-file', ...lock, dir], options)
+    const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file'
+    return this.json(['flake', 'metadata', '--json', lock, dir], options)
   }
 
   /** The store path of the flake's source, for a Nix that does not print it with metadata. */
