@@ -27,6 +27,8 @@ export interface StandInOptions {
   faults?: Partial<Record<Endpoint, Fault[]>> // one per request to that endpoint, in order
   repository?: GraphqlRepository | null // what GraphQL answers; null → NOT_FOUND (default below)
   githubToken?: string // the token GraphQL requests must carry (default `ghs_test_token`)
+  acceptTokensForMs?: number // FlakeHub calls a token expired this long after issue, whatever its exp says
+  uploadDelayMs?: number // the S3 stand-in holds each upload's answer this long
 }
 
 export interface LogEntry {
@@ -173,6 +175,8 @@ function parseUploadPath(raw: string): UploadPath {
   return { name: `${owner}/${project}`, version, size: Number(size), sha }
 }
 
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
   const secret = crypto.randomBytes(32)
   const requestToken = crypto.randomBytes(24).toString('hex')
@@ -244,8 +248,10 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     must(issued, 401, 'the bearer token was never issued')
     const aud = issued.audience
     must(aud === audience, 401, `the token's audience is "${aud}", not "${audience}"`)
-    if (at >= issued.expiresAt) {
-      const detail = `token expired ${at - issued.expiresAt} ms before the request`
+    const acceptedUntil = issued.issuedAt + (options.acceptTokensForMs ?? Infinity)
+    const expiry = Math.min(issued.expiresAt, acceptedUntil)
+    if (at >= expiry) {
+      const detail = `token expired ${at - expiry} ms before the request`
       throw new Refusal(401, [detail], false, { message: 'token expired' })
     }
     const agent = req.headers['user-agent'] ?? ''
@@ -403,7 +409,10 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       if (endpoint === 'status' || endpoint === 'stage' || endpoint === 'publish') {
         checkFlakeHub(req, entry.at)
       }
-      send(res, entry, 200, handlers[endpoint]({ req, url, body, entry }))
+      const answer = handlers[endpoint]({ req, url, body, entry })
+      if (endpoint === 'upload' && options.uploadDelayMs !== undefined)
+        await sleep(options.uploadDelayMs)
+      send(res, entry, 200, answer)
     } catch (error) {
       if (!(error instanceof Refusal)) throw error
       const where = `${method} ${url.pathname}`
