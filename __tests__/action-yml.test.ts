@@ -10,17 +10,24 @@ interface ActionYml {
   runs: { using: string; main: string }
 }
 
-const action = parse(fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as ActionYml
+const action = parse(
+  fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+) as ActionYml
 const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
 /** The inputs table as the README must show it, built from action.yml. */
 function inputsTable(): string {
   const cell = (text: string) => text.trim().replace(/\n+/g, ' ').replace(/\|/g, '\\|')
   const rows = Object.entries(action.inputs).map(([name, input]) => {
-    const fallback = input.default === undefined || input.default === '' ? '' : `\`${input.default}\``
+    const fallback =
+      input.default === undefined || input.default === '' ? '' : `\`${input.default}\``
     return `| \`${name}\` | ${input.required === true ? 'yes' : 'no'} | ${fallback} | ${cell(input.description)} |`
   })
-  return ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  return [
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
 }
 
 describe('action.yml', () => {
@@ -29,7 +36,9 @@ describe('action.yml', () => {
   })
 
   it('declares exactly the inputs the code reads, the binary-source ones included', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual([...Object.values(Input), ...BINARY_SOURCE_INPUTS].sort())
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      [...Object.values(Input), ...BINARY_SOURCE_INPUTS].sort()
+    )
   })
 
   it('declares exactly the outputs the code sets', () => {
@@ -37,7 +46,9 @@ describe('action.yml', () => {
   })
 
   it('keeps the defaults of the established action', () => {
-    const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]))
+    const defaults = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, input]) => [name, input.default])
+    )
     expect(defaults).toMatchObject({
       repository: '${{ github.repository }}',
       'git-root': '.',
@@ -56,9 +67,12 @@ describe('action.yml', () => {
 
   it('is described by the README inputs table, row for row (regenerate it from this test on failure)', () => {
     // Compare cell by cell, so that the table may be aligned with spaces (prettier does that).
-    const cells = (line: string) => line.split(/(?<!\\)\|/).map(cell => cell.trim().replace(/^-{3,}$/, '---'))
+    const cells = (line: string) =>
+      line.split(/(?<!\\)\|/).map(cell => cell.trim().replace(/^-{3,}$/, '---'))
     const table = inputsTable().split('\n')
-    const start = readme.split('\n').findIndex(line => cells(line).join('|') === cells(table[0]).join('|'))
+    const start = readme
+      .split('\n')
+      .findIndex(line => cells(line).join('|') === cells(table[0]).join('|'))
     expect(start).toBeGreaterThanOrEqual(0)
     const shown = readme.split('\n').slice(start, start + table.length)
     expect(shown.map(cells)).toEqual(table.map(cells))

@@ -34,31 +34,28 @@ export interface Tarball {
   largestFiles: { path: string; size: number }[]
 }
 
-/** Files smaller than this are read with one readFile; larger ones are streamed. */
+// Memory stays bounded by these, whatever the size of the tree: at most LOOKAHEAD small files
+// (< SMALL_FILE each) are held while waiting their turn, the tar stream buffers PACK_BUFFER bytes
+// ahead of gzip, and large files pass through in READ_CHUNK pieces.
+/** Files smaller than this are read whole; larger ones are streamed. */
 const SMALL_FILE = 1024 * 1024
-/** Chunk size for reading large files, batching tar output and gzip output. */
 const READ_CHUNK = 1024 * 1024
+/** How many entries are loaded (stat'ed, and read if small) ahead of the one being written. */
+const LOOKAHEAD = 16
+/** How far tar output may run ahead of compression, to smooth out runs of tiny files. */
+const PACK_BUFFER = 1024 * 1024
+/** zlib gets input in pieces of at least BATCH bytes, and writes output in GZIP_CHUNK pieces. */
 const BATCH = 128 * 1024
 const GZIP_CHUNK = 128 * 1024
-/** How many entries are loaded ahead of the one being written (each < SMALL_FILE in memory). */
-const LOOKAHEAD = Number(process.env.LOOK ?? 8)
 const LARGEST = 10
 
 type Header = Partial<tar.Header> & { name: string }
 
 /** A file-system object to archive; `rel` is relative to the source folder ('' for itself). */
-interface Item {
-  abs: string
-  rel: string
-  kind: 'directory' | 'file' | 'symlink'
-}
+type Item = { abs: string; rel: string; kind: 'directory' | 'file' | 'symlink' }
 
-/** An item with its tar header and, for files, its content or (when large) nothing yet. */
-interface Loaded {
-  item: Item
-  header: Header
-  body?: Buffer
-}
+/** An item with its tar header and, for a small file, its content. */
+type Loaded = { item: Item; header: Header; body?: Buffer }
 
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
@@ -69,6 +66,7 @@ export async function packTarball(
   destination: string,
   mtime: number
 ): Promise<Tarball> {
+  if (!Number.isSafeInteger(mtime) || mtime < 0) throw new RangeError(`invalid mtime ${mtime}`)
   const dest = path.resolve(destination)
   await fs.mkdir(path.dirname(dest), { recursive: true })
 
@@ -82,7 +80,8 @@ export async function packTarball(
     }
   }
 
-  const pack = tar.pack({ highWaterMark: BATCH })
+  const pack = tar.pack({ highWaterMark: PACK_BUFFER })
+  const out = createWriteStream(dest)
   const stats = { entries: 0, largestFiles: [] as Tarball['largestFiles'] }
   const [piped] = await Promise.allSettled([
     pipeline(
@@ -90,7 +89,7 @@ export async function packTarball(
       batch,
       createGzip({ level: 6, chunkSize: GZIP_CHUNK }),
       measure,
-      createWriteStream(dest)
+      out
     ),
     // Never rejects: a failure destroys `pack`, which makes the pipeline above reject.
     writeEntries(pack, path.resolve(sourceDir), new Date(mtime * 1000), stats).then(
@@ -99,7 +98,9 @@ export async function packTarball(
     )
   ])
   if (piped.status === 'rejected') {
-    await fs.rm(dest, { force: true })
+    // Wait for the file to be closed (it may still be opening), then remove it.
+    if (!out.closed) await new Promise(resolve => out.once('close', () => resolve(null)))
+    await fs.unlink(dest).catch(() => {})
     throw piped.reason
   }
   return { path: dest, sha256: hash.digest('base64'), size, ...stats }
@@ -116,7 +117,8 @@ async function writeEntries(
   const top = path.basename(root)
   const items = walk({ abs: root, rel: '', kind: 'directory' })
   for await (const { item, header, body } of prefetch(items, load, LOOKAHEAD)) {
-    header.name = item.rel === '' ? `${top}/` : `${top}/${item.rel}`
+    header.name = item.rel === '' ? top : `${top}/${item.rel}`
+    if (item.kind === 'directory') header.name += '/'
     Object.assign(header, { mtime, uid: 0, gid: 0, uname: '', gname: '' })
     // tar-stream falls back to PAX headers for non-ASCII names and for names or link targets
     // over 100 bytes; force PAX over the ustar name prefix for long names, which would
@@ -165,7 +167,7 @@ async function load(item: Item): Promise<Loaded> {
     const linkname = utf8(await fs.readlink(item.abs, { encoding: 'buffer' }), item.abs)
     return { item, header: { name: '', type: 'symlink', mode: 0o777, linkname } }
   }
-  // One open, fstat, read and close per file: small files are read whole, large ones streamed later.
+  // One open, fstat, read and close: small files are read whole, large ones streamed later.
   const file = await fs.open(item.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
   try {
     const stat = await file.stat()
