@@ -38062,7 +38062,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 const EMPTY_OUTPUTS = { version: 1, docs: {}, inventory: {} };
 // ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
-const INSPECT = __nccwpck_require__.ab + "inspect.nix";
+const INSPECT = new URL(/* asset import */ __nccwpck_require__(4247), __nccwpck_require__.b);
 const inspectPath = () => (typeof INSPECT === 'string' ? INSPECT : (0,external_node_url_.fileURLToPath)(INSPECT));
 /** A Nix string literal holding `text` (for building a `--expr` safely). */
 function nixString(text) {
@@ -38077,6 +38077,7 @@ function parseNixVersion(output) {
 }
 class Nix {
     runner;
+    installedVersion;
     constructor(runner) {
         this.runner = runner;
     }
@@ -38089,12 +38090,14 @@ class Nix {
             throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
         }
     }
-    /** The installed Nix's version as [major, minor]. */
-    async version(options = {}) {
-        const { stdout } = await this.runner.run('nix', ['--version'], options);
-        const version = parseNixVersion(stdout);
-        debug(`Nix version ${version.join('.')}`);
-        return version;
+    /** The installed Nix's version as [major, minor], asked once. */
+    version(options = {}) {
+        this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            debug(`Nix version ${version.join('.')}`);
+            return version;
+        });
+        return this.installedVersion;
     }
     /**
      * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
@@ -38164,20 +38167,27 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-/** Files smaller than this are read with one readFile; larger ones are streamed. */
+// Memory stays bounded by these, whatever the size of the tree: at most LOOKAHEAD small files
+// (< SMALL_FILE each) are held while waiting their turn, the tar stream buffers PACK_BUFFER bytes
+// ahead of gzip, and large files pass through in READ_CHUNK pieces.
+/** Files smaller than this are read whole; larger ones are streamed. */
 const SMALL_FILE = 1024 * 1024;
-/** Chunk size for reading large files, batching tar output and gzip output. */
 const READ_CHUNK = 1024 * 1024;
+/** How many entries are loaded (stat'ed, and read if small) ahead of the one being written. */
+const LOOKAHEAD = 16;
+/** How far tar output may run ahead of compression, to smooth out runs of tiny files. */
+const PACK_BUFFER = 1024 * 1024;
+/** zlib gets input in pieces of at least BATCH bytes, and writes output in GZIP_CHUNK pieces. */
 const BATCH = 128 * 1024;
 const GZIP_CHUNK = 128 * 1024;
-/** How many entries are loaded ahead of the one being written (each < SMALL_FILE in memory). */
-const LOOKAHEAD = Number(process.env.LOOK ?? 8);
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
  * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
  */
 async function packTarball(sourceDir, destination, mtime) {
+    if (!Number.isSafeInteger(mtime) || mtime < 0)
+        throw new RangeError(`invalid mtime ${mtime}`);
     const dest = external_node_path_namespaceObject.resolve(destination);
     await promises_namespaceObject.mkdir(external_node_path_namespaceObject.dirname(dest), { recursive: true });
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -38189,15 +38199,19 @@ async function packTarball(sourceDir, destination, mtime) {
             yield chunk;
         }
     }
-    const pack = tar_stream.pack({ highWaterMark: BATCH });
+    const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(dest);
     const stats = { entries: 0, largestFiles: [] };
     const [piped] = await Promise.allSettled([
-        (0,external_node_stream_promises_namespaceObject.pipeline)(pack, batch, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK }), measure, (0,external_node_fs_namespaceObject.createWriteStream)(dest)),
+        (0,external_node_stream_promises_namespaceObject.pipeline)(pack, batch, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK }), measure, out),
         // Never rejects: a failure destroys `pack`, which makes the pipeline above reject.
         writeEntries(pack, external_node_path_namespaceObject.resolve(sourceDir), new Date(mtime * 1000), stats).then(() => pack.finalize(), (err) => pack.destroy(err))
     ]);
     if (piped.status === 'rejected') {
-        await promises_namespaceObject.rm(dest, { force: true });
+        // Wait for the file to be closed (it may still be opening), then remove it.
+        if (!out.closed)
+            await new Promise(resolve => out.once('close', () => resolve(null)));
+        await promises_namespaceObject.unlink(dest).catch(() => { });
         throw piped.reason;
     }
     return { path: dest, sha256: hash.digest('base64'), size, ...stats };
@@ -38209,13 +38223,12 @@ async function writeEntries(pack, root, mtime, stats) {
     const top = external_node_path_namespaceObject.basename(root);
     const items = walk({ abs: root, rel: '', kind: 'directory' });
     for await (const { item, header, body } of prefetch(items, load, LOOKAHEAD)) {
-        header.name = item.rel === '' ? `${top}/` : `${top}/${item.rel}`;
+        header.name = item.rel === '' ? top : `${top}/${item.rel}`;
+        if (item.kind === 'directory')
+            header.name += '/';
         Object.assign(header, { mtime, uid: 0, gid: 0, uname: '', gname: '' });
-        // tar-stream falls back to PAX headers for non-ASCII names and for names or link targets
-        // over 100 bytes; force PAX over the ustar name prefix for long names, which would
-        // otherwise leave an empty name field for a folder whose own name is that long.
-        if (Buffer.byteLength(header.name) > 100)
-            header.pax = {};
+        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
+        // headers for what does not fit and for non-ASCII names (the tests check all of this).
         await new Promise((resolve, reject) => {
             const done = (err) => (err ? reject(err) : resolve());
             if (body !== undefined)
@@ -38263,7 +38276,7 @@ async function load(item) {
         const linkname = utf8(await promises_namespaceObject.readlink(item.abs, { encoding: 'buffer' }), item.abs);
         return { item, header: { name: '', type: 'symlink', mode: 0o777, linkname } };
     }
-    // One open, fstat, read and close per file: small files are read whole, large ones streamed later.
+    // One open, fstat, read and close: small files are read whole, large ones streamed later.
     const file = await promises_namespaceObject.open(item.abs, promises_namespaceObject.constants.O_RDONLY | promises_namespaceObject.constants.O_NOFOLLOW);
     try {
         const stat = await file.stat();
@@ -38403,7 +38416,10 @@ async function allOrStop(tasks) {
 /** Locate the source: one metadata call (which also checks the lock file when there is one). */
 async function locateSource(nix, settings, log) {
     const hasLock = await flake_source_exists(external_node_path_namespaceObject.join(settings.flakeDir, 'flake.lock'));
-    const metadata = await nix.metadata(settings.flakeDir, hasLock, { log: log.info });
+    const [metadata] = await Promise.all([
+        nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+        nix.version({ log: log.info })
+    ]);
     const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
     if (typeof metadata.lastModified !== 'number') {
         throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
@@ -38471,21 +38487,35 @@ async function flake_source_exists(file) {
 ;// CONCATENATED MODULE: ./src/git.ts
 /** The commit being published, and its commit count, from the local Git checkout. */
 
-function git(runner, gitRoot, ...args) {
-    return runner.run('git', ['-C', gitRoot, ...args]).then(result => result.stdout.trim());
-}
-/** The full SHA of `rev`, or of the checked-out `HEAD`. */
-function resolveRevision(runner, gitRoot, rev) {
-    return git(runner, gitRoot, 'rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
-}
-/** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
-async function localCommitCount(runner, gitRoot, revision) {
-    const count = Number(await git(runner, gitRoot, 'rev-list', '--count', revision));
-    if ((await git(runner, gitRoot, 'rev-parse', '--is-shallow-repository')) === 'true') {
-        warning(`The checkout at ${gitRoot} is shallow, so its commit count (${count}) is too low. ` +
-            'Use `fetch-depth: 0` with actions/checkout to count every commit.');
+/** Git in one checkout, logging its commands to a phase. */
+class Git {
+    runner;
+    gitRoot;
+    log;
+    constructor(runner, gitRoot, log) {
+        this.runner = runner;
+        this.gitRoot = gitRoot;
+        this.log = log;
     }
-    return count;
+    async git(...args) {
+        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
+            log: this.log.info
+        });
+        return stdout.trim();
+    }
+    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
+    resolveRevision(rev) {
+        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
+    }
+    /** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
+    async commitCount(revision) {
+        const count = Number(await this.git('rev-list', '--count', revision));
+        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
+            warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ` +
+                'Use `fetch-depth: 0` with actions/checkout to count every commit.');
+        }
+        return count;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -39185,9 +39215,10 @@ function readSettings(read = name => getInput(name), defaults = defaultsFromEnv(
         mirror: bool(Input.mirror, false),
         errorOnConflict: bool(Input.errorOnConflict, false),
         includeOutputPaths: bool(Input.includeOutputPaths, false),
-        myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false),
-        strictMode: bool(Input.strictMode, false)
+        myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
     };
+    // Accepted for compatibility: this action never turns an error into a warning, strict or not.
+    bool(Input.strictMode, false);
     if (problems.length > 0)
         throw new InputError(problems);
     warnIgnoredInputs(read);
@@ -39348,7 +39379,7 @@ async function run() {
         const settings = readSettings();
         if (settings.destDir === undefined)
             refusePullRequest(process.env.GITHUB_EVENT_NAME);
-        const facts = await phase(timings, 'Repository', () => repositoryFacts(settings));
+        const facts = await phase(timings, 'Repository', log => repositoryFacts(settings, log));
         scratch = await scratchFolder(settings);
         const nix = new Nix(processRunner);
         const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
@@ -39377,12 +39408,19 @@ async function run() {
     }
 }
 /** Revision, commit count, topics and licence: from GitHub when publishing, from Git in a dry run. */
-async function repositoryFacts(settings) {
-    const revision = await resolveRevision(processRunner, settings.gitRoot, settings.rev);
+async function repositoryFacts(settings, log) {
+    const git = new Git(processRunner, settings.gitRoot, log);
     if (settings.destDir !== undefined) {
-        const commitCount = await localCommitCount(processRunner, settings.gitRoot, revision);
-        return { revision, commitCount, topics: [], spdxIdentifier: null };
+        const revision = await git.resolveRevision(settings.rev);
+        return {
+            revision,
+            commitCount: await git.commitCount(revision),
+            topics: [],
+            spdxIdentifier: null
+        };
     }
+    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
+    const revision = settings.rev ?? (await git.resolveRevision(undefined));
     const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
     return githubFacts(httpClientTransport(), graphqlUrl, settings.githubToken, settings.repository, revision);
 }
@@ -39393,6 +39431,13 @@ async function scratchFolder(settings) {
     return promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(base, '.flakehub-push-'));
 }
 
+
+/***/ }),
+
+/***/ 4247:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "1cdec1ca37d121ae9e8e.nix";
 
 /***/ }),
 
@@ -39827,9 +39872,20 @@ module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	// no baseURI
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

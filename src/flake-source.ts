@@ -37,7 +37,10 @@ export async function locateSource(
   log: PhaseLog
 ): Promise<FlakeSource> {
   const hasLock = await exists(path.join(settings.flakeDir, 'flake.lock'))
-  const metadata = await nix.metadata(settings.flakeDir, hasLock, { log: log.info })
+  const [metadata] = await Promise.all([
+    nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+    nix.version({ log: log.info })
+  ])
   const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }))
   if (typeof metadata.lastModified !== 'number') {
     throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`)

@@ -10,7 +10,7 @@ import { processRunner } from './command.js'
 import { writeRelease } from './dry-run.js'
 import { errorMessage } from './errors.js'
 import { evaluateAndPack, locateSource } from './flake-source.js'
-import { localCommitCount, resolveRevision } from './git.js'
+import { Git } from './git.js'
 import { githubFacts, refusePullRequest } from './github-context.js'
 import { httpClientTransport } from './http.js'
 import { Nix } from './nix.js'
@@ -18,7 +18,7 @@ import { publishRelease } from './publish.js'
 import { RepositoryFacts, makeRelease } from './release.js'
 import { Settings, readSettings } from './settings.js'
 import { setOutputs, writeSummary } from './summary.js'
-import { Timings, phase } from './timing.js'
+import { PhaseLog, Timings, phase } from './timing.js'
 import { githubIdToken } from './token.js'
 
 export async function run(): Promise<void> {
@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
   try {
     const settings = readSettings()
     if (settings.destDir === undefined) refusePullRequest(process.env.GITHUB_EVENT_NAME)
-    const facts = await phase(timings, 'Repository', () => repositoryFacts(settings))
+    const facts = await phase(timings, 'Repository', log => repositoryFacts(settings, log))
     scratch = await scratchFolder(settings)
     const nix = new Nix(processRunner)
     const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log))
@@ -64,12 +64,19 @@ export async function run(): Promise<void> {
 }
 
 /** Revision, commit count, topics and licence: from GitHub when publishing, from Git in a dry run. */
-async function repositoryFacts(settings: Settings): Promise<RepositoryFacts> {
-  const revision = await resolveRevision(processRunner, settings.gitRoot, settings.rev)
+async function repositoryFacts(settings: Settings, log: PhaseLog): Promise<RepositoryFacts> {
+  const git = new Git(processRunner, settings.gitRoot, log)
   if (settings.destDir !== undefined) {
-    const commitCount = await localCommitCount(processRunner, settings.gitRoot, revision)
-    return { revision, commitCount, topics: [], spdxIdentifier: null }
+    const revision = await git.resolveRevision(settings.rev)
+    return {
+      revision,
+      commitCount: await git.commitCount(revision),
+      topics: [],
+      spdxIdentifier: null
+    }
   }
+  // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
+  const revision = settings.rev ?? (await git.resolveRevision(undefined))
   const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
   return githubFacts(
     httpClientTransport(),

@@ -43,6 +43,8 @@ export function parseNixVersion(output: string): [number, number] {
 }
 
 export class Nix {
+  private installedVersion: Promise<[number, number]> | undefined
+
   constructor(private readonly runner: CommandRunner) {}
 
   private async json<T>(args: string[], options: RunOptions): Promise<T> {
@@ -56,12 +58,14 @@ export class Nix {
     }
   }
 
-  /** The installed Nix's version as [major, minor]. */
-  async version(options: RunOptions = {}): Promise<[number, number]> {
-    const { stdout } = await this.runner.run('nix', ['--version'], options)
-    const version = parseNixVersion(stdout)
-    core.debug(`Nix version ${version.join('.')}`)
-    return version
+  /** The installed Nix's version as [major, minor], asked once. */
+  version(options: RunOptions = {}): Promise<[number, number]> {
+    this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+      const version = parseNixVersion(stdout)
+      core.debug(`Nix version ${version.join('.')}`)
+      return version
+    })
+    return this.installedVersion
   }
 
   /**

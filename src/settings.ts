@@ -49,8 +49,6 @@ export interface Settings {
   includeOutputPaths: boolean
   /** Skip the all-systems evaluation and send an empty outputs document. */
   myFlakeIsTooBig: boolean
-  /** `_internal-strict-mode`: for testing the action itself. */
-  strictMode: boolean
   /** Dry run: write the release to this absolute folder and contact no service. */
   destDir: string | undefined
 }
@@ -236,9 +234,10 @@ export function readSettings(
     mirror: bool(Input.mirror, false),
     errorOnConflict: bool(Input.errorOnConflict, false),
     includeOutputPaths: bool(Input.includeOutputPaths, false),
-    myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false),
-    strictMode: bool(Input.strictMode, false)
+    myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
   }
+  // Accepted for compatibility: this action never turns an error into a warning, strict or not.
+  bool(Input.strictMode, false)
 
   if (problems.length > 0) throw new InputError(problems)
 

@@ -120,10 +120,8 @@ async function writeEntries(
     header.name = item.rel === '' ? top : `${top}/${item.rel}`
     if (item.kind === 'directory') header.name += '/'
     Object.assign(header, { mtime, uid: 0, gid: 0, uname: '', gname: '' })
-    // tar-stream falls back to PAX headers for non-ASCII names and for names or link targets
-    // over 100 bytes; force PAX over the ustar name prefix for long names, which would
-    // otherwise leave an empty name field for a folder whose own name is that long.
-    if (Buffer.byteLength(header.name) > 100) header.pax = {}
+    // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
+    // headers for what does not fit and for non-ASCII names (the tests check all of this).
     await new Promise<void>((resolve, reject) => {
       const done = (err?: Error | null): void => (err ? reject(err) : resolve())
       if (body !== undefined) pack.entry(header, body, done)
