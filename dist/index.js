@@ -38062,7 +38062,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 const EMPTY_OUTPUTS = { version: 1, docs: {}, inventory: {} };
 // ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
-const INSPECT = new URL(/* asset import */ __nccwpck_require__(4247), __nccwpck_require__.b);
+const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const inspectPath = () => (typeof INSPECT === 'string' ? INSPECT : (0,external_node_url_.fileURLToPath)(INSPECT));
 /** A Nix string literal holding `text` (for building a `--expr` safely). */
 function nixString(text) {
@@ -38092,11 +38092,13 @@ class Nix {
     }
     /** The installed Nix's version as [major, minor], asked once. */
     version(options = {}) {
-        this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-            const version = parseNixVersion(stdout);
-            debug(`Nix version ${version.join('.')}`);
-            return version;
-        });
+        // (Not `??=`: ncc's asset relocation cannot parse it and would stop relocating inspect.nix.)
+        if (this.installedVersion === undefined)
+            this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+                const version = parseNixVersion(stdout);
+                debug(`Nix version ${version.join('.')}`);
+                return version;
+            });
         return this.installedVersion;
     }
     /**
@@ -39434,13 +39436,6 @@ async function scratchFolder(settings) {
 
 /***/ }),
 
-/***/ 4247:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "1cdec1ca37d121ae9e8e.nix";
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -39872,20 +39867,9 @@ module.exports = /*#__PURE__*/JSON.parse('["0BSD","3D-Slicer-1.0","AAL","ADSL","
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	// no baseURI
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
