@@ -1,0 +1,22 @@
+// The runner executes dist/: it must carry the Nix expression under its own name, unchanged.
+import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+
+const dist = new URL('../dist/', import.meta.url)
+
+describe('the bundle', () => {
+  it('ships src/inspect.nix as dist/inspect.nix, byte for byte', () => {
+    expect(fs.readFileSync(new URL('inspect.nix', dist))).toEqual(
+      fs.readFileSync(new URL('../src/inspect.nix', import.meta.url))
+    )
+  })
+
+  it('holds no other .nix file (a hashed name means ncc stopped relocating the asset)', () => {
+    expect(fs.readdirSync(dist).filter(name => name.endsWith('.nix'))).toEqual(['inspect.nix'])
+  })
+
+  it('refers to inspect.nix by a path next to index.js, not by a webpack asset URL', () => {
+    const bundle = fs.readFileSync(new URL('index.js', dist), 'utf8')
+    expect(bundle).toMatch(/const INSPECT = __nccwpck_require__\.ab \+ "inspect\.nix";/)
+  })
+})
