@@ -225,6 +225,38 @@ describe('a dry run', () => {
     }
   )
 
+  it('stops the other evaluations as soon as one fails, and reports the failure', async () => {
+    const repo = makeRepo({
+      'flake.nix': flakeNix(`packages.x86_64-linux.broken = throw "broken for flake show";`)
+    })
+    // `nix eval` (the outputs document) would never end: the run must stop it, not wait for it.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'endless-eval-'))
+    const pidFile = path.join(bin, 'eval.pid')
+    const realNix = sh('sh', ['-c', 'command -v nix']).trim()
+    fs.writeFileSync(
+      path.join(bin, 'nix'),
+      `#!/bin/sh\nif [ "$1" = eval ]; then echo $$ > "${pidFile}"; exec sleep 600; fi\nexec "${realNix}" "$@"\n`,
+      { mode: 0o755 }
+    )
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() },
+      env: { PATH: `${bin}:${testEnv().PATH}` },
+      timeoutMs: 120_000
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.annotations.filter(a => a.level === 'error')
+    expect(errors).toEqual([
+      {
+        level: 'error',
+        message: expect.stringMatching(/^`nix flake show .*broken for flake show/s)
+      }
+    ])
+    expect(run.stdout).toMatch(/^::group::Outputs document \(stopped in [\d.]+ s\)$/m)
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/)
+  })
+
   describe('refuses bad inputs before running any nix', () => {
     /** A `nix` first on PATH that leaves a mark when called. */
     function markingNix(): { bin: string; mark: string } {

@@ -38185,9 +38185,10 @@ const GZIP_CHUNK = 128 * 1024;
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
+ * is aborted, packing stops after the entry being written and rejects with the abort reason.
  */
-async function packTarball(sourceDir, destination, mtime) {
+async function packTarball(sourceDir, destination, mtime, signal) {
     if (!Number.isSafeInteger(mtime) || mtime < 0)
         throw new RangeError(`invalid mtime ${mtime}`);
     const dest = external_node_path_namespaceObject.resolve(destination);
@@ -38207,7 +38208,7 @@ async function packTarball(sourceDir, destination, mtime) {
     const [piped] = await Promise.allSettled([
         (0,external_node_stream_promises_namespaceObject.pipeline)(pack, batch, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK }), measure, out),
         // Never rejects: a failure destroys `pack`, which makes the pipeline above reject.
-        writeEntries(pack, external_node_path_namespaceObject.resolve(sourceDir), new Date(mtime * 1000), stats).then(() => pack.finalize(), (err) => pack.destroy(err))
+        writeEntries(pack, external_node_path_namespaceObject.resolve(sourceDir), new Date(mtime * 1000), stats, signal).then(() => pack.finalize(), (err) => pack.destroy(err))
     ]);
     if (piped.status === 'rejected') {
         // Wait for the file to be closed (it may still be opening), then remove it.
@@ -38219,12 +38220,13 @@ async function packTarball(sourceDir, destination, mtime) {
     return { path: dest, sha256: hash.digest('base64'), size, ...stats };
 }
 /** Add every entry of the tree to `pack`, in order, waiting whenever `pack` is full. */
-async function writeEntries(pack, root, mtime, stats) {
+async function writeEntries(pack, root, mtime, stats, signal) {
     if (!(await promises_namespaceObject.stat(root)).isDirectory())
         throw new Error(`${root} is not a folder`);
     const top = external_node_path_namespaceObject.basename(root);
     const items = walk({ abs: root, rel: '', kind: 'directory' });
     for await (const { item, header, body } of prefetch(items, load, LOOKAHEAD)) {
+        signal?.throwIfAborted();
         header.name = item.rel === '' ? top : `${top}/${item.rel}`;
         if (item.kind === 'directory')
             header.name += '/';
@@ -38462,9 +38464,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             }),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified);
-            if (signal.aborted)
-                throw new Stopped();
+            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })

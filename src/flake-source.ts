@@ -7,7 +7,7 @@ import * as path from 'node:path'
 import { Nix, EMPTY_OUTPUTS, FlakeMetadata, OutputsDocument } from './nix.js'
 import { Settings } from './settings.js'
 import { Tarball, packTarball } from './tarball.js'
-import { PhaseLog, Stopped, Timings, allOrStop, phase } from './timing.js'
+import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */
 export interface FlakeSource {
@@ -97,8 +97,12 @@ export async function evaluateAndPack(
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
-        const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified)
-        if (signal.aborted) throw new Stopped()
+        const tarball = await packTarball(
+          source.sourceDir,
+          tarballPath,
+          source.lastModified,
+          signal
+        )
         log.info(
           `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
         )

@@ -59,12 +59,14 @@ type Loaded = { item: Item; header: Header; body?: Buffer }
 
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
+ * is aborted, packing stops after the entry being written and rejects with the abort reason.
  */
 export async function packTarball(
   sourceDir: string,
   destination: string,
-  mtime: number
+  mtime: number,
+  signal?: AbortSignal
 ): Promise<Tarball> {
   if (!Number.isSafeInteger(mtime) || mtime < 0) throw new RangeError(`invalid mtime ${mtime}`)
   const dest = path.resolve(destination)
@@ -92,7 +94,7 @@ export async function packTarball(
       out
     ),
     // Never rejects: a failure destroys `pack`, which makes the pipeline above reject.
-    writeEntries(pack, path.resolve(sourceDir), new Date(mtime * 1000), stats).then(
+    writeEntries(pack, path.resolve(sourceDir), new Date(mtime * 1000), stats, signal).then(
       () => pack.finalize(),
       (err: Error) => pack.destroy(err)
     )
@@ -111,12 +113,14 @@ async function writeEntries(
   pack: tar.Pack,
   root: string,
   mtime: Date,
-  stats: Pick<Tarball, 'entries' | 'largestFiles'>
+  stats: Pick<Tarball, 'entries' | 'largestFiles'>,
+  signal: AbortSignal | undefined
 ): Promise<void> {
   if (!(await fs.stat(root)).isDirectory()) throw new Error(`${root} is not a folder`)
   const top = path.basename(root)
   const items = walk({ abs: root, rel: '', kind: 'directory' })
   for await (const { item, header, body } of prefetch(items, load, LOOKAHEAD)) {
+    signal?.throwIfAborted()
     header.name = item.rel === '' ? top : `${top}/${item.rel}`
     if (item.kind === 'directory') header.name += '/'
     Object.assign(header, { mtime, uid: 0, gid: 0, uname: '', gname: '' })
