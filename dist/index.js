@@ -38360,7 +38360,7 @@ async function phase(timings, name, work) {
     info(`▶ ${name}…`);
     const print = (outcome) => {
         const seconds = (performance.now() - started) / 1000;
-        startGroup(`${name} (${outcome} in ${seconds.toFixed(1)} s)`);
+        startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
         for (const line of lines)
             info(line);
         endGroup();
@@ -39346,7 +39346,7 @@ async function writeSummary(release, outcome, timings, where) {
             { data: 'Phase', header: true },
             { data: 'Seconds', header: true }
         ],
-        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(1)])
+        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
     ]);
     await summary.write();
 }

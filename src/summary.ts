@@ -89,7 +89,7 @@ export async function writeSummary(
       { data: 'Phase', header: true },
       { data: 'Seconds', header: true }
     ],
-    ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(1)])
+    ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
   ])
   await summary.write()
 }

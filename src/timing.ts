@@ -22,7 +22,7 @@ export async function phase<T>(
   core.info(`▶ ${name}…`)
   const print = (outcome: string): number => {
     const seconds = (performance.now() - started) / 1000
-    core.startGroup(`${name} (${outcome} in ${seconds.toFixed(1)} s)`)
+    core.startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
     for (const line of lines) core.info(line)
     core.endGroup()
     return seconds

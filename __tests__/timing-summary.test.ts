@@ -1,0 +1,76 @@
+import { describe, expect, it, jest } from '@jest/globals'
+
+jest.unstable_mockModule('@actions/core', () => ({
+  info: jest.fn(),
+  startGroup: jest.fn(),
+  endGroup: jest.fn()
+}))
+const { allOrStop, Stopped } = await import('../src/timing.js')
+const { countOutputs, flakePage } = await import('../src/summary.js')
+type Release = import('../src/release.js').Release
+
+/** A task that waits until it is stopped, then rejects with the reason. */
+const untilStopped = (seen: unknown[]) => (signal: AbortSignal) =>
+  new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => {
+      seen.push(signal.reason)
+      reject(signal.reason)
+    })
+  )
+
+describe('allOrStop', () => {
+  it('gives every result, in order, when all succeed', async () => {
+    await expect(allOrStop([async () => 1, async () => 'two'] as const)).resolves.toEqual([
+      1,
+      'two'
+    ])
+  })
+
+  it('stops the others when one fails and throws that first error once all have settled', async () => {
+    const seen: unknown[] = []
+    const failure = new Error('evaluation failed')
+    const result = allOrStop([
+      untilStopped(seen),
+      async () => Promise.reject(failure),
+      untilStopped(seen)
+    ] as const)
+    await expect(result).rejects.toBe(failure)
+    expect(seen).toHaveLength(2)
+    expect(seen.every(reason => reason instanceof Stopped)).toBe(true)
+  })
+})
+
+describe('the summary', () => {
+  it('counts the leaves of each output', () => {
+    const leaf = {
+      what: 'package',
+      shortDescription: '',
+      forSystems: ['x'],
+      derivation: null,
+      outputs: null
+    }
+    expect(
+      countOutputs({
+        packages: {
+          children: {
+            x86_64: { children: { a: leaf, b: leaf } },
+            aarch64: { children: { a: leaf } }
+          }
+        },
+        formatter: { children: { x86_64: leaf } },
+        legacyPackages: { children: {} }
+      })
+    ).toEqual([
+      ['packages', 3],
+      ['formatter', 1],
+      ['legacyPackages', 0]
+    ])
+  })
+
+  it.each([
+    ['https://api.flakehub.com', 'https://flakehub.com/flake/o/f/0.1.2%2Brev-abc'],
+    ['http://127.0.0.1:8080/api', 'http://127.0.0.1:8080/flake/o/f/0.1.2%2Brev-abc']
+  ])('links the release on the website of %s', (host, page) => {
+    expect(flakePage(host, { uploadName: 'o/f', version: '0.1.2+rev-abc' } as Release)).toBe(page)
+  })
+})
