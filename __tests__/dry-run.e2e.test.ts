@@ -10,7 +10,7 @@ import {
   makeRepo,
   nixJson,
   sh,
-  testEnv,
+  nixWrapper,
   trivialDerivation,
   writeFiles
 } from './support/nix.js'
@@ -230,18 +230,13 @@ describe('a dry run', () => {
       'flake.nix': flakeNix(`packages.x86_64-linux.broken = throw "broken for flake show";`)
     })
     // `nix eval` (the outputs document) would never end: the run must stop it, not wait for it.
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'endless-eval-'))
-    const pidFile = path.join(bin, 'eval.pid')
-    const realNix = sh('sh', ['-c', 'command -v nix']).trim()
-    fs.writeFileSync(
-      path.join(bin, 'nix'),
-      `#!/bin/sh\nif [ "$1" = eval ]; then echo $$ > "${pidFile}"; exec sleep 600; fi\nexec "${realNix}" "$@"\n`,
-      { mode: 0o755 }
+    const nix = nixWrapper(
+      'if [ "$1" = eval ]; then echo $$ > "$DIR/eval.pid"; exec sleep 600; fi\nexec "$REAL_NIX" "$@"'
     )
     const run = await runAction({
       workspace: repo,
       inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() },
-      env: { PATH: `${bin}:${testEnv().PATH}` },
+      env: { PATH: nix.path },
       timeoutMs: 120_000
     })
     expect(run.exitCode).toBe(1)
@@ -253,20 +248,11 @@ describe('a dry run', () => {
       }
     ])
     expect(run.stdout).toMatch(/^::group::Outputs document \(stopped in [\d.]+ s\)$/m)
-    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    const pid = Number(fs.readFileSync(path.join(nix.dir, 'eval.pid'), 'utf8'))
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/)
   })
 
   describe('refuses bad inputs before running any nix', () => {
-    /** A `nix` first on PATH that leaves a mark when called. */
-    function markingNix(): { bin: string; mark: string } {
-      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-nix-'))
-      const mark = path.join(bin, 'called')
-      fs.writeFileSync(path.join(bin, 'nix'), `#!/bin/sh\necho "$@" >> ${mark}\nexit 1\n`, {
-        mode: 0o755
-      })
-      return { bin, mark }
-    }
     const repo = makeRepo({ 'flake.nix': flakeNix(''), 'not-a-flake/file': 'x' })
 
     it.each<[string, Record<string, string>, RegExp]>([
@@ -292,17 +278,17 @@ describe('a dry run', () => {
         /^Input `spdx-expression`:/
       ]
     ])('%s', async (_, inputs, message) => {
-      const { bin, mark } = markingNix()
+      const nix = nixWrapper('touch "$DIR/called"; exit 1')
       const run = await runAction({
         workspace: repo,
         inputs: { visibility: 'public', 'dest-dir': destDir(), ...inputs },
-        env: { PATH: `${bin}:${testEnv().PATH}` }
+        env: { PATH: nix.path }
       })
       expect(run.exitCode).toBe(1)
       const errors = run.annotations.filter(a => a.level === 'error')
       expect(errors).toHaveLength(1)
       expect(errors[0].message).toMatch(message)
-      expect(fs.existsSync(mark)).toBe(false)
+      expect(fs.existsSync(path.join(nix.dir, 'called'))).toBe(false)
     })
   })
 })

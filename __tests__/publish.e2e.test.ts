@@ -3,10 +3,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { ActionRun, runAction } from './support/action.js'
-import { makeRepo, sh, testEnv, trivialDerivation } from './support/nix.js'
+import { makeRepo, nixWrapper, sh, trivialDerivation } from './support/nix.js'
 import { DEFAULT_REPOSITORY, StandInOptions, StandIns, startStandIns } from './support/stand-ins.js'
 
 const FLAKE = `{
@@ -115,20 +114,15 @@ describe('publishing to FlakeHub', () => {
 
   it('asks for the token only after the last nix process ended, so a 3-second token outlives a slow evaluation', async () => {
     const { repo, hub } = await setUp({ tokenLifetimeSeconds: 3 })
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'slow-nix-'))
-    const times = path.join(bin, 'times')
-    const realNix = sh('sh', ['-c', 'command -v nix']).trim()
-    fs.writeFileSync(
-      path.join(bin, 'nix'),
-      `#!/bin/sh\nsleep 2\n"${realNix}" "$@"\nstatus=$?\necho "end $(date +%s%3N)" >> "${times}"\nexit $status\n`,
-      { mode: 0o755 }
+    const nix = nixWrapper(
+      'sleep 2\n"$REAL_NIX" "$@"\nstatus=$?\necho "end $(date +%s%3N)" >> "$DIR/times"\nexit $status'
     )
     const started = Date.now()
-    const run = await publish(hub, repo, { rolling: 'true' }, { PATH: `${bin}:${testEnv().PATH}` })
+    const run = await publish(hub, repo, { rolling: 'true' }, { PATH: nix.path })
     expect(errorsOf(run)).toEqual([])
     expect(run.exitCode).toBe(0)
     const nixEnds = fs
-      .readFileSync(times, 'utf8')
+      .readFileSync(path.join(nix.dir, 'times'), 'utf8')
       .trim()
       .split('\n')
       .map(line => Number(line.split(' ')[1]))
@@ -280,14 +274,11 @@ describe('publishing to FlakeHub', () => {
 
   it('refuses to publish from a pull_request event before running nix', async () => {
     const { repo, hub } = await setUp()
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'no-nix-'))
-    fs.writeFileSync(path.join(bin, 'nix'), `#!/bin/sh\ntouch "${bin}/called"\nexit 1\n`, {
-      mode: 0o755
-    })
+    const nix = nixWrapper('touch "$DIR/called"; exit 1')
     const run = await runAction({
       workspace: repo,
       inputs: { visibility: 'public', rolling: 'true', host: hub.host },
-      env: { ...hub.env, PATH: `${bin}:${testEnv().PATH}` },
+      env: { ...hub.env, PATH: nix.path },
       event: { name: 'pull_request', payload: {} }
     })
     expect(run.exitCode).toBe(1)
@@ -296,7 +287,7 @@ describe('publishing to FlakeHub', () => {
         /^This run was triggered by a `pull_request` event; FlakeHub releases are not published from pull requests\./
       )
     ])
-    expect(fs.existsSync(path.join(bin, 'called'))).toBe(false)
+    expect(fs.existsSync(path.join(nix.dir, 'called'))).toBe(false)
     expect(hub.log).toEqual([])
   })
 

@@ -93,3 +93,15 @@ export function trivialDerivation(name: string, system: string, description?: st
     description === undefined ? '' : ` // { meta.description = ${JSON.stringify(description)}; }`
   return `(derivation { name = ${JSON.stringify(name)}; system = ${JSON.stringify(system)}; builder = "/bin/sh"; args = [ "-c" "echo > $out" ]; })${meta}`
 }
+
+/**
+ * A `nix` to put first on PATH: a shell script running `script`, in which `$REAL_NIX` is the
+ * real nix and `$DIR` a folder for its notes. Returns that folder and the PATH to use.
+ */
+export function nixWrapper(script: string): { dir: string; path: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nix-wrapper-'))
+  const realNix = sh('sh', ['-c', 'command -v nix']).trim()
+  const header = `#!/bin/sh\nREAL_NIX='${realNix}'\nDIR='${dir}'\n`
+  fs.writeFileSync(path.join(dir, 'nix'), header + script + '\n', { mode: 0o755 })
+  return { dir, path: `${dir}:${testEnv().PATH}` }
+}
