@@ -37987,11 +37987,11 @@ const processRunner = {
                 stdio: ['ignore', 'pipe', 'pipe']
             });
             const stdout = [];
-            let stderr = '';
+            const stderr = new Tail(STDERR_TAIL);
             child.stdout.on('data', (chunk) => stdout.push(chunk));
             child.stderr.setEncoding('utf8');
             child.stderr.on('data', (chunk) => {
-                stderr = (stderr + chunk).slice(-STDERR_TAIL);
+                stderr.push(chunk);
                 if (isDebug())
                     debug(chunk.trimEnd());
             });
@@ -38005,13 +38005,34 @@ const processRunner = {
                 if (options.signal?.aborted)
                     return reject(options.signal.reason);
                 if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr });
+                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
                 else
-                    reject(new CommandError(commandLine, code, stderr, signal));
+                    reject(new CommandError(commandLine, code, stderr.text(), signal));
             });
         });
     }
 };
+/**
+ * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
+ * attribute it evaluates, and joining each to the whole so far would copy it all every time.
+ */
+class Tail {
+    limit;
+    chunks = [];
+    length = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.limit)
+            this.length -= this.chunks.shift().length;
+    }
+    text() {
+        return this.chunks.join('').slice(-this.limit);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/dry-run.ts
 /** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */

@@ -64,11 +64,11 @@ export const processRunner: CommandRunner = {
         stdio: ['ignore', 'pipe', 'pipe']
       })
       const stdout: Buffer[] = []
-      let stderr = ''
+      const stderr = new Tail(STDERR_TAIL)
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
       child.stderr.setEncoding('utf8')
       child.stderr.on('data', (chunk: string) => {
-        stderr = (stderr + chunk).slice(-STDERR_TAIL)
+        stderr.push(chunk)
         if (core.isDebug()) core.debug(chunk.trimEnd())
       })
       child.on('error', error => {
@@ -77,9 +77,32 @@ export const processRunner: CommandRunner = {
       })
       child.on('close', (code, signal) => {
         if (options.signal?.aborted) return reject(options.signal.reason)
-        if (code === 0) resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr })
-        else reject(new CommandError(commandLine, code, stderr, signal))
+        if (code === 0)
+          resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() })
+        else reject(new CommandError(commandLine, code, stderr.text(), signal))
       })
     })
+  }
+}
+
+/**
+ * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
+ * attribute it evaluates, and joining each to the whole so far would copy it all every time.
+ */
+class Tail {
+  private chunks: string[] = []
+  private length = 0
+
+  constructor(private readonly limit: number) {}
+
+  push(chunk: string): void {
+    this.chunks.push(chunk)
+    this.length += chunk.length
+    while (this.length - this.chunks[0].length >= this.limit)
+      this.length -= this.chunks.shift()!.length
+  }
+
+  text(): string {
+    return this.chunks.join('').slice(-this.limit)
   }
 }
