@@ -34968,7 +34968,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1089);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8901);
 /** The entry point the runner executes (bundled into dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34978,7 +34978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1089:
+/***/ 8901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37960,7 +37960,11 @@ class CommandError extends Error {
     exitCode;
     stderr;
     constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode === null ? `was killed by ${exitSignal}` : `exited with status ${exitCode}`;
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
         super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
         this.commandLine = commandLine;
         this.exitCode = exitCode;
@@ -37998,8 +38002,11 @@ const processRunner = {
             child.on('error', error => {
                 if (options.signal?.aborted)
                     reject(options.signal.reason);
-                else
-                    reject(new CommandError(commandLine, null, `could not start: ${error.message}`));
+                else {
+                    const missing = error.code === 'ENOENT';
+                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
+                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                }
             });
             child.on('close', (code, signal) => {
                 if (options.signal?.aborted)
@@ -38507,40 +38514,6 @@ async function flake_source_exists(file) {
     return promises_namespaceObject.access(file).then(() => true, () => false);
 }
 
-;// CONCATENATED MODULE: ./src/git.ts
-/** The commit being published, and its commit count, from the local Git checkout. */
-
-/** Git in one checkout, logging its commands to a phase. */
-class Git {
-    runner;
-    gitRoot;
-    log;
-    constructor(runner, gitRoot, log) {
-        this.runner = runner;
-        this.gitRoot = gitRoot;
-        this.log = log;
-    }
-    async git(...args) {
-        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
-            log: this.log.info
-        });
-        return stdout.trim();
-    }
-    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
-    resolveRevision(rev) {
-        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
-    }
-    /** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
-    async commitCount(revision) {
-        const count = Number(await this.git('rev-list', '--count', revision));
-        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-            warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ` +
-                'Use `fetch-depth: 0` with actions/checkout to count every commit.');
-        }
-        return count;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with one retry
@@ -39027,6 +39000,66 @@ function makeRelease(settings, facts, flake) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/git.ts
+/** The commit being published, and its commit count, from the local Git checkout. */
+
+/** Git in one checkout, logging its commands to a phase. */
+class Git {
+    runner;
+    gitRoot;
+    log;
+    constructor(runner, gitRoot, log) {
+        this.runner = runner;
+        this.gitRoot = gitRoot;
+        this.log = log;
+    }
+    async git(...args) {
+        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
+            log: this.log.info
+        });
+        return stdout.trim();
+    }
+    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
+    resolveRevision(rev) {
+        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
+    }
+    /** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
+    async commitCount(revision) {
+        const count = Number(await this.git('rev-list', '--count', revision));
+        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
+            warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ` +
+                'Use `fetch-depth: 0` with actions/checkout to count every commit.');
+        }
+        return count;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repository.ts
+/**
+ * What the repository tells about the commit being published: from GitHub's GraphQL API when
+ * publishing, from local Git in a dry run (which contacts no service).
+ */
+
+
+
+
+async function repositoryFacts(settings, log) {
+    const git = new Git(processRunner, settings.gitRoot, log);
+    if (settings.destDir !== undefined) {
+        const revision = await git.resolveRevision(settings.rev);
+        return {
+            revision,
+            commitCount: await git.commitCount(revision),
+            topics: [],
+            spdxIdentifier: null
+        };
+    }
+    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
+    const revision = settings.rev ?? (await git.resolveRevision(undefined));
+    const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    return githubFacts(httpClientTransport(), graphqlUrl, settings.githubToken, settings.repository, revision);
+}
+
 // EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
 var spdx_expression_parse = __nccwpck_require__(3326);
 var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
@@ -39429,23 +39462,6 @@ async function run() {
         if (scratch !== undefined)
             await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
     }
-}
-/** Revision, commit count, topics and licence: from GitHub when publishing, from Git in a dry run. */
-async function repositoryFacts(settings, log) {
-    const git = new Git(processRunner, settings.gitRoot, log);
-    if (settings.destDir !== undefined) {
-        const revision = await git.resolveRevision(settings.rev);
-        return {
-            revision,
-            commitCount: await git.commitCount(revision),
-            topics: [],
-            spdxIdentifier: null
-        };
-    }
-    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-    const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
-    return githubFacts(httpClientTransport(), graphqlUrl, settings.githubToken, settings.repository, revision);
 }
 /** A fresh folder for the tarball: beside the dry run's files, else under RUNNER_TEMP. */
 async function scratchFolder(settings) {

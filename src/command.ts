@@ -38,7 +38,11 @@ export class CommandError extends Error {
     exitSignal: string | null = null
   ) {
     const status =
-      exitCode === null ? `was killed by ${exitSignal}` : `exited with status ${exitCode}`
+      exitCode !== null
+        ? `exited with status ${exitCode}`
+        : exitSignal !== null
+          ? `was killed by ${exitSignal}`
+          : 'could not be started'
     super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`)
     this.name = 'CommandError'
   }
@@ -73,7 +77,11 @@ export const processRunner: CommandRunner = {
       })
       child.on('error', error => {
         if (options.signal?.aborted) reject(options.signal.reason)
-        else reject(new CommandError(commandLine, null, `could not start: ${error.message}`))
+        else {
+          const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+          const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : ''
+          reject(new CommandError(commandLine, null, `${error.message}${hint}`))
+        }
       })
       child.on('close', (code, signal) => {
         if (options.signal?.aborted) return reject(options.signal.reason)

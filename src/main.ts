@@ -10,15 +10,15 @@ import { processRunner } from './command.js'
 import { writeRelease } from './dry-run.js'
 import { errorMessage } from './errors.js'
 import { evaluateAndPack, locateSource } from './flake-source.js'
-import { Git } from './git.js'
-import { githubFacts, refusePullRequest } from './github-context.js'
+import { refusePullRequest } from './github-context.js'
 import { httpClientTransport } from './http.js'
 import { Nix } from './nix.js'
 import { publishRelease } from './publish.js'
-import { RepositoryFacts, makeRelease } from './release.js'
+import { makeRelease } from './release.js'
+import { repositoryFacts } from './repository.js'
 import { Settings, readSettings } from './settings.js'
 import { setOutputs, writeSummary } from './summary.js'
-import { PhaseLog, Timings, phase } from './timing.js'
+import { Timings, phase } from './timing.js'
 import { githubIdToken } from './token.js'
 
 export async function run(): Promise<void> {
@@ -61,30 +61,6 @@ export async function run(): Promise<void> {
   } finally {
     if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true })
   }
-}
-
-/** Revision, commit count, topics and licence: from GitHub when publishing, from Git in a dry run. */
-async function repositoryFacts(settings: Settings, log: PhaseLog): Promise<RepositoryFacts> {
-  const git = new Git(processRunner, settings.gitRoot, log)
-  if (settings.destDir !== undefined) {
-    const revision = await git.resolveRevision(settings.rev)
-    return {
-      revision,
-      commitCount: await git.commitCount(revision),
-      topics: [],
-      spdxIdentifier: null
-    }
-  }
-  // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-  const revision = settings.rev ?? (await git.resolveRevision(undefined))
-  const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
-  return githubFacts(
-    httpClientTransport(),
-    graphqlUrl,
-    settings.githubToken,
-    settings.repository,
-    revision
-  )
 }
 
 /** A fresh folder for the tarball: beside the dry run's files, else under RUNNER_TEMP. */
