@@ -46,29 +46,25 @@ export function nowNs() {
   return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6))
 }
 
-/** "Maximum resident set size (kbytes): N" of a GNU time -v report, in KiB, or null. */
-export function parseTimeRss(file) {
+/**
+ * What a GNU time -v report in `file` says: the peak RSS ("Maximum resident set size (kbytes)",
+ * in KiB) and the user plus system CPU seconds, of the program and the children it waited for.
+ * Each is null when the report, or that line of it, is missing.
+ */
+export function parseTimeReport(file) {
   let text
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch {
-    return null
+    return { rssKiB: null, cpuS: null }
   }
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)
-  return match === null ? null : Number(match[1])
-}
-
-/** User plus system CPU seconds of a GNU time -v report (program and waited-for children), or null. */
-export function parseTimeCpu(file) {
-  let text
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch {
-    return null
-  }
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)
   const user = /User time \(seconds\): ([\d.]+)/.exec(text)
   const system = /System time \(seconds\): ([\d.]+)/.exec(text)
-  return user === null || system === null ? null : Number(user[1]) + Number(system[1])
+  return {
+    rssKiB: rss === null ? null : Number(rss[1]),
+    cpuS: user === null || system === null ? null : Number(user[1]) + Number(system[1])
+  }
 }
 
 /**
@@ -107,6 +103,7 @@ export function measure(command, args, options = {}) {
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      const report = timed ? parseTimeReport(timeFile) : { rssKiB: null, cpuS: null }
       const result = {
         code,
         signal,
@@ -114,8 +111,8 @@ export function measure(command, args, options = {}) {
         wallS: (performance.now() - started) / 1000,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
-        timeRssKiB: timed ? parseTimeRss(timeFile) : null,
-        cpuS: timed ? parseTimeCpu(timeFile) : null
+        timeRssKiB: report.rssKiB,
+        cpuS: report.cpuS
       }
       if (code === 0 || allowFailure) return resolve(result)
       const tail = text => text.trim().split('\n').slice(-30).join('\n')
@@ -175,6 +172,7 @@ export const fmt = {
   s: x => (x === null ? 'n/a' : `${x.toFixed(2)} s`),
   ms: x => (x === null ? 'n/a' : `${x.toFixed(0)} ms`),
   mb: kib => (kib === null ? 'n/a' : `${kibToMB(kib).toFixed(1)} MB`),
+  bytes: x => (x === null ? 'n/a' : `${(x / 1e6).toFixed(1)} MB`),
   rate: x => (x === null ? 'n/a' : `${x.toFixed(1)} MB/s`),
   pct: x => (x === null ? 'n/a' : `${(x * 100).toFixed(0)} %`),
   ratio: x => (x === null ? 'n/a' : x.toFixed(2)),

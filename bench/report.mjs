@@ -1,0 +1,63 @@
+/**
+ * The report: RESULTS.md put together from the summary, the tables and the prose, formatted as
+ * the repository's prettier would, printed, and written to the results file (with the raw
+ * numbers in <BENCH_DIR>/results.json).
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { methodText, machineText, readingText } from './report-text.mjs'
+import { mainTable, perRoundTable, phasesTable } from './report-tables.mjs'
+import { config, log, meetsMinimums, resultsFile } from './settings.mjs'
+import { summarize } from './summary.mjs'
+
+/** The markdown of RESULTS.md, before prettier. `timing`: { startedAt, totalS, waitedS }. */
+export function report(tools, flakes, rounds, timing) {
+  const s = summarize(tools, rounds)
+  return `## Benchmark: flakehub-push dry run vs. the serial pipeline
+
+${machineText(tools, flakes, s, timing)}
+
+${mainTable(tools, rounds, s)}
+
+### Per round
+
+${perRoundTable(rounds)}
+
+### Where the time goes (medians)
+
+${phasesTable(s)}
+
+${readingText(s)}
+
+### Method
+
+${methodText(tools)}
+`
+}
+
+/** The markdown as the repository's prettier would format it (so `prettier --check` passes). */
+async function prettyMarkdown(text, file) {
+  try {
+    const prettier = await import('prettier')
+    const options = (await prettier.resolveConfig(file)) ?? {}
+    return await prettier.format(text, { ...options, parser: 'markdown' })
+  } catch {
+    return text
+  }
+}
+
+/** Print the report and write it to the results file, and the raw numbers to results.json. */
+export async function writeReport(tools, flakes, rounds, timing) {
+  const text = await prettyMarkdown(report(tools, flakes, rounds, timing), resultsFile)
+  console.log(text)
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
+  fs.writeFileSync(resultsFile, text)
+  fs.writeFileSync(
+    path.join(config.dir, 'results.json'),
+    JSON.stringify({ config, flakes, rounds }, null, 2)
+  )
+  log(`results written to ${path.relative(process.cwd(), resultsFile) || resultsFile}`)
+  if (!meetsMinimums) {
+    log('sizes or rounds below the issue’s minimums: bench/RESULTS.md was left alone')
+  }
+}

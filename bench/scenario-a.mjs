@@ -1,0 +1,74 @@
+/**
+ * Scenario A: the action itself (`node24 dist/index.js`, a dry run with GitHub Actions'
+ * environment), cold, on a fresh commit: wall time, CPU, peak RSS (node's own from the preload
+ * and GNU time's), the `::group::` phase times and the time to its first `nix` call.
+ */
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { fmt, measure, parsePhases } from './measure.mjs'
+import { nixCalls } from './nix-calls.mjs'
+import { BUNDLE, PRELOAD, log } from './settings.mjs'
+import { startRun } from './workspace.mjs'
+
+export async function runA(tools, repo, label) {
+  const folder = startRun(repo, label)
+  const files = {
+    output: path.join(folder, 'outputs.txt'),
+    summary: path.join(folder, 'summary.md'),
+    rss: path.join(folder, 'node-rss.txt'),
+    calls: path.join(folder, 'nix-calls.txt'),
+    time: path.join(folder, 'time.txt')
+  }
+  fs.writeFileSync(files.output, '')
+  fs.writeFileSync(files.summary, '')
+  const temp = path.join(folder, 'temp')
+  fs.mkdirSync(temp)
+  const release = path.join(folder, 'release')
+  const env = {
+    ...tools.baseEnv,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_TEMP: temp,
+    GITHUB_WORKSPACE: repo,
+    GITHUB_REPOSITORY: 'bench/generated',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    INPUT_VISIBILITY: 'public',
+    INPUT_ROLLING: 'true',
+    'INPUT_DEST-DIR': release,
+    BENCH_RSS_FILE: files.rss,
+    BENCH_NIX_CALLS: files.calls
+  }
+  execFileSync('sync')
+  const result = await measure(tools.node, ['--import', PRELOAD, BUNDLE], {
+    cwd: repo,
+    env,
+    timeFile: files.time
+  })
+  const calls = nixCalls(files.calls, result.startNs)
+  const metadataFile = fs.readdirSync(release).find(name => name.endsWith('.json'))
+  const metadata = JSON.parse(fs.readFileSync(path.join(release, metadataFile), 'utf8'))
+  const run = {
+    label,
+    wallS: result.wallS,
+    nodeRssKiB: Number(fs.readFileSync(files.rss, 'utf8').trim()),
+    timeRssKiB: result.timeRssKiB,
+    cpuS: result.cpuS,
+    phases: parsePhases(result.stdout),
+    nixCalls: calls.count,
+    firstNixMs: calls.firstMs,
+    storePath: metadata.raw_flake_metadata?.path ?? null,
+    folder
+  }
+  log(
+    `${label}: ${fmt.s(run.wallS)}, node ${fmt.mb(run.nodeRssKiB)}, time -v ${fmt.mb(run.timeRssKiB)}, ` +
+      `first nix call after ${fmt.ms(run.firstNixMs)}; phases ${JSON.stringify(run.phases)}`
+  )
+  return run
+}

@@ -1,0 +1,53 @@
+/**
+ * The benchmark's settings: the repository's paths it measures (dist/index.js, src/inspect.nix,
+ * src/tarball.ts), the BENCH_* environment variables (documented at the top of run.mjs) read
+ * once into `config`, where the results go, and the log line every module writes to stderr.
+ */
+import * as path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { DEFAULTS, SYSTEMS } from './generate.mjs'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const BUNDLE = path.join(REPO, 'dist', 'index.js')
+export const INSPECT = path.join(REPO, 'src', 'inspect.nix')
+export const TARBALL_TS = path.join(REPO, 'src', 'tarball.ts')
+export const PRELOAD = pathToFileURL(path.join(REPO, 'bench', 'rss-preload.mjs')).href
+export const PACK_DIRECT = path.join(REPO, 'bench', 'pack-direct.mjs')
+export const MiB = 1024 * 1024
+
+export const log = line =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
+
+function envNumber(name, fallback, { integer = true, min = 0 } = {}) {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name}=${raw}: expected ${integer ? 'an integer' : 'a number'} ≥ ${min}`)
+  }
+  return value
+}
+
+export const config = {
+  rounds: envNumber('BENCH_ROUNDS', 3, { min: 1 }),
+  files: envNumber('BENCH_FILES', DEFAULTS.files, { min: 4 }),
+  bytes: Math.round(envNumber('BENCH_MB', DEFAULTS.bytes / MiB, { integer: false }) * MiB),
+  packages: envNumber('BENCH_PACKAGES', DEFAULTS.packages),
+  work: envNumber('BENCH_WORK', DEFAULTS.work, { min: 1 }),
+  seed: envNumber('BENCH_SEED', DEFAULTS.seed),
+  dir: path.resolve(process.env.BENCH_DIR || path.join(REPO, '.bench')),
+  reuse: process.env.BENCH_REUSE === '1',
+  nixTmp: process.env.BENCH_NIX_TMPDIR ?? ''
+}
+
+/** The issue's minimums: ≥ 20,000 files, ≥ 100 MB, > 1,000 packages over 4 systems, ≥ 3 rounds. */
+export const meetsMinimums =
+  config.files >= 20000 &&
+  config.bytes >= 100 * MiB &&
+  config.packages * SYSTEMS.length > 1000 &&
+  config.rounds >= 3
+
+export const resultsFile = path.resolve(
+  process.env.BENCH_RESULTS ||
+    (meetsMinimums ? path.join(REPO, 'bench', 'RESULTS.md') : path.join(config.dir, 'RESULTS.md'))
+)
