@@ -37956,9 +37956,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 /** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
 const STDERR_TAIL = 64 * 1024;
 class CommandError extends Error {
-    commandLine;
-    exitCode;
-    stderr;
     constructor(commandLine, exitCode, stderr, exitSignal = null) {
         const status = exitCode !== null
             ? `exited with status ${exitCode}`
@@ -38024,11 +38021,10 @@ const processRunner = {
  * attribute it evaluates, and joining each to the whole so far would copy it all every time.
  */
 class Tail {
-    limit;
-    chunks = [];
-    length = 0;
     constructor(limit) {
         this.limit = limit;
+        this.chunks = [];
+        this.length = 0;
     }
     push(chunk) {
         this.chunks.push(chunk);
@@ -38074,7 +38070,6 @@ function errorMessage(error) {
  * they are reported together in a single annotation before anything else runs.
  */
 class InputError extends Error {
-    problems;
     constructor(problems) {
         super(problems.join('\n'));
         this.problems = problems;
@@ -38104,8 +38099,6 @@ function parseNixVersion(output) {
     return [Number(match[1]), Number(match[2])];
 }
 class Nix {
-    runner;
-    installedVersion;
     constructor(runner) {
         this.runner = runner;
     }
@@ -38120,13 +38113,11 @@ class Nix {
     }
     /** The installed Nix's version as [major, minor], asked once. */
     version(options = {}) {
-        // (Not `??=`: ncc's asset relocation cannot parse it and would stop relocating inspect.nix.)
-        if (this.installedVersion === undefined)
-            this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-                const version = parseNixVersion(stdout);
-                debug(`Nix version ${version.join('.')}`);
-                return version;
-            });
+        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            debug(`Nix version ${version.join('.')}`);
+            return version;
+        }));
         return this.installedVersion;
     }
     /**
@@ -38529,7 +38520,7 @@ function httpClientTransport() {
     const client = new HttpClient(USER_AGENT, [], {
         allowRetries: false,
         keepAlive: true,
-        socketTimeout: 5 * 60_000
+        socketTimeout: 5 * 60000
     });
     return {
         async send({ method, url, headers = {}, body }) {
@@ -38545,8 +38536,8 @@ function httpClientTransport() {
 }
 const DEFAULT_RETRY = {
     attempts: 5,
-    baseDelayMs: 1_000,
-    maxDelayMs: 20_000,
+    baseDelayMs: 1000,
+    maxDelayMs: 20000,
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
@@ -38675,9 +38666,6 @@ function describe(response) {
     return `HTTP ${response.status}${response.body.trim() === '' ? '' : `: ${response.body.trim()}`}`;
 }
 class FlakeHubClient {
-    host;
-    http;
-    credential;
     constructor(host, http, credential) {
         this.host = host;
         this.http = http;
@@ -38781,7 +38769,7 @@ class FlakeHubClient {
 
 
 /** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60_000;
+const REFRESH_MARGIN_MS = 60000;
 const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
 
 permissions:
@@ -38814,10 +38802,6 @@ function tokenExpiry(jwt) {
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {
-    token;
-    audience;
-    source;
-    now;
     constructor(token, audience, source, now) {
         this.token = token;
         this.audience = audience;
@@ -38860,7 +38844,7 @@ class Credential {
 
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
-const MAX_TARBALL_BYTES = 50_000_000;
+const MAX_TARBALL_BYTES = 50000000;
 /** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
 function checkUploadSize(release) {
     const { tarball } = release;
@@ -39005,9 +38989,6 @@ function makeRelease(settings, facts, flake) {
 
 /** Git in one checkout, logging its commands to a phase. */
 class Git {
-    runner;
-    gitRoot;
-    log;
     constructor(runner, gitRoot, log) {
         this.runner = runner;
         this.gitRoot = gitRoot;

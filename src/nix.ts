@@ -60,13 +60,11 @@ export class Nix {
 
   /** The installed Nix's version as [major, minor], asked once. */
   version(options: RunOptions = {}): Promise<[number, number]> {
-    // (Not `??=`: ncc's asset relocation cannot parse it and would stop relocating inspect.nix.)
-    if (this.installedVersion === undefined)
-      this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-        const version = parseNixVersion(stdout)
-        core.debug(`Nix version ${version.join('.')}`)
-        return version
-      })
+    this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+      const version = parseNixVersion(stdout)
+      core.debug(`Nix version ${version.join('.')}`)
+      return version
+    })
     return this.installedVersion
   }
 
