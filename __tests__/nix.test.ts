@@ -1,0 +1,75 @@
+import { describe, expect, it, jest } from '@jest/globals'
+
+jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
+const { Nix, nixString, parseNixVersion } = await import('../src/nix.js')
+type CommandRunner = import('../src/command.js').CommandRunner
+
+describe('the Nix version', () => {
+  it.each([
+    ['nix (Nix) 2.8.0', [2, 8]],
+    ['nix (Nix) 2.18.1\n', [2, 18]],
+    ['nix (Determinate Nix 3.6.2) 2.29.0', [3, 6]],
+    ['nix (Lix, like Nix) 2.91.1', [2, 91]]
+  ])('reads %j as %j', (output, version) => {
+    expect(parseNixVersion(output)).toEqual(version)
+  })
+
+  it('refuses output without a version', () => {
+    expect(() => parseNixVersion('nix: command not found')).toThrow(
+      'Could not read the Nix version'
+    )
+  })
+})
+
+describe('Nix commands', () => {
+  function recording(stdout: Record<string, string>) {
+    const calls: string[][] = []
+    const runner: CommandRunner = {
+      run: async (command, args) => {
+        calls.push([command, ...args])
+        return { stdout: stdout[args[0] === '--version' ? 'version' : args[1]] ?? '{}', stderr: '' }
+      }
+    }
+    return { calls, nix: new Nix(runner) }
+  }
+
+  it.each<[string, [number, number], boolean, string[]]>([
+    ['passes --all-systems from Nix 2.14 on', [2, 14], true, ['--all-systems']],
+    ['leaves it out before 2.14, where every system is shown anyway', [2, 13], true, []],
+    ['leaves it out for a flake that is too big', [2, 18], false, []],
+    ['passes it for a later major version', [3, 0], true, ['--all-systems']]
+  ])('%s', async (_, version, allSystems, flag) => {
+    const { calls, nix } = recording({})
+    await nix.show('git+file:///f', allSystems, version)
+    expect(calls).toEqual([
+      ['nix', 'flake', 'show', '--json', '--no-write-lock-file', ...flag, 'git+file:///f']
+    ])
+  })
+
+  it('checks the lock file with --no-update-lock-file alone, and otherwise never writes it', async () => {
+    const { calls, nix } = recording({ metadata: '{"url":"u"}' })
+    await nix.metadata('/repo', true)
+    await nix.metadata('/repo', false)
+    expect(calls.map(c => c.slice(4, -1))).toEqual([
+      ['--no-update-lock-file'],
+      ['--no-write-lock-file']
+    ])
+  })
+
+  it('asks for the version once', async () => {
+    const { calls, nix } = recording({ version: 'nix (Nix) 2.8.0' })
+    expect(await Promise.all([nix.version(), nix.version()])).toEqual([
+      [2, 8],
+      [2, 8]
+    ])
+    expect(calls).toHaveLength(1)
+  })
+
+  it.each([
+    ['plain', '"plain"'],
+    ['quote " and backslash \\', '"quote \\" and backslash \\\\"'],
+    ['no ${interpolation}', '"no \\${interpolation}"']
+  ])('writes %j as the Nix string %s', (text, literal) => {
+    expect(nixString(text)).toBe(literal)
+  })
+})
