@@ -38541,6 +38541,10 @@ const DEFAULT_RETRY = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
+/** A 2xx status. */
+function isSuccess(status) {
+    return status >= 200 && status <= 299;
+}
 /** A status worth trying again: too many requests, or a server-side failure. */
 function isRetriableStatus(status) {
     return status === 429 || status >= 500;
@@ -38615,7 +38619,7 @@ async function githubFacts(http, graphqlUrl, token, repository, revision) {
         headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } })
     });
-    if (response.status < 200 || response.status > 299) {
+    if (!isSuccess(response.status)) {
         throw new Error(`GitHub's GraphQL API answered ${response.status} for ${repository}: ${response.body}`);
     }
     const result = JSON.parse(response.body);
@@ -38678,8 +38682,7 @@ class FlakeHubClient {
             headers: { ...request.headers, Authorization: `Bearer ${token}` }
         });
         const response = await send(await this.credential.fresh());
-        const expired = /expired/i.test(response.body) || (this.credential.expiresAt ?? Infinity) <= Date.now();
-        if (response.status === 401 && expired) {
+        if (response.status === 401 && (this.credential.expired || /expired/i.test(response.body))) {
             return send(await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`));
         }
         return response;
@@ -38695,7 +38698,7 @@ class FlakeHubClient {
                 `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
                 'organization on FlakeHub first. Then run this job again.');
         }
-        if (response.status < 200 || response.status > 299) {
+        if (!isSuccess(response.status)) {
             throw new FlakeHubError(`FlakeHub's token status check failed with ${describe(response)}.`);
         }
     }
@@ -38737,7 +38740,7 @@ class FlakeHubClient {
             },
             body: () => external_node_fs_namespaceObject.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 })
         });
-        if (response.status < 200 || response.status > 299) {
+        if (!isSuccess(response.status)) {
             throw new FlakeHubError(`Uploading the tarball failed with ${describe(response)}.`);
         }
     }
@@ -38815,15 +38818,20 @@ class Credential {
         setSecret(token);
         return new Credential(token, audience, source, now);
     }
-    /** When the current token expires (ms since the epoch), if it says. */
-    get expiresAt() {
-        return tokenExpiry(this.token);
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
     }
     /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
     async fresh() {
-        const expiresAt = this.expiresAt;
-        if (expiresAt !== undefined && expiresAt - this.now() < REFRESH_MARGIN_MS) {
-            const seconds = Math.round((expiresAt - this.now()) / 1000);
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
             await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
         }
         return this.token;

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
-import { HttpRequest, HttpResponse, HttpTransport, sendWithRetries } from './http.js'
+import { HttpRequest, HttpResponse, HttpTransport, isSuccess, sendWithRetries } from './http.js'
 import { Release } from './release.js'
 import { Credential } from './token.js'
 
@@ -41,9 +41,7 @@ export class FlakeHubClient {
         headers: { ...request.headers, Authorization: `Bearer ${token}` }
       })
     const response = await send(await this.credential.fresh())
-    const expired =
-      /expired/i.test(response.body) || (this.credential.expiresAt ?? Infinity) <= Date.now()
-    if (response.status === 401 && expired) {
+    if (response.status === 401 && (this.credential.expired || /expired/i.test(response.body))) {
       return send(
         await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`)
       )
@@ -64,7 +62,7 @@ export class FlakeHubClient {
           'organization on FlakeHub first. Then run this job again.'
       )
     }
-    if (response.status < 200 || response.status > 299) {
+    if (!isSuccess(response.status)) {
       throw new FlakeHubError(`FlakeHub's token status check failed with ${describe(response)}.`)
     }
   }
@@ -111,7 +109,7 @@ export class FlakeHubClient {
       },
       body: () => fs.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 })
     })
-    if (response.status < 200 || response.status > 299) {
+    if (!isSuccess(response.status)) {
       throw new FlakeHubError(`Uploading the tarball failed with ${describe(response)}.`)
     }
   }

@@ -2,7 +2,7 @@
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-import { HttpTransport, sendWithRetries } from './http.js'
+import { HttpTransport, isSuccess, sendWithRetries } from './http.js'
 import { RepositoryFacts } from './release.js'
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
@@ -48,7 +48,7 @@ export async function githubFacts(
     headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } })
   })
-  if (response.status < 200 || response.status > 299) {
+  if (!isSuccess(response.status)) {
     throw new Error(
       `GitHub's GraphQL API answered ${response.status} for ${repository}: ${response.body}`
     )

@@ -67,6 +67,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
   random: Math.random
 }
 
+/** A 2xx status. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299
+}
+
 /** A status worth trying again: too many requests, or a server-side failure. */
 export function isRetriableStatus(status: number): boolean {
   return status === 429 || status >= 500

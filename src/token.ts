@@ -79,16 +79,22 @@ export class Credential {
     return new Credential(token, audience, source, now)
   }
 
-  /** When the current token expires (ms since the epoch), if it says. */
-  get expiresAt(): number | undefined {
-    return tokenExpiry(this.token)
+  /** Milliseconds until the current token expires, if it says. */
+  private msLeft(): number | undefined {
+    const expiresAt = tokenExpiry(this.token)
+    return expiresAt === undefined ? undefined : expiresAt - this.now()
+  }
+
+  /** Whether the current token's own expiry has passed. */
+  get expired(): boolean {
+    return (this.msLeft() ?? Infinity) <= 0
   }
 
   /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
   async fresh(): Promise<string> {
-    const expiresAt = this.expiresAt
-    if (expiresAt !== undefined && expiresAt - this.now() < REFRESH_MARGIN_MS) {
-      const seconds = Math.round((expiresAt - this.now()) / 1000)
+    const left = this.msLeft()
+    if (left !== undefined && left < REFRESH_MARGIN_MS) {
+      const seconds = Math.round(left / 1000)
       await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired')
     }
     return this.token
