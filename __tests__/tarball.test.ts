@@ -40,7 +40,8 @@ const files: Record<string, FixtureEntry> = {
   'sub/flake.nix': FLAKE,
   'sub/lib.nix': '{ x = 1; }\n'
 }
-// Random bytes; files of 1 MiB and more are streamed rather than read whole.
+// Random bytes, read in 64 KiB pieces: one piece and a bit, exactly 16 pieces, and a file
+// that spans many of the 256 KiB slabs zlib is fed with.
 const bigFiles = {
   'data/big.bin': 2_500_000,
   'data/one-mib.bin': 1024 * 1024,

@@ -38177,8 +38177,13 @@ var tar_stream = __nccwpck_require__(6118);
  * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
  * `sourceDir`.
  *
- * Everything is streamed: the tarball is never held in memory, files of 1 MiB or more are read
- * in chunks, and the next few files are read while earlier ones are being compressed.
+ * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
+ * of buffers that are used again and again (see `Pieces` and `compress`): allocating a fresh
+ * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
+ * the tree. Files are read with synchronous calls: the source is a store path that Nix has
+ * just written, so each call returns at once, while one asynchronous call per open, stat, read
+ * and close costs a thread-pool round trip that made reading 20,000 small files slower than
+ * compressing them. Compression runs on the thread pool while the next bytes are read.
  */
 
 
@@ -38187,19 +38192,18 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-
-// Memory stays bounded by these, whatever the size of the tree: at most LOOKAHEAD small files
-// (< SMALL_FILE each) are held while waiting their turn, the tar stream buffers PACK_BUFFER bytes
-// ahead of gzip, and large files pass through in READ_CHUNK pieces.
-/** Files smaller than this are read whole; larger ones are streamed. */
-const SMALL_FILE = 1024 * 1024;
-const READ_CHUNK = 1024 * 1024;
-/** How many entries are loaded (stat'ed, and read if small) ahead of the one being written. */
-const LOOKAHEAD = 16;
-/** How far tar output may run ahead of compression, to smooth out runs of tiny files. */
-const PACK_BUFFER = 1024 * 1024;
-/** zlib gets input in pieces of at least BATCH bytes, and writes output in GZIP_CHUNK pieces. */
-const BATCH = 128 * 1024;
+/** Regular files are read in pieces of at most this size. */
+const PIECE = 64 * 1024;
+/** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
+const ARENA = 128 * 1024;
+const ARENAS = 2;
+/** After this many entries, wait until tar-stream has taken them (folders use no arena). */
+const ENTRY_BATCH = 8;
+/** How far tar output may run ahead of compression. */
+const PACK_BUFFER = 16 * 1024;
+/** zlib gets its input in slabs of this size: one is compressed while the other fills. */
+const SLAB = 256 * 1024;
+/** zlib's output chunk size. */
 const GZIP_CHUNK = 128 * 1024;
 const LARGEST = 10;
 /**
@@ -38211,7 +38215,10 @@ async function packTarball(sourceDir, destination, mtime, signal) {
     if (!Number.isSafeInteger(mtime) || mtime < 0)
         throw new RangeError(`invalid mtime ${mtime}`);
     const dest = external_node_path_namespaceObject.resolve(destination);
-    await promises_namespaceObject.mkdir(external_node_path_namespaceObject.dirname(dest), { recursive: true });
+    const root = external_node_path_namespaceObject.resolve(sourceDir);
+    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(dest), { recursive: true });
+    if (!(await external_node_fs_namespaceObject.promises.stat(root)).isDirectory())
+        throw new Error(`${root} is not a folder`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     async function* measure(chunks) {
@@ -38222,141 +38229,250 @@ async function packTarball(sourceDir, destination, mtime, signal) {
         }
     }
     const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
-    const out = (0,external_node_fs_namespaceObject.createWriteStream)(dest);
+    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
+    const out = external_node_fs_namespaceObject.createWriteStream(dest);
+    const arenas = new Arenas();
     const stats = { entries: 0, largestFiles: [] };
-    const [piped] = await Promise.allSettled([
-        (0,external_node_stream_promises_namespaceObject.pipeline)(pack, batch, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK }), measure, out),
-        // Never rejects: a failure destroys `pack`, which makes the pipeline above reject.
-        writeEntries(pack, external_node_path_namespaceObject.resolve(sourceDir), new Date(mtime * 1000), stats, signal).then(() => pack.finalize(), (err) => pack.destroy(err))
+    // Three loops run at once: entries into `pack`, `pack` into `gzip`, `gzip` onto disk. The
+    // first error stops all three and is the one reported; the others only echo it. None of the
+    // three rejects: each hands its error to `stop`.
+    let failure;
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    failed.catch(() => { }); // Raced against waits in `compress`; reported below.
+    const stop = (error) => {
+        failure ?? (failure = { error });
+        fail(error);
+        arenas.close(error);
+        // Without a reason: the entries still queued in `pack` then fail quietly, the error being
+        // held here already.
+        pack.destroy();
+        gzip.destroy(error instanceof Error ? error : new Error(String(error)));
+    };
+    await Promise.all([
+        writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(() => pack.finalize(), stop),
+        compress(pack, gzip, arenas, failed).catch(stop),
+        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
     ]);
-    if (piped.status === 'rejected') {
+    if (failure !== undefined) {
         // Wait for the file to be closed (it may still be opening), then remove it.
         if (!out.closed)
             await new Promise(resolve => out.once('close', () => resolve(null)));
-        await promises_namespaceObject.unlink(dest).catch(() => { });
-        throw piped.reason;
+        await external_node_fs_namespaceObject.promises.unlink(dest).catch(() => { });
+        throw failure.error;
     }
     return { path: dest, sha256: hash.digest('base64'), size, ...stats };
 }
-/** Add every entry of the tree to `pack`, in order, waiting whenever `pack` is full. */
-async function writeEntries(pack, root, mtime, stats, signal) {
-    if (!(await promises_namespaceObject.stat(root)).isDirectory())
-        throw new Error(`${root} is not a folder`);
-    const top = external_node_path_namespaceObject.basename(root);
-    const items = walk({ abs: root, rel: '', kind: 'directory' });
-    for await (const { item, header, body } of prefetch(items, load, LOOKAHEAD)) {
-        signal?.throwIfAborted();
-        header.name = item.rel === '' ? top : `${top}/${item.rel}`;
-        if (item.kind === 'directory')
-            header.name += '/';
-        Object.assign(header, { mtime, uid: 0, gid: 0, uname: '', gname: '' });
-        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
-        // headers for what does not fit and for non-ASCII names (the tests check all of this).
-        await new Promise((resolve, reject) => {
-            const done = (err) => (err ? reject(err) : resolve());
-            if (body !== undefined)
-                pack.entry(header, body, done);
-            else if (header.type !== 'file')
-                pack.entry(header, done);
-            else {
-                const file = (0,external_node_fs_namespaceObject.createReadStream)(item.abs, {
-                    highWaterMark: READ_CHUNK,
-                    end: header.size - 1
-                });
-                (0,external_node_stream_promises_namespaceObject.pipeline)(file, pack.entry(header, done)).catch(reject);
-            }
-        });
-        stats.entries++;
-        if (header.type === 'file')
-            noteSize(stats.largestFiles, { path: item.rel, size: header.size });
+/**
+ * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
+ * piece goes into `pack` and comes back once `compress` has copied it out; an arena is used
+ * again once all its pieces are back. Waiting for a free arena is what keeps reading from
+ * running ahead of compression.
+ */
+class Arenas {
+    constructor() {
+        this.all = new Map();
+        this.free = [];
     }
-}
-/** The tree under `dir`, `dir` first, depth-first with names in byte order. */
-async function* walk(dir) {
-    yield dir;
-    const dirents = await promises_namespaceObject.readdir(dir.abs, { withFileTypes: true, encoding: 'buffer' });
-    dirents.sort((a, b) => Buffer.compare(a.name, b.name));
-    for (const dirent of dirents) {
-        const name = utf8(dirent.name, dir.abs);
-        const item = {
-            abs: external_node_path_namespaceObject.join(dir.abs, name),
-            rel: dir.rel === '' ? name : `${dir.rel}/${name}`
-        };
-        if (dirent.isDirectory())
-            yield* walk({ ...item, kind: 'directory' });
-        else if (dirent.isFile())
-            yield { ...item, kind: 'file' };
-        else if (dirent.isSymbolicLink())
-            yield { ...item, kind: 'symlink' };
-        // Sockets, fifos and devices have no place in a NAR.
+    /** `size` (≤ ARENA) bytes to read into, or undefined when every arena is in use. */
+    take(size) {
+        if (this.closed !== undefined)
+            throw this.closed.error;
+        let arena = this.current;
+        if (arena === undefined || arena.used + size > ARENA) {
+            if (arena !== undefined)
+                this.retire(arena);
+            arena = this.free.pop() ?? this.create();
+            if (arena === undefined)
+                return undefined;
+            arena.used = 0;
+            this.current = arena;
+        }
+        const piece = arena.bytes.subarray(arena.used, arena.used + size);
+        arena.used += size;
+        arena.lent++;
+        return piece;
     }
-}
-/** The header (and content, for a small file) of `item`; mtime and owner are set later. */
-async function load(item) {
-    if (item.kind === 'directory')
-        return { item, header: { name: '', type: 'directory', mode: 0o755 } };
-    if (item.kind === 'symlink') {
-        const linkname = utf8(await promises_namespaceObject.readlink(item.abs, { encoding: 'buffer' }), item.abs);
-        return { item, header: { name: '', type: 'symlink', mode: 0o777, linkname } };
-    }
-    // One open, fstat, read and close: small files are read whole, large ones streamed later.
-    const file = await promises_namespaceObject.open(item.abs, promises_namespaceObject.constants.O_RDONLY | promises_namespaceObject.constants.O_NOFOLLOW);
-    try {
-        const stat = await file.stat();
-        const mode = stat.mode & 0o100 ? 0o755 : 0o644;
-        const header = { name: '', type: 'file', mode, size: stat.size };
-        if (stat.size >= SMALL_FILE)
-            return { item, header };
-        const body = Buffer.allocUnsafe(stat.size);
-        const { bytesRead } = await file.read(body, 0, stat.size, 0);
-        if (bytesRead !== stat.size)
-            throw new Error(`${item.abs} changed while being packed`);
-        return { item, header, body };
-    }
-    finally {
-        await file.close();
-    }
-}
-/** `source` mapped through `fn`, with up to `depth` calls of `fn` running ahead. */
-async function* prefetch(source, fn, depth) {
-    const queue = [];
-    const start = (t) => {
-        const p = fn(t);
-        p.catch(() => { }); // Reported when awaited below; ignored if we stop before.
-        queue.push(p);
-    };
-    for await (const t of source) {
-        start(t);
-        if (queue.length >= depth)
-            yield await queue.shift();
-    }
-    while (queue.length > 0)
-        yield await queue.shift();
-}
-/** Gather small chunks (tar headers, padding, small files) so zlib gets few large writes. */
-async function* batch(chunks) {
-    let parts = [];
-    let bytes = 0;
-    for await (const chunk of chunks) {
-        parts.push(chunk);
-        bytes += chunk.length;
-        if (bytes >= BATCH) {
-            yield parts.length === 1 ? parts[0] : Buffer.concat(parts, bytes);
-            parts = [];
-            bytes = 0;
+    /** `take(size)`, waiting for an arena to come back if need be. */
+    async next(size) {
+        for (;;) {
+            const piece = this.take(size);
+            if (piece !== undefined)
+                return piece;
+            await new Promise(resolve => (this.wake = resolve));
         }
     }
-    if (bytes > 0)
-        yield Buffer.concat(parts, bytes);
+    /** Take back `chunk` if it was cut from an arena; other chunks (tar headers) are left. */
+    giveBack(chunk) {
+        const arena = this.all.get(chunk.buffer);
+        if (arena === undefined)
+            return;
+        arena.lent--;
+        if (arena.lent === 0 && arena !== this.current)
+            this.release(arena);
+    }
+    /** Make `take` throw `error` from now on, and wake a reader waiting in `next`. */
+    close(error) {
+        this.closed ?? (this.closed = { error });
+        this.wakeUp();
+    }
+    create() {
+        if (this.all.size === ARENAS)
+            return undefined;
+        const arena = { bytes: Buffer.allocUnsafeSlow(ARENA), used: 0, lent: 0 };
+        this.all.set(arena.bytes.buffer, arena);
+        return arena;
+    }
+    retire(arena) {
+        this.current = undefined;
+        if (arena.lent === 0)
+            this.release(arena);
+    }
+    release(arena) {
+        this.free.push(arena);
+        this.wakeUp();
+    }
+    wakeUp() {
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+    }
 }
-/** Insert `file` into `top` (sorted by size, largest first, at most LARGEST long). */
-function noteSize(top, file) {
-    if (top.length === LARGEST && file.size <= top[LARGEST - 1].size)
+/**
+ * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
+ * filled, and a slab is filled again only once zlib has called back for it (it is then done
+ * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
+ */
+async function compress(pack, gzip, arenas, failed) {
+    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
+    const inZlib = [Promise.resolve(), Promise.resolve()];
+    let current = 0;
+    let used = 0;
+    const handOver = async () => {
+        const bytes = slabs[current].subarray(0, used);
+        inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, err => (err ? reject(err) : resolve())));
+        inZlib[current].catch(() => { }); // Awaited in turn below.
+        current = 1 - current;
+        used = 0;
+        await Promise.race([inZlib[current], failed]);
+    };
+    for await (const chunk of pack) {
+        for (let offset = 0; offset < chunk.length;) {
+            const n = chunk.copy(slabs[current], used, offset);
+            used += n;
+            offset += n;
+            if (used === SLAB)
+                await handOver();
+        }
+        arenas.giveBack(chunk);
+    }
+    if (used > 0)
+        await handOver();
+    await Promise.race([Promise.all(inZlib), failed]);
+    gzip.end();
+}
+/**
+ * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
+ * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
+ * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
+ * and one close.
+ */
+async function writeEntries(pack, root, mtime, arenas, stats, signal) {
+    const top = external_node_path_namespaceObject.basename(root);
+    for (const item of walk(root)) {
+        signal?.throwIfAborted();
+        const name = item.rel === '' ? top : `${top}/${item.rel}`;
+        const header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' };
+        // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
+        // which makes `compress` fail and stops everything.
+        let added;
+        let settle;
+        if (++stats.entries % ENTRY_BATCH === 0)
+            added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
+        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
+        // headers for what does not fit and for non-ASCII names (the tests check all of this).
+        if (item.kind === 'directory') {
+            pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
+        }
+        else if (item.kind === 'symlink') {
+            const linkname = utf8(external_node_fs_namespaceObject.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs);
+            pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
+        }
+        else {
+            const fd = external_node_fs_namespaceObject.openSync(item.abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_namespaceObject.fstatSync(fd);
+                Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size });
+                if (size === 0)
+                    pack.entry(header, EMPTY, settle);
+                else if (size <= PIECE) {
+                    const content = arenas.take(size) ?? (await arenas.next(size));
+                    pack.entry(header, readFully(fd, content, 0, item.abs), settle);
+                }
+                else {
+                    // No need to wait for the sink to drain: the arenas bound what is in flight.
+                    const sink = pack.entry(header, settle);
+                    for (let position = 0; position < size; position += PIECE) {
+                        const length = Math.min(PIECE, size - position);
+                        const piece = arenas.take(length) ?? (await arenas.next(length));
+                        sink.write(readFully(fd, piece, position, item.abs));
+                    }
+                    sink.end(null);
+                }
+                noteSize(stats.largestFiles, item.rel, size);
+            }
+            finally {
+                external_node_fs_namespaceObject.closeSync(fd);
+            }
+        }
+        await added;
+    }
+}
+const EMPTY = Buffer.alloc(0);
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_namespaceObject.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+    return into;
+}
+/** The tree under `root`, `root` first, depth-first with names in byte order. */
+function* walk(root) {
+    const stack = [{ abs: root, rel: '', kind: 'directory' }];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        yield item;
+        if (item.kind !== 'directory')
+            continue;
+        const dirents = external_node_fs_namespaceObject.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, item.abs);
+            const rel = item.rel === '' ? name : `${item.rel}/${name}`;
+            stack.push({ abs: `${item.abs}/${name}`, rel, kind });
+        }
+    }
+}
+/** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
+function noteSize(top, rel, size) {
+    if (top.length === LARGEST && size <= top[LARGEST - 1].size)
         return;
     let i = top.length;
-    while (i > 0 && top[i - 1].size < file.size)
+    while (i > 0 && top[i - 1].size < size)
         i--;
-    top.splice(i, 0, file);
+    top.splice(i, 0, { path: rel, size });
     if (top.length > LARGEST)
         top.pop();
 }
