@@ -16,6 +16,16 @@ describe('running a command', () => {
     expect(logged).toEqual([`$ sh -c 'echo out; echo err >&2'`])
   })
 
+  it('does not read stdout when told to discard it, and still keeps stderr', async () => {
+    // A megabyte on stdout would fill a pipe nobody reads; discarded, it goes nowhere.
+    const script = 'head -c 1000000 /dev/zero; echo err >&2'
+    const result = await processRunner.run('sh', ['-c', script], {
+      discardStdout: true,
+      log: () => {}
+    })
+    expect(result).toEqual({ stdout: '', stderr: 'err\n' })
+  })
+
   it('fails with the command, its exit status and its stderr', async () => {
     const failing = processRunner.run('sh', ['-c', 'echo "error: it broke" >&2; exit 3'], {
       log: () => {}

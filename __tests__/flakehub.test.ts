@@ -34,7 +34,10 @@ function release(overrides: Partial<Release['tarball']> = {}): Release {
     uploadName: 'owner/flake',
     version: '0.1.5+rev-abc',
     flakeRefs: { atLeast: 'owner/flake/0.1.5+rev-abc', exact: 'owner/flake/=0.1.5+rev-abc' },
-    metadata: { repo: 'owner/flake' } as unknown as Release['metadata'],
+    metadata: {
+      repo: 'owner/flake',
+      outputs: { json: '{"version":1}', counts: {} }
+    } as unknown as Release['metadata'],
     tarball: {
       path: tarballFile,
       sha256: 'ab/cd+ef==',
@@ -81,7 +84,7 @@ describe('the FlakeHub client', () => {
       method: 'POST',
       url: 'https://api.flakehub.test/upload/owner/flake/0.1.5+rev-abc/20/ab/cd+ef==',
       headers: { 'Content-Type': 'application/json' },
-      body: '{"repo":"owner/flake"}'
+      body: '{"outputs":{"version":1},"repo":"owner/flake"}'
     })
     expect(bearer(hub.requests[0])).toMatch(/^Bearer .+\..+\.sig$/)
   })

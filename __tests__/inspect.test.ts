@@ -1,9 +1,8 @@
 // src/inspect.nix, evaluated by the real `nix` against fixture flakes.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { fileURLToPath } from 'node:url'
+import { processRunner } from '../src/command.js'
+import { Nix, NO_OUTPUTS } from '../src/nix.js'
 import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
-
-const inspectNix = fileURLToPath(new URL('../src/inspect.nix', import.meta.url))
 
 type Leaf = {
   what: string | null
@@ -24,22 +23,28 @@ function lockedUrl(dir: string): string {
   return nixJson<{ url: string }>(['flake', 'metadata', '--json', '--no-write-lock-file', dir]).url
 }
 
-/** The `nix eval` arguments exactly as the action builds them. */
-function inspectArgs(flakeRef: string, includeOutputPaths: boolean): string[] {
-  const expr = `(import ${JSON.stringify(inspectNix)}) { flakeRef = ${JSON.stringify(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
-  return ['eval', '--json', '--impure', '--expr', expr]
+const nix = new Nix(processRunner)
+const quiet = { log: () => {} }
+
+/** The outputs document and counts, from the action's own `nix eval` call. */
+async function inspectWithCounts(
+  flakeRef: string,
+  includeOutputPaths = false
+): Promise<{ doc: OutputsDocument; counts: Record<string, number> }> {
+  const { json, counts } = await nix.outputs(flakeRef, includeOutputPaths, quiet)
+  return { doc: JSON.parse(json) as OutputsDocument, counts }
 }
 
-function inspect(flakeRef: string, includeOutputPaths = false): OutputsDocument {
-  return nixJson<OutputsDocument>(inspectArgs(flakeRef, includeOutputPaths))
+async function inspect(flakeRef: string, includeOutputPaths = false): Promise<OutputsDocument> {
+  return (await inspectWithCounts(flakeRef, includeOutputPaths)).doc
 }
 
-/** Run the inspection expecting it to fail, and return Nix's stderr. */
-function inspectFailure(flakeRef: string, includeOutputPaths = false): string {
+/** Run the inspection expecting it to fail, and return what the action would report. */
+async function inspectFailure(flakeRef: string, includeOutputPaths = false): Promise<string> {
   try {
-    sh('nix', inspectArgs(flakeRef, includeOutputPaths))
+    await nix.outputs(flakeRef, includeOutputPaths, quiet)
   } catch (error) {
-    return String((error as { stderr?: unknown }).stderr)
+    return String(error)
   }
   throw new Error('expected the evaluation to fail')
 }
@@ -133,10 +138,32 @@ describe('inspect.nix on a flake with every kind of default output', () => {
   let doc: OutputsDocument
   let withPaths: OutputsDocument
 
-  beforeAll(() => {
+  let counts: Record<string, number>
+
+  beforeAll(async () => {
     url = lockedUrl(makeRepo(everythingFlake))
-    doc = inspect(url)
-    withPaths = inspect(url, true)
+    ;({ doc, counts } = await inspectWithCounts(url))
+    withPaths = await inspect(url, true)
+  })
+
+  it('counts the leaves under each output for the job summary, an empty branch as 0', () => {
+    expect(counts).toEqual({
+      apps: 2,
+      checks: 1,
+      darwinConfigurations: 1,
+      darwinModules: 1,
+      devShells: 1,
+      formatter: 2,
+      homeConfigurations: 1,
+      homeModules: 1,
+      hydraJobs: 2,
+      legacyPackages: 0,
+      nixosConfigurations: 1,
+      nixosModules: 1,
+      overlays: 1,
+      packages: 4,
+      templates: 2
+    })
   })
 
   it('returns version 1 with exactly the keys version, docs and inventory', () => {
@@ -392,8 +419,8 @@ describe('inspect.nix evaluates only what a leaf needs', () => {
     )
   })
 
-  it("does not touch a configuration's toplevel or a package's drvPath without includeOutputPaths", () => {
-    const doc = inspect(url)
+  it("does not touch a configuration's toplevel or a package's drvPath without includeOutputPaths", async () => {
+    const doc = await inspect(url)
     expect(at(doc.inventory.nixosConfigurations, 'lazy')).toEqual(
       leaf({ what: 'NixOS configuration', forSystems: ['x86_64-linux'] })
     )
@@ -402,8 +429,8 @@ describe('inspect.nix evaluates only what a leaf needs', () => {
     )
   })
 
-  it('with includeOutputPaths, fails with the message of whatever it then has to force', () => {
-    expect(inspectFailure(url, true)).toMatch(/(toplevel|drvPath) was forced/)
+  it('with includeOutputPaths, fails with the message of whatever it then has to force', async () => {
+    expect(await inspectFailure(url, true)).toMatch(/(toplevel|drvPath) was forced/)
   })
 })
 
@@ -438,14 +465,14 @@ describe('inspect.nix on a flake with its own schemas output', () => {
     )
   })
 
-  it('replaces the default schemas entirely, so only its own outputs are described', () => {
-    const doc = inspect(url)
+  it('replaces the default schemas entirely, so only its own outputs are described', async () => {
+    const doc = await inspect(url)
     expect(doc.docs).toEqual({ widgets: 'Widgets, one per name.' })
     expect(Object.keys(doc.inventory)).toEqual(['widgets'])
   })
 
-  it('maps its leaves to the five keys, sorting forSystems and dropping other attributes', () => {
-    expect(inspect(url).inventory.widgets).toEqual({
+  it('maps its leaves to the five keys, sorting forSystems and dropping other attributes', async () => {
+    expect((await inspect(url)).inventory.widgets).toEqual({
       children: {
         bare: leaf({}),
         gear: leaf({
@@ -457,15 +484,15 @@ describe('inspect.nix on a flake with its own schemas output', () => {
     })
   })
 
-  it("with includeOutputPaths, maps a leaf's derivation to its .drv and output paths", () => {
-    const gear = at(inspect(url, true).inventory.widgets, 'gear') as Leaf
+  it("with includeOutputPaths, maps a leaf's derivation to its .drv and output paths", async () => {
+    const gear = at((await inspect(url, true)).inventory.widgets, 'gear') as Leaf
     expect(gear.derivation).toBe(evalRaw(`${url}#widgets.named.gear.drv.drvPath`))
     expect(gear.outputs).toEqual({ out: evalRaw(`${url}#widgets.named.gear.drv.outPath`) })
   })
 })
 
 describe('inspect.nix on other flakes', () => {
-  it("fails with Nix's message when a package throws", () => {
+  it("fails with Nix's message when a package throws", async () => {
     const url = lockedUrl(
       makeRepo(
         flake(`{
@@ -474,10 +501,10 @@ describe('inspect.nix on other flakes', () => {
   }`)
       )
     )
-    expect(inspectFailure(url)).toContain('this package is broken on purpose')
+    expect(await inspectFailure(url)).toContain('this package is broken on purpose')
   })
 
-  it('reads a flake that lives in a subdirectory of its repository', () => {
+  it('reads a flake that lives in a subdirectory of its repository', async () => {
     const repo = makeRepo({
       'README.md': 'not a flake\n',
       'sub/flake.nix': flake(`{
@@ -486,7 +513,7 @@ describe('inspect.nix on other flakes', () => {
     })
     const url = lockedUrl(`git+file://${repo}?dir=sub`)
     expect(url).toContain('dir=sub')
-    expect(at(inspect(url).inventory.packages, 'x86_64-linux', 'default')).toEqual(
+    expect(at((await inspect(url)).inventory.packages, 'x86_64-linux', 'default')).toEqual(
       leaf({
         what: 'package',
         shortDescription: 'From a subdirectory',
@@ -495,8 +522,12 @@ describe('inspect.nix on other flakes', () => {
     )
   })
 
-  it('returns an empty document for a flake with no described outputs', () => {
+  it('returns an empty document for a flake with no described outputs', async () => {
     const url = lockedUrl(makeRepo(flake('{ lib.answer = 42; }')))
-    expect(inspect(url)).toEqual({ version: 1, docs: {}, inventory: {} })
+    const empty = { version: 1, docs: {}, inventory: {} }
+    expect(await inspectWithCounts(url)).toEqual({ doc: empty, counts: {} })
+    // What the action sends when told not to evaluate the outputs is the same document.
+    expect(JSON.parse(NO_OUTPUTS.json)).toEqual(empty)
+    expect(NO_OUTPUTS.counts).toEqual({})
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
 const { Nix, nixString, parseNixVersion } = await import('../src/nix.js')
 type CommandRunner = import('../src/command.js').CommandRunner
+type RunOptions = import('../src/command.js').RunOptions
 
 describe('the Nix version', () => {
   it.each([
@@ -44,6 +45,18 @@ describe('Nix commands', () => {
     expect(calls).toEqual([
       ['nix', 'flake', 'show', '--json', '--no-write-lock-file', ...flag, 'git+file:///f']
     ])
+  })
+
+  it('does not read what nix flake show prints, only whether it succeeds', async () => {
+    const seen: (RunOptions | undefined)[] = []
+    const runner: CommandRunner = {
+      run: async (_, __, options) => {
+        seen.push(options)
+        return { stdout: '', stderr: '' }
+      }
+    }
+    await new Nix(runner).show('git+file:///f', true, [2, 18], { log: () => {} })
+    expect(seen).toEqual([expect.objectContaining({ discardStdout: true })])
   })
 
   it('checks the lock file with --no-update-lock-file alone, and otherwise never writes it', async () => {

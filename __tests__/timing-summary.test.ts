@@ -6,7 +6,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   endGroup: jest.fn()
 }))
 const { allOrStop, Stopped } = await import('../src/timing.js')
-const { countOutputs, flakePage } = await import('../src/summary.js')
+const { flakePage } = await import('../src/summary.js')
 type Release = import('../src/release.js').Release
 
 /** A task that waits until it is stopped, then rejects with the reason. */
@@ -41,32 +41,6 @@ describe('allOrStop', () => {
 })
 
 describe('the summary', () => {
-  it('counts the leaves of each output', () => {
-    const leaf = {
-      what: 'package',
-      shortDescription: '',
-      forSystems: ['x'],
-      derivation: null,
-      outputs: null
-    }
-    expect(
-      countOutputs({
-        packages: {
-          children: {
-            x86_64: { children: { a: leaf, b: leaf } },
-            aarch64: { children: { a: leaf } }
-          }
-        },
-        formatter: { children: { x86_64: leaf } },
-        legacyPackages: { children: {} }
-      })
-    ).toEqual([
-      ['packages', 3],
-      ['formatter', 1],
-      ['legacyPackages', 0]
-    ])
-  })
-
   it.each([
     ['https://api.flakehub.com', 'https://flakehub.com/flake/o/f/0.1.2%2Brev-abc'],
     ['http://127.0.0.1:8080/api', 'http://127.0.0.1:8080/flake/o/f/0.1.2%2Brev-abc']

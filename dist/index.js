@@ -37985,13 +37985,14 @@ const processRunner = {
             const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
                 cwd: options.cwd,
                 signal: options.signal,
-                stdio: ['ignore', 'pipe', 'pipe']
+                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
             });
             const stdout = [];
             const stderr = new Tail(STDERR_TAIL);
-            child.stdout.on('data', (chunk) => stdout.push(chunk));
-            child.stderr.setEncoding('utf8');
-            child.stderr.on('data', (chunk) => {
+            child.stdout?.on('data', (chunk) => stdout.push(chunk));
+            const errors = child.stderr; // Always piped.
+            errors.setEncoding('utf8');
+            errors.on('data', (chunk) => {
                 stderr.push(chunk);
                 if (isDebug())
                     debug(chunk.trimEnd());
@@ -38037,8 +38038,125 @@ class Tail {
     }
 }
 
+;// CONCATENATED MODULE: ./src/labels.ts
+/** Release labels: the `extra-labels` input merged with the repository's topics. */
+/** FlakeHub keeps at most this many labels. */
+const MAX_LABELS = 25;
+/** A label is made of alphanumerics and `-`, at most this long. */
+const MAX_LABEL_LENGTH = 50;
+const LABEL = /^[a-z0-9-]+$/;
+/** Split a comma-separated input into trimmed, non-empty pieces. */
+function splitLabels(input) {
+    return input
+        .split(',')
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+/**
+ * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
+ * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
+ * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
+ */
+function mergeLabels(extraLabels, topics) {
+    const seen = new Set();
+    for (const raw of [...extraLabels, ...topics]) {
+        const label = raw.trim().toLowerCase();
+        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
+            continue;
+        seen.add(label);
+        if (seen.size === MAX_LABELS)
+            break;
+    }
+    return [...seen];
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+;// CONCATENATED MODULE: ./src/naming.ts
+/** Names and versions of a release: pure rules, no I/O. */
+
+/**
+ * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
+ * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
+ * with an empty segment.
+ */
+function foldRepository(repository) {
+    const segments = repository.split('/');
+    if (segments.length < 2 || segments.some(s => s === ''))
+        return undefined;
+    const [owner, ...project] = segments;
+    return `${owner}/${project.join('-')}`;
+}
+/** Why `name` cannot be a published flake name, or undefined when it can. */
+function flakeNameProblem(name) {
+    if (!/^[\x21-\x7e]*$/.test(name))
+        return 'must be ASCII with no whitespace';
+    const slashes = name.split('/').length - 1;
+    if (slashes !== 1)
+        return `must contain exactly one "/" (it has ${slashes})`;
+    const [owner, project] = name.split('/');
+    if (owner === '' || project === '')
+        return 'needs text on both sides of the "/"';
+    return undefined;
+}
+/**
+ * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
+ * leading `v`, is not exactly a SemVer version.
+ */
+function semverOfTag(tag) {
+    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
+    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
+    return /^\d\S*$/.test(bare) && semver.valid(bare) !== null ? bare : undefined;
+}
+/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
+function releaseVersion(scheme, commitCount, revision) {
+    if (scheme.kind === 'tag')
+        return scheme.tag;
+    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
+}
+/** The flake references a user copies: at least this version, and exactly this version. */
+function flakeRefs(uploadName, version) {
+    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
+}
+
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+function makeRelease(settings, facts, flake) {
+    const version = releaseVersion(settings.version, facts.commitCount, facts.revision);
+    return {
+        uploadName: settings.uploadName,
+        version,
+        flakeRefs: flakeRefs(settings.uploadName, version),
+        tarball: flake.tarball,
+        metadata: {
+            commit_count: facts.commitCount,
+            description: flake.source.description,
+            outputs: flake.outputs,
+            raw_flake_metadata: flake.source.metadata,
+            readme: flake.readme,
+            repo: settings.uploadName,
+            revision: facts.revision,
+            visibility: settings.visibility,
+            mirrored: settings.mirror,
+            source_subdirectory: settings.sourceSubdirectory,
+            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
+            labels: mergeLabels(settings.extraLabels, facts.topics)
+        }
+    };
+}
+/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
+function metadataJson(metadata, pretty = false) {
+    const { outputs, ...fields } = metadata;
+    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
+    return pretty
+        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
+        : `{"outputs":${outputs.json},${rest.slice(1)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/dry-run.ts
 /** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
+
 
 
 /** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
@@ -38047,7 +38165,7 @@ async function writeRelease(release, destDir) {
     const tarball = external_node_path_namespaceObject.join(destDir, `${release.version}.tar.gz`);
     const metadata = external_node_path_namespaceObject.join(destDir, `${release.version}.json`);
     await promises_namespaceObject.rename(release.tarball.path, tarball);
-    await promises_namespaceObject.writeFile(metadata, `${JSON.stringify(release.metadata, null, 2)}\n`);
+    await promises_namespaceObject.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
     return { tarball, metadata };
 }
 
@@ -38083,7 +38201,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
 
 
-const EMPTY_OUTPUTS = { version: 1, docs: {}, inventory: {} };
+const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
 // ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const inspectPath = () => (typeof INSPECT === 'string' ? INSPECT : (0,external_node_url_.fileURLToPath)(INSPECT));
@@ -38144,11 +38262,19 @@ class Nix {
         const [major, minor] = nixVersion;
         const hasFlag = major > 2 || (major === 2 && minor >= 14);
         const flag = allSystems && hasFlag ? ['--all-systems'] : [];
-        await this.runner.run('nix', ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef], options);
+        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
+        await this.runner.run('nix', ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef], { ...options, discardStdout: true });
     }
-    /** The outputs document, from the Nix expression shipped with the action. */
+    /** The outputs document, from the Nix expression shipped with the action, and its counts. */
     outputs(flakeRef, includeOutputPaths, options = {}) {
-        const expr = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`;
+        const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`;
+        const expr = [
+            `let document = ${document};`,
+            `leaves = node: if !(builtins.isAttrs node) then 0`,
+            `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
+            `else 1;`,
+            `in { json = builtins.toJSON document; counts = builtins.mapAttrs (output: leaves) document.inventory; }`
+        ].join(' ');
         return this.json(['eval', '--json', '--impure', '--no-write-lock-file', '--expr', expr], options);
     }
 }
@@ -38588,14 +38714,15 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
     const [, outputs, readme, tarball] = await allOrStop([
         signal => phase(timings, tooBig ? 'Evaluate (current system)' : 'Evaluate (all systems)', log => nix.show(source.flakeRef, !tooBig, nixVersion, { signal, log: log.info })),
         signal => tooBig
-            ? Promise.resolve(EMPTY_OUTPUTS)
+            ? Promise.resolve(NO_OUTPUTS)
             : phase(timings, 'Outputs document', async (log) => {
-                const document = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+                const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
                     signal,
                     log: log.info
                 });
-                log.info(`${Object.keys(document.inventory).length} output types: ${Object.keys(document.inventory).join(', ')}`);
-                return document;
+                const names = Object.keys(outputs.counts);
+                log.info(`${names.length} output types: ${names.join(', ')}`);
+                return outputs;
             }),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
@@ -38776,6 +38903,7 @@ function refusePullRequest(eventName) {
 
 
 
+
 class FlakeHubError extends Error {
     constructor(message) {
         super(message);
@@ -38827,7 +38955,7 @@ class FlakeHubClient {
             method: 'POST',
             url,
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(release.metadata)
+            body: metadataJson(release.metadata)
         });
         if (response.status === 409)
             return { kind: 'exists' };
@@ -38998,114 +39126,6 @@ async function publishRelease(release, settings, services) {
     await flakehub.publish(staged.uuid);
     info(`Published ${release.flakeRefs.atLeast}.`);
     return 'published';
-}
-
-;// CONCATENATED MODULE: ./src/labels.ts
-/** Release labels: the `extra-labels` input merged with the repository's topics. */
-/** FlakeHub keeps at most this many labels. */
-const MAX_LABELS = 25;
-/** A label is made of alphanumerics and `-`, at most this long. */
-const MAX_LABEL_LENGTH = 50;
-const LABEL = /^[a-z0-9-]+$/;
-/** Split a comma-separated input into trimmed, non-empty pieces. */
-function splitLabels(input) {
-    return input
-        .split(',')
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
-/**
- * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
- * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
- * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
- */
-function mergeLabels(extraLabels, topics) {
-    const seen = new Set();
-    for (const raw of [...extraLabels, ...topics]) {
-        const label = raw.trim().toLowerCase();
-        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
-            continue;
-        seen.add(label);
-        if (seen.size === MAX_LABELS)
-            break;
-    }
-    return [...seen];
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-;// CONCATENATED MODULE: ./src/naming.ts
-/** Names and versions of a release: pure rules, no I/O. */
-
-/**
- * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
- * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
- * with an empty segment.
- */
-function foldRepository(repository) {
-    const segments = repository.split('/');
-    if (segments.length < 2 || segments.some(s => s === ''))
-        return undefined;
-    const [owner, ...project] = segments;
-    return `${owner}/${project.join('-')}`;
-}
-/** Why `name` cannot be a published flake name, or undefined when it can. */
-function flakeNameProblem(name) {
-    if (!/^[\x21-\x7e]*$/.test(name))
-        return 'must be ASCII with no whitespace';
-    const slashes = name.split('/').length - 1;
-    if (slashes !== 1)
-        return `must contain exactly one "/" (it has ${slashes})`;
-    const [owner, project] = name.split('/');
-    if (owner === '' || project === '')
-        return 'needs text on both sides of the "/"';
-    return undefined;
-}
-/**
- * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
- * leading `v`, is not exactly a SemVer version.
- */
-function semverOfTag(tag) {
-    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
-    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
-    return /^\d\S*$/.test(bare) && semver.valid(bare) !== null ? bare : undefined;
-}
-/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
-function releaseVersion(scheme, commitCount, revision) {
-    if (scheme.kind === 'tag')
-        return scheme.tag;
-    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
-}
-/** The flake references a user copies: at least this version, and exactly this version. */
-function flakeRefs(uploadName, version) {
-    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
-}
-
-;// CONCATENATED MODULE: ./src/release.ts
-
-
-function makeRelease(settings, facts, flake) {
-    const version = releaseVersion(settings.version, facts.commitCount, facts.revision);
-    return {
-        uploadName: settings.uploadName,
-        version,
-        flakeRefs: flakeRefs(settings.uploadName, version),
-        tarball: flake.tarball,
-        metadata: {
-            commit_count: facts.commitCount,
-            description: flake.source.description,
-            outputs: flake.outputs,
-            raw_flake_metadata: flake.source.metadata,
-            readme: flake.readme,
-            repo: settings.uploadName,
-            revision: facts.revision,
-            visibility: settings.visibility,
-            mirrored: settings.mirror,
-            source_subdirectory: settings.sourceSubdirectory,
-            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
-            labels: mergeLabels(settings.extraLabels, facts.topics)
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/git.ts
@@ -39439,18 +39459,6 @@ function setOutputs(release) {
     setOutput(Output.flakerefAtLeast, release.flakeRefs.atLeast);
     setOutput(Output.flakerefExact, release.flakeRefs.exact);
 }
-/** Count the leaves of each top-level output of an outputs document. */
-function countOutputs(inventory) {
-    const leaves = (node) => {
-        if (node === null || typeof node !== 'object')
-            return 0;
-        const children = node.children;
-        if (children === undefined)
-            return 1;
-        return Object.values(children).reduce((sum, child) => sum + leaves(child), 0);
-    };
-    return Object.entries(inventory).map(([name, node]) => [name, leaves(node)]);
-}
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 function flakePage(host, release) {
     const web = new URL(host);
@@ -39488,7 +39496,7 @@ async function writeSummary(release, outcome, timings, where) {
         summary.addLink('Open on FlakeHub', flakePage(where.host, release));
     else
         summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
-    const counts = countOutputs(metadata.outputs.inventory);
+    const counts = Object.entries(metadata.outputs.counts);
     summary.addHeading('Outputs', 3);
     if (counts.length === 0)
         summary.addRaw('No outputs with a schema.', true);

@@ -20,6 +20,8 @@ export interface RunOptions {
   signal?: AbortSignal
   /** Where the command line is logged; `core.info` by default. */
   log?: (line: string) => void
+  /** Do not read stdout (the result's `stdout` is then empty). */
+  discardStdout?: boolean
 }
 
 /** The one way the action starts a program; tests swap it for a fake. */
@@ -65,13 +67,14 @@ export const processRunner: CommandRunner = {
       const child = spawn(command, args, {
         cwd: options.cwd,
         signal: options.signal,
-        stdio: ['ignore', 'pipe', 'pipe']
+        stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
       })
       const stdout: Buffer[] = []
       const stderr = new Tail(STDERR_TAIL)
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-      child.stderr.setEncoding('utf8')
-      child.stderr.on('data', (chunk: string) => {
+      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+      const errors = child.stderr! // Always piped.
+      errors.setEncoding('utf8')
+      errors.on('data', (chunk: string) => {
         stderr.push(chunk)
         if (core.isDebug()) core.debug(chunk.trimEnd())
       })

@@ -1,7 +1,7 @@
 /** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { Release } from './release.js'
+import { Release, metadataJson } from './release.js'
 
 /** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
 export async function writeRelease(
@@ -12,6 +12,6 @@ export async function writeRelease(
   const tarball = path.join(destDir, `${release.version}.tar.gz`)
   const metadata = path.join(destDir, `${release.version}.json`)
   await fs.rename(release.tarball.path, tarball)
-  await fs.writeFile(metadata, `${JSON.stringify(release.metadata, null, 2)}\n`)
+  await fs.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`)
   return { tarball, metadata }
 }

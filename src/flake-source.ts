@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { Nix, EMPTY_OUTPUTS, FlakeMetadata, OutputsDocument } from './nix.js'
+import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { Settings } from './settings.js'
 import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
@@ -25,7 +25,7 @@ export interface FlakeSource {
 /** What evaluation and packing produce, ready to become a release. */
 export interface EvaluatedFlake {
   source: FlakeSource
-  outputs: OutputsDocument
+  outputs: Outputs
   readme: string | null
   tarball: Tarball
 }
@@ -83,16 +83,15 @@ export async function evaluateAndPack(
       ),
     signal =>
       tooBig
-        ? Promise.resolve(EMPTY_OUTPUTS)
+        ? Promise.resolve(NO_OUTPUTS)
         : phase(timings, 'Outputs document', async log => {
-            const document = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+            const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
               signal,
               log: log.info
             })
-            log.info(
-              `${Object.keys(document.inventory).length} output types: ${Object.keys(document.inventory).join(', ')}`
-            )
-            return document
+            const names = Object.keys(outputs.counts)
+            log.info(`${names.length} output types: ${names.join(', ')}`)
+            return outputs
           }),
     signal => findReadme(source.sourceDir, signal),
     signal =>

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import { HttpRequest, HttpResponse, HttpTransport, isSuccess, sendWithRetries } from './http.js'
-import { Release } from './release.js'
+import { Release, metadataJson } from './release.js'
 import { Credential } from './token.js'
 
 /** What staging a release gave: where to upload, or that the version exists already. */
@@ -76,7 +76,7 @@ export class FlakeHubClient {
       method: 'POST',
       url,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(release.metadata)
+      body: metadataJson(release.metadata)
     })
     if (response.status === 409) return { kind: 'exists' }
     if (response.status === 401)

@@ -16,14 +16,17 @@ export interface FlakeMetadata {
   [key: string]: unknown
 }
 
-/** The outputs document of section 12 of the protocol. */
-export interface OutputsDocument {
-  version: 1
-  docs: Record<string, string>
-  inventory: Record<string, unknown>
+/**
+ * The outputs document of section 12 of the protocol, as the JSON text Nix printed, and the
+ * number of leaves under each output (for the job summary). The text is passed on as it is:
+ * parsing it would build an object for every node of what can be a tree of thousands.
+ */
+export interface Outputs {
+  json: string
+  counts: Record<string, number>
 }
 
-export const EMPTY_OUTPUTS: OutputsDocument = { version: 1, docs: {}, inventory: {} }
+export const NO_OUTPUTS: Outputs = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} }
 
 // ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
 const INSPECT: URL | string = new URL('./inspect.nix', import.meta.url)
@@ -99,20 +102,28 @@ export class Nix {
     const [major, minor] = nixVersion
     const hasFlag = major > 2 || (major === 2 && minor >= 14)
     const flag = allSystems && hasFlag ? ['--all-systems'] : []
+    // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
     await this.runner.run(
       'nix',
       ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef],
-      options
+      { ...options, discardStdout: true }
     )
   }
 
-  /** The outputs document, from the Nix expression shipped with the action. */
+  /** The outputs document, from the Nix expression shipped with the action, and its counts. */
   outputs(
     flakeRef: string,
     includeOutputPaths: boolean,
     options: RunOptions = {}
-  ): Promise<OutputsDocument> {
-    const expr = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+  ): Promise<Outputs> {
+    const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+    const expr = [
+      `let document = ${document};`,
+      `leaves = node: if !(builtins.isAttrs node) then 0`,
+      `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
+      `else 1;`,
+      `in { json = builtins.toJSON document; counts = builtins.mapAttrs (output: leaves) document.inventory; }`
+    ].join(' ')
     return this.json(
       ['eval', '--json', '--impure', '--no-write-lock-file', '--expr', expr],
       options

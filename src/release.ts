@@ -2,7 +2,7 @@
 import { EvaluatedFlake } from './flake-source.js'
 import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
-import { OutputsDocument } from './nix.js'
+import { Outputs } from './nix.js'
 import { Settings, Visibility } from './settings.js'
 import { Tarball } from './tarball.js'
 
@@ -17,11 +17,14 @@ export interface RepositoryFacts {
   spdxIdentifier: string | null
 }
 
-/** The stage request's body (field names as FlakeHub expects them). */
+/**
+ * The stage request's body (field names as FlakeHub expects them). Serialize it with
+ * {@link metadataJson}, which puts the outputs document in as Nix printed it.
+ */
 export interface ReleaseMetadata {
   commit_count: number
   description: string | null
-  outputs: OutputsDocument
+  outputs: Outputs
   raw_flake_metadata: unknown
   readme: string | null
   repo: string
@@ -69,4 +72,13 @@ export function makeRelease(
       labels: mergeLabels(settings.extraLabels, facts.topics)
     }
   }
+}
+
+/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
+export function metadataJson(metadata: ReleaseMetadata, pretty = false): string {
+  const { outputs, ...fields } = metadata
+  const rest = JSON.stringify(fields, null, pretty ? 2 : undefined)
+  return pretty
+    ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
+    : `{"outputs":${outputs.json},${rest.slice(1)}`
 }

@@ -15,17 +15,6 @@ export function setOutputs(release: Release): void {
   core.setOutput(Output.flakerefExact, release.flakeRefs.exact)
 }
 
-/** Count the leaves of each top-level output of an outputs document. */
-export function countOutputs(inventory: Record<string, unknown>): [string, number][] {
-  const leaves = (node: unknown): number => {
-    if (node === null || typeof node !== 'object') return 0
-    const children = (node as { children?: Record<string, unknown> }).children
-    if (children === undefined) return 1
-    return Object.values(children).reduce<number>((sum, child) => sum + leaves(child), 0)
-  }
-  return Object.entries(inventory).map(([name, node]) => [name, leaves(node)])
-}
-
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 export function flakePage(host: string, release: Release): string {
   const web = new URL(host)
@@ -72,7 +61,7 @@ export async function writeSummary(
   if ('host' in where) summary.addLink('Open on FlakeHub', flakePage(where.host, release))
   else summary.addRaw(`Written to <code>${where.destDir}</code>.`, true)
 
-  const counts = countOutputs(metadata.outputs.inventory)
+  const counts = Object.entries(metadata.outputs.counts)
   summary.addHeading('Outputs', 3)
   if (counts.length === 0) summary.addRaw('No outputs with a schema.', true)
   else
