@@ -41,7 +41,7 @@ const files: Record<string, FixtureEntry> = {
   'sub/lib.nix': '{ x = 1; }\n'
 }
 // Random bytes, read in 64 KiB pieces: one piece and a bit, exactly 16 pieces, and a file
-// that spans many of the 256 KiB slabs zlib is fed with.
+// that spans many of the 128 KiB slabs zlib is fed with.
 const bigFiles = {
   'data/big.bin': 2_500_000,
   'data/one-mib.bin': 1024 * 1024,

@@ -38328,9 +38328,9 @@ const ENTRY_BATCH = 8;
 /** How far tar output may run ahead of compression. */
 const PACK_BUFFER = 16 * 1024;
 /** zlib gets its input in slabs of this size: one is compressed while the other fills. */
-const SLAB = 256 * 1024;
+const SLAB = 128 * 1024;
 /** zlib's output chunk size. */
-const GZIP_CHUNK = 128 * 1024;
+const GZIP_CHUNK = 64 * 1024;
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
