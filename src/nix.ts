@@ -52,13 +52,7 @@ export class Nix {
 
   private async json<T>(args: string[], options: RunOptions): Promise<T> {
     const { stdout } = await this.runner.run('nix', args, options)
-    try {
-      return JSON.parse(stdout) as T
-    } catch {
-      throw new Error(
-        `\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`
-      )
-    }
+    return parseJson(args, stdout)
   }
 
   /** The installed Nix's version as [major, minor], asked once. */
@@ -111,22 +105,36 @@ export class Nix {
   }
 
   /** The outputs document, from the Nix expression shipped with the action, and its counts. */
-  outputs(
+  async outputs(
     flakeRef: string,
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
     const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+    // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
+    // text once, not as a string escaped inside more JSON.
     const expr = [
       `let document = ${document};`,
       `leaves = node: if !(builtins.isAttrs node) then 0`,
       `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
       `else 1;`,
-      `in { json = builtins.toJSON document; counts = builtins.mapAttrs (output: leaves) document.inventory; }`
+      `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
+      `in builtins.toJSON counts + "\\n" + builtins.toJSON document`
     ].join(' ')
-    return this.json(
-      ['eval', '--json', '--impure', '--no-write-lock-file', '--expr', expr],
-      options
+    const args = ['eval', '--raw', '--impure', '--no-write-lock-file', '--expr', expr]
+    const { stdout } = await this.runner.run('nix', args, options)
+    const newline = stdout.indexOf('\n')
+    return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) }
+  }
+}
+
+/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
+function parseJson<T>(args: string[], stdout: string): T {
+  try {
+    return JSON.parse(stdout) as T
+  } catch {
+    throw new Error(
+      `\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`
     )
   }
 }
