@@ -38314,7 +38314,7 @@ var tar_stream = __nccwpck_require__(6118);
  * `sourceDir`.
  *
  * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
- * of buffers that are used again and again (see `Pieces` and `compress`): allocating a fresh
+ * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
  * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
  * the tree. Files are read with synchronous calls: the source is a store path that Nix has
  * just written, so each call returns at once, while one asynchronous call per open, stat, read
