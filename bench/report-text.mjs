@@ -45,8 +45,8 @@ ${fmt.s(concurrent)} run the all-systems check, the outputs document and the tar
 ${cores} cores that work needs ${fmt.s(cpuSum)} of CPU (${fmt.s(showCpu)} and ${fmt.s(outputsCpu)} for
 the two evaluations as B measured them, ${fmt.s(packCpu)} for \`packTarball\`), so it cannot take
 less than ${fmt.s(floor)}: the best A could do with this work is about ${fmt.s(best)}, A/B
-${fmt.ratio(best / wallB)}. \`packTarball\` needs ${fmt.s(packCpu - tarGzipCpu)} more CPU than
-\`tar | gzip -6\` (${fmt.s(packCpu)} vs ${fmt.s(tarGzipCpu)}), which the evaluations beside it feel.`
+${fmt.ratio(best / wallB)}. \`packTarball\` needs ${fmt.s(Math.abs(packCpu - tarGzipCpu))} ${packCpu > tarGzipCpu ? 'more CPU than' : 'less CPU than'}
+\`tar | gzip -6\` (${fmt.s(packCpu)} vs ${fmt.s(tarGzipCpu)})${packCpu > tarGzipCpu ? ', which the evaluations beside it feel' : ''}.`
 }
 
 export function methodText(tools) {
@@ -56,8 +56,9 @@ itself (src/tarball.ts imported by Node 24, which strips the types; this is the 
 source, which may differ from dist/) on that flake's store path, and A on a tiny flake (8 files). Every run is cold: \`eval-cache = false\` for A and B, and a fresh commit
 (stamp.txt rewritten) before each run, so \`nix flake metadata\` copies the source into the store
 anew. B is \`nix flake metadata\`, \`nix flake prefetch\`, \`nix flake show\`${tools.allSystemsFlag ? ' --all-systems' : ''}, the lock check (only
-with a flake.lock; the generated flake has none), the action's outputs evaluation (\`nix eval
---impure --expr '(import src/inspect.nix) { … }'\`) and \`tar | gzip -6\` to a file, one after
+with a flake.lock; the generated flake has none), the outputs document from the action's
+src/inspect.nix (\`nix eval --json --impure --expr '(import src/inspect.nix) { … }'\`; the
+action's own call also counts each output's leaves) and \`tar | gzip -6\` to a file, one after
 the other. The time to the first \`nix\` call comes from a \`nix\` wrapper first on PATH that
 appends \`date +%s%N\` to a file, minus the time the benchmark spawned A. MB = 10^6 bytes.
 
