@@ -69,6 +69,35 @@ describe('Nix commands', () => {
     ])
   })
 
+  it("reads the outputs' counts from the first line and keeps the document's text as it is", async () => {
+    const document = '{"docs":{},"inventory":{"packages":{"children":{}}},"version":1}'
+    const { calls, nix } = recording({ '--raw': `{"packages":0}\n${document}` })
+    expect(await nix.outputs('git+file:///f', false)).toEqual({
+      counts: { packages: 0 },
+      json: document
+    })
+    expect(calls[0].slice(0, 6)).toEqual([
+      'nix',
+      'eval',
+      '--raw',
+      '--impure',
+      '--no-write-lock-file',
+      '--expr'
+    ])
+  })
+
+  it.each([
+    [
+      'a line that is not JSON',
+      'warning: something\n{}',
+      /printed something that is not JSON:\nwarning/
+    ],
+    ['a single line', '{"packages":0}', /printed no outputs document, only:\n\{"packages":0\}/]
+  ])('fails clearly when nix eval prints %s', async (_, stdout, message) => {
+    const { nix } = recording({ '--raw': stdout })
+    await expect(nix.outputs('git+file:///f', false)).rejects.toThrow(message)
+  })
+
   it('asks for the version once', async () => {
     const { calls, nix } = recording({ version: 'nix (Nix) 2.8.0' })
     expect(await Promise.all([nix.version(), nix.version()])).toEqual([

@@ -38276,6 +38276,8 @@ class Nix {
         const args = ['eval', '--raw', '--impure', '--no-write-lock-file', '--expr', expr];
         const { stdout } = await this.runner.run('nix', args, options);
         const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
         return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
     }
 }
