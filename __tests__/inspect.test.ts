@@ -137,7 +137,6 @@ describe('inspect.nix on a flake with every kind of default output', () => {
   let url: string
   let doc: OutputsDocument
   let withPaths: OutputsDocument
-
   let counts: Record<string, number>
 
   beforeAll(async () => {
