@@ -6,8 +6,21 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export type Endpoint = 'oidc' | 'graphql' | 'status' | 'stage' | 'upload' | 'publish'
-/** Injected instead of handling a request: drop the connection, or answer with this status. */
-export type Fault = 'reset' | 429 | 500 | 502 | 503
+/**
+ * Injected into one request. Instead of handling it: drop the connection (`reset`), answer with
+ * a status, never read the request nor answer (`stall`), or answer an HTML page with status 200
+ * (`html`, as a proxy or captive portal does). After handling it (so the service did the work):
+ * never answer (`hang`), send the answer a byte every 100 ms (`trickle`), close the connection
+ * half-way through the answer (`cut`), or answer JSON without a field the client reads
+ * (`missing`: `value` of OIDC, `repositoryTopics` of GraphQL, `uuid` of stage; the other
+ * answers are read for nothing, so theirs is `{}` as always).
+ */
+export type Fault =
+  'reset' | 429 | 500 | 502 | 503 | 'stall' | 'html' | 'hang' | 'trickle' | 'cut' | 'missing'
+
+/** The page a captive portal shows where JSON belongs. */
+export const PORTAL_PAGE =
+  '<html><body><h1>Sign in to the network</h1><p>Accept the terms to continue.</p></body></html>'
 
 export interface GraphqlRepository {
   owner: string
@@ -36,7 +49,7 @@ export interface LogEntry {
   endpoint: Endpoint | 'unknown'
   method: string
   path: string // without the query
-  status: number | 'reset'
+  status: number | 'reset' | 'stall' | 'hang'
   detail?: string
 }
 
@@ -186,6 +199,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
   const faults: Partial<Record<Endpoint, Fault[]>> = {}
   for (const [k, v] of Object.entries(options.faults ?? {})) faults[k as Endpoint] = [...v]
   const existing = new Set(options.existing ?? [])
+  const lostPublishes = new Set<string>() // uuids whose publish succeeded but whose answer was lost
+  const trickles = new Set<NodeJS.Timeout>()
   const server = http.createServer()
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -214,6 +229,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     published: [],
     problems: [],
     close: async () => {
+      for (const timer of trickles) clearInterval(timer)
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
@@ -356,7 +372,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     entry.detail = `${name}/${version}`
     if (s.published.some(p => p.uuid === uuid || (p.name === name && p.version === version))) {
       const issue = `${name}/${version} (${uuid}) published twice`
-      throw new Refusal(409, [issue], true, { message: 'already published' })
+      // Asking again after the answer was lost on the way is what a client must do.
+      throw new Refusal(409, [issue], !lostPublishes.has(uuid), { message: 'already published' })
     }
     const uploaded = s.uploads.filter(u => u.uuid === uuid).at(-1)
     must(uploaded, 400, `publish of ${uuid} before its upload completed`)
@@ -371,6 +388,57 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     const retry = status === 429 ? { 'retry-after': '0' } : {}
     res.writeHead(status, { ...type, 'content-length': Buffer.byteLength(text), ...retry })
     res.end(text)
+  }
+
+  /** The answer with the field the client reads taken out (see {@link Fault}). */
+  function withoutField(endpoint: Endpoint, answer: object): object {
+    const copy = JSON.parse(JSON.stringify(answer)) as Json
+    if (endpoint === 'oidc') delete copy.value
+    if (endpoint === 'stage') delete copy.uuid
+    const data = copy.data
+    if (endpoint === 'graphql' && isObject(data) && isObject(data.repository)) {
+      delete data.repository.repositoryTopics
+    }
+    return copy
+  }
+
+  /** Deliver a handled request's answer the way `fault` spoils it. */
+  function spoil(
+    res: http.ServerResponse,
+    entry: LogEntry,
+    fault: 'hang' | 'trickle' | 'cut' | 'missing',
+    status: number,
+    answer: object
+  ): void {
+    entry.detail =
+      entry.detail === undefined ? `fault: ${fault}` : `${entry.detail}; fault: ${fault}`
+    if (fault === 'hang') {
+      entry.status = 'hang'
+      return
+    }
+    if (fault === 'missing')
+      return send(res, entry, status, withoutField(entry.endpoint as Endpoint, answer))
+    entry.status = status
+    const text = JSON.stringify(answer)
+    if (fault === 'cut') {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text)
+      })
+      res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy())
+      return
+    }
+    // trickle: valid JSON in the end (whitespace first), far slower than any deadline.
+    const padded = Buffer.from(`${' '.repeat(4096)}${text}`)
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': padded.length })
+    let sent = 0
+    const timer = setInterval(() => {
+      if (sent >= padded.length || res.destroyed) return void clearInterval(timer)
+      res.write(padded.subarray(sent, ++sent))
+      if (sent === padded.length) res.end()
+    }, 100)
+    trickles.add(timer)
+    res.on('close', () => clearInterval(timer))
   }
 
   function status(): object {
@@ -392,6 +460,11 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       req.socket.destroy()
       return
     }
+    if (fault === 'stall') {
+      Object.assign(entry, { status: 'stall', detail: 'fault: stall' })
+      req.pause()
+      return
+    }
     let body: Buffer
     try {
       body = await readBody(req)
@@ -399,10 +472,20 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       Object.assign(entry, { status: 'reset', detail: 'the client closed the connection' })
       return
     }
-    if (fault !== undefined) {
+    if (fault === 'html') {
+      Object.assign(entry, { status: 200, detail: 'fault: html' })
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(PORTAL_PAGE)
+      return
+    }
+    if (typeof fault === 'number') {
       entry.detail = `fault: ${fault}`
       return send(res, entry, fault, { message: `injected ${fault}` })
     }
+    const deliver = (status: number, answer: object): void =>
+      fault === undefined
+        ? send(res, entry, status, answer)
+        : spoil(res, entry, fault, status, answer)
     try {
       must(endpoint !== 'unknown', 404, `no stand-in serves ${method} ${url.pathname}`)
       must(method === expected, 405, `${method} ${url.pathname}: the method should be ${expected}`)
@@ -412,14 +495,17 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       const answer = handlers[endpoint]({ req, url, body, entry })
       if (endpoint === 'upload' && options.uploadDelayMs !== undefined)
         await sleep(options.uploadDelayMs)
-      send(res, entry, 200, answer)
+      if (endpoint === 'publish' && fault !== undefined && fault !== 'missing') {
+        lostPublishes.add(url.pathname.slice('/api/publish/'.length))
+      }
+      deliver(200, answer)
     } catch (error) {
       if (!(error instanceof Refusal)) throw error
       const where = `${method} ${url.pathname}`
       if (error.problem) s.problems.push(...error.issues.map(issue => `${where}: ${issue}`))
       entry.detail =
         entry.detail === undefined ? error.message : `${entry.detail}: ${error.message}`
-      send(res, entry, error.status, error.body ?? { message: error.message })
+      deliver(error.status, error.body ?? { message: error.message })
     }
   }
 

@@ -1,0 +1,163 @@
+/**
+ * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
+ * and no way to cancel, so a deadline cannot be passed in: instead every request that Node's
+ * `http` module starts inside {@link bounded} is seen on the `http.client.request.start`
+ * diagnostics channel (an `AsyncLocalStorage` context tells whose it is), and when the
+ * deadline passes those requests are destroyed. The library's promise then fails on its own,
+ * no socket is left open to keep the process alive, and no `process.exit` is needed.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { subscribe } from 'node:diagnostics_channel'
+import type { ClientRequest, IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
+import { seconds } from './timeouts.js'
+
+export interface Limits {
+  /** A TCP connection must be made within this long. */
+  connectMs: number
+  /**
+   * The whole answer must have arrived this long after the start; with {@link stallMs}, this
+   * long after the request's last byte was sent.
+   */
+  answerMs: number
+  /** While the request is sent, bytes must move at least this often (for uploads). */
+  stallMs?: number
+  /** An absolute bound (milliseconds since the epoch), such as the publish's overall bound. */
+  notAfter?: number
+}
+
+/** A call that ran out of time. Always worth another attempt. */
+export class TimeoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TimeoutError'
+  }
+}
+
+/** The status and content type of an answer that arrived, as seen on the wire. */
+export interface AnswerSeen {
+  status: number
+  contentType: string | undefined
+}
+
+interface Watch {
+  add(request: ClientRequest): void
+}
+
+const current = new AsyncLocalStorage<Watch>()
+let subscribed = false
+
+function watchRequests(): void {
+  if (subscribed) return
+  subscribed = true
+  subscribe('http.client.request.start', message => {
+    current.getStore()?.add((message as { request: ClientRequest }).request)
+  })
+}
+
+/** Bytes moved so far on a socket, both ways. */
+const moved = (socket: Socket | null): number =>
+  socket === null ? 0 : socket.bytesWritten + socket.bytesRead
+
+/**
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
+ * started is destroyed then, and any it starts afterwards is destroyed at once.
+ */
+export function bounded<T>(
+  limits: Limits,
+  call: () => Promise<T>,
+  onAnswer?: (answer: AnswerSeen) => void
+): Promise<T> {
+  watchRequests()
+  const requests = new Set<ClientRequest>()
+  const timers = new Set<NodeJS.Timeout>()
+  let failure: TimeoutError | undefined
+  let settled = false
+
+  return new Promise<T>((resolve, reject) => {
+    const later = (ms: number, what: () => void): NodeJS.Timeout => {
+      const timer = setTimeout(what, Math.max(0, ms))
+      timers.add(timer)
+      return timer
+    }
+    const finish = (): void => {
+      settled = true
+      for (const timer of timers) clearTimeout(timer)
+      clearInterval(poll)
+    }
+    const fail = (message: string): void => {
+      if (settled) return
+      failure = new TimeoutError(message)
+      finish()
+      for (const request of requests) request.destroy(failure)
+      reject(failure)
+    }
+    const answerBy = (): void => {
+      later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`))
+    }
+
+    const watch: Watch = {
+      add(request) {
+        if (failure !== undefined) return void request.destroy(failure)
+        if (settled) return
+        requests.add(request)
+        request.once('socket', (socket: Socket) => {
+          if (!socket.connecting) return
+          const timer = later(limits.connectMs, () =>
+            fail(`no connection within ${seconds(limits.connectMs)}`)
+          )
+          socket.once('connect', () => clearTimeout(timer))
+        })
+        request.once('response', (response: IncomingMessage) => {
+          const type = response.headers['content-type']
+          onAnswer?.({ status: response.statusCode ?? 0, contentType: type })
+        })
+        if (limits.stallMs !== undefined) {
+          // All sent: now the other side works (checks the upload) before it answers.
+          request.once('finish', () => {
+            clearInterval(poll)
+            answerBy()
+          })
+        }
+      }
+    }
+
+    // Stall detection: sample the bytes moved; no change for stallMs is a stall.
+    let lastMoved = -1
+    let lastMoveAt = Date.now()
+    const stallMs = limits.stallMs
+    const poll =
+      stallMs === undefined
+        ? undefined
+        : setInterval(
+            () => {
+              let total = 0
+              for (const request of requests) total += moved(request.socket)
+              if (total !== lastMoved) {
+                lastMoved = total
+                lastMoveAt = Date.now()
+              } else if (Date.now() - lastMoveAt >= stallMs) {
+                fail(`no progress for ${seconds(stallMs)} (${total} bytes moved)`)
+              }
+            },
+            Math.max(10, Math.min(1000, stallMs / 5))
+          )
+    if (stallMs === undefined) answerBy()
+    if (limits.notAfter !== undefined) {
+      later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'))
+    }
+
+    current.run(watch, call).then(
+      value => {
+        if (settled) return
+        finish()
+        resolve(value)
+      },
+      (error: unknown) => {
+        if (settled) return
+        finish()
+        reject(error)
+      }
+    )
+  })
+}
