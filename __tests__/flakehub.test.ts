@@ -205,7 +205,9 @@ describe('the token', () => {
   it('is refreshed only once per call even if FlakeHub keeps saying it expired', async () => {
     const hub = fakeHub([401, 'token expired'], [401, 'token expired'], [200, '{}'])
     const { client, idToken } = await clientWith(hub, 300)
-    await expect(client.publish('u-1')).rejects.toThrow('answered HTTP 401 (no content type): token expired')
+    await expect(client.publish('u-1')).rejects.toThrow(
+      'answered HTTP 401 (no content type): token expired'
+    )
     expect(idToken).toHaveBeenCalledTimes(2)
   })
 })

@@ -39064,11 +39064,15 @@ function seconds(ms) {
 ;// CONCATENATED MODULE: ./src/deadline.ts
 /**
  * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
- * and no way to cancel, so a deadline cannot be passed in: instead every request that Node's
- * `http` module starts inside {@link bounded} is seen on the `http.client.request.start`
- * diagnostics channel (an `AsyncLocalStorage` context tells whose it is), and when the
- * deadline passes those requests are destroyed. The library's promise then fails on its own,
- * no socket is left open to keep the process alive, and no `process.exit` is needed.
+ * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
+ * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
+ * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
+ * destroyed. The library's promise then fails on its own, no socket is left open to keep the
+ * process alive, and no `process.exit` is needed.
+ *
+ * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
+ * older ones only once its body is sent (`http.client.request.start`), so there the new socket
+ * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
  */
 
 
@@ -39086,9 +39090,16 @@ function watchRequests() {
     if (subscribed)
         return;
     subscribed = true;
-    (0,external_node_diagnostics_channel_.subscribe)('http.client.request.start', message => {
-        current.getStore()?.add(message.request);
+    const request = (message) => current.getStore()?.add(message.request);
+    (0,external_node_diagnostics_channel_.subscribe)('http.client.request.created', request);
+    (0,external_node_diagnostics_channel_.subscribe)('http.client.request.start', request);
+    (0,external_node_diagnostics_channel_.subscribe)('net.client.socket', message => {
+        current.getStore()?.addSocket(message.socket);
     });
+}
+/** Watch a request under the current deadline (one a body is piped into, for older Node). */
+function adopt(request) {
+    current.getStore()?.add(request);
 }
 /** Bytes moved so far on a socket, both ways. */
 const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
@@ -39099,6 +39110,7 @@ const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.byt
 function bounded(limits, call, onAnswer) {
     watchRequests();
     const requests = new Set();
+    const sockets = new Set();
     const timers = new Set();
     let failure;
     let settled = false;
@@ -39121,16 +39133,24 @@ function bounded(limits, call, onAnswer) {
             finish();
             for (const request of requests)
                 request.destroy(failure);
+            for (const socket of sockets)
+                socket.destroy(failure);
             reject(failure);
         };
         const answerBy = () => {
             later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`));
         };
         const watch = {
+            addSocket(socket) {
+                if (failure !== undefined)
+                    return void socket.destroy(failure);
+                if (!settled)
+                    sockets.add(socket);
+            },
             add(request) {
                 if (failure !== undefined)
                     return void request.destroy(failure);
-                if (settled)
+                if (settled || requests.has(request))
                     return;
                 requests.add(request);
                 request.once('socket', (socket) => {
@@ -39160,8 +39180,9 @@ function bounded(limits, call, onAnswer) {
             ? undefined
             : setInterval(() => {
                 let total = 0;
-                for (const request of requests)
-                    total += moved(request.socket);
+                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
+                for (const socket of all)
+                    total += moved(socket);
                 if (total !== lastMoved) {
                     lastMoved = total;
                     lastMoveAt = Date.now();
@@ -39208,6 +39229,13 @@ const DEFAULT_LIMITS = {
     connectMs: DEFAULT_TIMEOUTS.connectMs,
     answerMs: DEFAULT_TIMEOUTS.stageMs
 };
+/** An answer that stopped before its end: worth another attempt. */
+class CutShort extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CutShort';
+    }
+}
 /** The whole body of an answer; an answer that breaks off is an error, not a short body. */
 function readAll(message) {
     return new Promise((resolve, reject) => {
@@ -39216,18 +39244,16 @@ function readAll(message) {
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > MAX_ANSWER_BYTES) {
-                message.destroy(new Error(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`));
+                message.destroy(new CutShort(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`));
             }
             else
                 chunks.push(chunk);
         });
         message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', error => reject(error.message.startsWith('the answer')
-            ? error
-            : new Error(`the answer broke off after ${size} bytes (${error.message})`)));
+        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
         message.on('close', () => {
             if (!message.complete)
-                reject(new Error(`the answer broke off after ${size} bytes`));
+                reject(new CutShort(`the answer broke off after ${size} bytes`));
         });
     });
 }
@@ -39247,6 +39273,14 @@ function httpClientTransport() {
             let stream;
             return bounded(limits, async () => {
                 stream = typeof body === 'function' ? body() : undefined;
+                if (stream !== undefined) {
+                    // The request the body is piped into is watched from the start, on any Node.
+                    const pipe = stream.pipe.bind(stream);
+                    stream.pipe = (into, options) => {
+                        adopt(into);
+                        return pipe(into, options);
+                    };
+                }
                 const data = body === undefined ? null : typeof body === 'string' ? body : stream;
                 const response = await client.request(method, url, data ?? null, headers);
                 return {
@@ -39318,7 +39352,7 @@ async function retrying(what, attempt, judge, policy = DEFAULT_RETRY) {
 }
 /** Why a failed attempt is worth another, or undefined. */
 function transportReason(error) {
-    if (error instanceof TimeoutError)
+    if (error instanceof TimeoutError || error instanceof CutShort)
         return error.message;
     return `network error (${redactText(errorMessage(error)).replace(/\s+/g, ' ')})`;
 }
@@ -39574,7 +39608,7 @@ class FlakeHubClient {
      */
     async upload(uploadUrl, release) {
         const { tarball } = release;
-        info(`Uploading ${tarball.size} bytes to ${redactUrl(uploadUrl)}.`);
+        info(`The upload goes to ${redactUrl(uploadUrl)}.`);
         const request = {
             method: 'PUT',
             url: uploadUrl,

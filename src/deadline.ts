@@ -1,10 +1,14 @@
 /**
  * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
- * and no way to cancel, so a deadline cannot be passed in: instead every request that Node's
- * `http` module starts inside {@link bounded} is seen on the `http.client.request.start`
- * diagnostics channel (an `AsyncLocalStorage` context tells whose it is), and when the
- * deadline passes those requests are destroyed. The library's promise then fails on its own,
- * no socket is left open to keep the process alive, and no `process.exit` is needed.
+ * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
+ * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
+ * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
+ * destroyed. The library's promise then fails on its own, no socket is left open to keep the
+ * process alive, and no `process.exit` is needed.
+ *
+ * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
+ * older ones only once its body is sent (`http.client.request.start`), so there the new socket
+ * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { subscribe } from 'node:diagnostics_channel'
@@ -42,6 +46,7 @@ export interface AnswerSeen {
 
 interface Watch {
   add(request: ClientRequest): void
+  addSocket(socket: Socket): void
 }
 
 const current = new AsyncLocalStorage<Watch>()
@@ -50,9 +55,18 @@ let subscribed = false
 function watchRequests(): void {
   if (subscribed) return
   subscribed = true
-  subscribe('http.client.request.start', message => {
+  const request = (message: unknown): void =>
     current.getStore()?.add((message as { request: ClientRequest }).request)
+  subscribe('http.client.request.created', request)
+  subscribe('http.client.request.start', request)
+  subscribe('net.client.socket', message => {
+    current.getStore()?.addSocket((message as { socket: Socket }).socket)
   })
+}
+
+/** Watch a request under the current deadline (one a body is piped into, for older Node). */
+export function adopt(request: ClientRequest): void {
+  current.getStore()?.add(request)
 }
 
 /** Bytes moved so far on a socket, both ways. */
@@ -70,6 +84,7 @@ export function bounded<T>(
 ): Promise<T> {
   watchRequests()
   const requests = new Set<ClientRequest>()
+  const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   let failure: TimeoutError | undefined
   let settled = false
@@ -90,6 +105,7 @@ export function bounded<T>(
       failure = new TimeoutError(message)
       finish()
       for (const request of requests) request.destroy(failure)
+      for (const socket of sockets) socket.destroy(failure)
       reject(failure)
     }
     const answerBy = (): void => {
@@ -97,9 +113,13 @@ export function bounded<T>(
     }
 
     const watch: Watch = {
+      addSocket(socket) {
+        if (failure !== undefined) return void socket.destroy(failure)
+        if (!settled) sockets.add(socket)
+      },
       add(request) {
         if (failure !== undefined) return void request.destroy(failure)
-        if (settled) return
+        if (settled || requests.has(request)) return
         requests.add(request)
         request.once('socket', (socket: Socket) => {
           if (!socket.connecting) return
@@ -132,7 +152,8 @@ export function bounded<T>(
         : setInterval(
             () => {
               let total = 0
-              for (const request of requests) total += moved(request.socket)
+              const all = new Set([...sockets, ...[...requests].map(r => r.socket)])
+              for (const socket of all) total += moved(socket)
               if (total !== lastMoved) {
                 lastMoved = total
                 lastMoveAt = Date.now()

@@ -143,7 +143,7 @@ export class FlakeHubClient {
    */
   async upload(uploadUrl: string, release: Release): Promise<void> {
     const { tarball } = release
-    core.info(`Uploading ${tarball.size} bytes to ${redactUrl(uploadUrl)}.`)
+    core.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
     const request = {
       method: 'PUT' as const,
       url: uploadUrl,

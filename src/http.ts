@@ -6,9 +6,9 @@
  */
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
-import type { IncomingMessage } from 'node:http'
+import type { ClientRequest, IncomingMessage } from 'node:http'
 import { AnswerError, CallName, callLabel } from './answers.js'
-import { Limits, TimeoutError, bounded } from './deadline.js'
+import { Limits, TimeoutError, adopt, bounded } from './deadline.js'
 import { errorMessage } from './errors.js'
 import { redactText } from './redact.js'
 import {
@@ -48,6 +48,14 @@ const DEFAULT_LIMITS: Limits = {
   answerMs: DEFAULT_TIMEOUTS.stageMs
 }
 
+/** An answer that stopped before its end: worth another attempt. */
+export class CutShort extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CutShort'
+  }
+}
+
 /** The whole body of an answer; an answer that breaks off is an error, not a short body. */
 function readAll(message: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -56,19 +64,17 @@ function readAll(message: IncomingMessage): Promise<string> {
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_ANSWER_BYTES) {
-        message.destroy(new Error(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`))
+        message.destroy(new CutShort(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`))
       } else chunks.push(chunk)
     })
     message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     message.on('error', error =>
       reject(
-        error.message.startsWith('the answer')
-          ? error
-          : new Error(`the answer broke off after ${size} bytes (${error.message})`)
+        error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)
       )
     )
     message.on('close', () => {
-      if (!message.complete) reject(new Error(`the answer broke off after ${size} bytes`))
+      if (!message.complete) reject(new CutShort(`the answer broke off after ${size} bytes`))
     })
   })
 }
@@ -89,6 +95,17 @@ export function httpClientTransport(): HttpTransport {
       let stream: NodeJS.ReadableStream | undefined
       return bounded(limits, async () => {
         stream = typeof body === 'function' ? body() : undefined
+        if (stream !== undefined) {
+          // The request the body is piped into is watched from the start, on any Node.
+          const pipe = stream.pipe.bind(stream)
+          stream.pipe = <W extends NodeJS.WritableStream>(
+            into: W,
+            options?: { end?: boolean }
+          ): W => {
+            adopt(into as unknown as ClientRequest)
+            return pipe(into, options)
+          }
+        }
         const data = body === undefined ? null : typeof body === 'string' ? body : stream
         const response = await client.request(method, url, data ?? null, headers)
         return {
@@ -194,7 +211,7 @@ type Attempt<T> =
 
 /** Why a failed attempt is worth another, or undefined. */
 function transportReason(error: unknown): string {
-  if (error instanceof TimeoutError) return error.message
+  if (error instanceof TimeoutError || error instanceof CutShort) return error.message
   return `network error (${redactText(errorMessage(error)).replace(/\s+/g, ' ')})`
 }
 
