@@ -38817,11 +38817,11 @@ const PATTERNS = [
     // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
     [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
     // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
-    [/\b(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
     // Bearer and basic credentials echoed from a header.
     [/\b(bearer|basic|token)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
-    [/\b(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
     [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
 ];
@@ -39474,13 +39474,15 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
-    const result = await exchange(http, 'GitHub GraphQL', request, response => {
-        const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-        if (!isSuccess(response.status)) {
-            throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`);
-        }
-        return readAnswer(call, response, ANSWER);
-    });
+    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
+    return exchange(http, call.what, request, response => readFacts(response, call, repository, revision));
+}
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+function readFacts(response, call, repository, revision) {
+    if (!isSuccess(response.status)) {
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`);
+    }
+    const result = readAnswer(call, response, ANSWER);
     const repo = result.data?.repository;
     if (repo == null) {
         const why = result.errors?.map(e => redactText(e.message)).join('; ') ?? 'no repository in the answer';
@@ -39589,18 +39591,7 @@ class FlakeHubClient {
             body: metadataJson(release.metadata),
             limits: this.bound(this.limits.stageMs)
         };
-        return this.call('FlakeHub stage', request, (response, call) => {
-            if (response.status === 409)
-                return { kind: 'exists' };
-            if (response.status === 401)
-                throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
-            if (response.status === 400)
-                throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
-            if (response.status !== 200)
-                throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
-            const staged = readAnswer(call, response, STAGED);
-            return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
-        });
+        return this.call('FlakeHub stage', request, readStageAnswer);
     }
     /**
      * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
@@ -39645,6 +39636,19 @@ class FlakeHubClient {
             refusePage(call, response);
         });
     }
+}
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+function readStageAnswer(response, call) {
+    if (response.status === 409)
+        return { kind: 'exists' };
+    if (response.status === 401)
+        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
+    if (response.status === 400)
+        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
+    if (response.status !== 200)
+        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
+    const staged = readAnswer(call, response, STAGED);
+    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
 }
 /** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
 function answered(call, response) {
@@ -39990,6 +39994,9 @@ function readSettings(read = name => getInput(name), defaults = defaultsFromEnv(
     let version = { kind: 'rolling', minor: 1 };
     if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
         complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. \`2\`.`);
+    }
+    else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
+        complain(Input.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. \`2\`.`);
     }
     else if (rollingMinorInput !== '' && !rolling) {
         complain(Input.rollingMinor, 'is set but `rolling` is not; add `rolling: true` or remove it.');

@@ -118,23 +118,7 @@ export class FlakeHubClient {
       body: metadataJson(release.metadata),
       limits: this.bound(this.limits.stageMs)
     }
-    return this.call('FlakeHub stage', request, (response, call): StageResult => {
-      if (response.status === 409) return { kind: 'exists' }
-      if (response.status === 401)
-        throw new FlakeHubError(
-          `FlakeHub refused the release as unauthorized: ${answered(call, response)}.`
-        )
-      if (response.status === 400)
-        throw new FlakeHubError(
-          `FlakeHub refused the release as a bad request: ${answered(call, response)}.`
-        )
-      if (response.status !== 200)
-        throw new FlakeHubError(
-          `FlakeHub could not stage the release: ${answered(call, response)}.`
-        )
-      const staged = readAnswer(call, response, STAGED)
-      return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid }
-    })
+    return this.call('FlakeHub stage', request, readStageAnswer)
   }
 
   /**
@@ -185,6 +169,23 @@ export class FlakeHubClient {
       refusePage(call, response)
     })
   }
+}
+
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+export function readStageAnswer(response: HttpResponse, call: CallName): StageResult {
+  if (response.status === 409) return { kind: 'exists' }
+  if (response.status === 401)
+    throw new FlakeHubError(
+      `FlakeHub refused the release as unauthorized: ${answered(call, response)}.`
+    )
+  if (response.status === 400)
+    throw new FlakeHubError(
+      `FlakeHub refused the release as a bad request: ${answered(call, response)}.`
+    )
+  if (response.status !== 200)
+    throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`)
+  const staged = readAnswer(call, response, STAGED)
+  return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid }
 }
 
 /** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */

@@ -3,6 +3,7 @@
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
 import {
+  CallName,
   array,
   callRoute,
   count,
@@ -13,7 +14,7 @@ import {
   readAnswer,
   string
 } from './answers.js'
-import { HttpTransport, exchange, isSuccess } from './http.js'
+import { HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
 import { redactText, rememberSecret } from './redact.js'
 import { RepositoryFacts } from './release.js'
 import { Timeouts, timeouts } from './timeouts.js'
@@ -74,15 +75,25 @@ export async function githubFacts(
     body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
     limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
   }
-  const result = await exchange(http, 'GitHub GraphQL', request, response => {
-    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl }
-    if (!isSuccess(response.status)) {
-      throw new Error(
-        `GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`
-      )
-    }
-    return readAnswer(call, response, ANSWER)
-  })
+  const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl }
+  return exchange(http, call.what, request, response =>
+    readFacts(response, call, repository, revision)
+  )
+}
+
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+export function readFacts(
+  response: HttpResponse,
+  call: CallName,
+  repository: string,
+  revision: string
+): RepositoryFacts {
+  if (!isSuccess(response.status)) {
+    throw new Error(
+      `GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`
+    )
+  }
+  const result = readAnswer(call, response, ANSWER)
   const repo = result.data?.repository
   if (repo == null) {
     const why =

@@ -57,11 +57,11 @@ const PATTERNS: [RegExp, string][] = [
   // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
   [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
   // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
-  [/\b(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+  [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
   // Bearer and basic credentials echoed from a header.
   [/\b(bearer|basic|token)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
   // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
-  [/\b(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+  [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
   // JSON fields that carry credentials.
   [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
 ]

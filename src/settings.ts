@@ -139,6 +139,11 @@ export function readSettings(
   let version: VersionScheme = { kind: 'rolling', minor: 1 }
   if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
     complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. \`2\`.`)
+  } else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
+    complain(
+      Input.rollingMinor,
+      `"${rollingMinorInput}" is larger than a version number can be; write e.g. \`2\`.`
+    )
   } else if (rollingMinorInput !== '' && !rolling) {
     complain(Input.rollingMinor, 'is set but `rolling` is not; add `rolling: true` or remove it.')
   } else if (rolling) {
