@@ -228,7 +228,7 @@ describe('time limits from the environment', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(InputError)
           for (const problem of (error as InstanceType<typeof InputError>).problems) {
-            expect(problem).toMatch(/^Environment variable `FLAKEHUB_PUSH_TIMEOUT_[A-Z_]+`: /)
+            expect(problem).toMatch(/^Environment variable `FLAKEHUB_PUSH_[A-Z_]+`: /)
           }
         }
       })

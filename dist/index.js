@@ -38969,8 +38969,9 @@ var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 ;// CONCATENATED MODULE: ./src/timeouts.ts
 /**
  * Every time limit and retry number of the action's network calls, in one place, each with the
- * reason for it. The time limits can be changed with `FLAKEHUB_PUSH_TIMEOUT_*` environment
- * variables (seconds), for slow links and for tests that must not wait real minutes.
+ * reason for it. The time limits and the first retry's wait can be changed with environment
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
+ * and for tests that must not wait real minutes.
  */
 
 const DEFAULT_TIMEOUTS = {
@@ -38994,12 +38995,13 @@ const DEFAULT_TIMEOUTS = {
     uploadAnswerMs: 60000,
     // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
     // shorter than the point where a silent job looks dead and gets cancelled.
-    publishBudgetMs: 15 * 60000
+    publishBudgetMs: 15 * 60000,
+    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
+    // four retries of a call cost 15 s at most on top of their limits.
+    retryDelayMs: 1000
 };
 /** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
 const RETRY_ATTEMPTS = 5;
-/** The wait before the first retry; it doubles each time (with jitter): 1, 2, 4, 8 s. */
-const RETRY_BASE_DELAY_MS = 1000;
 /** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
 const RETRY_MAX_DELAY_MS = 20000;
 /** A larger answer is not one of the small JSON documents the action reads. */
@@ -39017,7 +39019,8 @@ const VARIABLES = {
     publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
     uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
     uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
-    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET'
+    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
+    retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
 };
 /** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
 const MAX_SECONDS = 86400;
@@ -39298,11 +39301,15 @@ function httpClientTransport() {
 }
 const DEFAULT_RETRY = {
     attempts: RETRY_ATTEMPTS,
-    baseDelayMs: RETRY_BASE_DELAY_MS,
+    baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
     maxDelayMs: RETRY_MAX_DELAY_MS,
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
+/** The policy of this run: the defaults, with the first wait as the environment sets it. */
+function runRetry() {
+    return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs };
+}
 /** A 2xx status. */
 function isSuccess(status) {
     return status >= 200 && status <= 299;
@@ -39326,7 +39333,7 @@ class OutOfTime extends Error {
  * side asked for), or undefined to hand it on. A retry that would start past the policy's
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
-async function retrying(what, attempt, judge, policy = DEFAULT_RETRY) {
+async function retrying(what, attempt, judge, policy = runRetry()) {
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -39361,7 +39368,7 @@ function transportReason(error) {
  * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
  * every other status means). A call that keeps failing ends in one error naming it.
  */
-async function exchange(transport, what, request, read, policy = DEFAULT_RETRY) {
+async function exchange(transport, what, request, read, policy = runRetry()) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
     let last;
@@ -39420,7 +39427,7 @@ const hostOf = (url) => {
     }
 };
 /** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = DEFAULT_RETRY) {
+function sendWithRetries(transport, what, request, policy = runRetry()) {
     return exchange(transport, what, request, response => response, policy);
 }
 

@@ -15,9 +15,9 @@ import {
   DEFAULT_TIMEOUTS,
   MAX_ANSWER_BYTES,
   RETRY_ATTEMPTS,
-  RETRY_BASE_DELAY_MS,
   RETRY_MAX_DELAY_MS,
-  VARIABLES
+  VARIABLES,
+  timeouts
 } from './timeouts.js'
 
 export interface HttpRequest {
@@ -136,10 +136,15 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: RETRY_ATTEMPTS,
-  baseDelayMs: RETRY_BASE_DELAY_MS,
+  baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
   maxDelayMs: RETRY_MAX_DELAY_MS,
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
   random: Math.random
+}
+
+/** The policy of this run: the defaults, with the first wait as the environment sets it. */
+export function runRetry(): RetryPolicy {
+  return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs }
 }
 
 /** A 2xx status. */
@@ -177,7 +182,7 @@ export async function retrying<T>(
   judge: (
     outcome: { value: T } | { error: unknown }
   ) => { reason: string; waitMs?: number } | undefined,
-  policy: RetryPolicy = DEFAULT_RETRY
+  policy: RetryPolicy = runRetry()
 ): Promise<T> {
   for (let n = 1; ; n++) {
     let outcome: { value: T } | { error: unknown }
@@ -225,7 +230,7 @@ export async function exchange<T>(
   what: string,
   request: HttpRequest,
   read: (response: HttpResponse) => T,
-  policy: RetryPolicy = DEFAULT_RETRY
+  policy: RetryPolicy = runRetry()
 ): Promise<T> {
   const call: CallName = { what, method: request.method, url: request.url }
   const own = new WeakSet<object>()
@@ -293,7 +298,7 @@ export function sendWithRetries(
   transport: HttpTransport,
   what: string,
   request: HttpRequest,
-  policy: RetryPolicy = DEFAULT_RETRY
+  policy: RetryPolicy = runRetry()
 ): Promise<HttpResponse> {
   return exchange(transport, what, request, response => response, policy)
 }

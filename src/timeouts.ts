@@ -1,7 +1,8 @@
 /**
  * Every time limit and retry number of the action's network calls, in one place, each with the
- * reason for it. The time limits can be changed with `FLAKEHUB_PUSH_TIMEOUT_*` environment
- * variables (seconds), for slow links and for tests that must not wait real minutes.
+ * reason for it. The time limits and the first retry's wait can be changed with environment
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
+ * and for tests that must not wait real minutes.
  */
 import { InputError } from './errors.js'
 
@@ -24,6 +25,8 @@ export interface Timeouts {
   uploadAnswerMs: number
   /** Everything FlakeHub is asked, from the token status check to the publish, retries included. */
   publishBudgetMs: number
+  /** The wait before the first retry of a call; it doubles each time (with jitter). */
+  retryDelayMs: number
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -47,13 +50,14 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   uploadAnswerMs: 60_000,
   // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
   // shorter than the point where a silent job looks dead and gets cancelled.
-  publishBudgetMs: 15 * 60_000
+  publishBudgetMs: 15 * 60_000,
+  // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
+  // four retries of a call cost 15 s at most on top of their limits.
+  retryDelayMs: 1_000
 }
 
 /** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
 export const RETRY_ATTEMPTS = 5
-/** The wait before the first retry; it doubles each time (with jitter): 1, 2, 4, 8 s. */
-export const RETRY_BASE_DELAY_MS = 1_000
 /** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
 export const RETRY_MAX_DELAY_MS = 20_000
 /** A larger answer is not one of the small JSON documents the action reads. */
@@ -73,7 +77,8 @@ export const VARIABLES: Record<keyof Timeouts, string> = {
   publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
   uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
   uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
-  publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET'
+  publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
+  retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
 }
 
 /** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
