@@ -196,7 +196,10 @@ describe('a hostile network', () => {
       'stage',
       /^FlakeHub stage \(POST \/api\/upload\/\S+\) failed 5 times; the last attempt: no answer within 1 s\. Check the runner's connection to 127\.0\.0\.1:\d+\.$/
     ],
-    ['oidc', /^GitHub OIDC token \(GET \/oidc\/token\) failed: no answer within 1 s\.$/]
+    [
+      'oidc',
+      /^GitHub OIDC token \(GET \/oidc\/token\) failed 5 times; the last attempt: no answer within 1 s\.$/
+    ]
   ] as [Endpoint, RegExp][])(
     'ends with one error naming the call when %s never answers, and the process exits',
     async (endpoint, message) => {

@@ -38819,7 +38819,7 @@ const PATTERNS = [
     // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
     [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
     // Bearer and basic credentials echoed from a header.
-    [/\b(bearer|basic|token)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
     [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
@@ -39691,12 +39691,16 @@ const githubIdToken = async (audience) => {
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
+    rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const { connectMs, oidcMs } = timeouts();
     const label = `GitHub OIDC token (GET ${pathOf(url)})`;
     let seen;
-    const reasonOf = (error) => error instanceof TimeoutError ? error.message : errorMessage(error).replace(/\s+/g, ' ');
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => bodyStart(errorMessage(error), 300);
     try {
         return await retrying('GitHub OIDC token', () => {
+            attempts++;
             seen = undefined;
             return bounded({ connectMs, answerMs: oidcMs }, () => getIDToken(audience), answer => {
                 seen = answer;
@@ -39721,7 +39725,7 @@ const githubIdToken = async (audience) => {
         const noToken = /do not have ID Token field/.test(errorMessage(error));
         const what = noToken
             ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed: ${redactText(reasonOf(error))}`;
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
         throw new Error(`${label} ${what}${answer}.`, { cause: error });
     }
 };

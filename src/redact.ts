@@ -59,7 +59,7 @@ const PATTERNS: [RegExp, string][] = [
   // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
   [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
   // Bearer and basic credentials echoed from a header.
-  [/\b(bearer|basic|token)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+  [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
   // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
   [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
   // JSON fields that carry credentials.

@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { AnswerSeen, TimeoutError, bounded } from './deadline.js'
 import { isRetriableStatus, retrying } from './http.js'
-import { pathOf, redactText } from './redact.js'
+import { bodyStart, pathOf, rememberSecret } from './redact.js'
 import { Release } from './release.js'
 import { timeouts } from './timeouts.js'
 
@@ -35,15 +35,18 @@ export const githubIdToken: IdTokenSource = async audience => {
       `GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`
     )
   }
+  rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
   const { connectMs, oidcMs } = timeouts()
   const label = `GitHub OIDC token (GET ${pathOf(url)})`
   let seen: AnswerSeen | undefined
-  const reasonOf = (error: unknown): string =>
-    error instanceof TimeoutError ? error.message : errorMessage(error).replace(/\s+/g, ' ')
+  let attempts = 0
+  // What core says may quote the body of an answer: on one line, redacted, its start only.
+  const reasonOf = (error: unknown): string => bodyStart(errorMessage(error), 300)
   try {
     return await retrying(
       'GitHub OIDC token',
       () => {
+        attempts++
         seen = undefined
         return bounded(
           { connectMs, answerMs: oidcMs },
@@ -72,7 +75,7 @@ export const githubIdToken: IdTokenSource = async audience => {
     const noToken = /do not have ID Token field/.test(errorMessage(error))
     const what = noToken
       ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-      : `failed: ${redactText(reasonOf(error))}`
+      : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`
     throw new Error(`${label} ${what}${answer}.`, { cause: error })
   }
 }
