@@ -2,6 +2,7 @@
 // limits, a stall is told from a slow upload, and nothing is left open behind a timeout.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import * as http from 'node:http'
+import * as net from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { Readable } from 'node:stream'
 
@@ -10,7 +11,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: jest.fn(),
   isDebug: () => false
 }))
-const { bounded, TimeoutError } = await import('../src/deadline.js')
+const { adopt, bounded, TimeoutError } = await import('../src/deadline.js')
 const { httpClientTransport, CutShort } = await import('../src/http.js')
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
@@ -158,6 +159,22 @@ describe('a bounded attempt', () => {
     expect(error).toBeInstanceOf(TimeoutError)
     expect(ms).toBeLessThan(2000)
     await Promise.all(server.closed)
+  })
+
+  it('gives up on a connection that is never made, by its connect limit', async () => {
+    // A socket that stays "connecting", as one to a host that drops every packet does.
+    const socket = new net.Socket()
+    Object.defineProperty(socket, 'connecting', { value: true })
+    const never = () =>
+      new Promise<void>((_, reject) => {
+        const request = http.request({ createConnection: () => socket, host: '127.0.0.1' })
+        adopt(request) // what Node 22.14+ announces by itself
+        request.on('error', reject).end()
+      })
+    const { error, ms } = await timed(bounded({ connectMs: 200, answerMs: 5000 }, never))
+    expect((error as Error).message).toBe('no connection within 0.2 s')
+    expect(ms).toBeLessThan(2000)
+    expect(socket.destroyed).toBe(true)
   })
 
   it('returns an answer that arrives in time, whole', async () => {

@@ -39140,6 +39140,15 @@ function bounded(limits, call, onAnswer) {
                 socket.destroy(failure);
             reject(failure);
         };
+        const connecting = new WeakSet();
+        /** A socket still connecting must connect within connectMs. */
+        const connectBy = (socket) => {
+            if (!socket.connecting || connecting.has(socket))
+                return;
+            connecting.add(socket);
+            const timer = later(limits.connectMs, () => fail(`no connection within ${seconds(limits.connectMs)}`));
+            socket.once('connect', () => clearTimeout(timer));
+        };
         const answerBy = () => {
             later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`));
         };
@@ -39147,8 +39156,10 @@ function bounded(limits, call, onAnswer) {
             addSocket(socket) {
                 if (failure !== undefined)
                     return void socket.destroy(failure);
-                if (!settled)
-                    sockets.add(socket);
+                if (settled)
+                    return;
+                sockets.add(socket);
+                connectBy(socket);
             },
             add(request) {
                 if (failure !== undefined)
@@ -39156,12 +39167,7 @@ function bounded(limits, call, onAnswer) {
                 if (settled || requests.has(request))
                     return;
                 requests.add(request);
-                request.once('socket', (socket) => {
-                    if (!socket.connecting)
-                        return;
-                    const timer = later(limits.connectMs, () => fail(`no connection within ${seconds(limits.connectMs)}`));
-                    socket.once('connect', () => clearTimeout(timer));
-                });
+                request.once('socket', connectBy);
                 request.once('response', (response) => {
                     const type = response.headers['content-type'];
                     onAnswer?.({ status: response.statusCode ?? 0, contentType: type });

@@ -108,6 +108,16 @@ export function bounded<T>(
       for (const socket of sockets) socket.destroy(failure)
       reject(failure)
     }
+    const connecting = new WeakSet<Socket>()
+    /** A socket still connecting must connect within connectMs. */
+    const connectBy = (socket: Socket): void => {
+      if (!socket.connecting || connecting.has(socket)) return
+      connecting.add(socket)
+      const timer = later(limits.connectMs, () =>
+        fail(`no connection within ${seconds(limits.connectMs)}`)
+      )
+      socket.once('connect', () => clearTimeout(timer))
+    }
     const answerBy = (): void => {
       later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`))
     }
@@ -115,19 +125,15 @@ export function bounded<T>(
     const watch: Watch = {
       addSocket(socket) {
         if (failure !== undefined) return void socket.destroy(failure)
-        if (!settled) sockets.add(socket)
+        if (settled) return
+        sockets.add(socket)
+        connectBy(socket)
       },
       add(request) {
         if (failure !== undefined) return void request.destroy(failure)
         if (settled || requests.has(request)) return
         requests.add(request)
-        request.once('socket', (socket: Socket) => {
-          if (!socket.connecting) return
-          const timer = later(limits.connectMs, () =>
-            fail(`no connection within ${seconds(limits.connectMs)}`)
-          )
-          socket.once('connect', () => clearTimeout(timer))
-        })
+        request.once('socket', connectBy)
         request.once('response', (response: IncomingMessage) => {
           const type = response.headers['content-type']
           onAnswer?.({ status: response.statusCode ?? 0, contentType: type })
