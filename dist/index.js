@@ -34968,7 +34968,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8901);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(124);
 /** The entry point the runner executes (bundled into dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34978,7 +34978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8901:
+/***/ 124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37953,7 +37953,11 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  */
 
 
-/** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
 const STDERR_TAIL = 64 * 1024;
 class CommandError extends Error {
     constructor(commandLine, exitCode, stderr, exitSignal = null) {
@@ -37967,6 +37971,7 @@ class CommandError extends Error {
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.name = 'CommandError';
+        this.status = status;
     }
 }
 /** Quote an argument for display only (the command itself never goes through a shell). */
@@ -37988,7 +37993,7 @@ const processRunner = {
                 stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
             });
             const stdout = [];
-            const stderr = new Tail(STDERR_TAIL);
+            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
             child.stdout?.on('data', (chunk) => stdout.push(chunk));
             const errors = child.stderr; // Always piped.
             errors.setEncoding('utf8');
@@ -38018,23 +38023,41 @@ const processRunner = {
     }
 };
 /**
- * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
- * attribute it evaluates, and joining each to the whole so far would copy it all every time.
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
  */
-class Tail {
-    constructor(limit) {
-        this.limit = limit;
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
         this.chunks = [];
         this.length = 0;
+        this.dropped = 0;
     }
     push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
         this.chunks.push(chunk);
         this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.limit)
-            this.length -= this.chunks.shift().length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
     }
     text() {
-        return this.chunks.join('').slice(-this.limit);
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
     }
 }
 
@@ -38197,14 +38220,71 @@ class InputError extends Error {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/nix-error.ts
+const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
+const ERROR_LINE = /^(\s*)error: (.*)$/;
+/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
+function readEvaluationFailure(stderr) {
+    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
+    // The deepest context is the longest: every context on the trace is a prefix of the next.
+    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
+    const lines = stderr.split('\n');
+    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
+    // Newer layout: the message is the last `error:` line; older layout: the first.
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const start = newLayout ? starts.at(-1) : starts[0];
+    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
+    return output === undefined ? { message } : { output, message };
+}
+/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
+function messageFrom(lines, start) {
+    const first = ERROR_LINE.exec(lines[start])[2].trim();
+    const rest = [];
+    for (const line of lines.slice(start + 1)) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
+            break;
+        if (text.startsWith('(use') || text.startsWith('(stack trace'))
+            break;
+        rest.push(text);
+    }
+    return [first, ...rest].filter(text => text !== '').join('\n');
+}
+function lastLines(lines) {
+    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
+    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
+}
+/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
+class EvaluationError extends Error {
+    constructor(failure, command) {
+        const where = failure.output === undefined
+            ? 'The flake does not evaluate'
+            : `The flake output \`${failure.output}\` does not evaluate`;
+        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+        this.failure = failure;
+        this.command = command;
+        this.name = 'EvaluationError';
+    }
+    static from(error) {
+        return new EvaluationError(readEvaluationFailure(error.stderr), error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/nix.ts
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
 
 
+
+
 const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
-// ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
+// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
+// dist/ (and copies the file there); under jest it stays a URL.
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
-const inspectPath = () => (typeof INSPECT === 'string' ? INSPECT : (0,external_node_url_.fileURLToPath)(INSPECT));
+const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
+/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
+const CONTEXT_BY_DEFAULT = [2, 20];
 /** A Nix string literal holding `text` (for building a `--expr` safely). */
 function nixString(text) {
     return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`;
@@ -38250,36 +38330,56 @@ class Nix {
         return storePath;
     }
     /**
-     * Check that the flake evaluates (`nix flake show`): for every system where the flag exists
-     * (Nix 2.14+; older Nix shows every system anyway), else only the current system.
+     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
+     * newer; older Nix shows every system anyway): the check when the flake is too big for the
+     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
      */
-    async show(flakeRef, allSystems, nixVersion, options = {}) {
-        const [major, minor] = nixVersion;
-        const hasFlag = major > 2 || (major === 2 && minor >= 14);
-        const flag = allSystems && hasFlag ? ['--all-systems'] : [];
+    async showCurrentSystem(flakeRef, options = {}) {
         // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        await this.runner.run('nix', ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef], { ...options, discardStdout: true });
+        const args = [
+            'flake',
+            'show',
+            '--json',
+            '--no-write-lock-file',
+            '--option',
+            'eval-cache',
+            'false'
+        ];
+        await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true });
     }
-    /** The outputs document, from the Nix expression shipped with the action, and its counts. */
+    /**
+     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
+     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
+     * its counts. One evaluator forces each package once, where two evaluators side by side
+     * would each pay for the flake's package sets. A failure names the output attribute.
+     */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`;
+        const outputs = 'flake.outputs';
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const expr = [
-            `let document = ${document};`,
+            `let flake = builtins.getFlake ${nixString(flakeRef)};`,
+            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = ${outputs}; };`,
+            `document = import ${nixString(assetPath(INSPECT))} { outputs = ${outputs}; includeOutputPaths = ${includeOutputPaths}; };`,
             `leaves = node: if !(builtins.isAttrs node) then 0`,
             `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
             `else 1;`,
             `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-            `in builtins.toJSON counts + "\\n" + builtins.toJSON document`
+            `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
         ].join(' ');
-        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', '--expr', expr];
-        const { stdout } = await this.runner.run('nix', args, options);
+        const trace = atLeast(await this.version(options), CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr];
+        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
+            throw error instanceof CommandError ? EvaluationError.from(error) : error;
+        });
         const newline = stdout.indexOf('\n');
         if (newline < 0)
             throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
         return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
     }
+}
+function atLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
 }
 /** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
 function parseJson(args, stdout) {
@@ -38717,25 +38817,13 @@ async function locateSource(nix, settings, log) {
     return source;
 }
 /**
- * Everything that depends only on the located source, at the same time: the all-systems
- * check, the outputs document, the README and the tarball. The first failure stops the rest.
+ * Everything that depends only on the located source, at the same time: the evaluation (one
+ * `nix` process that does the all-systems check and builds the outputs document), the README
+ * and the tarball. The first failure stops the rest.
  */
 async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
-    const nixVersion = await nix.version();
-    const tooBig = settings.myFlakeIsTooBig;
-    const [, outputs, readme, tarball] = await allOrStop([
-        signal => phase(timings, tooBig ? 'Evaluate (current system)' : 'Evaluate (all systems)', log => nix.show(source.flakeRef, !tooBig, nixVersion, { signal, log: log.info })),
-        signal => tooBig
-            ? Promise.resolve(NO_OUTPUTS)
-            : phase(timings, 'Outputs document', async (log) => {
-                const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-                    signal,
-                    log: log.info
-                });
-                const names = Object.keys(outputs.counts);
-                log.info(`${names.length} output types: ${names.join(', ')}`);
-                return outputs;
-            }),
+    const [outputs, readme, tarball] = await allOrStop([
+        signal => evaluate(nix, settings, source, signal, timings),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
             const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
@@ -38744,6 +38832,26 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
         })
     ]);
     return { source, outputs, readme, tarball };
+}
+/**
+ * The all-systems check and the outputs document from one evaluation; for a flake that is too
+ * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ */
+function evaluate(nix, settings, source, signal, timings) {
+    if (settings.myFlakeIsTooBig)
+        return phase(timings, 'Evaluate (current system)', async (log) => {
+            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info });
+            return NO_OUTPUTS;
+        });
+    return phase(timings, 'Evaluate (all systems)', async (log) => {
+        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+            signal,
+            log: log.info
+        });
+        const names = Object.keys(outputs.counts);
+        log.info(`${names.length} output types: ${names.join(', ')}`);
+        return outputs;
+    });
 }
 /** The text of the first file named `readme.md` in any case, or null. */
 async function findReadme(dir, signal) {

@@ -29,10 +29,17 @@ export interface CommandRunner {
   run(command: string, args: readonly string[], options?: RunOptions): Promise<CommandResult>
 }
 
-/** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024
 const STDERR_TAIL = 64 * 1024
 
 export class CommandError extends Error {
+  /** How it ended: "exited with status 1", "was killed by SIGTERM" or "could not be started". */
+  readonly status: string
+
   constructor(
     readonly commandLine: string,
     readonly exitCode: number | null,
@@ -47,6 +54,7 @@ export class CommandError extends Error {
           : 'could not be started'
     super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`)
     this.name = 'CommandError'
+    this.status = status
   }
 }
 
@@ -70,7 +78,7 @@ export const processRunner: CommandRunner = {
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
       })
       const stdout: Buffer[] = []
-      const stderr = new Tail(STDERR_TAIL)
+      const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
       child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
       const errors = child.stderr! // Always piped.
       errors.setEncoding('utf8')
@@ -97,23 +105,42 @@ export const processRunner: CommandRunner = {
 }
 
 /**
- * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
- * attribute it evaluates, and joining each to the whole so far would copy it all every time.
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
  */
-class Tail {
+export class HeadAndTail {
+  private head = ''
   private chunks: string[] = []
   private length = 0
+  private dropped = 0
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly headLimit: number,
+    private readonly tailLimit: number
+  ) {}
 
   push(chunk: string): void {
+    if (this.head.length < this.headLimit) {
+      const room = this.headLimit - this.head.length
+      this.head += chunk.slice(0, room)
+      chunk = chunk.slice(room)
+      if (chunk === '') return
+    }
     this.chunks.push(chunk)
     this.length += chunk.length
-    while (this.length - this.chunks[0].length >= this.limit)
-      this.length -= this.chunks.shift()!.length
+    while (this.length - this.chunks[0].length >= this.tailLimit) {
+      const first = this.chunks.shift()!
+      this.length -= first.length
+      this.dropped += first.length
+    }
   }
 
   text(): string {
-    return this.chunks.join('').slice(-this.limit)
+    const tail = this.chunks.join('')
+    const cut = Math.max(0, tail.length - this.tailLimit)
+    const dropped = this.dropped + cut
+    const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : ''
+    return this.head + gap + tail.slice(cut)
   }
 }
