@@ -5,6 +5,7 @@ import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { PACKING_NICENESS } from '../src/priority.js'
 import { runAction } from './support/action.js'
 import {
   commitAll,
@@ -228,13 +229,22 @@ describe('a dry run', () => {
     }
   )
 
-  it('runs one nix process for the all-systems check and the outputs document', async () => {
+  it('runs one nix process for the all-systems check and the outputs document, and steps back for it', async () => {
     const repo = makeRepo({
       'flake.nix': flakeNix(
         `packages.x86_64-linux.ok = ${trivialDerivation('ok', 'x86_64-linux')};`
       )
     })
-    const nix = nixWrapper('echo "$1 $2" >> "$DIR/calls"\nexec "$REAL_NIX" "$@"')
+    // Each call is noted with the nix process's niceness; after `nix eval`, the action's too.
+    const nix = nixWrapper(
+      [
+        'echo "$1 $2 $(nice)" >> "$DIR/calls"',
+        '[ "$1" = eval ] || exec "$REAL_NIX" "$@"',
+        '"$REAL_NIX" "$@"; status=$?',
+        'ps -o ni= -p $PPID | tr -d " " > "$DIR/action-nice"',
+        'exit $status'
+      ].join('\n')
+    )
     const run = await runAction({
       workspace: repo,
       inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() },
@@ -242,7 +252,10 @@ describe('a dry run', () => {
     })
     expect(run.exitCode).toBe(0)
     const calls = fs.readFileSync(path.join(nix.dir, 'calls'), 'utf8').trim().split('\n')
-    expect(calls.filter(call => /^(eval|flake show)/.test(call))).toEqual(['eval --raw'])
+    expect(calls.filter(call => /^(eval|flake show)/.test(call))).toEqual(['eval --raw 0'])
+    expect(fs.readFileSync(path.join(nix.dir, 'action-nice'), 'utf8').trim()).toBe(
+      String(PACKING_NICENESS)
+    )
   })
 
   it('stops packing as soon as the evaluation fails, and reports the failure', async () => {

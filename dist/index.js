@@ -34968,7 +34968,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(124);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9478);
 /** The entry point the runner executes (bundled into dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34978,7 +34978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 124:
+/***/ 9478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37992,6 +37992,7 @@ const processRunner = {
                 signal: options.signal,
                 stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
             });
+            child.once('spawn', () => options.onSpawn?.());
             const stdout = [];
             const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
             child.stdout?.on('data', (chunk) => stdout.push(chunk));
@@ -38367,7 +38368,8 @@ class Nix {
             `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
             `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
         ].join(' ');
-        const trace = atLeast(await this.version(options), CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const version = await this.version({ log: options.log });
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
         const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr];
         const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
             throw error instanceof CommandError ? EvaluationError.from(error) : error;
@@ -38391,12 +38393,52 @@ function parseJson(args, stdout) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/priority.ts
+/**
+ * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
+ * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
+ * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
+ * serves `nix` first and packing takes what is left; a child started before keeps its priority.
+ * It cannot be raised again without privileges, which does not matter: nothing competes with the
+ * upload that follows.
+ */
+
+
+
+/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
+/**
+ * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
+ * thread, so every thread is lowered (threads started later inherit it from the main thread);
+ * elsewhere the process is. Failing to do so only costs speed, so it is logged, not thrown.
+ */
+function stepBack() {
+    try {
+        for (const thread of threads()) {
+            if (external_node_os_namespaceObject.getPriority(thread) < PACKING_NICENESS)
+                external_node_os_namespaceObject.setPriority(thread, PACKING_NICENESS);
+        }
+    }
+    catch (error) {
+        debug(`Could not lower this process's priority: ${String(error)}`);
+    }
+}
+/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
+function threads() {
+    try {
+        return external_node_fs_namespaceObject.readdirSync('/proc/self/task').map(Number);
+    }
+    catch {
+        return [0];
+    }
+}
+
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
@@ -38790,6 +38832,7 @@ async function allOrStop(tasks) {
 
 
 
+
 /** Locate the source: one metadata call (which also checks the lock file when there is one). */
 async function locateSource(nix, settings, log) {
     const hasLock = await flake_source_exists(external_node_path_namespaceObject.join(settings.flakeDir, 'flake.lock'));
@@ -38836,17 +38879,19 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
 /**
  * The all-systems check and the outputs document from one evaluation; for a flake that is too
  * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
  */
 function evaluate(nix, settings, source, signal, timings) {
     if (settings.myFlakeIsTooBig)
         return phase(timings, 'Evaluate (current system)', async (log) => {
-            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info });
+            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn: stepBack });
             return NO_OUTPUTS;
         });
     return phase(timings, 'Evaluate (all systems)', async (log) => {
         const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
             signal,
-            log: log.info
+            log: log.info,
+            onSpawn: stepBack
         });
         const names = Object.keys(outputs.counts);
         log.info(`${names.length} output types: ${names.join(', ')}`);

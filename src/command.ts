@@ -22,6 +22,8 @@ export interface RunOptions {
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
+  /** Called once the process has been started (not when it could not be). */
+  onSpawn?: () => void
 }
 
 /** The one way the action starts a program; tests swap it for a fake. */
@@ -77,6 +79,7 @@ export const processRunner: CommandRunner = {
         signal: options.signal,
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
       })
+      child.once('spawn', () => options.onSpawn?.())
       const stdout: Buffer[] = []
       const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
       child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
+import { stepBack } from './priority.js'
 import { Settings } from './settings.js'
 import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
@@ -98,6 +99,7 @@ export async function evaluateAndPack(
 /**
  * The all-systems check and the outputs document from one evaluation; for a flake that is too
  * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
  */
 function evaluate(
   nix: Nix,
@@ -108,13 +110,14 @@ function evaluate(
 ): Promise<Outputs> {
   if (settings.myFlakeIsTooBig)
     return phase(timings, 'Evaluate (current system)', async log => {
-      await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info })
+      await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn: stepBack })
       return NO_OUTPUTS
     })
   return phase(timings, 'Evaluate (all systems)', async log => {
     const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
       signal,
-      log: log.info
+      log: log.info,
+      onSpawn: stepBack
     })
     const names = Object.keys(outputs.counts)
     log.info(`${names.length} output types: ${names.join(', ')}`)

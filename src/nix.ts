@@ -133,7 +133,8 @@ export class Nix {
       `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
       `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
     ].join(' ')
-    const trace = atLeast(await this.version(options), CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
+    const version = await this.version({ log: options.log })
+    const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
     const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr]
     const { stdout } = await this.runner.run('nix', args, options).catch((error: unknown) => {
       throw error instanceof CommandError ? EvaluationError.from(error) : error
