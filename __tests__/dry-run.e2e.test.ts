@@ -241,7 +241,8 @@ describe('a dry run', () => {
         'echo "$1 $2 $(nice)" >> "$DIR/calls"',
         '[ "$1" = eval ] || exec "$REAL_NIX" "$@"',
         '"$REAL_NIX" "$@"; status=$?',
-        'ps -o ni= -p $PPID | tr -d " " > "$DIR/action-nice"',
+        // The niceness is field 19 of /proc/<pid>/stat, the 17th after the command's name.
+        'sed "s/.*) //" /proc/$PPID/stat | cut -d " " -f 17 > "$DIR/action-nice"',
         'exit $status'
       ].join('\n')
     )
