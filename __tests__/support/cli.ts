@@ -1,9 +1,12 @@
 // Test support: run the bundled command (`node24 dist/cli.js`) in a child process with a clean
 // environment: no GitHub runner variables unless a test gives them.
 import { spawn } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { NODE } from './action.js'
-import { testEnv } from './nix.js'
+import { commitAll, makeRepo, nixWrapper, sh, testEnv, trivialDerivation } from './nix.js'
+import type { StandIns } from './stand-ins.js'
 
 export const CLI_BUNDLE = path.resolve(path.dirname(NODE), '../../../dist/cli.js')
 
@@ -74,3 +77,31 @@ export async function runCli(options: RunCliOptions): Promise<CliRun> {
 
 /** GitHub's workflow commands (`::error::`, `::group::`, `::add-mask::` …) at the start of a line. */
 export const WORKFLOW_COMMAND = /^::[a-z-]+[ :]/m
+
+/** The escape character, for matching ANSI sequences. */
+export const ESC = String.fromCharCode(27)
+
+export const FLAKE = `{
+  description = "A flake to publish from anywhere";
+  outputs = { self }: {
+    packages.x86_64-linux.default = ${trivialDerivation('hello', 'x86_64-linux', 'Says hello')};
+  };
+}`
+export const SUBFLAKE = `{ outputs = { self }: { packages.x86_64-linux.p = ${trivialDerivation('p', 'x86_64-linux')}; }; }`
+
+/** A repository three commits deep with a flake at the root and one in sub/. */
+export function threeCommits(): { repo: string; revision: string } {
+  const repo = makeRepo({ 'flake.nix': FLAKE, 'sub/flake.nix': SUBFLAKE, 'README.md': 'Hi' })
+  commitAll(repo, 'second')
+  commitAll(repo, 'third')
+  return { repo, revision: sh('git', ['rev-parse', 'HEAD'], repo).trim() }
+}
+
+export const tmp = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+export const flakeHubCalls = (hub: StandIns) =>
+  hub.log.filter(e => ['status', 'stage', 'publish'].includes(e.endpoint))
+/** A `nix` that notes each call, for tests that must show Nix was never run. */
+export const recordingNix = () => nixWrapper('touch "$DIR/called"\nexec "$REAL_NIX" "$@"')
+export const nixRan = (nix: { dir: string }) => fs.existsSync(path.join(nix.dir, 'called'))
+export const errorBlocks = (run: CliRun) =>
+  run.stderr.match(new RegExp(`^(${ESC}\\[[\\d;]*m)?error:`, 'gm')) ?? []
