@@ -35756,7 +35756,7 @@ function textReporter(options) {
         const at = now();
         const phases = [...running].map(([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`);
         const line = `${SPINNER[frame++ % SPINNER.length]} ${phases.join(' · ')}`;
-        err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns ?? 80) - 1))}`);
+        err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`);
         statusShown = true;
     };
     const print = (sink, text) => {
@@ -37102,7 +37102,9 @@ const githubReporter = {
     },
     async finished(release, outcome, timings, where) {
         (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)(release);
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(release, outcome, timings, where);
+        // Always there on a runner; the command may also run in a step that has no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
     failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
 };

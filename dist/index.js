@@ -36532,7 +36532,9 @@ const githubReporter = {
     },
     async finished(release, outcome, timings, where) {
         setOutputs(release);
-        await writeSummary(release, outcome, timings, where);
+        // Always there on a runner; the command may also run in a step that has no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await writeSummary(release, outcome, timings, where);
     },
     failed: message => core/* setFailed */.C1(message)
 };

@@ -44,7 +44,8 @@ export const githubReporter: Reporter = {
   },
   async finished(release, outcome, timings, where) {
     setOutputs(release)
-    await writeSummary(release, outcome, timings, where)
+    // Always there on a runner; the command may also run in a step that has no summary.
+    if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
   },
   failed: message => core.setFailed(message)
 }

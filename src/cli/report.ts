@@ -65,7 +65,7 @@ export function textReporter(options: TextReporterOptions): Reporter {
       ([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`
     )
     const line = `${SPINNER[frame++ % SPINNER.length]} ${phases.join(' · ')}`
-    err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns ?? 80) - 1))}`)
+    err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`)
     statusShown = true
   }
   const print = (sink: Sink, text: string): void => {
