@@ -77,6 +77,57 @@ describe('flakehub-push in GitLab CI', () => {
   })
 })
 
+describe('flakehub-push in GitLab CI, shallow', () => {
+  it('warns that a shallow clone gives too low a commit count, naming GIT_DEPTH: 0', async () => {
+    const { repo } = threeCommits()
+    const clone = path.join(tmp('shallow-'), 'project')
+    sh('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone])
+    const run = await runCli({
+      cwd: clone,
+      args: ['--visibility', 'public', '--rolling', '--dest-dir', path.join(tmp('dest-'), 'out')],
+      env: { GITLAB_CI: 'true', CI_PROJECT_DIR: clone, CI_PROJECT_PATH: 'group/project' }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stderr).toContain(
+      `is shallow, so its commit count (1) is too low. GitLab clones shallowly by default: set \`GIT_DEPTH: 0\``
+    )
+    expect(run.stderr).toMatch(new RegExp(`^${ESC}\\[33;1mwarning:${ESC}\\[0m The checkout`))
+  })
+})
+
+describe('flakehub-push in GitHub Actions', () => {
+  it("takes the job's OIDC token and GraphQL facts, and speaks in workflow commands there", async () => {
+    const { repo, revision } = threeCommits()
+    const repository = { ...DEFAULT_REPOSITORY, commits: { [revision]: 500 } }
+    const hub = (running = await startStandIns({ repository }))
+    const files = tmp('github-files-')
+    const [outputs, summary] = [path.join(files, 'output'), path.join(files, 'summary')]
+    fs.writeFileSync(outputs, '')
+    fs.writeFileSync(summary, '')
+    const run = await runCli({
+      cwd: repo,
+      args: ['--visibility', 'public', '--rolling', '--host', hub.host],
+      env: {
+        ...hub.env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: repo,
+        GITHUB_REPOSITORY: 'owner/project',
+        GITHUB_REF_NAME: 'main',
+        GITHUB_OUTPUT: outputs,
+        GITHUB_STEP_SUMMARY: summary,
+        FLAKEHUB_PUSH_GITHUB_TOKEN: hub.githubToken
+      }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(hub.problems).toEqual([])
+    expect(hub.published[0]).toMatchObject({ version: `0.1.500+rev-${revision}` })
+    expect(hub.log.filter(e => e.endpoint === 'oidc').length).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(/^::group::Upload \(done in [\d.]+ s\)$/m)
+    expect(fs.readFileSync(outputs, 'utf8')).toContain(`0.1.500+rev-${revision}`)
+    expect(fs.readFileSync(summary, 'utf8')).toContain(`Published owner/project 0.1.500+rev-`)
+  })
+})
+
 describe('flakehub-push in another CI', () => {
   it('publishes with flags and variables (a flag winning over its variable), the token from FLAKEHUB_PUSH_OIDC_TOKEN', async () => {
     const { repo, revision } = threeCommits()

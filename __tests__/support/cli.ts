@@ -23,6 +23,8 @@ export interface RunCliOptions {
   env?: Record<string, string>
   /** The script to run instead of dist/cli.js (e.g. a copy of it elsewhere). */
   script?: string
+  /** Shell lines to run (`sh -e -c`) instead of the command itself; `args` are then unused. */
+  shell?: string
   timeoutMs?: number
 }
 
@@ -42,7 +44,11 @@ export async function runCli(options: RunCliOptions): Promise<CliRun> {
     if (value === '') delete env[name]
     else env[name] = value
   }
-  const child = spawn(NODE, [options.script ?? CLI_BUNDLE, ...options.args], {
+  const [command, args] =
+    options.shell !== undefined
+      ? ['sh', ['-e', '-c', options.shell]]
+      : [NODE, [options.script ?? CLI_BUNDLE, ...options.args]]
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
