@@ -28,4 +28,20 @@ describe('the bundle', () => {
       expect(bundle).toContain(`const ${constant} = __nccwpck_require__.ab + "${name}";`)
     }
   )
+
+  it('keeps the command line out of the action: dist/index.js holds none of its flags or reporters', () => {
+    const bundle = fs.readFileSync(new URL('index.js', dist), 'utf8')
+    for (const marker of ['FLAKEHUB_PUSH_VISIBILITY', 'section_start', 'jwt-issuer-uri'])
+      expect(bundle).not.toContain(marker)
+  })
+
+  it('builds the command as one executable file, dist/cli.js, using the Nix files in dist/', () => {
+    const cli = fs.readFileSync(new URL('cli.js', dist), 'utf8')
+    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(fs.statSync(new URL('cli.js', dist)).mode & 0o111).toBe(0o111)
+    for (const [name, constant] of ASSETS)
+      expect(cli).toContain(`const ${constant} = __nccwpck_require__.ab + "${name}";`)
+    // A webpack chunk would be loaded from dist/ beside it, where the action's chunks live.
+    expect(cli).not.toMatch(/__nccwpck_require__\.e\(/)
+  })
 })

@@ -14,7 +14,7 @@ const nice = file => Number(fs.readFileSync(file, 'utf8').split(')').at(-1).trim
 await fs.promises.readFile('/proc/self/stat') // starts the thread pool, as the action has by then
 const child = spawn('sleep', ['5'])
 await new Promise(resolve => child.once('spawn', resolve))
-stepBack()
+stepBack(message => { throw new Error(message) })
 const threads = fs.readdirSync('/proc/self/task').map(t => nice('/proc/self/task/' + t + '/stat'))
 console.log(JSON.stringify({ threads, child: nice('/proc/' + child.pid + '/stat') }))
 child.kill()

@@ -6,8 +6,8 @@
  * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
  * no way to end a process it started.
  */
-import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
+import { log as report } from './reporter.js'
 
 export interface CommandResult {
   stdout: string
@@ -18,7 +18,7 @@ export interface RunOptions {
   cwd?: string
   /** Ends the process (SIGTERM) when aborted; the call then rejects with the abort reason. */
   signal?: AbortSignal
-  /** Where the command line is logged; `core.info` by default. */
+  /** Where the command line is logged; the reporter's log by default. */
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
@@ -71,7 +71,7 @@ export function showCommand(command: string, args: readonly string[]): string {
 export const processRunner: CommandRunner = {
   run(command, args, options = {}) {
     const commandLine = showCommand(command, args)
-    const log = options.log ?? core.info
+    const log = options.log ?? report.info
     log(`$ ${commandLine}`)
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, {
@@ -87,7 +87,7 @@ export const processRunner: CommandRunner = {
       errors.setEncoding('utf8')
       errors.on('data', (chunk: string) => {
         stderr.push(chunk)
-        if (core.isDebug()) core.debug(chunk.trimEnd())
+        if (report.isDebug()) report.debug(chunk.trimEnd())
       })
       child.on('error', error => {
         if (options.signal?.aborted) reject(options.signal.reason)

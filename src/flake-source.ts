@@ -6,6 +6,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { stepBack } from './priority.js'
+import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
 import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
@@ -110,14 +111,18 @@ function evaluate(
 ): Promise<Outputs> {
   if (settings.myFlakeIsTooBig)
     return phase(timings, 'Evaluate (current system)', async log => {
-      await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn: stepBack })
+      await nix.showCurrentSystem(source.flakeRef, {
+        signal,
+        log: log.info,
+        onSpawn: () => stepBack(reporterLog.debug)
+      })
       return NO_OUTPUTS
     })
   return phase(timings, 'Evaluate (all systems)', async log => {
     const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
       signal,
       log: log.info,
-      onSpawn: stepBack
+      onSpawn: () => stepBack(reporterLog.debug)
     })
     const names = Object.keys(outputs.counts)
     log.info(`${names.length} output types: ${names.join(', ')}`)

@@ -3,10 +3,10 @@
  * the upload carries the bearer token; a call answered 401 because the token expired is
  * repeated once with a fresh token.
  */
-import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import { HttpRequest, HttpResponse, HttpTransport, isSuccess, sendWithRetries } from './http.js'
 import { Release, metadataJson } from './release.js'
+import { log } from './reporter.js'
 import { Credential } from './token.js'
 
 /** What staging a release gave: where to upload, or that the version exists already. */
@@ -124,9 +124,7 @@ export class FlakeHubClient {
       url: `${this.host}/publish/${uuid}`
     })
     if (response.status === 409) {
-      core.info(
-        `FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`
-      )
+      log.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`)
       return
     }
     if (response.status !== 200)

@@ -72,7 +72,8 @@ export async function githubFacts(
     topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
     // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
     spdxIdentifier:
-      repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null)
+      repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
+    githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
   }
 }
 

@@ -3,9 +3,9 @@
  * policy: network errors, 429 and 5xx are retried with bounded exponential backoff and jitter,
  * a log line each; other answers are handed back as they are.
  */
-import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { errorMessage } from './errors.js'
+import { log } from './reporter.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
@@ -107,7 +107,7 @@ export async function retrying<T>(
       policy.maxDelayMs,
       verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2))
     )
-    core.info(
+    log.info(
       `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`
     )
     await policy.sleep(delay)

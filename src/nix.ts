@@ -1,8 +1,8 @@
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-import * as core from '@actions/core'
 import { fileURLToPath } from 'node:url'
 import { CommandError, CommandRunner, RunOptions } from './command.js'
 import { EvaluationError } from './nix-error.js'
+import { log } from './reporter.js'
 
 /** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
 export interface FlakeMetadata {
@@ -66,7 +66,7 @@ export class Nix {
   version(options: RunOptions = {}): Promise<[number, number]> {
     this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
       const version = parseNixVersion(stdout)
-      core.debug(`Nix version ${version.join('.')}`)
+      log.debug(`Nix version ${version.join('.')}`)
       return version
     })
     return this.installedVersion

@@ -6,7 +6,6 @@
  * It cannot be raised again without privileges, which does not matter: nothing competes with the
  * upload that follows.
  */
-import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 
@@ -16,15 +15,16 @@ export const PACKING_NICENESS = 10
 /**
  * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
  * thread, so every thread is lowered (threads started later inherit it from the main thread);
- * elsewhere the process is. Failing to do so only costs speed, so it is logged, not thrown.
+ * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
+ * debug log), not thrown.
  */
-export function stepBack(): void {
+export function stepBack(debug: (message: string) => void): void {
   try {
     for (const thread of threads()) {
       if (os.getPriority(thread) < PACKING_NICENESS) os.setPriority(thread, PACKING_NICENESS)
     }
   } catch (error) {
-    core.debug(`Could not lower this process's priority: ${String(error)}`)
+    debug(`Could not lower this process's priority: ${String(error)}`)
   }
 }
 
