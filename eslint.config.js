@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench/'] },
+  { ignores: ['dist/', '.cli-build/', 'node_modules/', 'coverage/', '.bench/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -87,6 +87,8 @@ const VALID_STAGE = { s3_upload_url: 'https://s3.test/put?X-Amz-Signature=abc', 
 const VALID_FACTS = {
   data: {
     repository: {
+      databaseId: 1,
+      owner: { databaseId: 2 },
       licenseInfo: { spdxId: 'MIT' },
       object: { history: { totalCount: 3 } },
       repositoryTopics: { edges: [{ node: { topic: { name: 'nix' } } }] }

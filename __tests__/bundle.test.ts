@@ -1,22 +1,47 @@
-// The runner executes dist/: it must carry the Nix expression under its own name, unchanged.
+// The runner executes dist/: it must carry the Nix expressions under their own names, unchanged.
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 
 const dist = new URL('../dist/', import.meta.url)
+const ASSETS = [
+  ['inspect.nix', 'INSPECT'],
+  ['show-check.nix', 'SHOW_CHECK']
+]
 
 describe('the bundle', () => {
-  it('ships src/inspect.nix as dist/inspect.nix, byte for byte', () => {
-    expect(fs.readFileSync(new URL('inspect.nix', dist))).toEqual(
-      fs.readFileSync(new URL('../src/inspect.nix', import.meta.url))
+  it.each(ASSETS)('ships src/%s as dist/%s, byte for byte', name => {
+    expect(fs.readFileSync(new URL(name, dist))).toEqual(
+      fs.readFileSync(new URL(`../src/${name}`, import.meta.url))
     )
   })
 
-  it('holds no other .nix file (a hashed name means ncc stopped relocating the asset)', () => {
-    expect(fs.readdirSync(dist).filter(name => name.endsWith('.nix'))).toEqual(['inspect.nix'])
+  it('holds no other .nix file (a hashed name means ncc stopped relocating an asset)', () => {
+    expect(fs.readdirSync(dist).filter(name => name.endsWith('.nix'))).toEqual(
+      ASSETS.map(([name]) => name).sort()
+    )
   })
 
-  it('refers to inspect.nix by a path next to index.js, not by a webpack asset URL', () => {
+  it.each(ASSETS)(
+    'refers to %s by a path next to index.js, not by a webpack asset URL',
+    (name, constant) => {
+      const bundle = fs.readFileSync(new URL('index.js', dist), 'utf8')
+      expect(bundle).toContain(`const ${constant} = __nccwpck_require__.ab + "${name}";`)
+    }
+  )
+
+  it('keeps the command line out of the action: dist/index.js holds none of its flags or reporters', () => {
     const bundle = fs.readFileSync(new URL('index.js', dist), 'utf8')
-    expect(bundle).toMatch(/const INSPECT = __nccwpck_require__\.ab \+ "inspect\.nix";/)
+    for (const marker of ['FLAKEHUB_PUSH_VISIBILITY', 'section_start', 'jwt-issuer-uri'])
+      expect(bundle).not.toContain(marker)
+  })
+
+  it('builds the command as one executable file, dist/cli.js, using the Nix files in dist/', () => {
+    const cli = fs.readFileSync(new URL('cli.js', dist), 'utf8')
+    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(fs.statSync(new URL('cli.js', dist)).mode & 0o111).toBe(0o111)
+    for (const [name, constant] of ASSETS)
+      expect(cli).toContain(`const ${constant} = __nccwpck_require__.ab + "${name}";`)
+    // A webpack chunk would be loaded from dist/ beside it, where the action's chunks live.
+    expect(cli).not.toMatch(/__nccwpck_require__\.e\(/)
   })
 })

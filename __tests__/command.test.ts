@@ -36,14 +36,16 @@ describe('running a command', () => {
     await expect(failing).rejects.toThrow(/^`sh -c .*` exited with status 3:\nerror: it broke$/)
   })
 
-  it('keeps only the end of a long stderr, where the error is', async () => {
+  it('keeps the start and the end of a long stderr, where Nix puts its message, and marks the gap', async () => {
     const script =
-      'i=0; while [ $i -lt 20000 ]; do echo "evaluating line $i" >&2; i=$((i+1)); done; echo "error: the last words" >&2; exit 1'
+      'echo "error: the first words" >&2; i=0; while [ $i -lt 20000 ]; do echo "evaluating line $i" >&2; i=$((i+1)); done; echo "error: the last words" >&2; exit 1'
     const error = (await processRunner
       .run('sh', ['-c', script], { log: () => {} })
       .catch(e => e)) as InstanceType<typeof CommandError>
-    expect(error.stderr.length).toBeLessThanOrEqual(64 * 1024)
-    expect(error.stderr.length).toBeGreaterThan(60 * 1024)
+    expect(error.stderr.length).toBeLessThanOrEqual(81 * 1024)
+    expect(error.stderr.length).toBeGreaterThan(76 * 1024)
+    expect(error.stderr.startsWith('error: the first words\nevaluating line 0\n')).toBe(true)
+    expect(error.stderr).toMatch(/\n\[… \d+ characters left out …\]\n/)
     expect(error.stderr.endsWith('evaluating line 19999\nerror: the last words\n')).toBe(true)
   })
 

@@ -1,9 +1,11 @@
 // End to end: `node dist/index.js` under Node 24, as a runner starts it, with the real Nix,
 // in dry-run mode (dest-dir): nothing but the local folder is touched.
 import { describe, expect, it } from '@jest/globals'
+import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { PACKING_NICENESS } from '../src/priority.js'
 import { runAction } from './support/action.js'
 import {
   commitAll,
@@ -190,8 +192,10 @@ describe('a dry run', () => {
     expect(run.exitCode).toBe(1)
     const errors = run.annotations.filter(a => a.level === 'error')
     expect(errors).toHaveLength(1)
-    expect(errors[0].message).toMatch(/^`nix (flake show|eval) .*` exited with status 1:\n/)
-    expect(errors[0].message).toContain('broken on aarch64-darwin')
+    expect(errors[0].message).toMatch(
+      /^The flake output `packages\.aarch64-darwin\.broken` does not evaluate\. Nix says:\nerror: broken on aarch64-darwin\n/
+    )
+    expect(errors[0].message).toMatch(/\(from `nix eval .*`, exited with status 1;/s)
     expect(fs.existsSync(dest) ? fs.readdirSync(dest) : []).toEqual([])
     expect(repoState(repo)).toBe(before)
   })
@@ -225,31 +229,60 @@ describe('a dry run', () => {
     }
   )
 
-  it('stops the other evaluations as soon as one fails, and reports the failure', async () => {
+  it('runs one nix process for the all-systems check and the outputs document, and steps back for it', async () => {
     const repo = makeRepo({
-      'flake.nix': flakeNix(`packages.x86_64-linux.broken = throw "broken for flake show";`)
+      'flake.nix': flakeNix(
+        `packages.x86_64-linux.ok = ${trivialDerivation('ok', 'x86_64-linux')};`
+      )
     })
-    // `nix eval` (the outputs document) would never end: the run must stop it, not wait for it.
+    // Each call is noted with the nix process's niceness; after `nix eval`, the action's too.
     const nix = nixWrapper(
-      'if [ "$1" = eval ]; then echo $$ > "$DIR/eval.pid"; exec sleep 600; fi\nexec "$REAL_NIX" "$@"'
+      [
+        'echo "$1 $2 $(nice)" >> "$DIR/calls"',
+        '[ "$1" = eval ] || exec "$REAL_NIX" "$@"',
+        '"$REAL_NIX" "$@"; status=$?',
+        // The niceness is field 19 of /proc/<pid>/stat, the 17th after the command's name.
+        'sed "s/.*) //" /proc/$PPID/stat | cut -d " " -f 17 > "$DIR/action-nice"',
+        'exit $status'
+      ].join('\n')
     )
     const run = await runAction({
       workspace: repo,
       inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() },
-      env: { PATH: nix.path },
-      timeoutMs: 120_000
+      env: { PATH: nix.path }
+    })
+    expect(run.exitCode).toBe(0)
+    const calls = fs.readFileSync(path.join(nix.dir, 'calls'), 'utf8').trim().split('\n')
+    expect(calls.filter(call => /^(eval|flake show)/.test(call))).toEqual(['eval --raw 0'])
+    expect(fs.readFileSync(path.join(nix.dir, 'action-nice'), 'utf8').trim()).toBe(
+      String(PACKING_NICENESS)
+    )
+  })
+
+  it('stops packing as soon as the evaluation fails, and reports the failure', async () => {
+    // A large, incompressible file keeps packing busy long after the evaluation has failed.
+    const repo = makeRepo({
+      'flake.nix': flakeNix(`packages.x86_64-linux.broken = throw "broken for flake show";`)
+    })
+    fs.writeFileSync(path.join(repo, 'big.bin'), crypto.randomBytes(64 * 1024 * 1024))
+    commitAll(repo, 'a large file')
+    const dest = destDir()
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', 'dest-dir': dest }
     })
     expect(run.exitCode).toBe(1)
     const errors = run.annotations.filter(a => a.level === 'error')
     expect(errors).toEqual([
       {
         level: 'error',
-        message: expect.stringMatching(/^`nix flake show .*broken for flake show/s)
+        message: expect.stringMatching(
+          /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: broken for flake show\n/
+        )
       }
     ])
-    expect(run.stdout).toMatch(/^::group::Outputs document \(stopped in [\d.]+ s\)$/m)
-    const pid = Number(fs.readFileSync(path.join(nix.dir, 'eval.pid'), 'utf8'))
-    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/)
+    expect(run.stdout).toMatch(/^::group::Package \(stopped in [\d.]+ s\)$/m)
+    expect(fs.existsSync(dest) ? fs.readdirSync(dest) : []).toEqual([])
   })
 
   describe('refuses bad inputs before running any nix', () => {

@@ -16,6 +16,8 @@ const read = (response: ReturnType<typeof json>) =>
 describe("reading GitHub's answer", () => {
   it('reads the commit count, topics and licence, NOASSERTION as no licence', () => {
     const repository = {
+      databaseId: 1,
+      owner: { __typename: 'Organization', databaseId: 2 },
       licenseInfo: { spdxId: 'NOASSERTION' },
       object: { history: { totalCount: 12 } },
       repositoryTopics: { edges: [{ node: { topic: { name: 'nix' } } }] }
@@ -24,7 +26,8 @@ describe("reading GitHub's answer", () => {
       revision: 'a'.repeat(40),
       commitCount: 12,
       topics: ['nix'],
-      spdxIdentifier: null
+      spdxIdentifier: null,
+      githubIds: { repository: 1, owner: 2 }
     })
   })
 

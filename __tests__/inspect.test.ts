@@ -109,13 +109,13 @@ const everythingFlake = flake(`{
     hydraJobs = {
       build.x86_64-linux = ${trivialDerivation('hydra-build', 'x86_64-linux', 'Builds it')};
       tests.unit.linux = ${trivialDerivation('hydra-unit', 'aarch64-linux')};
-      recurseForDerivations = true;
     };
     templates.default = { path = ./.; description = "A starting point"; };
-    templates.bare = { path = ./.; };
+    templates.bare = { path = ./.; description = ""; };
     overlays.default = final: prev: { };
     nixosModules.default = { ... }: { };
     homeModules.default = { ... }: { };
+    ociImages.x86_64-linux.default = ${trivialDerivation('image', 'x86_64-linux')};
     darwinModules.default = { ... }: { };
     legacyPackages.x86_64-linux.hello = ${trivialDerivation('legacy', 'x86_64-linux')};
     legacyPackages.x86_64-linux.broken = throw "legacyPackages must not be enumerated";
@@ -154,7 +154,6 @@ describe('inspect.nix on a flake with every kind of default output', () => {
       devShells: 1,
       formatter: 2,
       homeConfigurations: 1,
-      homeModules: 1,
       hydraJobs: 2,
       legacyPackages: 0,
       nixosConfigurations: 1,
@@ -170,7 +169,7 @@ describe('inspect.nix on a flake with every kind of default output', () => {
     expect(doc.version).toBe(1)
   })
 
-  it('documents every output that has a schema, and leaves out lib and unknown outputs', () => {
+  it('documents every output that has a default schema, and leaves out lib, unknown outputs and schemas newer than flake-schemas v0.1.4 (homeModules, ociImages)', () => {
     const described = [
       'apps',
       'checks',
@@ -179,7 +178,6 @@ describe('inspect.nix on a flake with every kind of default output', () => {
       'devShells',
       'formatter',
       'homeConfigurations',
-      'homeModules',
       'hydraJobs',
       'legacyPackages',
       'nixosConfigurations',
@@ -249,16 +247,16 @@ describe('inspect.nix on a flake with every kind of default output', () => {
     )
   })
 
-  it('gives the formatter one leaf per system', () => {
+  it('gives the formatter one leaf per system, a package as flake-schemas v0.1.4 calls it', () => {
     expect(doc.inventory.formatter).toEqual({
       children: {
         'aarch64-linux': leaf({
-          what: 'formatter',
+          what: 'package',
           shortDescription: '',
           forSystems: ['aarch64-linux']
         }),
         'x86_64-linux': leaf({
-          what: 'formatter',
+          what: 'package',
           shortDescription: 'Formats code',
           forSystems: ['x86_64-linux']
         })
@@ -266,15 +264,11 @@ describe('inspect.nix on a flake with every kind of default output', () => {
     })
   })
 
-  it('lists apps per system, with meta.description when they have one', () => {
+  it('lists apps per system with no short description, even where they have meta.description', () => {
     expect(at(doc.inventory.apps, 'x86_64-linux')).toEqual({
       children: {
-        default: leaf({ what: 'app', shortDescription: '', forSystems: ['x86_64-linux'] }),
-        described: leaf({
-          what: 'app',
-          shortDescription: 'Runs a shell',
-          forSystems: ['x86_64-linux']
-        })
+        default: leaf({ what: 'app', forSystems: ['x86_64-linux'] }),
+        described: leaf({ what: 'app', forSystems: ['x86_64-linux'] })
       }
     })
   })
@@ -320,7 +314,6 @@ describe('inspect.nix on a flake with every kind of default output', () => {
   it('describes overlays and modules by their kind alone', () => {
     expect(at(doc.inventory.overlays, 'default')).toEqual(leaf({ what: 'Nixpkgs overlay' }))
     expect(at(doc.inventory.nixosModules, 'default')).toEqual(leaf({ what: 'NixOS module' }))
-    expect(at(doc.inventory.homeModules, 'default')).toEqual(leaf({ what: 'Home Manager module' }))
     expect(at(doc.inventory.darwinModules, 'default')).toEqual(leaf({ what: 'nix-darwin module' }))
   })
 
@@ -390,7 +383,7 @@ describe('inspect.nix on a flake with every kind of default output', () => {
 
   it('with includeOutputPaths, still leaves non-derivation leaves without paths', () => {
     expect(at(withPaths.inventory.apps, 'x86_64-linux', 'default')).toEqual(
-      leaf({ what: 'app', shortDescription: '', forSystems: ['x86_64-linux'] })
+      leaf({ what: 'app', forSystems: ['x86_64-linux'] })
     )
     expect(at(withPaths.inventory.overlays, 'default')).toEqual(leaf({ what: 'Nixpkgs overlay' }))
     expect(at(withPaths.inventory.templates, 'default')).toEqual(

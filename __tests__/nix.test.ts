@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
 const { Nix, nixString, parseNixVersion } = await import('../src/nix.js')
+const { CommandError } = await import('../src/command.js')
 type CommandRunner = import('../src/command.js').CommandRunner
 type RunOptions = import('../src/command.js').RunOptions
 
@@ -34,16 +35,21 @@ describe('Nix commands', () => {
     return { calls, nix: new Nix(runner) }
   }
 
-  it.each<[string, [number, number], boolean, string[]]>([
-    ['passes --all-systems from Nix 2.14 on', [2, 14], true, ['--all-systems']],
-    ['leaves it out before 2.14, where every system is shown anyway', [2, 13], true, []],
-    ['leaves it out for a flake that is too big', [2, 18], false, []],
-    ['passes it for a later major version', [3, 0], true, ['--all-systems']]
-  ])('%s', async (_, version, allSystems, flag) => {
+  it('checks a flake that is too big with nix flake show alone, without the evaluation cache', async () => {
     const { calls, nix } = recording({})
-    await nix.show('git+file:///f', allSystems, version)
+    await nix.showCurrentSystem('git+file:///f')
     expect(calls).toEqual([
-      ['nix', 'flake', 'show', '--json', '--no-write-lock-file', ...flag, 'git+file:///f']
+      [
+        'nix',
+        'flake',
+        'show',
+        '--json',
+        '--no-write-lock-file',
+        '--option',
+        'eval-cache',
+        'false',
+        'git+file:///f'
+      ]
     ])
   })
 
@@ -55,8 +61,51 @@ describe('Nix commands', () => {
         return { stdout: '', stderr: '' }
       }
     }
-    await new Nix(runner).show('git+file:///f', true, [2, 18], { log: () => {} })
+    await new Nix(runner).showCurrentSystem('git+file:///f', { log: () => {} })
     expect(seen).toEqual([expect.objectContaining({ discardStdout: true })])
+  })
+
+  it.each<[string, string, string[]]>([
+    [
+      'asks Nix 2.8 for the trace, which alone names the failing output',
+      'nix (Nix) 2.8.0',
+      ['--show-trace']
+    ],
+    ['leaves the trace out where Nix names the output by default', 'nix (Nix) 2.26.3', []]
+  ])('%s', async (_, version, trace) => {
+    const { calls, nix } = recording({ version, '--raw': '{}\n{}' })
+    await nix.outputs('git+file:///f', false)
+    const evalCall = calls.find(call => call[1] === 'eval')!
+    expect(evalCall.slice(0, evalCall.indexOf('--expr'))).toEqual([
+      'nix',
+      'eval',
+      '--raw',
+      '--impure',
+      '--no-write-lock-file',
+      ...trace
+    ])
+  })
+
+  it("turns a failed evaluation into an error that names the output and keeps Nix's message", async () => {
+    const stderr = [
+      'error:',
+      "       … while evaluating the flake output 'packages'",
+      "       … while evaluating the flake output 'packages.x86_64-linux.broken'",
+      '       (stack trace truncated)',
+      '',
+      '       error: this package is broken'
+    ].join('\n')
+    const runner: CommandRunner = {
+      run: async (_, args) => {
+        if (args[0] === '--version') return { stdout: 'nix (Nix) 2.26.3', stderr: '' }
+        throw new CommandError('nix eval …', 1, stderr)
+      }
+    }
+    const failure = new Nix(runner).outputs('git+file:///f', false)
+    await expect(failure).rejects.toThrow(
+      /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: this package is broken\n/
+    )
+    await expect(failure).rejects.toThrow('from `nix eval …`, exited with status 1')
   })
 
   it('checks the lock file with --no-update-lock-file alone, and otherwise never writes it', async () => {
@@ -71,12 +120,15 @@ describe('Nix commands', () => {
 
   it("reads the outputs' counts from the first line and keeps the document's text as it is", async () => {
     const document = '{"docs":{},"inventory":{"packages":{"children":{}}},"version":1}'
-    const { calls, nix } = recording({ '--raw': `{"packages":0}\n${document}` })
+    const { calls, nix } = recording({
+      version: 'nix (Nix) 2.26.3',
+      '--raw': `{"packages":0}\n${document}`
+    })
     expect(await nix.outputs('git+file:///f', false)).toEqual({
       counts: { packages: 0 },
       json: document
     })
-    expect(calls[0].slice(0, 6)).toEqual([
+    expect(calls.find(call => call[1] === 'eval')!.slice(0, 6)).toEqual([
       'nix',
       'eval',
       '--raw',
@@ -94,7 +146,7 @@ describe('Nix commands', () => {
     ],
     ['a single line', '{"packages":0}', /printed no outputs document, only:\n\{"packages":0\}/]
   ])('fails clearly when nix eval prints %s', async (_, stdout, message) => {
-    const { nix } = recording({ '--raw': stdout })
+    const { nix } = recording({ version: 'nix (Nix) 2.26.3', '--raw': stdout })
     await expect(nix.outputs('git+file:///f', false)).rejects.toThrow(message)
   })
 

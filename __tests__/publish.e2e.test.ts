@@ -249,7 +249,9 @@ describe('publishing to FlakeHub', () => {
     const run = await publish(hub, repo, { rolling: 'true' })
     expect(run.exitCode).toBe(1)
     expect(errorsOf(run)).toEqual([
-      expect.stringMatching(/^`nix .*` exited with status 1:\n(.|\n)*cannot evaluate this/)
+      expect.stringMatching(
+        /^The flake output `packages\.x86_64-linux\.x` does not evaluate\. Nix says:\nerror: cannot evaluate this\n/
+      )
     ])
     expect(calls(hub, 'oidc')).toEqual([])
     expect(hub.log.map(entry => entry.endpoint)).toEqual(['graphql'])

@@ -34964,21 +34964,857 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/** The names of the action's inputs and outputs, as `action.yml` declares them. */
+const Input = {
+    visibility: 'visibility',
+    name: 'name',
+    repository: 'repository',
+    mirror: 'mirror',
+    directory: 'directory',
+    gitRoot: 'git-root',
+    tag: 'tag',
+    rev: 'rev',
+    rollingMinor: 'rolling-minor',
+    rolling: 'rolling',
+    host: 'host',
+    logDirectives: 'log-directives',
+    logger: 'logger',
+    githubToken: 'github-token',
+    extraTags: 'extra-tags',
+    extraLabels: 'extra-labels',
+    spdxExpression: 'spdx-expression',
+    errorOnConflict: 'error-on-conflict',
+    includeOutputPaths: 'include-output-paths',
+    myFlakeIsTooBig: 'my-flake-is-too-big',
+    strictMode: '_internal-strict-mode',
+    destDir: 'dest-dir'
+};
+/**
+ * Inputs of the established action that choose which `flakehub-push` binary to download.
+ * There is no binary here, so they are accepted and ignored with one warning.
+ */
+const BINARY_SOURCE_INPUTS = [
+    'source-binary',
+    'source-branch',
+    'source-pr',
+    'source-revision',
+    'source-tag',
+    'source-url',
+    'flakehub-push-binary',
+    'flakehub-push-branch',
+    'flakehub-push-pr',
+    'flakehub-push-revision',
+    'flakehub-push-tag',
+    'flakehub-push-url'
+];
+const Output = {
+    flakeName: 'flake_name',
+    flakeVersion: 'flake_version',
+    flakerefAtLeast: 'flakeref_at_least',
+    flakerefExact: 'flakeref_exact'
+};
+
+
+/***/ }),
+
+/***/ 3788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ refusePage),
+/* harmony export */   Ik: () => (/* binding */ object),
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
+/* harmony export */   Ob: () => (/* binding */ callRoute),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   YO: () => (/* binding */ array),
+/* harmony export */   Yj: () => (/* binding */ string),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
+/* harmony export */   lq: () => (/* binding */ optional),
+/* harmony export */   me: () => (/* binding */ nullable),
+/* harmony export */   v1: () => (/* binding */ callLabel)
+/* harmony export */ });
+/* unused harmony exports contentType, parseAnswer */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
+
+/** `POST /upload/…`: the method and the path, never the query. */
+function callRoute(call) {
+    return `${call.method} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
+}
+function callLabel(call) {
+    return `${call.what} (${callRoute(call)})`;
+}
+function contentType(response) {
+    const type = response.headers['content-type'];
+    const first = Array.isArray(type) ? type[0] : type;
+    return first === undefined || first.trim() === '' ? undefined : first.trim();
+}
+/** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
+function describeAnswer(response) {
+    const type = contentType(response) ?? 'no content type';
+    const start = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
+    return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
+}
+/** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
+class AnswerError extends Error {
+    constructor(message, retriable, 
+    /** What went wrong, in a few words, for the log line of a retry. */
+    reason = message) {
+        super(message);
+        this.retriable = retriable;
+        this.reason = reason;
+        this.name = 'AnswerError';
+    }
+}
+/** `HTTP 200, text/html, 412 bytes`: an answer in a few words. */
+const brief = (response) => `HTTP ${response.status}, ${contentType(response) ?? 'no content type'}, ${Buffer.byteLength(response.body)} bytes`;
+const looksLikeHtml = (response) => /html/i.test(contentType(response) ?? '') || /^\s*</.test(response.body);
+const PROXY_HINT = 'Something other than the service (a proxy, a captive portal, a firewall) may be answering in its place; ' +
+    "check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).";
+/** Refuse an HTML page where the service's own answer belongs (for answers without a body to read). */
+function refusePage(call, response) {
+    if (looksLikeHtml(response) && response.body.trim() !== '') {
+        throw new AnswerError(`${callLabel(call)} answered with an HTML page: ${describeAnswer(response)}. ${PROXY_HINT}`, true, `an HTML page (${brief(response)})`);
+    }
+}
+/** The JSON document of an answer; one that is not JSON is a retriable {@link AnswerError}. */
+function parseAnswer(call, response) {
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        const html = looksLikeHtml(response);
+        const message = html
+            ? `answered with an HTML page where JSON belongs: ${describeAnswer(response)}. ${PROXY_HINT}`
+            : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response)}.`;
+        const reason = `${html ? 'an HTML page' : 'a body that is not JSON'} (${brief(response)})`;
+        throw new AnswerError(`${callLabel(call)} ${message}`, true, reason);
+    }
+}
+/** A value not of the expected shape, at `path`. */
+class Mismatch extends Error {
+    constructor(path, expected, actual) {
+        super(`${path}: expected ${expected}`);
+        this.path = path;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+const typed = (expected, ok) => (value, path) => {
+    if (!ok(value))
+        throw new Mismatch(path, expected, value);
+    return value;
+};
+const string = typed('a string', v => typeof v === 'string');
+const count = typed('a whole number', v => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+const nullable = (check) => (value, path) => value === null ? null : check(value, path);
+/** A field that may be missing (undefined), as GraphQL leaves fields out of other types. */
+const optional = (check) => (value, path) => value === undefined ? undefined : check(value, path);
+const array = (check) => (value, path) => {
+    if (!Array.isArray(value))
+        throw new Mismatch(path, 'a list', value);
+    return value.map((item, i) => check(item, `${path}[${i}]`));
+};
+const object = (shape) => (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new Mismatch(path, 'an object', value);
+    }
+    const record = value;
+    const out = {};
+    for (const [key, check] of Object.entries(shape)) {
+        const own = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+        out[key] = check(own, path === '' ? key : `${path}.${key}`);
+    }
+    return out;
+};
+function shown(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
+}
+/**
+ * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
+ * retried) that says which field is wrong and quotes the start of the body.
+ */
+function readAnswer(call, response, check) {
+    const document = parseAnswer(call, response);
+    try {
+        return check(document, '');
+    }
+    catch (error) {
+        if (!(error instanceof Mismatch))
+            throw error;
+        const where = error.path === '' ? 'the answer' : `\`${error.path}\``;
+        throw new AnswerError(`${callLabel(call)} answered in a shape this action does not read: ${where} is ` +
+            `${shown(error.actual)}, not ${error.expected}. The answer: ${describeAnswer(response)}.`, false);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qd: () => (/* binding */ CommandError),
+  qc: () => (/* binding */ processRunner)
+});
+
+// UNUSED EXPORTS: HeadAndTail, showCommand
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var reporter = __nccwpck_require__(5898);
+;// CONCATENATED MODULE: ./src/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ */
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = {
+    run(command, args, options = {}) {
+        const commandLine = showCommand(command, args);
+        const log = options.log ?? reporter/* log */.Rm.info;
+        log(`$ ${commandLine}`);
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                cwd: options.cwd,
+                signal: options.signal,
+                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+            });
+            child.once('spawn', () => options.onSpawn?.());
+            const stdout = [];
+            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+            child.stdout?.on('data', (chunk) => stdout.push(chunk));
+            const errors = child.stderr; // Always piped.
+            errors.setEncoding('utf8');
+            errors.on('data', (chunk) => {
+                stderr.push(chunk);
+                if (reporter/* log */.Rm.isDebug())
+                    reporter/* log */.Rm.debug(chunk.trimEnd());
+            });
+            child.on('error', error => {
+                if (options.signal?.aborted)
+                    reject(options.signal.reason);
+                else {
+                    const missing = error.code === 'ENOENT';
+                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
+                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                }
+            });
+            child.on('close', (code, signal) => {
+                if (options.signal?.aborted)
+                    return reject(options.signal.reason);
+                if (code === 0)
+                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                else
+                    reject(new CommandError(commandLine, code, stderr.text(), signal));
+            });
+        });
+    }
+};
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   Mm: () => (/* binding */ bounded),
+/* harmony export */   di: () => (/* binding */ adopt)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2779);
+/**
+ * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
+ * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
+ * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
+ * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
+ * destroyed. The library's promise then fails on its own, no socket is left open to keep the
+ * process alive, and no `process.exit` is needed.
+ *
+ * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
+ * older ones only once its body is sent (`http.client.request.start`), so there the new socket
+ * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
+ */
+
+
+
+/** A call that ran out of time. Always worth another attempt. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let subscribed = false;
+function watchRequests() {
+    if (subscribed)
+        return;
+    subscribed = true;
+    const request = (message) => current.getStore()?.add(message.request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.created', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.start', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('net.client.socket', message => {
+        current.getStore()?.addSocket(message.socket);
+    });
+}
+/** Watch a request under the current deadline (one a body is piped into, for older Node). */
+function adopt(request) {
+    current.getStore()?.add(request);
+}
+/** Bytes moved so far on a socket, both ways. */
+const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
+/**
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
+ * started is destroyed then, and any it starts afterwards is destroyed at once.
+ */
+function bounded(limits, call, onAnswer) {
+    watchRequests();
+    const requests = new Set();
+    const sockets = new Set();
+    const timers = new Set();
+    let failure;
+    let settled = false;
+    return new Promise((resolve, reject) => {
+        const later = (ms, what) => {
+            const timer = setTimeout(what, Math.max(0, ms));
+            timers.add(timer);
+            return timer;
+        };
+        const finish = () => {
+            settled = true;
+            for (const timer of timers)
+                clearTimeout(timer);
+            clearInterval(poll);
+        };
+        const fail = (message) => {
+            if (settled)
+                return;
+            failure = new TimeoutError(message);
+            finish();
+            for (const request of requests)
+                request.destroy(failure);
+            for (const socket of sockets)
+                socket.destroy(failure);
+            reject(failure);
+        };
+        const connecting = new WeakSet();
+        /** A socket still connecting must connect within connectMs. */
+        const connectBy = (socket) => {
+            if (!socket.connecting || connecting.has(socket))
+                return;
+            connecting.add(socket);
+            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
+            socket.once('connect', () => clearTimeout(timer));
+        };
+        const answerBy = () => {
+            later(limits.answerMs, () => fail(`no answer within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
+        };
+        const watch = {
+            addSocket(socket) {
+                if (failure !== undefined)
+                    return void socket.destroy(failure);
+                if (settled)
+                    return;
+                sockets.add(socket);
+                connectBy(socket);
+            },
+            add(request) {
+                if (failure !== undefined)
+                    return void request.destroy(failure);
+                if (settled || requests.has(request))
+                    return;
+                requests.add(request);
+                request.once('socket', connectBy);
+                request.once('response', (response) => {
+                    const type = response.headers['content-type'];
+                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
+                });
+                if (limits.stallMs !== undefined) {
+                    // All sent: now the other side works (checks the upload) before it answers.
+                    request.once('finish', () => {
+                        clearInterval(poll);
+                        answerBy();
+                    });
+                }
+            }
+        };
+        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
+        let lastMoved = -1;
+        let lastMoveAt = Date.now();
+        const stallMs = limits.stallMs;
+        const poll = stallMs === undefined
+            ? undefined
+            : setInterval(() => {
+                let total = 0;
+                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
+                for (const socket of all)
+                    total += moved(socket);
+                if (total !== lastMoved) {
+                    lastMoved = total;
+                    lastMoveAt = Date.now();
+                }
+                else if (Date.now() - lastMoveAt >= stallMs) {
+                    fail(`no progress for ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
+                }
+            }, Math.max(10, Math.min(1000, stallMs / 5)));
+        if (stallMs === undefined)
+            answerBy();
+        if (limits.notAfter !== undefined) {
+            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
+        }
+        current.run(watch, call).then(value => {
+            if (settled)
+                return;
+            finish();
+            resolve(value);
+        }, (error) => {
+            if (settled)
+                return;
+            finish();
+            reject(error);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** Turn any thrown value into a message a person can read. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/**
+ * One or more inputs are wrong. Each problem names the input and says what to write instead;
+ * they are reported together in a single annotation before anything else runs.
+ */
+class InputError extends Error {
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ isRetriableStatus),
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   oJ: () => (/* binding */ isSuccess),
+/* harmony export */   zm: () => (/* binding */ httpClientTransport)
+/* harmony export */ });
+/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
+/**
+ * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
+ * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
+ * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
+ * log line each; a call that keeps failing ends in one error naming the call.
+ */
+
+
+
+
+
+
+
+const USER_AGENT = 'flakehub-push';
+const DEFAULT_LIMITS = {
+    connectMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.connectMs,
+    answerMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.stageMs
+};
+/** An answer that stopped before its end: worth another attempt. */
+class CutShort extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CutShort';
+    }
+}
+/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
+function readAll(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB) {
+                message.destroy(new CutShort(`the answer is longer than ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new CutShort(`the answer broke off after ${size} bytes`));
+        });
+    });
+}
+/**
+ * The real transport. Redirects are followed; retries are left to {@link retrying}; each
+ * attempt is bounded by the request's limits.
+ */
+function httpClientTransport() {
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
+        allowRetries: false,
+        keepAlive: true,
+        // A backstop only: the request's own limits end every attempt long before.
+        socketTimeout: 60 * 60000
+    });
+    return {
+        send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
+            let stream;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)(limits, async () => {
+                stream = typeof body === 'function' ? body() : undefined;
+                if (stream !== undefined) {
+                    // The request the body is piped into is watched from the start, on any Node.
+                    const pipe = stream.pipe.bind(stream);
+                    stream.pipe = (into, options) => {
+                        (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .adopt */ .di)(into);
+                        return pipe(into, options);
+                    };
+                }
+                const data = body === undefined ? null : typeof body === 'string' ? body : stream;
+                const response = await client.request(method, url, data ?? null, headers);
+                return {
+                    status: response.message.statusCode ?? 0,
+                    headers: response.message.headers,
+                    body: await readAll(response.message)
+                };
+            }).finally(() => {
+                // A file left half read by a failed attempt is closed; the next one opens it afresh.
+                ;
+                stream?.destroy?.();
+            });
+        }
+    };
+}
+const DEFAULT_RETRY = {
+    attempts: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_ATTEMPTS */ .Km,
+    baseDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.retryDelayMs,
+    maxDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_MAX_DELAY_MS */ .Pb,
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/** The policy of this run: the defaults, with the first wait as the environment sets it. */
+function runRetry() {
+    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+}
+/** A 2xx status. */
+function isSuccess(status) {
+    return status >= 200 && status <= 299;
+}
+/** A status worth trying again: too many requests, or a server-side failure. */
+function isRetriableStatus(status) {
+    return status === 429 || status >= 500;
+}
+/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
+class OutOfTime extends Error {
+    constructor(what, reason) {
+        super(`${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`);
+        this.what = what;
+        this.reason = reason;
+        this.name = 'OutOfTime';
+    }
+}
+/**
+ * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
+ * result or an error and returns why it is worth another try (with an optional wait the other
+ * side asked for), or undefined to hand it on. A retry that would start past the policy's
+ * `notAfter` is not made: {@link OutOfTime} is thrown instead.
+ */
+async function retrying(what, attempt, judge, policy = runRetry()) {
+    for (let n = 1;; n++) {
+        let outcome;
+        try {
+            outcome = { value: await attempt() };
+        }
+        catch (error) {
+            outcome = { error };
+        }
+        const verdict = judge(outcome);
+        if (verdict === undefined || n >= policy.attempts) {
+            if ('error' in outcome)
+                throw outcome.error;
+            return outcome.value;
+        }
+        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+        const delay = Math.min(policy.maxDelayMs, verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2)));
+        if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
+            throw new OutOfTime(what, verdict.reason);
+        }
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        await policy.sleep(delay);
+    }
+}
+/** Why a failed attempt is worth another, or undefined. */
+function transportReason(error) {
+    if (error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU || error instanceof CutShort)
+        return error.message;
+    return `network error (${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)).replace(/\s+/g, ' ')})`;
+}
+/**
+ * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
+ * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
+ * every other status means). A call that keeps failing ends in one error naming it.
+ */
+async function exchange(transport, what, request, read, policy = runRetry()) {
+    const call = { what, method: request.method, url: request.url };
+    const own = new WeakSet();
+    let last;
+    try {
+        last = await retrying(what, async () => {
+            const response = await transport.send(request);
+            if (isRetriableStatus(response.status))
+                return { response, read: false };
+            try {
+                return { response, read: true, value: read(response) };
+            }
+            catch (error) {
+                if (typeof error === 'object' && error !== null)
+                    own.add(error);
+                throw error;
+            }
+        }, outcome => {
+            if ('error' in outcome) {
+                const { error } = outcome;
+                if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+                    return error.retriable ? { reason: error.reason } : undefined;
+                if (typeof error === 'object' && error !== null && own.has(error))
+                    return undefined;
+                return { reason: transportReason(error) };
+            }
+            if (outcome.value.read)
+                return undefined;
+            const { response } = outcome.value;
+            const retryAfter = Number(response.headers['retry-after']);
+            return {
+                reason: `HTTP ${response.status}`,
+                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+            };
+        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
+    }
+    catch (error) {
+        if (error instanceof OutOfTime) {
+            throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIABLES */ .ut.publishBudgetMs} (seconds).`, { cause: error });
+        }
+        if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+            throw error;
+        if (typeof error === 'object' && error !== null && own.has(error))
+            throw error;
+        throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
+    }
+    return last.read ? last.value : read(last.response);
+}
+const hostOf = (url) => {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return 'the service';
+    }
+};
+/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
+function sendWithRetries(transport, what, request, policy = runRetry()) {
+    return exchange(transport, what, request, response => response, policy);
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4801);
-/** The entry point the runner executes (bundled into dist/index.js). */
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1090);
+/* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4065);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
+/** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+/** The repository owner named in the event that started the workflow. */
+async function eventOwner() {
+    const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return context.payload.repository?.owner?.login;
+}
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4801:
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mr: () => (/* binding */ mergeLabels),
+/* harmony export */   u_: () => (/* binding */ splitLabels)
+/* harmony export */ });
+/* unused harmony exports MAX_LABELS, MAX_LABEL_LENGTH */
+/** Release labels: the `extra-labels` input merged with the repository's topics. */
+/** FlakeHub keeps at most this many labels. */
+const MAX_LABELS = 25;
+/** A label is made of alphanumerics and `-`, at most this long. */
+const MAX_LABEL_LENGTH = 50;
+const LABEL = /^[a-z0-9-]+$/;
+/** Split a comma-separated input into trimmed, non-empty pieces. */
+function splitLabels(input) {
+    return input
+        .split(',')
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+/**
+ * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
+ * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
+ * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
+ */
+function mergeLabels(extraLabels, topics) {
+    const seen = new Set();
+    for (const raw of [...extraLabels, ...topics]) {
+        const label = raw.trim().toLowerCase();
+        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
+            continue;
+        seen.add(label);
+        if (seen.size === MAX_LABELS)
+            break;
+    }
+    return [...seen];
+}
+
+
+/***/ }),
+
+/***/ 1090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34986,6 +35822,2276 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/command.ts + 1 modules
+var command = __nccwpck_require__(1200);
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+function makeRelease(settings, facts, flake) {
+    const version = (0,naming/* releaseVersion */.SF)(settings.version, facts.commitCount, facts.revision);
+    return {
+        uploadName: settings.uploadName,
+        version,
+        flakeRefs: (0,naming/* flakeRefs */.Gm)(settings.uploadName, version),
+        tarball: flake.tarball,
+        metadata: {
+            commit_count: facts.commitCount,
+            description: flake.source.description,
+            outputs: flake.outputs,
+            raw_flake_metadata: flake.source.metadata,
+            readme: flake.readme,
+            repo: settings.uploadName,
+            revision: facts.revision,
+            visibility: settings.visibility,
+            mirrored: settings.mirror,
+            source_subdirectory: settings.sourceSubdirectory,
+            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
+            labels: (0,labels/* mergeLabels */.Mr)(settings.extraLabels, facts.topics)
+        }
+    };
+}
+/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
+function metadataJson(metadata, pretty = false) {
+    const { outputs, ...fields } = metadata;
+    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
+    return pretty
+        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
+        : `{"outputs":${outputs.json},${rest.slice(1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
+
+
+
+/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
+async function writeRelease(release, destDir) {
+    await promises_namespaceObject.mkdir(destDir, { recursive: true });
+    const tarball = external_node_path_.join(destDir, `${release.version}.tar.gz`);
+    const metadata = external_node_path_.join(destDir, `${release.version}.json`);
+    await promises_namespaceObject.rename(release.tarball.path, tarball);
+    await promises_namespaceObject.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
+    return { tarball, metadata };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/nix-error.ts
+const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
+const ERROR_LINE = /^(\s*)error: (.*)$/;
+/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
+function readEvaluationFailure(stderr) {
+    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
+    // The deepest context is the longest: every context on the trace is a prefix of the next.
+    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
+    const lines = stderr.split('\n');
+    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
+    // Newer layout: the message is the last `error:` line; older layout: the first.
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const start = newLayout ? starts.at(-1) : starts[0];
+    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
+    return output === undefined ? { message } : { output, message };
+}
+/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
+function messageFrom(lines, start) {
+    const first = ERROR_LINE.exec(lines[start])[2].trim();
+    const rest = [];
+    for (const line of lines.slice(start + 1)) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
+            break;
+        if (text.startsWith('(use') || text.startsWith('(stack trace'))
+            break;
+        rest.push(text);
+    }
+    return [first, ...rest].filter(text => text !== '').join('\n');
+}
+function lastLines(lines) {
+    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
+    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
+}
+/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
+class EvaluationError extends Error {
+    constructor(failure, command) {
+        const where = failure.output === undefined
+            ? 'The flake does not evaluate'
+            : `The flake output \`${failure.output}\` does not evaluate`;
+        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+        this.failure = failure;
+        this.command = command;
+        this.name = 'EvaluationError';
+    }
+    static from(error) {
+        return new EvaluationError(readEvaluationFailure(error.stderr), error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var src_reporter = __nccwpck_require__(5898);
+;// CONCATENATED MODULE: ./src/nix.ts
+/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+
+
+
+
+const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
+// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
+// dist/ (and copies the file there); under jest it stays a URL.
+const INSPECT = __nccwpck_require__.ab + "inspect.nix";
+const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
+/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
+const CONTEXT_BY_DEFAULT = [2, 20];
+/** A Nix string literal holding `text` (for building a `--expr` safely). */
+function nixString(text) {
+    return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`;
+}
+/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
+function parseNixVersion(output) {
+    const match = /(\d+)\.(\d+)/.exec(output);
+    if (match === null)
+        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
+    return [Number(match[1]), Number(match[2])];
+}
+class Nix {
+    constructor(runner) {
+        this.runner = runner;
+    }
+    async json(args, options) {
+        const { stdout } = await this.runner.run('nix', args, options);
+        return parseJson(args, stdout);
+    }
+    /** The installed Nix's version as [major, minor], asked once. */
+    version(options = {}) {
+        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            src_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
+            return version;
+        }));
+        return this.installedVersion;
+    }
+    /**
+     * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
+     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
+     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
+     * writes: Nix only writes a lock file that it was allowed to update.
+     */
+    metadata(dir, checkLock, options = {}) {
+        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
+        return this.json(['flake', 'metadata', '--json', lock, dir], options);
+    }
+    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
+    async prefetch(dir, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir];
+        const { storePath } = await this.json(args, options);
+        return storePath;
+    }
+    /**
+     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
+     * newer; older Nix shows every system anyway): the check when the flake is too big for the
+     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
+     */
+    async showCurrentSystem(flakeRef, options = {}) {
+        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
+        const args = [
+            'flake',
+            'show',
+            '--json',
+            '--no-write-lock-file',
+            '--option',
+            'eval-cache',
+            'false'
+        ];
+        await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true });
+    }
+    /**
+     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
+     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
+     * its counts. One evaluator forces each package once, where two evaluators side by side
+     * would each pay for the flake's package sets. A failure names the output attribute.
+     */
+    async outputs(flakeRef, includeOutputPaths, options = {}) {
+        const outputs = 'flake.outputs';
+        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
+        // text once, not as a string escaped inside more JSON.
+        const expr = [
+            `let flake = builtins.getFlake ${nixString(flakeRef)};`,
+            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = ${outputs}; };`,
+            `document = import ${nixString(assetPath(INSPECT))} { outputs = ${outputs}; includeOutputPaths = ${includeOutputPaths}; };`,
+            `leaves = node: if !(builtins.isAttrs node) then 0`,
+            `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
+            `else 1;`,
+            `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
+            `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
+        ].join(' ');
+        const version = await this.version({ log: options.log });
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr];
+        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
+            throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
+        });
+        const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
+        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+    }
+}
+function atLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
+function parseJson(args, stdout) {
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/priority.ts
+/**
+ * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
+ * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
+ * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
+ * serves `nix` first and packing takes what is left; a child started before keeps its priority.
+ * It cannot be raised again without privileges, which does not matter: nothing competes with the
+ * upload that follows.
+ */
+
+
+/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
+/**
+ * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
+ * thread, so every thread is lowered (threads started later inherit it from the main thread);
+ * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
+ * debug log), not thrown.
+ */
+function stepBack(debug) {
+    try {
+        for (const thread of threads()) {
+            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
+                external_node_os_.setPriority(thread, PACKING_NICENESS);
+        }
+    }
+    catch (error) {
+        debug(`Could not lower this process's priority: ${String(error)}`);
+    }
+}
+/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
+function threads() {
+    try {
+        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
+    }
+    catch {
+        return [0];
+    }
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/tarball.ts
+/**
+ * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
+ *
+ * The archive holds one top-level folder, `<basename of sourceDir>/`, then the tree walked
+ * depth-first in byte order of names (the order of a NAR). It keeps exactly what a NAR keeps:
+ * folders (0755), regular files with only their executable bit (0755 or 0644) and symlinks
+ * with their target; sockets, fifos and devices are skipped. Every entry has uid/gid 0, no
+ * user or group name and the same mtime, and the gzip header carries no timestamp or name, so
+ * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
+ * `sourceDir`.
+ *
+ * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
+ * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
+ * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
+ * the tree. Files are read with synchronous calls: the source is a store path that Nix has
+ * just written, so each call returns at once, while one asynchronous call per open, stat, read
+ * and close costs a thread-pool round trip that made reading 20,000 small files slower than
+ * compressing them. Compression runs on the thread pool while the next bytes are read.
+ */
+
+
+
+
+
+
+
+/** Regular files are read in pieces of at most this size. */
+const PIECE = 64 * 1024;
+/** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
+const ARENA = 128 * 1024;
+const ARENAS = 2;
+/** After this many entries, wait until tar-stream has taken them (folders use no arena). */
+const ENTRY_BATCH = 8;
+/** How far tar output may run ahead of compression. */
+const PACK_BUFFER = 16 * 1024;
+/** zlib gets its input in slabs of this size: one is compressed while the other fills. */
+const SLAB = 128 * 1024;
+/** zlib's output chunk size. */
+const GZIP_CHUNK = 64 * 1024;
+const LARGEST = 10;
+/**
+ * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
+ * is aborted, packing stops after the entry being written and rejects with the abort reason.
+ */
+async function packTarball(sourceDir, destination, mtime, signal) {
+    if (!Number.isSafeInteger(mtime) || mtime < 0)
+        throw new RangeError(`invalid mtime ${mtime}`);
+    const dest = external_node_path_.resolve(destination);
+    const root = external_node_path_.resolve(sourceDir);
+    await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
+    if (!(await external_node_fs_.promises.stat(root)).isDirectory())
+        throw new Error(`${root} is not a folder`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    async function* measure(chunks) {
+        for await (const chunk of chunks) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+        }
+    }
+    const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
+    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
+    const out = external_node_fs_.createWriteStream(dest);
+    const arenas = new Arenas();
+    const stats = { entries: 0, largestFiles: [] };
+    // Three loops run at once: entries into `pack`, `pack` into `gzip`, `gzip` onto disk. The
+    // first error stops all three and is the one reported; the others only echo it. None of the
+    // three rejects: each hands its error to `stop`.
+    let failure;
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    failed.catch(() => { }); // Raced against waits in `compress`; reported below.
+    const stop = (error) => {
+        failure ?? (failure = { error });
+        fail(error);
+        arenas.close(error);
+        // Without a reason: the entries still queued in `pack` then fail quietly, the error being
+        // held here already.
+        pack.destroy();
+        gzip.destroy(error instanceof Error ? error : new Error(String(error)));
+    };
+    await Promise.all([
+        writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(() => pack.finalize(), stop),
+        compress(pack, gzip, arenas, failed).catch(stop),
+        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
+    ]);
+    if (failure !== undefined) {
+        // Wait for the file to be closed (it may still be opening), then remove it.
+        if (!out.closed)
+            await new Promise(resolve => out.once('close', () => resolve(null)));
+        await external_node_fs_.promises.unlink(dest).catch(() => { });
+        throw failure.error;
+    }
+    return { path: dest, sha256: hash.digest('base64'), size, ...stats };
+}
+/**
+ * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
+ * piece goes into `pack` and comes back once `compress` has copied it out; an arena is used
+ * again once all its pieces are back. Waiting for a free arena is what keeps reading from
+ * running ahead of compression.
+ */
+class Arenas {
+    constructor() {
+        this.all = new Map();
+        this.free = [];
+    }
+    /** `size` (≤ ARENA) bytes to read into, or undefined when every arena is in use. */
+    take(size) {
+        if (this.closed !== undefined)
+            throw this.closed.error;
+        let arena = this.current;
+        if (arena === undefined || arena.used + size > ARENA) {
+            if (arena !== undefined)
+                this.retire(arena);
+            arena = this.free.pop() ?? this.create();
+            if (arena === undefined)
+                return undefined;
+            arena.used = 0;
+            this.current = arena;
+        }
+        const piece = arena.bytes.subarray(arena.used, arena.used + size);
+        arena.used += size;
+        arena.lent++;
+        return piece;
+    }
+    /** `take(size)`, waiting for an arena to come back if need be. */
+    async next(size) {
+        for (;;) {
+            const piece = this.take(size);
+            if (piece !== undefined)
+                return piece;
+            await new Promise(resolve => (this.wake = resolve));
+        }
+    }
+    /** Take back `chunk` if it was cut from an arena; other chunks (tar headers) are left. */
+    giveBack(chunk) {
+        const arena = this.all.get(chunk.buffer);
+        if (arena === undefined)
+            return;
+        arena.lent--;
+        if (arena.lent === 0 && arena !== this.current)
+            this.release(arena);
+    }
+    /** Make `take` throw `error` from now on, and wake a reader waiting in `next`. */
+    close(error) {
+        this.closed ?? (this.closed = { error });
+        this.wakeUp();
+    }
+    create() {
+        if (this.all.size === ARENAS)
+            return undefined;
+        const arena = { bytes: Buffer.allocUnsafeSlow(ARENA), used: 0, lent: 0 };
+        this.all.set(arena.bytes.buffer, arena);
+        return arena;
+    }
+    retire(arena) {
+        this.current = undefined;
+        if (arena.lent === 0)
+            this.release(arena);
+    }
+    release(arena) {
+        this.free.push(arena);
+        this.wakeUp();
+    }
+    wakeUp() {
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+    }
+}
+/**
+ * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
+ * filled, and a slab is filled again only once zlib has called back for it (it is then done
+ * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
+ */
+async function compress(pack, gzip, arenas, failed) {
+    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
+    const inZlib = [Promise.resolve(), Promise.resolve()];
+    let current = 0;
+    let used = 0;
+    const handOver = async () => {
+        const bytes = slabs[current].subarray(0, used);
+        inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, err => (err ? reject(err) : resolve())));
+        inZlib[current].catch(() => { }); // Awaited in turn below.
+        current = 1 - current;
+        used = 0;
+        await Promise.race([inZlib[current], failed]);
+    };
+    for await (const chunk of pack) {
+        for (let offset = 0; offset < chunk.length;) {
+            const n = chunk.copy(slabs[current], used, offset);
+            used += n;
+            offset += n;
+            if (used === SLAB)
+                await handOver();
+        }
+        arenas.giveBack(chunk);
+    }
+    if (used > 0)
+        await handOver();
+    await Promise.race([Promise.all(inZlib), failed]);
+    gzip.end();
+}
+/**
+ * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
+ * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
+ * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
+ * and one close.
+ */
+async function writeEntries(pack, root, mtime, arenas, stats, signal) {
+    const top = external_node_path_.basename(root);
+    for (const item of walk(root)) {
+        signal?.throwIfAborted();
+        const name = item.rel === '' ? top : `${top}/${item.rel}`;
+        const header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' };
+        // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
+        // which makes `compress` fail and stops everything.
+        let added;
+        let settle;
+        if (++stats.entries % ENTRY_BATCH === 0)
+            added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
+        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
+        // headers for what does not fit and for non-ASCII names (the tests check all of this).
+        if (item.kind === 'directory') {
+            pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
+        }
+        else if (item.kind === 'symlink') {
+            const linkname = utf8(external_node_fs_.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs);
+            pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
+        }
+        else {
+            const fd = external_node_fs_.openSync(item.abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_.fstatSync(fd);
+                Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size });
+                if (size === 0)
+                    pack.entry(header, EMPTY, settle);
+                else if (size <= PIECE) {
+                    const content = arenas.take(size) ?? (await arenas.next(size));
+                    pack.entry(header, readFully(fd, content, 0, item.abs), settle);
+                }
+                else {
+                    // No need to wait for the sink to drain: the arenas bound what is in flight.
+                    const sink = pack.entry(header, settle);
+                    for (let position = 0; position < size; position += PIECE) {
+                        const length = Math.min(PIECE, size - position);
+                        const piece = arenas.take(length) ?? (await arenas.next(length));
+                        sink.write(readFully(fd, piece, position, item.abs));
+                    }
+                    sink.end(null);
+                }
+                noteSize(stats.largestFiles, item.rel, size);
+            }
+            finally {
+                external_node_fs_.closeSync(fd);
+            }
+        }
+        await added;
+    }
+}
+const EMPTY = Buffer.alloc(0);
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+    return into;
+}
+/** The tree under `root`, `root` first, depth-first with names in byte order. */
+function* walk(root) {
+    const stack = [{ abs: root, rel: '', kind: 'directory' }];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        yield item;
+        if (item.kind !== 'directory')
+            continue;
+        const dirents = external_node_fs_.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, item.abs);
+            const rel = item.rel === '' ? name : `${item.rel}/${name}`;
+            stack.push({ abs: `${item.abs}/${name}`, rel, kind });
+        }
+    }
+}
+/** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
+function noteSize(top, rel, size) {
+    if (top.length === LARGEST && size <= top[LARGEST - 1].size)
+        return;
+    let i = top.length;
+    while (i > 0 && top[i - 1].size < size)
+        i--;
+    top.splice(i, 0, { path: rel, size });
+    if (top.length > LARGEST)
+        top.pop();
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+async function phase(timings, name, work) {
+    const started = performance.now();
+    const lines = [];
+    src_reporter/* log */.Rm.phaseStarted(name);
+    const print = (outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
+        return seconds;
+    };
+    try {
+        const result = await work({ info: line => lines.push(line) });
+        timings.set(name, (timings.get(name) ?? 0) + print('done'));
+        return result;
+    }
+    catch (error) {
+        print(error instanceof Stopped ? 'stopped' : 'failed');
+        throw error;
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ */
+async function allOrStop(tasks) {
+    const controller = new AbortController();
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped)) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    if (firstError !== undefined)
+        throw firstError.error;
+    return settled.map(result => result.value);
+}
+
+;// CONCATENATED MODULE: ./src/flake-source.ts
+/**
+ * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
+ * this finishes before any token is requested.
+ */
+
+
+
+
+
+
+
+/** Locate the source: one metadata call (which also checks the lock file when there is one). */
+async function locateSource(nix, settings, log) {
+    const hasLock = await exists(external_node_path_.join(settings.flakeDir, 'flake.lock'));
+    const [metadata] = await Promise.all([
+        nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+        nix.version({ log: log.info })
+    ]);
+    const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
+    if (typeof metadata.lastModified !== 'number') {
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
+    }
+    if (typeof metadata.url !== 'string') {
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${settings.flakeDir}.`);
+    }
+    const dir = metadata.resolved?.dir ?? '';
+    const source = {
+        metadata,
+        description: typeof metadata.description === 'string' ? metadata.description : null,
+        lastModified: metadata.lastModified,
+        flakeRef: metadata.url,
+        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
+    };
+    log.info(`Flake ${source.flakeRef}`);
+    log.info(`Source ${source.sourceDir}${hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    return source;
+}
+/**
+ * Everything that depends only on the located source, at the same time: the evaluation (one
+ * `nix` process that does the all-systems check and builds the outputs document), the README
+ * and the tarball. The first failure stops the rest.
+ */
+async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
+    const [outputs, readme, tarball] = await allOrStop([
+        signal => evaluate(nix, settings, source, signal, timings),
+        signal => findReadme(source.sourceDir, signal),
+        signal => phase(timings, 'Package', async (log) => {
+            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
+            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            return tarball;
+        })
+    ]);
+    return { source, outputs, readme, tarball };
+}
+/**
+ * The all-systems check and the outputs document from one evaluation; for a flake that is too
+ * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
+ */
+function evaluate(nix, settings, source, signal, timings) {
+    if (settings.myFlakeIsTooBig)
+        return phase(timings, 'Evaluate (current system)', async (log) => {
+            await nix.showCurrentSystem(source.flakeRef, {
+                signal,
+                log: log.info,
+                onSpawn: () => stepBack(src_reporter/* log */.Rm.debug)
+            });
+            return NO_OUTPUTS;
+        });
+    return phase(timings, 'Evaluate (all systems)', async (log) => {
+        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+            signal,
+            log: log.info,
+            onSpawn: () => stepBack(src_reporter/* log */.Rm.debug)
+        });
+        const names = Object.keys(outputs.counts);
+        log.info(`${names.length} output types: ${names.join(', ')}`);
+        return outputs;
+    });
+}
+/** The text of the first file named `readme.md` in any case, or null. */
+async function findReadme(dir, signal) {
+    const entries = await promises_namespaceObject.readdir(dir, { withFileTypes: true });
+    const names = entries
+        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
+        .map(e => e.name)
+        .sort();
+    return names.length === 0
+        ? null
+        : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
+}
+async function exists(file) {
+    return promises_namespaceObject.access(file).then(() => true, () => false);
+}
+
+// EXTERNAL MODULE: ./src/http.ts
+var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/flakehub.ts
+/**
+ * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
+ * the upload carries the bearer token; a call answered 401 because the token expired is
+ * repeated once with a fresh token. Every answer is read here, in one place per call, and
+ * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
+ * together by the publish's overall bound.
+ */
+
+
+
+
+
+
+
+class FlakeHubError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FlakeHubError';
+    }
+}
+/** What the stage answer must hold: the code reads these two fields and nothing else. */
+const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
+/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
+const EXPIRED = Symbol('expired');
+class FlakeHubClient {
+    constructor(host, http, credential, limits = (0,timeouts/* timeouts */.Fw)()) {
+        this.host = host;
+        this.http = http;
+        this.credential = credential;
+        this.limits = limits;
+        this.notAfter = Date.now() + limits.publishBudgetMs;
+    }
+    bound(answerMs, stallMs) {
+        const { connectMs } = this.limits;
+        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
+    }
+    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
+    async call(what, request, read) {
+        const call = { what, method: request.method, url: request.url };
+        const send = (token, retried) => (0,http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+            const expired = this.credential.expired || /expired/i.test(response.body);
+            if (response.status === 401 && expired && !retried)
+                return EXPIRED;
+            return read(response, call);
+        });
+        const first = await send(await this.credential.fresh(), false);
+        if (first !== EXPIRED)
+            return first;
+        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
+        return (await send(token, true));
+    }
+    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
+    async checkToken(owner) {
+        const url = `${this.host}/token/status`;
+        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
+        await this.call('FlakeHub token status', request, (response, call) => {
+            if (response.status === 401 || response.status === 403) {
+                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
+                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
+                    'organization on FlakeHub first. Then run this job again.');
+            }
+            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
+        });
+    }
+    /** Stage the release: send its metadata, receive the upload URL. */
+    async stage(release) {
+        const { tarball } = release;
+        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
+        const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
+        const request = {
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            body: metadataJson(release.metadata),
+            limits: this.bound(this.limits.stageMs)
+        };
+        return this.call('FlakeHub stage', request, readStageAnswer);
+    }
+    /**
+     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
+     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
+     */
+    async upload(uploadUrl, release) {
+        const { tarball } = release;
+        src_reporter/* log */.Rm.info(`The upload goes to ${(0,redact/* redactUrl */.BO)(uploadUrl)}.`);
+        const request = {
+            method: 'PUT',
+            url: uploadUrl,
+            headers: {
+                'Content-Length': tarball.size,
+                'Content-Type': 'application/gzip',
+                'x-amz-checksum-sha256': tarball.sha256
+            },
+            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
+            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
+        };
+        await (0,http/* exchange */.cv)(this.http, 'Tarball upload', request, response => {
+            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
+        });
+    }
+    /**
+     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
+     * attempt whose answer was lost on the way (or timed out) did publish it.
+     */
+    async publish(uuid) {
+        const url = `${this.host}/publish/${uuid}`;
+        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
+        await this.call('FlakeHub publish', request, (response, call) => {
+            if (response.status === 409) {
+                src_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
+                return;
+            }
+            if (response.status !== 200)
+                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
+            (0,answers/* refusePage */.Ew)(call, response);
+        });
+    }
+}
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+function readStageAnswer(response, call) {
+    if (response.status === 409)
+        return { kind: 'exists' };
+    if (response.status === 401)
+        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
+    if (response.status === 400)
+        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
+    if (response.status !== 200)
+        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
+    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED);
+    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
+}
+/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
+function answered(call, response) {
+    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
+}
+
+// EXTERNAL MODULE: ./src/token.ts
+var token = __nccwpck_require__(4606);
+;// CONCATENATED MODULE: ./src/publish.ts
+/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
+
+
+
+/** FlakeHub refuses tarballs larger than this many bytes. */
+const MAX_TARBALL_BYTES = 50000000;
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release) {
+    const { tarball } = release;
+    if (tarball.size <= MAX_TARBALL_BYTES)
+        return;
+    const largest = tarball.largestFiles
+        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
+        .join('\n');
+    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
+}
+async function publishRelease(release, settings, services) {
+    checkUploadSize(release);
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential);
+    await flakehub.checkToken(services.owner);
+    const staged = await flakehub.stage(release);
+    if (staged.kind === 'exists') {
+        if (settings.errorOnConflict)
+            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
+        src_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
+        return 'already-published';
+    }
+    src_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
+    await flakehub.upload(staged.uploadUrl, release);
+    await flakehub.publish(staged.uuid);
+    src_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
+    return 'published';
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
+ * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
+ * each place-bound step is done; nothing below asks where it is.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(place, readSettings) {
+    const { reporter } = place;
+    (0,src_reporter/* useReporter */.$L)(reporter);
+    const timings = new Map();
+    let scratch;
+    try {
+        const settings = readSettings();
+        place.check(settings);
+        const facts = await phase(timings, 'Repository', log => place.facts(settings, log));
+        scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
+        const nix = new Nix(command/* processRunner */.qc);
+        const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
+        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings);
+        const release = makeRelease(settings, facts, flake);
+        if (settings.destDir !== undefined) {
+            const written = await writeRelease(release, settings.destDir);
+            reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
+            await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir });
+            return;
+        }
+        const services = {
+            http: (0,http/* httpClientTransport */.zm)(),
+            idToken: place.idToken(settings, facts),
+            owner: await place.owner(settings)
+        };
+        const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
+        await reporter.finished(release, outcome, timings, { host: settings.host });
+    }
+    catch (error) {
+        reporter.failed((0,errors/* errorMessage */.g)(error));
+    }
+    finally {
+        if (scratch !== undefined)
+            await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
+    }
+}
+/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
+async function scratchFolder(base) {
+    await promises_namespaceObject.mkdir(base, { recursive: true });
+    return promises_namespaceObject.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
+}
+
+
+/***/ }),
+
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ semverOfTag),
+/* harmony export */   Gm: () => (/* binding */ flakeRefs),
+/* harmony export */   SF: () => (/* binding */ releaseVersion),
+/* harmony export */   cz: () => (/* binding */ flakeNameProblem),
+/* harmony export */   qT: () => (/* binding */ foldRepository)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/** Names and versions of a release: pure rules, no I/O. */
+
+/**
+ * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
+ * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
+ * with an empty segment.
+ */
+function foldRepository(repository) {
+    const segments = repository.split('/');
+    if (segments.length < 2 || segments.some(s => s === ''))
+        return undefined;
+    const [owner, ...project] = segments;
+    return `${owner}/${project.join('-')}`;
+}
+/** Why `name` cannot be a published flake name, or undefined when it can. */
+function flakeNameProblem(name) {
+    if (!/^[\x21-\x7e]*$/.test(name))
+        return 'must be ASCII with no whitespace';
+    const slashes = name.split('/').length - 1;
+    if (slashes !== 1)
+        return `must contain exactly one "/" (it has ${slashes})`;
+    const [owner, project] = name.split('/');
+    if (owner === '' || project === '')
+        return 'needs text on both sides of the "/"';
+    return undefined;
+}
+/**
+ * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
+ * leading `v`, is not exactly a SemVer version.
+ */
+function semverOfTag(tag) {
+    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
+    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
+    return /^\d\S*$/.test(bare) && semver__WEBPACK_IMPORTED_MODULE_0__.valid(bare) !== null ? bare : undefined;
+}
+/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
+function releaseVersion(scheme, commitCount, revision) {
+    if (scheme.kind === 'tag')
+        return scheme.tag;
+    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
+}
+/** The flake references a user copies: at least this version, and exactly this version. */
+function flakeRefs(uploadName, version) {
+    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
+}
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VS: () => (/* binding */ githubPlace)
+});
+
+// UNUSED EXPORTS: graphqlFacts, localFacts
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/command.ts + 1 modules
+var command = __nccwpck_require__(1200);
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var reporter = __nccwpck_require__(5898);
+;// CONCATENATED MODULE: ./src/git.ts
+
+/** Git in one checkout, logging its commands to a phase. */
+class Git {
+    constructor(runner, gitRoot, log) {
+        this.runner = runner;
+        this.gitRoot = gitRoot;
+        this.log = log;
+    }
+    async git(...args) {
+        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
+            log: this.log.info
+        });
+        return stdout.trim();
+    }
+    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
+    resolveRevision(rev) {
+        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
+    }
+    /**
+     * How many commits lead to `revision` in the local history. A shallow clone gives too low a
+     * count: that is warned about, with `deepen` saying how to fetch the whole history.
+     */
+    async commitCount(revision, deepen = 'Use `fetch-depth: 0` with actions/checkout to count every commit.') {
+        const count = Number(await this.git('rev-list', '--count', revision));
+        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
+            reporter/* log */.Rm.warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ${deepen}`);
+        }
+        return count;
+    }
+}
+
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/http.ts
+var src_http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+;// CONCATENATED MODULE: ./src/github-context.ts
+/**
+ * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
+ * and ids. Only used when publishing; a dry run asks local Git instead.
+ */
+
+
+
+
+const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
+  repository(owner: $owner, name: $name) {
+    databaseId
+    owner {
+      __typename
+      ... on User { databaseId }
+      ... on Organization { databaseId }
+    }
+    licenseInfo { spdxId }
+    object(expression: $revision) {
+      ... on Commit { history { totalCount } }
+    }
+    repositoryTopics(first: 20) { edges { node { topic { name } } } }
+  }
+}`;
+/**
+ * What the code reads of the answer, and nothing more: a missing repository comes with
+ * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ */
+const ANSWER = (0,answers/* object */.Ik)({
+    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+            databaseId: answers/* count */.U9,
+            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
+            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
+            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
+            repositoryTopics: (0,answers/* object */.Ik)({
+                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
+            })
+        }))
+    }))),
+    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
+});
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits = (0,timeouts/* timeouts */.Fw)()) {
+    (0,redact/* rememberSecret */.Gz)(token);
+    const [owner, name] = repository.split('/');
+    const request = {
+        method: 'POST',
+        url: graphqlUrl,
+        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
+        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
+    };
+    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
+    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision));
+}
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+function readFacts(response, call, repository, revision) {
+    if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
+    }
+    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
+    const repo = result.data?.repository;
+    if (repo == null) {
+        const why = result.errors?.map(e => (0,redact/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
+        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
+            'Check that the repository exists and that `github-token` can read it.');
+    }
+    const commits = repo.object?.history?.totalCount;
+    if (commits === undefined) {
+        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
+    }
+    return {
+        revision,
+        commitCount: commits,
+        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
+        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
+        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
+        githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
+    };
+}
+/** Events a release is never published from: a pull request's code is not the repository's. */
+const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
+/** Refuse to publish from a pull request, before anything else is done. */
+function refusePullRequest(eventName) {
+    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
+        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
+            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
+    }
+}
+
+// EXTERNAL MODULE: ./src/token.ts
+var token = __nccwpck_require__(4606);
+;// CONCATENATED MODULE: ./src/place.ts
+/**
+ * Where a run happens, decided once by the entry point: how it is reported, what is checked
+ * before any Nix call, where the repository facts come from, and where the token comes from.
+ * The pipeline in main.ts takes one {@link Place} and never asks where it is.
+ */
+
+
+
+
+
+
+
+/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
+async function localFacts(settings, log, deepen) {
+    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
+    const revision = await git.resolveRevision(settings.rev);
+    return {
+        revision,
+        commitCount: await git.commitCount(revision, deepen),
+        topics: [],
+        spdxIdentifier: null
+    };
+}
+/** Facts from GitHub's GraphQL API, for the checked-out commit or the `rev` given. */
+async function graphqlFacts(settings, log, graphqlUrl) {
+    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
+    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
+    const revision = settings.rev ?? (await git.resolveRevision(undefined));
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision);
+}
+/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
+function githubPlace(options = {}) {
+    const env = options.env ?? process.env;
+    const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    return {
+        reporter: reporter/* githubReporter */.TO,
+        check(settings) {
+            if (settings.destDir === undefined)
+                refusePullRequest(env.GITHUB_EVENT_NAME);
+        },
+        facts: (settings, log) => settings.destDir !== undefined
+            ? localFacts(settings, log)
+            : graphqlFacts(settings, log, graphqlUrl),
+        idToken: () => token/* githubIdToken */.eC,
+        owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
+        scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
+    };
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Gz: () => (/* binding */ rememberSecret),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   XM: () => (/* binding */ pathOf),
+/* harmony export */   ld: () => (/* binding */ bodyStart)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/**
+ * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
+ * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
+ */
+const REDACTED = '***';
+const known = new Set();
+/** Redact this exact value wherever it appears from now on (a token the action was given). */
+function rememberSecret(secret) {
+    if (secret.length >= 4)
+        known.add(secret);
+}
+/** A query parameter whose value is a credential or a signature. */
+const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
+/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
+function redactUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return redactText(url);
+    }
+    const query = parsed.search
+        .slice(1)
+        .split('&')
+        .filter(pair => pair !== '')
+        .map(pair => {
+        const equals = pair.indexOf('=');
+        const name = equals < 0 ? pair : pair.slice(0, equals);
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // An undecodable name is shown as it came.
+        }
+        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
+    });
+    parsed.username = parsed.username === '' ? '' : REDACTED;
+    parsed.password = parsed.password === '' ? '' : REDACTED;
+    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
+    return parsed.toString();
+}
+/** The path of a URL, without its query: what a message may name of a call. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/s, '');
+    }
+}
+const PATTERNS = [
+    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
+    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
+    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
+    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+    // Bearer and basic credentials echoed from a header.
+    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
+    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+    // JSON fields that carry credentials.
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+];
+/** The text with every token, signature and remembered secret replaced by `***`. */
+function redactText(text) {
+    let out = text;
+    for (const secret of known)
+        out = out.split(secret).join(REDACTED);
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+/** The start of a body, on one line, redacted: what an error may quote of an answer. */
+function bodyStart(body, max = 200) {
+    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+    const start = redactText(body.replace(/\s+/g, ' ').trim());
+    return start.length > max ? `${start.slice(0, max)}…` : start;
+}
+
+
+/***/ }),
+
+/***/ 5898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TO: () => (/* binding */ githubReporter),
+  Rm: () => (/* binding */ log),
+  $L: () => (/* binding */ useReporter)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/action-io.ts
+var action_io = __nccwpck_require__(3078);
+;// CONCATENATED MODULE: ./src/summary.ts
+/** What the run tells people: step outputs and the job summary. */
+
+
+/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
+function setOutputs(release) {
+    core/* setOutput */.uH(action_io/* Output */.k7.flakeName, release.uploadName);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
+}
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+function flakePage(host, release) {
+    const web = new URL(host);
+    web.hostname = web.hostname.replace(/^api\./, '');
+    const base = web.origin;
+    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
+}
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+/** Write the job summary: what was released, how to use it, and where the time went. */
+async function writeSummary(release, outcome, timings, where) {
+    const { metadata, tarball } = release;
+    const summary = core/* summary */.z
+        .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ['Flake', release.uploadName],
+        ['Version', release.version],
+        ['Visibility', metadata.visibility],
+        ['Revision', metadata.revision],
+        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+        ['SHA-256', tarball.sha256],
+        ['Labels', metadata.labels.join(', ') || '(none)'],
+        ['Licence', metadata.spdx_identifier ?? '(none)']
+    ])
+        .addHeading('Use it', 3)
+        .addCodeBlock(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`, 'nix');
+    if ('host' in where)
+        summary.addLink('Open on FlakeHub', flakePage(where.host, release));
+    else
+        summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
+    const counts = Object.entries(metadata.outputs.counts);
+    summary.addHeading('Outputs', 3);
+    if (counts.length === 0)
+        summary.addRaw('No outputs with a schema.', true);
+    else
+        summary.addTable([
+            [
+                { data: 'Output', header: true },
+                { data: 'Count', header: true }
+            ],
+            ...counts.map(([name, n]) => [name, String(n)])
+        ]);
+    summary.addHeading('Time per phase', 3).addTable([
+        [
+            { data: 'Phase', header: true },
+            { data: 'Seconds', header: true }
+        ],
+        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
+    ]);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/reporter.ts
+/**
+ * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
+ * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
+ * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
+ * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
+ * token) log their lines through {@link log}, which goes to the same reporter.
+ */
+
+
+/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
+const githubReporter = {
+    info: line => core/* info */.pq(line),
+    warning: message => core/* warning */.$e(message),
+    debug: message => core/* debug */.Yz(message),
+    isDebug: () => core/* isDebug */._o(),
+    secret: value => core/* setSecret */.Pq(value),
+    phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
+    phaseEnded(name, outcome, seconds, lines) {
+        core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+        for (const line of lines)
+            core/* info */.pq(line);
+        core/* endGroup */.N4();
+    },
+    async finished(release, outcome, timings, where) {
+        setOutputs(release);
+        // Always there on a runner; the command may also run in a step that has no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await writeSummary(release, outcome, timings, where);
+    },
+    failed: message => core/* setFailed */.C1(message)
+};
+let current = githubReporter;
+/** Make `reporter` the one every log line goes to (the entry points do this first). */
+function useReporter(reporter) {
+    current = reporter;
+}
+/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
+const log = {
+    info: (line) => current.info(line),
+    warning: (message) => current.warning(message),
+    debug: (message) => current.debug(message),
+    isDebug: () => current.isDebug(),
+    secret: (value) => current.secret(value),
+    phaseStarted: (name) => current.phaseStarted(name),
+    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
+};
+
+
+/***/ }),
+
+/***/ 8750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   sb: () => (/* binding */ readSettings)
+/* harmony export */ });
+/* unused harmony exports INPUT_SPELLING, CliOnly, defaultsFromEnv */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3326);
+/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4584);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8499);
+/**
+ * Reads every input of the action (or flag of the command line) once, validates it, and hands
+ * on a typed {@link Settings}.
+ * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
+ */
+
+
+
+
+
+
+
+
+
+const INPUT_SPELLING = {
+    setting: name => `Input \`${name}\``,
+    ref: name => `\`${name}\``,
+    write: (name, value) => `\`${name}: ${value}\``
+};
+/** Settings only the command line has (the established binary's flags). */
+const CliOnly = { disableRenameSubgroups: 'disable-rename-subgroups' };
+function defaultsFromEnv(env = process.env) {
+    return {
+        repository: env.GITHUB_REPOSITORY ?? '',
+        refName: env.GITHUB_REF_NAME ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd()
+    };
+}
+const VISIBILITIES = {
+    public: 'public',
+    unlisted: 'unlisted',
+    hidden: 'unlisted',
+    private: 'private'
+};
+/**
+ * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
+ * each naming its input and saying what to write.
+ */
+function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING) {
+    const problems = [];
+    const get = (name) => read(name).trim();
+    const complain = (name, problem) => {
+        problems.push(`${spelling.setting(name)}: ${problem}`);
+    };
+    const { ref, write } = spelling;
+    const bool = (name, fallback) => {
+        const value = get(name);
+        if (value === '')
+            return fallback;
+        if (/^(true|True|TRUE)$/.test(value))
+            return true;
+        if (/^(false|False|FALSE)$/.test(value))
+            return false;
+        complain(name, `"${value}" is not a boolean; write \`true\` or \`false\`.`);
+        return fallback;
+    };
+    const githubToken = read(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.githubToken);
+    if (githubToken !== '')
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
+    const visibilityInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility).toLowerCase();
+    const visibility = VISIBILITIES[visibilityInput];
+    if (visibility === undefined) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility, visibilityInput === ''
+            ? 'is required; write `public`, `unlisted` or `private`.'
+            : `"${visibilityInput}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
+    }
+    const repositoryInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) || defaults.repository;
+    const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
+    const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
+    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .flakeNameProblem */ .cz)(name);
+    if (nameProblem !== undefined) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`);
+    }
+    const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
+    let repository = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    if (repository === undefined) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
+            ? repositoryFrom === ''
+                ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
+                : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
+            : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`);
+    }
+    else if (keepSubgroups && repository !== repositoryInput) {
+        if (name === '') {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+                `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
+        }
+        repository = repositoryInput;
+    }
+    const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
+    const rollingMinorInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor);
+    let version = { kind: 'rolling', minor: 1 };
+    if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
+    }
+    else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
+    }
+    else if (rollingMinorInput !== '' && !rolling) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `is set but ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling)} is not; add ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, 'true')} or remove it.`);
+    }
+    else if (rolling) {
+        version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) };
+    }
+    if (!rolling) {
+        const explicitTag = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag);
+        const tag = explicitTag || defaults.refName;
+        const from = explicitTag === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
+        const rollingInstead = write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, 'true');
+        if (tag === '') {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `is empty; set ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
+        }
+        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .semverOfTag */ .EJ)(tag) === undefined) {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
+        }
+        version = { kind: 'tag', tag };
+    }
+    const rev = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rev) || defaults.rev || undefined;
+    if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
+    }
+    const hostInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host) || 'https://api.flakehub.com';
+    let host = hostInput;
+    let audience = '';
+    try {
+        const url = new URL(hostInput);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new Error('not http(s)');
+        host = hostInput.replace(/\/+$/, '');
+        audience = url.hostname;
+    }
+    catch {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host, `"${hostInput}" is not a URL; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host, 'https://api.flakehub.com')}.`);
+    }
+    const extraLabelsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels);
+    const extraTagsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags);
+    if (extraLabelsInput === '' && extraTagsInput !== '') {
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
+    }
+    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_8__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
+    const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
+    if (spdxExpression !== undefined) {
+        try {
+            spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default()(spdxExpression);
+        }
+        catch (error) {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}); ` +
+                'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
+        }
+    }
+    const gitRootInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot) || '.';
+    const gitRoot = existingDirectory(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(defaults.workspace, gitRootInput));
+    let flakeDir = '';
+    let sourceSubdirectory = '';
+    if (gitRoot === undefined) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot, `"${gitRootInput}" is not a folder; write the path of the Git checkout.`);
+    }
+    else {
+        const directory = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory);
+        const dir = existingDirectory(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(gitRoot, directory));
+        const relative = dir === undefined ? '' : node_path__WEBPACK_IMPORTED_MODULE_2__.relative(gitRoot, dir);
+        if (dir === undefined) {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `"${directory}" is not a folder under ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot)} (${gitRoot}).`);
+        }
+        else if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(relative)) {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `"${directory}" resolves to ${dir}, outside ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot)} (${gitRoot}); write a path inside the repository.`);
+        }
+        else if (!node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'flake.nix'))) {
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `there is no flake.nix in ${dir}; point ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory)} at the folder that holds flake.nix.`);
+        }
+        else {
+            flakeDir = dir;
+            sourceSubdirectory = relative.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        }
+    }
+    const destDirInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.destDir);
+    const destDir = destDirInput === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(defaults.workspace, destDirInput);
+    const settings = {
+        mirror: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.mirror, false),
+        errorOnConflict: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.errorOnConflict, false),
+        includeOutputPaths: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.includeOutputPaths, false),
+        myFlakeIsTooBig: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.myFlakeIsTooBig, false)
+    };
+    // Accepted for compatibility: this action never turns an error into a warning, strict or not.
+    bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
+    warnIgnoredInputs(read);
+    return {
+        ...settings,
+        visibility: visibility,
+        uploadName: name || repository,
+        repository: repository,
+        gitRoot: gitRoot,
+        flakeDir,
+        sourceSubdirectory,
+        version,
+        rev: rev?.toLowerCase(),
+        host,
+        audience,
+        githubToken,
+        extraLabels,
+        spdxExpression,
+        destDir
+    };
+}
+/** The real path of `dir` if it is a folder, else undefined. */
+function existingDirectory(dir) {
+    try {
+        const real = node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync(dir);
+        return node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync(real).isDirectory() ? real : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Inputs that only steered the established action's binary or its logger: one warning. */
+function warnIgnoredInputs(read) {
+    const ignoredDefaults = {
+        [_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logDirectives]: 'flakehub_push=info',
+        [_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logger]: 'full',
+        'source-branch': 'main'
+    };
+    const set = [..._action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .BINARY_SOURCE_INPUTS */ .Wg, _action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logDirectives, _action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logger].filter(name => {
+        const value = read(name).trim();
+        return value !== '' && value !== ignoredDefaults[name];
+    });
+    if (set.length > 0) {
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
+            'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
+    }
+}
+
+
+/***/ }),
+
+/***/ 2779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ timeouts),
+/* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
+/* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
+/* harmony export */   ut: () => (/* binding */ VARIABLES)
+/* harmony export */ });
+/* unused harmony exports parseSeconds, timeoutsFromEnv */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Every time limit and retry number of the action's network calls, in one place, each with the
+ * reason for it. The time limits and the first retry's wait can be changed with environment
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
+ * and for tests that must not wait real minutes.
+ */
+
+const DEFAULT_TIMEOUTS = {
+    // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
+    // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
+    connectMs: 10000,
+    // GitHub mints a token without computing anything: it answers in well under a second.
+    oidcMs: 15000,
+    // Counting the commits of a large repository's history can take GitHub several seconds.
+    graphqlMs: 30000,
+    // A lookup of the token: trivial work for FlakeHub.
+    statusMs: 15000,
+    // FlakeHub stores the metadata (the outputs document may be megabytes) and presigns a URL.
+    stageMs: 30000,
+    // Publishing makes the release visible and may inspect the uploaded tarball first.
+    publishMs: 60000,
+    // A live link moves some bytes every second, however slow it is; 30 s of nothing is a dead
+    // connection. A stall, not a total, so that 50 MB on a slow link still completes.
+    uploadStallMs: 30000,
+    // The store checks the SHA-256 of up to 50 MB before it answers.
+    uploadAnswerMs: 60000,
+    // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
+    // shorter than the point where a silent job looks dead and gets cancelled.
+    publishBudgetMs: 15 * 60000,
+    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
+    // four retries of a call cost 15 s at most on top of their limits.
+    retryDelayMs: 1000
+};
+/** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
+const RETRY_ATTEMPTS = 5;
+/** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
+const RETRY_MAX_DELAY_MS = 20000;
+/** A larger answer is not one of the small JSON documents the action reads. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+// With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
+// stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
+// most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
+/** The environment variable that overrides each limit, in seconds. */
+const VARIABLES = {
+    connectMs: 'FLAKEHUB_PUSH_TIMEOUT_CONNECT',
+    oidcMs: 'FLAKEHUB_PUSH_TIMEOUT_OIDC',
+    graphqlMs: 'FLAKEHUB_PUSH_TIMEOUT_GRAPHQL',
+    statusMs: 'FLAKEHUB_PUSH_TIMEOUT_STATUS',
+    stageMs: 'FLAKEHUB_PUSH_TIMEOUT_STAGE',
+    publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
+    uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
+    uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
+    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
+    retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
+};
+/** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
+const MAX_SECONDS = 86400;
+/** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
+function parseSeconds(text) {
+    const trimmed = text.trim();
+    if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
+}
+/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
+function timeoutsFromEnv(env = process.env) {
+    const limits = { ...DEFAULT_TIMEOUTS };
+    const problems = [];
+    for (const key of Object.keys(VARIABLES)) {
+        const value = env[VARIABLES[key]];
+        if (value === undefined || value.trim() === '')
+            continue;
+        const ms = parseSeconds(value);
+        if (ms === undefined) {
+            problems.push(`Environment variable \`${VARIABLES[key]}\`: "${value}" is not a number of seconds ` +
+                `above 0 and up to ${MAX_SECONDS}; write e.g. \`30\` or \`0.5\`, or unset it for ` +
+                `the default (${DEFAULT_TIMEOUTS[key] / 1000}).`);
+        }
+        else
+            limits[key] = ms;
+    }
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
+    return limits;
+}
+let fromEnv;
+/** The limits of this run, read from the environment once. */
+function timeouts() {
+    fromEnv ?? (fromEnv = timeoutsFromEnv());
+    return fromEnv;
+}
+/** "1.5 s", "30 s": a limit as a person reads it. */
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+
+/***/ }),
+
+/***/ 4606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ Credential),
+/* harmony export */   eC: () => (/* binding */ githubIdToken)
+/* harmony export */ });
+/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
+/**
+ * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
+ * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
+ * it is masked at once, and refreshed when it is about to expire.
+ */
+
+
+
+
+
+
+
+/** A token closer than this to its expiry is replaced before the next call. */
+const REFRESH_MARGIN_MS = 60000;
+const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
+
+permissions:
+  id-token: write
+  contents: read`;
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+const githubIdToken = async (audience) => {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
+    }
+    (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const { connectMs, oidcMs } = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)();
+    const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), 300);
+    try {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
+                seen = answer;
+            });
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
+            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        });
+    }
+    catch (error) {
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
+};
+/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
+function tokenExpiry(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A live OIDC token for FlakeHub. */
+class Credential {
+    constructor(token, audience, source, now) {
+        this.token = token;
+        this.audience = audience;
+        this.source = source;
+        this.now = now;
+    }
+    /** Ask for the token: only possible once the release is complete. */
+    static async forRelease(release, audience, source, now = Date.now) {
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        const token = await source(audience);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        return new Credential(token, audience, source, now);
+    }
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
+    }
+    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
+    async fresh() {
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
+            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
+        }
+        return this.token;
+    }
+    /** Fetch a new token now. */
+    async refresh(why) {
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        const token = await this.source(this.audience);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        this.token = token;
+        return token;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -35158,806 +38264,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -35982,7 +38292,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -36004,7 +38314,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -36026,7 +38336,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -36051,7 +38361,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -36385,7 +38695,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -37934,2566 +40244,818 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- */
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-/** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = {
-    run(command, args, options = {}) {
-        const commandLine = showCommand(command, args);
-        const log = options.log ?? info;
-        log(`$ ${commandLine}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                cwd: options.cwd,
-                signal: options.signal,
-                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-            });
-            const stdout = [];
-            const stderr = new Tail(STDERR_TAIL);
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            const errors = child.stderr; // Always piped.
-            errors.setEncoding('utf8');
-            errors.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (isDebug())
-                    debug(chunk.trimEnd());
-            });
-            child.on('error', error => {
-                if (options.signal?.aborted)
-                    reject(options.signal.reason);
-                else {
-                    const missing = error.code === 'ENOENT';
-                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
-                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                }
-            });
-            child.on('close', (code, signal) => {
-                if (options.signal?.aborted)
-                    return reject(options.signal.reason);
-                if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                else
-                    reject(new CommandError(commandLine, code, stderr.text(), signal));
-            });
-        });
-    }
-};
-/**
- * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
- * attribute it evaluates, and joining each to the whole so far would copy it all every time.
- */
-class Tail {
-    constructor(limit) {
-        this.limit = limit;
-        this.chunks = [];
-        this.length = 0;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.limit)
-            this.length -= this.chunks.shift().length;
-    }
-    text() {
-        return this.chunks.join('').slice(-this.limit);
-    }
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
 
-;// CONCATENATED MODULE: ./src/labels.ts
-/** Release labels: the `extra-labels` input merged with the repository's topics. */
-/** FlakeHub keeps at most this many labels. */
-const MAX_LABELS = 25;
-/** A label is made of alphanumerics and `-`, at most this long. */
-const MAX_LABEL_LENGTH = 50;
-const LABEL = /^[a-z0-9-]+$/;
-/** Split a comma-separated input into trimmed, non-empty pieces. */
-function splitLabels(input) {
-    return input
-        .split(',')
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
-/**
- * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
- * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
- * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
- */
-function mergeLabels(extraLabels, topics) {
-    const seen = new Set();
-    for (const raw of [...extraLabels, ...topics]) {
-        const label = raw.trim().toLowerCase();
-        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
-            continue;
-        seen.add(label);
-        if (seen.size === MAX_LABELS)
-            break;
-    }
-    return [...seen];
-}
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-;// CONCATENATED MODULE: ./src/naming.ts
-/** Names and versions of a release: pure rules, no I/O. */
-
-/**
- * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
- * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
- * with an empty segment.
- */
-function foldRepository(repository) {
-    const segments = repository.split('/');
-    if (segments.length < 2 || segments.some(s => s === ''))
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
         return undefined;
-    const [owner, ...project] = segments;
-    return `${owner}/${project.join('-')}`;
-}
-/** Why `name` cannot be a published flake name, or undefined when it can. */
-function flakeNameProblem(name) {
-    if (!/^[\x21-\x7e]*$/.test(name))
-        return 'must be ASCII with no whitespace';
-    const slashes = name.split('/').length - 1;
-    if (slashes !== 1)
-        return `must contain exactly one "/" (it has ${slashes})`;
-    const [owner, project] = name.split('/');
-    if (owner === '' || project === '')
-        return 'needs text on both sides of the "/"';
-    return undefined;
-}
-/**
- * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
- * leading `v`, is not exactly a SemVer version.
- */
-function semverOfTag(tag) {
-    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
-    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
-    return /^\d\S*$/.test(bare) && semver.valid(bare) !== null ? bare : undefined;
-}
-/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
-function releaseVersion(scheme, commitCount, revision) {
-    if (scheme.kind === 'tag')
-        return scheme.tag;
-    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
-}
-/** The flake references a user copies: at least this version, and exactly this version. */
-function flakeRefs(uploadName, version) {
-    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
-}
-
-;// CONCATENATED MODULE: ./src/release.ts
-
-
-function makeRelease(settings, facts, flake) {
-    const version = releaseVersion(settings.version, facts.commitCount, facts.revision);
-    return {
-        uploadName: settings.uploadName,
-        version,
-        flakeRefs: flakeRefs(settings.uploadName, version),
-        tarball: flake.tarball,
-        metadata: {
-            commit_count: facts.commitCount,
-            description: flake.source.description,
-            outputs: flake.outputs,
-            raw_flake_metadata: flake.source.metadata,
-            readme: flake.readme,
-            repo: settings.uploadName,
-            revision: facts.revision,
-            visibility: settings.visibility,
-            mirrored: settings.mirror,
-            source_subdirectory: settings.sourceSubdirectory,
-            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
-            labels: mergeLabels(settings.extraLabels, facts.topics)
-        }
-    };
-}
-/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
-function metadataJson(metadata, pretty = false) {
-    const { outputs, ...fields } = metadata;
-    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
-    return pretty
-        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
-        : `{"outputs":${outputs.json},${rest.slice(1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/dry-run.ts
-/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
-
-
-
-/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
-async function writeRelease(release, destDir) {
-    await promises_namespaceObject.mkdir(destDir, { recursive: true });
-    const tarball = external_node_path_namespaceObject.join(destDir, `${release.version}.tar.gz`);
-    const metadata = external_node_path_namespaceObject.join(destDir, `${release.version}.json`);
-    await promises_namespaceObject.rename(release.tarball.path, tarball);
-    await promises_namespaceObject.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
-    return { tarball, metadata };
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/** Turn any thrown value into a message a person can read. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
     }
-    catch {
-        return String(error);
-    }
-}
-/**
- * One or more inputs are wrong. Each problem names the input and says what to write instead;
- * they are reported together in a single annotation before anything else runs.
- */
-class InputError extends Error {
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/nix.ts
-/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-
-
-const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
-// ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
-const INSPECT = __nccwpck_require__.ab + "inspect.nix";
-const inspectPath = () => (typeof INSPECT === 'string' ? INSPECT : (0,external_node_url_.fileURLToPath)(INSPECT));
-/** A Nix string literal holding `text` (for building a `--expr` safely). */
-function nixString(text) {
-    return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`;
-}
-/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
-function parseNixVersion(output) {
-    const match = /(\d+)\.(\d+)/.exec(output);
-    if (match === null)
-        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
-    return [Number(match[1]), Number(match[2])];
-}
-class Nix {
-    constructor(runner) {
-        this.runner = runner;
-    }
-    async json(args, options) {
-        const { stdout } = await this.runner.run('nix', args, options);
-        return parseJson(args, stdout);
-    }
-    /** The installed Nix's version as [major, minor], asked once. */
-    version(options = {}) {
-        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-            const version = parseNixVersion(stdout);
-            debug(`Nix version ${version.join('.')}`);
-            return version;
-        }));
-        return this.installedVersion;
-    }
-    /**
-     * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
-     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
-     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
-     * writes: Nix only writes a lock file that it was allowed to update.
-     */
-    metadata(dir, checkLock, options = {}) {
-        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, dir], options);
-    }
-    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(dir, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir];
-        const { storePath } = await this.json(args, options);
-        return storePath;
-    }
-    /**
-     * Check that the flake evaluates (`nix flake show`): for every system where the flag exists
-     * (Nix 2.14+; older Nix shows every system anyway), else only the current system.
-     */
-    async show(flakeRef, allSystems, nixVersion, options = {}) {
-        const [major, minor] = nixVersion;
-        const hasFlag = major > 2 || (major === 2 && minor >= 14);
-        const flag = allSystems && hasFlag ? ['--all-systems'] : [];
-        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        await this.runner.run('nix', ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef], { ...options, discardStdout: true });
-    }
-    /** The outputs document, from the Nix expression shipped with the action, and its counts. */
-    async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`;
-        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
-        // text once, not as a string escaped inside more JSON.
-        const expr = [
-            `let document = ${document};`,
-            `leaves = node: if !(builtins.isAttrs node) then 0`,
-            `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
-            `else 1;`,
-            `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-            `in builtins.toJSON counts + "\\n" + builtins.toJSON document`
-        ].join(' ');
-        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', '--expr', expr];
-        const { stdout } = await this.runner.run('nix', args, options);
-        const newline = stdout.indexOf('\n');
-        if (newline < 0)
-            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
-        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
-    }
-}
-/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
-function parseJson(args, stdout) {
-    try {
-        return JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./src/tarball.ts
-/**
- * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
- *
- * The archive holds one top-level folder, `<basename of sourceDir>/`, then the tree walked
- * depth-first in byte order of names (the order of a NAR). It keeps exactly what a NAR keeps:
- * folders (0755), regular files with only their executable bit (0755 or 0644) and symlinks
- * with their target; sockets, fifos and devices are skipped. Every entry has uid/gid 0, no
- * user or group name and the same mtime, and the gzip header carries no timestamp or name, so
- * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
- * `sourceDir`.
- *
- * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
- * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
- * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
- * the tree. Files are read with synchronous calls: the source is a store path that Nix has
- * just written, so each call returns at once, while one asynchronous call per open, stat, read
- * and close costs a thread-pool round trip that made reading 20,000 small files slower than
- * compressing them. Compression runs on the thread pool while the next bytes are read.
- */
-
-
-
-
-
-
-
-/** Regular files are read in pieces of at most this size. */
-const PIECE = 64 * 1024;
-/** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
-const ARENA = 128 * 1024;
-const ARENAS = 2;
-/** After this many entries, wait until tar-stream has taken them (folders use no arena). */
-const ENTRY_BATCH = 8;
-/** How far tar output may run ahead of compression. */
-const PACK_BUFFER = 16 * 1024;
-/** zlib gets its input in slabs of this size: one is compressed while the other fills. */
-const SLAB = 128 * 1024;
-/** zlib's output chunk size. */
-const GZIP_CHUNK = 64 * 1024;
-const LARGEST = 10;
-/**
- * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
- * is aborted, packing stops after the entry being written and rejects with the abort reason.
- */
-async function packTarball(sourceDir, destination, mtime, signal) {
-    if (!Number.isSafeInteger(mtime) || mtime < 0)
-        throw new RangeError(`invalid mtime ${mtime}`);
-    const dest = external_node_path_namespaceObject.resolve(destination);
-    const root = external_node_path_namespaceObject.resolve(sourceDir);
-    await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(dest), { recursive: true });
-    if (!(await external_node_fs_namespaceObject.promises.stat(root)).isDirectory())
-        throw new Error(`${root} is not a folder`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    async function* measure(chunks) {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            size += chunk.length;
-            yield chunk;
-        }
-    }
-    const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
-    const out = external_node_fs_namespaceObject.createWriteStream(dest);
-    const arenas = new Arenas();
-    const stats = { entries: 0, largestFiles: [] };
-    // Three loops run at once: entries into `pack`, `pack` into `gzip`, `gzip` onto disk. The
-    // first error stops all three and is the one reported; the others only echo it. None of the
-    // three rejects: each hands its error to `stop`.
-    let failure;
-    let fail;
-    const failed = new Promise((_, reject) => (fail = reject));
-    failed.catch(() => { }); // Raced against waits in `compress`; reported below.
-    const stop = (error) => {
-        failure ?? (failure = { error });
-        fail(error);
-        arenas.close(error);
-        // Without a reason: the entries still queued in `pack` then fail quietly, the error being
-        // held here already.
-        pack.destroy();
-        gzip.destroy(error instanceof Error ? error : new Error(String(error)));
-    };
-    await Promise.all([
-        writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(() => pack.finalize(), stop),
-        compress(pack, gzip, arenas, failed).catch(stop),
-        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
-    ]);
-    if (failure !== undefined) {
-        // Wait for the file to be closed (it may still be opening), then remove it.
-        if (!out.closed)
-            await new Promise(resolve => out.once('close', () => resolve(null)));
-        await external_node_fs_namespaceObject.promises.unlink(dest).catch(() => { });
-        throw failure.error;
-    }
-    return { path: dest, sha256: hash.digest('base64'), size, ...stats };
-}
-/**
- * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
- * piece goes into `pack` and comes back once `compress` has copied it out; an arena is used
- * again once all its pieces are back. Waiting for a free arena is what keeps reading from
- * running ahead of compression.
- */
-class Arenas {
-    constructor() {
-        this.all = new Map();
-        this.free = [];
-    }
-    /** `size` (≤ ARENA) bytes to read into, or undefined when every arena is in use. */
-    take(size) {
-        if (this.closed !== undefined)
-            throw this.closed.error;
-        let arena = this.current;
-        if (arena === undefined || arena.used + size > ARENA) {
-            if (arena !== undefined)
-                this.retire(arena);
-            arena = this.free.pop() ?? this.create();
-            if (arena === undefined)
-                return undefined;
-            arena.used = 0;
-            this.current = arena;
-        }
-        const piece = arena.bytes.subarray(arena.used, arena.used + size);
-        arena.used += size;
-        arena.lent++;
-        return piece;
-    }
-    /** `take(size)`, waiting for an arena to come back if need be. */
-    async next(size) {
-        for (;;) {
-            const piece = this.take(size);
-            if (piece !== undefined)
-                return piece;
-            await new Promise(resolve => (this.wake = resolve));
-        }
-    }
-    /** Take back `chunk` if it was cut from an arena; other chunks (tar headers) are left. */
-    giveBack(chunk) {
-        const arena = this.all.get(chunk.buffer);
-        if (arena === undefined)
-            return;
-        arena.lent--;
-        if (arena.lent === 0 && arena !== this.current)
-            this.release(arena);
-    }
-    /** Make `take` throw `error` from now on, and wake a reader waiting in `next`. */
-    close(error) {
-        this.closed ?? (this.closed = { error });
-        this.wakeUp();
-    }
-    create() {
-        if (this.all.size === ARENAS)
-            return undefined;
-        const arena = { bytes: Buffer.allocUnsafeSlow(ARENA), used: 0, lent: 0 };
-        this.all.set(arena.bytes.buffer, arena);
-        return arena;
-    }
-    retire(arena) {
-        this.current = undefined;
-        if (arena.lent === 0)
-            this.release(arena);
-    }
-    release(arena) {
-        this.free.push(arena);
-        this.wakeUp();
-    }
-    wakeUp() {
-        const wake = this.wake;
-        this.wake = undefined;
-        wake?.();
-    }
-}
-/**
- * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
- * filled, and a slab is filled again only once zlib has called back for it (it is then done
- * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
- */
-async function compress(pack, gzip, arenas, failed) {
-    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
-    const inZlib = [Promise.resolve(), Promise.resolve()];
-    let current = 0;
-    let used = 0;
-    const handOver = async () => {
-        const bytes = slabs[current].subarray(0, used);
-        inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, err => (err ? reject(err) : resolve())));
-        inZlib[current].catch(() => { }); // Awaited in turn below.
-        current = 1 - current;
-        used = 0;
-        await Promise.race([inZlib[current], failed]);
-    };
-    for await (const chunk of pack) {
-        for (let offset = 0; offset < chunk.length;) {
-            const n = chunk.copy(slabs[current], used, offset);
-            used += n;
-            offset += n;
-            if (used === SLAB)
-                await handOver();
-        }
-        arenas.giveBack(chunk);
-    }
-    if (used > 0)
-        await handOver();
-    await Promise.race([Promise.all(inZlib), failed]);
-    gzip.end();
-}
-/**
- * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
- * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
- * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
- * and one close.
- */
-async function writeEntries(pack, root, mtime, arenas, stats, signal) {
-    const top = external_node_path_namespaceObject.basename(root);
-    for (const item of walk(root)) {
-        signal?.throwIfAborted();
-        const name = item.rel === '' ? top : `${top}/${item.rel}`;
-        const header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' };
-        // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
-        // which makes `compress` fail and stops everything.
-        let added;
-        let settle;
-        if (++stats.entries % ENTRY_BATCH === 0)
-            added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
-        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
-        // headers for what does not fit and for non-ASCII names (the tests check all of this).
-        if (item.kind === 'directory') {
-            pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
-        }
-        else if (item.kind === 'symlink') {
-            const linkname = utf8(external_node_fs_namespaceObject.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs);
-            pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
         }
         else {
-            const fd = external_node_fs_namespaceObject.openSync(item.abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_namespaceObject.fstatSync(fd);
-                Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size });
-                if (size === 0)
-                    pack.entry(header, EMPTY, settle);
-                else if (size <= PIECE) {
-                    const content = arenas.take(size) ?? (await arenas.next(size));
-                    pack.entry(header, readFully(fd, content, 0, item.abs), settle);
-                }
-                else {
-                    // No need to wait for the sink to drain: the arenas bound what is in flight.
-                    const sink = pack.entry(header, settle);
-                    for (let position = 0; position < size; position += PIECE) {
-                        const length = Math.min(PIECE, size - position);
-                        const piece = arenas.take(length) ?? (await arenas.next(length));
-                        sink.write(readFully(fd, piece, position, item.abs));
-                    }
-                    sink.end(null);
-                }
-                noteSize(stats.largestFiles, item.rel, size);
-            }
-            finally {
-                external_node_fs_namespaceObject.closeSync(fd);
-            }
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
         }
-        await added;
-    }
-}
-const EMPTY = Buffer.alloc(0);
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_namespaceObject.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-    return into;
-}
-/** The tree under `root`, `root` first, depth-first with names in byte order. */
-function* walk(root) {
-    const stack = [{ abs: root, rel: '', kind: 'directory' }];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        yield item;
-        if (item.kind !== 'directory')
-            continue;
-        const dirents = external_node_fs_namespaceObject.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, item.abs);
-            const rel = item.rel === '' ? name : `${item.rel}/${name}`;
-            stack.push({ abs: `${item.abs}/${name}`, rel, kind });
-        }
-    }
-}
-/** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
-function noteSize(top, rel, size) {
-    if (top.length === LARGEST && size <= top[LARGEST - 1].size)
-        return;
-    let i = top.length;
-    while (i > 0 && top[i - 1].size < size)
-        i--;
-    top.splice(i, 0, { path: rel, size });
-    if (top.length > LARGEST)
-        top.pop();
-}
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/timing.ts
-/**
- * Phases of the run, each logged as one group with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
- */
-
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    info(`▶ ${name}…`);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        for (const line of lines)
-            info(line);
-        endGroup();
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
-        throw error;
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
-/**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
- */
-async function allOrStop(tasks) {
-    const controller = new AbortController();
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
+    })();
+    if (proxyVar) {
         try {
-            return await task(controller.signal);
+            return new DecodedURL(proxyVar);
         }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped)) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
-    }));
-    if (firstError !== undefined)
-        throw firstError.error;
-    return settled.map(result => result.value);
-}
-
-;// CONCATENATED MODULE: ./src/flake-source.ts
-/**
- * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
- * this finishes before any token is requested.
- */
-
-
-
-
-
-/** Locate the source: one metadata call (which also checks the lock file when there is one). */
-async function locateSource(nix, settings, log) {
-    const hasLock = await flake_source_exists(external_node_path_namespaceObject.join(settings.flakeDir, 'flake.lock'));
-    const [metadata] = await Promise.all([
-        nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
-        nix.version({ log: log.info })
-    ]);
-    const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
-    if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
-    }
-    if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${settings.flakeDir}.`);
-    }
-    const dir = metadata.resolved?.dir ?? '';
-    const source = {
-        metadata,
-        description: typeof metadata.description === 'string' ? metadata.description : null,
-        lastModified: metadata.lastModified,
-        flakeRef: metadata.url,
-        sourceDir: dir === '' ? storePath : external_node_path_namespaceObject.join(storePath, dir)
-    };
-    log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
-    return source;
-}
-/**
- * Everything that depends only on the located source, at the same time: the all-systems
- * check, the outputs document, the README and the tarball. The first failure stops the rest.
- */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
-    const nixVersion = await nix.version();
-    const tooBig = settings.myFlakeIsTooBig;
-    const [, outputs, readme, tarball] = await allOrStop([
-        signal => phase(timings, tooBig ? 'Evaluate (current system)' : 'Evaluate (all systems)', log => nix.show(source.flakeRef, !tooBig, nixVersion, { signal, log: log.info })),
-        signal => tooBig
-            ? Promise.resolve(NO_OUTPUTS)
-            : phase(timings, 'Outputs document', async (log) => {
-                const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-                    signal,
-                    log: log.info
-                });
-                const names = Object.keys(outputs.counts);
-                log.info(`${names.length} output types: ${names.join(', ')}`);
-                return outputs;
-            }),
-        signal => findReadme(source.sourceDir, signal),
-        signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
-            return tarball;
-        })
-    ]);
-    return { source, outputs, readme, tarball };
-}
-/** The text of the first file named `readme.md` in any case, or null. */
-async function findReadme(dir, signal) {
-    const entries = await promises_namespaceObject.readdir(dir, { withFileTypes: true });
-    const names = entries
-        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
-        .map(e => e.name)
-        .sort();
-    return names.length === 0
-        ? null
-        : promises_namespaceObject.readFile(external_node_path_namespaceObject.join(dir, names[0]), { encoding: 'utf8', signal });
-}
-async function flake_source_exists(file) {
-    return promises_namespaceObject.access(file).then(() => true, () => false);
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
- * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
- */
-const REDACTED = '***';
-const known = new Set();
-/** Redact this exact value wherever it appears from now on (a token the action was given). */
-function rememberSecret(secret) {
-    if (secret.length >= 4)
-        known.add(secret);
-}
-/** A query parameter whose value is a credential or a signature. */
-const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
-/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
-function redactUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return redactText(url);
-    }
-    const query = parsed.search
-        .slice(1)
-        .split('&')
-        .filter(pair => pair !== '')
-        .map(pair => {
-        const equals = pair.indexOf('=');
-        const name = equals < 0 ? pair : pair.slice(0, equals);
-        let decoded = name;
-        try {
-            decoded = decodeURIComponent(name);
-        }
-        catch {
-            // An undecodable name is shown as it came.
-        }
-        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
-    });
-    parsed.username = parsed.username === '' ? '' : REDACTED;
-    parsed.password = parsed.password === '' ? '' : REDACTED;
-    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
-    return parsed.toString();
-}
-/** The path of a URL, without its query: what a message may name of a call. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.replace(/[?#].*$/s, '');
-    }
-}
-const PATTERNS = [
-    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
-    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
-    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
-    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
-    // Bearer and basic credentials echoed from a header.
-    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
-    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
-    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
-    // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
-];
-/** The text with every token, signature and remembered secret replaced by `***`. */
-function redactText(text) {
-    let out = text;
-    for (const secret of known)
-        out = out.split(secret).join(REDACTED);
-    for (const [pattern, replacement] of PATTERNS)
-        out = out.replace(pattern, replacement);
-    return out;
-}
-/** The start of a body, on one line, redacted: what an error may quote of an answer. */
-function bodyStart(body, max = 200) {
-    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
-    const start = redactText(body.replace(/\s+/g, ' ').trim());
-    return start.length > max ? `${start.slice(0, max)}…` : start;
-}
-
-;// CONCATENATED MODULE: ./src/answers.ts
-
-/** `POST /upload/…`: the method and the path, never the query. */
-function callRoute(call) {
-    return `${call.method} ${pathOf(call.url)}`;
-}
-function callLabel(call) {
-    return `${call.what} (${callRoute(call)})`;
-}
-function contentType(response) {
-    const type = response.headers['content-type'];
-    const first = Array.isArray(type) ? type[0] : type;
-    return first === undefined || first.trim() === '' ? undefined : first.trim();
-}
-/** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
-function describeAnswer(response) {
-    const type = contentType(response) ?? 'no content type';
-    const start = bodyStart(response.body);
-    return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
-}
-/** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
-class AnswerError extends Error {
-    constructor(message, retriable, 
-    /** What went wrong, in a few words, for the log line of a retry. */
-    reason = message) {
-        super(message);
-        this.retriable = retriable;
-        this.reason = reason;
-        this.name = 'AnswerError';
-    }
-}
-/** `HTTP 200, text/html, 412 bytes`: an answer in a few words. */
-const brief = (response) => `HTTP ${response.status}, ${contentType(response) ?? 'no content type'}, ${Buffer.byteLength(response.body)} bytes`;
-const looksLikeHtml = (response) => /html/i.test(contentType(response) ?? '') || /^\s*</.test(response.body);
-const PROXY_HINT = 'Something other than the service (a proxy, a captive portal, a firewall) may be answering in its place; ' +
-    "check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).";
-/** Refuse an HTML page where the service's own answer belongs (for answers without a body to read). */
-function refusePage(call, response) {
-    if (looksLikeHtml(response) && response.body.trim() !== '') {
-        throw new AnswerError(`${callLabel(call)} answered with an HTML page: ${describeAnswer(response)}. ${PROXY_HINT}`, true, `an HTML page (${brief(response)})`);
-    }
-}
-/** The JSON document of an answer; one that is not JSON is a retriable {@link AnswerError}. */
-function parseAnswer(call, response) {
-    try {
-        return JSON.parse(response.body);
-    }
-    catch {
-        const html = looksLikeHtml(response);
-        const message = html
-            ? `answered with an HTML page where JSON belongs: ${describeAnswer(response)}. ${PROXY_HINT}`
-            : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response)}.`;
-        const reason = `${html ? 'an HTML page' : 'a body that is not JSON'} (${brief(response)})`;
-        throw new AnswerError(`${callLabel(call)} ${message}`, true, reason);
-    }
-}
-/** A value not of the expected shape, at `path`. */
-class Mismatch extends Error {
-    constructor(path, expected, actual) {
-        super(`${path}: expected ${expected}`);
-        this.path = path;
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-const typed = (expected, ok) => (value, path) => {
-    if (!ok(value))
-        throw new Mismatch(path, expected, value);
-    return value;
-};
-const string = typed('a string', v => typeof v === 'string');
-const count = typed('a whole number', v => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
-const nullable = (check) => (value, path) => value === null ? null : check(value, path);
-/** A field that may be missing (undefined), as GraphQL leaves fields out of other types. */
-const optional = (check) => (value, path) => value === undefined ? undefined : check(value, path);
-const array = (check) => (value, path) => {
-    if (!Array.isArray(value))
-        throw new Mismatch(path, 'a list', value);
-    return value.map((item, i) => check(item, `${path}[${i}]`));
-};
-const object = (shape) => (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new Mismatch(path, 'an object', value);
-    }
-    const record = value;
-    const out = {};
-    for (const [key, check] of Object.entries(shape)) {
-        const own = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-        out[key] = check(own, path === '' ? key : `${path}.${key}`);
-    }
-    return out;
-};
-function shown(value) {
-    if (value === undefined)
-        return 'missing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'an object';
-    return `${typeof value} ${bodyStart(JSON.stringify(value), 40)}`;
-}
-/**
- * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
- * retried) that says which field is wrong and quotes the start of the body.
- */
-function readAnswer(call, response, check) {
-    const document = parseAnswer(call, response);
-    try {
-        return check(document, '');
-    }
-    catch (error) {
-        if (!(error instanceof Mismatch))
-            throw error;
-        const where = error.path === '' ? 'the answer' : `\`${error.path}\``;
-        throw new AnswerError(`${callLabel(call)} answered in a shape this action does not read: ${where} is ` +
-            `${shown(error.actual)}, not ${error.expected}. The answer: ${describeAnswer(response)}.`, false);
-    }
-}
-
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-;// CONCATENATED MODULE: ./src/timeouts.ts
-/**
- * Every time limit and retry number of the action's network calls, in one place, each with the
- * reason for it. The time limits and the first retry's wait can be changed with environment
- * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
- * and for tests that must not wait real minutes.
- */
-
-const DEFAULT_TIMEOUTS = {
-    // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
-    // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
-    connectMs: 10000,
-    // GitHub mints a token without computing anything: it answers in well under a second.
-    oidcMs: 15000,
-    // Counting the commits of a large repository's history can take GitHub several seconds.
-    graphqlMs: 30000,
-    // A lookup of the token: trivial work for FlakeHub.
-    statusMs: 15000,
-    // FlakeHub stores the metadata (the outputs document may be megabytes) and presigns a URL.
-    stageMs: 30000,
-    // Publishing makes the release visible and may inspect the uploaded tarball first.
-    publishMs: 60000,
-    // A live link moves some bytes every second, however slow it is; 30 s of nothing is a dead
-    // connection. A stall, not a total, so that 50 MB on a slow link still completes.
-    uploadStallMs: 30000,
-    // The store checks the SHA-256 of up to 50 MB before it answers.
-    uploadAnswerMs: 60000,
-    // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
-    // shorter than the point where a silent job looks dead and gets cancelled.
-    publishBudgetMs: 15 * 60000,
-    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
-    // four retries of a call cost 15 s at most on top of their limits.
-    retryDelayMs: 1000
-};
-/** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
-const RETRY_ATTEMPTS = 5;
-/** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
-const RETRY_MAX_DELAY_MS = 20000;
-/** A larger answer is not one of the small JSON documents the action reads. */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-// With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
-// stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
-// most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
-/** The environment variable that overrides each limit, in seconds. */
-const VARIABLES = {
-    connectMs: 'FLAKEHUB_PUSH_TIMEOUT_CONNECT',
-    oidcMs: 'FLAKEHUB_PUSH_TIMEOUT_OIDC',
-    graphqlMs: 'FLAKEHUB_PUSH_TIMEOUT_GRAPHQL',
-    statusMs: 'FLAKEHUB_PUSH_TIMEOUT_STATUS',
-    stageMs: 'FLAKEHUB_PUSH_TIMEOUT_STAGE',
-    publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
-    uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
-    uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
-    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
-    retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
-};
-/** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
-const MAX_SECONDS = 86400;
-/** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
-function parseSeconds(text) {
-    const trimmed = text.trim();
-    if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed))
-        return undefined;
-    const seconds = Number(trimmed);
-    return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
-}
-/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
-function timeoutsFromEnv(env = process.env) {
-    const limits = { ...DEFAULT_TIMEOUTS };
-    const problems = [];
-    for (const key of Object.keys(VARIABLES)) {
-        const value = env[VARIABLES[key]];
-        if (value === undefined || value.trim() === '')
-            continue;
-        const ms = parseSeconds(value);
-        if (ms === undefined) {
-            problems.push(`Environment variable \`${VARIABLES[key]}\`: "${value}" is not a number of seconds ` +
-                `above 0 and up to ${MAX_SECONDS}; write e.g. \`30\` or \`0.5\`, or unset it for ` +
-                `the default (${DEFAULT_TIMEOUTS[key] / 1000}).`);
-        }
-        else
-            limits[key] = ms;
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return limits;
-}
-let fromEnv;
-/** The limits of this run, read from the environment once. */
-function timeouts() {
-    fromEnv ?? (fromEnv = timeoutsFromEnv());
-    return fromEnv;
-}
-/** "1.5 s", "30 s": a limit as a person reads it. */
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(3))} s`;
-}
-
-;// CONCATENATED MODULE: ./src/deadline.ts
-/**
- * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
- * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
- * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
- * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
- * destroyed. The library's promise then fails on its own, no socket is left open to keep the
- * process alive, and no `process.exit` is needed.
- *
- * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
- * older ones only once its body is sent (`http.client.request.start`), so there the new socket
- * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
- */
-
-
-
-/** A call that ran out of time. Always worth another attempt. */
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-const current = new external_node_async_hooks_.AsyncLocalStorage();
-let subscribed = false;
-function watchRequests() {
-    if (subscribed)
-        return;
-    subscribed = true;
-    const request = (message) => current.getStore()?.add(message.request);
-    (0,external_node_diagnostics_channel_.subscribe)('http.client.request.created', request);
-    (0,external_node_diagnostics_channel_.subscribe)('http.client.request.start', request);
-    (0,external_node_diagnostics_channel_.subscribe)('net.client.socket', message => {
-        current.getStore()?.addSocket(message.socket);
-    });
-}
-/** Watch a request under the current deadline (one a body is piped into, for older Node). */
-function adopt(request) {
-    current.getStore()?.add(request);
-}
-/** Bytes moved so far on a socket, both ways. */
-const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
-/**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
- * started is destroyed then, and any it starts afterwards is destroyed at once.
- */
-function bounded(limits, call, onAnswer) {
-    watchRequests();
-    const requests = new Set();
-    const sockets = new Set();
-    const timers = new Set();
-    let failure;
-    let settled = false;
-    return new Promise((resolve, reject) => {
-        const later = (ms, what) => {
-            const timer = setTimeout(what, Math.max(0, ms));
-            timers.add(timer);
-            return timer;
-        };
-        const finish = () => {
-            settled = true;
-            for (const timer of timers)
-                clearTimeout(timer);
-            clearInterval(poll);
-        };
-        const fail = (message) => {
-            if (settled)
-                return;
-            failure = new TimeoutError(message);
-            finish();
-            for (const request of requests)
-                request.destroy(failure);
-            for (const socket of sockets)
-                socket.destroy(failure);
-            reject(failure);
-        };
-        const connecting = new WeakSet();
-        /** A socket still connecting must connect within connectMs. */
-        const connectBy = (socket) => {
-            if (!socket.connecting || connecting.has(socket))
-                return;
-            connecting.add(socket);
-            const timer = later(limits.connectMs, () => fail(`no connection within ${seconds(limits.connectMs)}`));
-            socket.once('connect', () => clearTimeout(timer));
-        };
-        const answerBy = () => {
-            later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`));
-        };
-        const watch = {
-            addSocket(socket) {
-                if (failure !== undefined)
-                    return void socket.destroy(failure);
-                if (settled)
-                    return;
-                sockets.add(socket);
-                connectBy(socket);
-            },
-            add(request) {
-                if (failure !== undefined)
-                    return void request.destroy(failure);
-                if (settled || requests.has(request))
-                    return;
-                requests.add(request);
-                request.once('socket', connectBy);
-                request.once('response', (response) => {
-                    const type = response.headers['content-type'];
-                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
-                });
-                if (limits.stallMs !== undefined) {
-                    // All sent: now the other side works (checks the upload) before it answers.
-                    request.once('finish', () => {
-                        clearInterval(poll);
-                        answerBy();
-                    });
-                }
-            }
-        };
-        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
-        let lastMoved = -1;
-        let lastMoveAt = Date.now();
-        const stallMs = limits.stallMs;
-        const poll = stallMs === undefined
-            ? undefined
-            : setInterval(() => {
-                let total = 0;
-                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
-                for (const socket of all)
-                    total += moved(socket);
-                if (total !== lastMoved) {
-                    lastMoved = total;
-                    lastMoveAt = Date.now();
-                }
-                else if (Date.now() - lastMoveAt >= stallMs) {
-                    fail(`no progress for ${seconds(stallMs)} (${total} bytes moved)`);
-                }
-            }, Math.max(10, Math.min(1000, stallMs / 5)));
-        if (stallMs === undefined)
-            answerBy();
-        if (limits.notAfter !== undefined) {
-            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
-        }
-        current.run(watch, call).then(value => {
-            if (settled)
-                return;
-            finish();
-            resolve(value);
-        }, (error) => {
-            if (settled)
-                return;
-            finish();
-            reject(error);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
- * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
- * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
- * log line each; a call that keeps failing ends in one error naming the call.
- */
-
-
-
-
-
-
-
-const USER_AGENT = 'flakehub-push';
-const DEFAULT_LIMITS = {
-    connectMs: DEFAULT_TIMEOUTS.connectMs,
-    answerMs: DEFAULT_TIMEOUTS.stageMs
-};
-/** An answer that stopped before its end: worth another attempt. */
-class CutShort extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CutShort';
-    }
-}
-/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
-function readAll(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_ANSWER_BYTES) {
-                message.destroy(new CutShort(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new CutShort(`the answer broke off after ${size} bytes`));
-        });
-    });
-}
-/**
- * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits.
- */
-function httpClientTransport() {
-    const client = new HttpClient(USER_AGENT, [], {
-        allowRetries: false,
-        keepAlive: true,
-        // A backstop only: the request's own limits end every attempt long before.
-        socketTimeout: 60 * 60000
-    });
-    return {
-        send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
-            let stream;
-            return bounded(limits, async () => {
-                stream = typeof body === 'function' ? body() : undefined;
-                if (stream !== undefined) {
-                    // The request the body is piped into is watched from the start, on any Node.
-                    const pipe = stream.pipe.bind(stream);
-                    stream.pipe = (into, options) => {
-                        adopt(into);
-                        return pipe(into, options);
-                    };
-                }
-                const data = body === undefined ? null : typeof body === 'string' ? body : stream;
-                const response = await client.request(method, url, data ?? null, headers);
-                return {
-                    status: response.message.statusCode ?? 0,
-                    headers: response.message.headers,
-                    body: await readAll(response.message)
-                };
-            }).finally(() => {
-                // A file left half read by a failed attempt is closed; the next one opens it afresh.
-                ;
-                stream?.destroy?.();
-            });
-        }
-    };
-}
-const DEFAULT_RETRY = {
-    attempts: RETRY_ATTEMPTS,
-    baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
-    maxDelayMs: RETRY_MAX_DELAY_MS,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    random: Math.random
-};
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-function runRetry() {
-    return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs };
-}
-/** A 2xx status. */
-function isSuccess(status) {
-    return status >= 200 && status <= 299;
-}
-/** A status worth trying again: too many requests, or a server-side failure. */
-function isRetriableStatus(status) {
-    return status === 429 || status >= 500;
-}
-/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
-class OutOfTime extends Error {
-    constructor(what, reason) {
-        super(`${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`);
-        this.what = what;
-        this.reason = reason;
-        this.name = 'OutOfTime';
-    }
-}
-/**
- * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
- * result or an error and returns why it is worth another try (with an optional wait the other
- * side asked for), or undefined to hand it on. A retry that would start past the policy's
- * `notAfter` is not made: {@link OutOfTime} is thrown instead.
- */
-async function retrying(what, attempt, judge, policy = runRetry()) {
-    for (let n = 1;; n++) {
-        let outcome;
-        try {
-            outcome = { value: await attempt() };
-        }
-        catch (error) {
-            outcome = { error };
-        }
-        const verdict = judge(outcome);
-        if (verdict === undefined || n >= policy.attempts) {
-            if ('error' in outcome)
-                throw outcome.error;
-            return outcome.value;
-        }
-        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-        const delay = Math.min(policy.maxDelayMs, verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2)));
-        if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
-            throw new OutOfTime(what, verdict.reason);
-        }
-        info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
-        await policy.sleep(delay);
-    }
-}
-/** Why a failed attempt is worth another, or undefined. */
-function transportReason(error) {
-    if (error instanceof TimeoutError || error instanceof CutShort)
-        return error.message;
-    return `network error (${redactText(errorMessage(error)).replace(/\s+/g, ' ')})`;
-}
-/**
- * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
- * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
- * every other status means). A call that keeps failing ends in one error naming it.
- */
-async function exchange(transport, what, request, read, policy = runRetry()) {
-    const call = { what, method: request.method, url: request.url };
-    const own = new WeakSet();
-    let last;
-    try {
-        last = await retrying(what, async () => {
-            const response = await transport.send(request);
-            if (isRetriableStatus(response.status))
-                return { response, read: false };
-            try {
-                return { response, read: true, value: read(response) };
-            }
-            catch (error) {
-                if (typeof error === 'object' && error !== null)
-                    own.add(error);
-                throw error;
-            }
-        }, outcome => {
-            if ('error' in outcome) {
-                const { error } = outcome;
-                if (error instanceof AnswerError)
-                    return error.retriable ? { reason: error.reason } : undefined;
-                if (typeof error === 'object' && error !== null && own.has(error))
-                    return undefined;
-                return { reason: transportReason(error) };
-            }
-            if (outcome.value.read)
-                return undefined;
-            const { response } = outcome.value;
-            const retryAfter = Number(response.headers['retry-after']);
-            return {
-                reason: `HTTP ${response.status}`,
-                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-            };
-        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
-    }
-    catch (error) {
-        if (error instanceof OutOfTime) {
-            throw new Error(`${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${VARIABLES.publishBudgetMs} (seconds).`, { cause: error });
-        }
-        if (error instanceof AnswerError)
-            throw error;
-        if (typeof error === 'object' && error !== null && own.has(error))
-            throw error;
-        throw new Error(`${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
-            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
-    }
-    return last.read ? last.value : read(last.response);
-}
-const hostOf = (url) => {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return 'the service';
-    }
-};
-/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = runRetry()) {
-    return exchange(transport, what, request, response => response, policy);
-}
-
-;// CONCATENATED MODULE: ./src/github-context.ts
-/**
- * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
- * and ids. Only used when publishing; a dry run asks local Git instead.
- */
-
-
-
-
-const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
-  repository(owner: $owner, name: $name) {
-    databaseId
-    owner {
-      __typename
-      ... on User { databaseId }
-      ... on Organization { databaseId }
-    }
-    licenseInfo { spdxId }
-    object(expression: $revision) {
-      ... on Commit { history { totalCount } }
-    }
-    repositoryTopics(first: 20) { edges { node { topic { name } } } }
-  }
-}`;
-/**
- * What the code reads of the answer, and nothing more: a missing repository comes with
- * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
- */
-const ANSWER = object({
-    data: optional(nullable(object({
-        repository: nullable(object({
-            licenseInfo: nullable(object({ spdxId: nullable(string) })),
-            object: nullable(object({ history: optional(object({ totalCount: count })) })),
-            repositoryTopics: object({
-                edges: array(object({ node: object({ topic: object({ name: string }) }) }))
-            })
-        }))
-    }))),
-    errors: optional(array(object({ message: string })))
-});
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits = timeouts()) {
-    rememberSecret(token);
-    const [owner, name] = repository.split('/');
-    const request = {
-        method: 'POST',
-        url: graphqlUrl,
-        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
-        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
-    };
-    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return exchange(http, call.what, request, response => readFacts(response, call, repository, revision));
-}
-/** What GitHub's answer says about the commit, or one error that says what is wrong. */
-function readFacts(response, call, repository, revision) {
-    if (!isSuccess(response.status)) {
-        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`);
-    }
-    const result = readAnswer(call, response, ANSWER);
-    const repo = result.data?.repository;
-    if (repo == null) {
-        const why = result.errors?.map(e => redactText(e.message)).join('; ') ?? 'no repository in the answer';
-        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
-            'Check that the repository exists and that `github-token` can read it.');
-    }
-    const commits = repo.object?.history?.totalCount;
-    if (commits === undefined) {
-        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
-    }
-    return {
-        revision,
-        commitCount: commits,
-        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
-        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
-        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null)
-    };
-}
-/** Events a release is never published from: a pull request's code is not the repository's. */
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
-/** Refuse to publish from a pull request, before anything else is done. */
-function refusePullRequest(eventName) {
-    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
-        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
-            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flakehub.ts
-/**
- * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
- * the upload carries the bearer token; a call answered 401 because the token expired is
- * repeated once with a fresh token. Every answer is read here, in one place per call, and
- * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
- * together by the publish's overall bound.
- */
-
-
-
-
-
-
-
-class FlakeHubError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FlakeHubError';
-    }
-}
-/** What the stage answer must hold: the code reads these two fields and nothing else. */
-const STAGED = object({ s3_upload_url: string, uuid: string });
-/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
-const EXPIRED = Symbol('expired');
-class FlakeHubClient {
-    constructor(host, http, credential, limits = timeouts()) {
-        this.host = host;
-        this.http = http;
-        this.credential = credential;
-        this.limits = limits;
-        this.notAfter = Date.now() + limits.publishBudgetMs;
-    }
-    bound(answerMs, stallMs) {
-        const { connectMs } = this.limits;
-        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
-    }
-    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
-    async call(what, request, read) {
-        const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => exchange(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
-            const expired = this.credential.expired || /expired/i.test(response.body);
-            if (response.status === 401 && expired && !retried)
-                return EXPIRED;
-            return read(response, call);
-        });
-        const first = await send(await this.credential.fresh(), false);
-        if (first !== EXPIRED)
-            return first;
-        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
-        return (await send(token, true));
-    }
-    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
-    async checkToken(owner) {
-        const url = `${this.host}/token/status`;
-        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
-        await this.call('FlakeHub token status', request, (response, call) => {
-            if (response.status === 401 || response.status === 403) {
-                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
-                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
-                    'organization on FlakeHub first. Then run this job again.');
-            }
-            if (!isSuccess(response.status)) {
-                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
-            }
-            refusePage(call, response);
-        });
-    }
-    /** Stage the release: send its metadata, receive the upload URL. */
-    async stage(release) {
-        const { tarball } = release;
-        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
-        const request = {
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            body: metadataJson(release.metadata),
-            limits: this.bound(this.limits.stageMs)
-        };
-        return this.call('FlakeHub stage', request, readStageAnswer);
-    }
-    /**
-     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
-     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
-     */
-    async upload(uploadUrl, release) {
-        const { tarball } = release;
-        info(`The upload goes to ${redactUrl(uploadUrl)}.`);
-        const request = {
-            method: 'PUT',
-            url: uploadUrl,
-            headers: {
-                'Content-Length': tarball.size,
-                'Content-Type': 'application/gzip',
-                'x-amz-checksum-sha256': tarball.sha256
-            },
-            body: () => external_node_fs_namespaceObject.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
-            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
-        };
-        await exchange(this.http, 'Tarball upload', request, response => {
-            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-            if (!isSuccess(response.status)) {
-                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
-            }
-            refusePage(call, response);
-        });
-    }
-    /**
-     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
-     * attempt whose answer was lost on the way (or timed out) did publish it.
-     */
-    async publish(uuid) {
-        const url = `${this.host}/publish/${uuid}`;
-        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
-        await this.call('FlakeHub publish', request, (response, call) => {
-            if (response.status === 409) {
-                info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
-                return;
-            }
-            if (response.status !== 200)
-                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
-            refusePage(call, response);
-        });
-    }
-}
-/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
-function readStageAnswer(response, call) {
-    if (response.status === 409)
-        return { kind: 'exists' };
-    if (response.status === 401)
-        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
-    if (response.status === 400)
-        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
-    if (response.status !== 200)
-        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
-    const staged = readAnswer(call, response, STAGED);
-    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
-}
-/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
-function answered(call, response) {
-    return `${callRoute(call)} answered ${describeAnswer(response)}`;
-}
-
-;// CONCATENATED MODULE: ./src/token.ts
-/**
- * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
- * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
- * it is masked at once, and refreshed when it is about to expire.
- */
-
-
-
-
-
-
-/** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60000;
-const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
-
-permissions:
-  id-token: write
-  contents: read`;
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
- */
-const githubIdToken = async (audience) => {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
-    }
-    rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = timeouts();
-    const label = `GitHub OIDC token (GET ${pathOf(url)})`;
-    let seen;
-    let attempts = 0;
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => bodyStart(errorMessage(error), 300);
-    try {
-        return await retrying('GitHub OIDC token', () => {
-            attempts++;
-            seen = undefined;
-            return bounded({ connectMs, answerMs: oidcMs }, () => getIDToken(audience), answer => {
-                seen = answer;
-            });
-        }, outcome => {
-            if (!('error' in outcome))
-                return undefined;
-            if (outcome.error instanceof TimeoutError)
-                return { reason: outcome.error.message };
-            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec(errorMessage(outcome.error))?.[1];
-            return code === undefined || isRetriableStatus(Number(code))
-                ? { reason: reasonOf(outcome.error) }
-                : undefined;
-        });
-    }
-    catch (error) {
-        const answer = seen === undefined
-            ? ''
-            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test(errorMessage(error));
-        const what = noToken
-            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
-        throw new Error(`${label} ${what}${answer}.`, { cause: error });
-    }
-};
-/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
-function tokenExpiry(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A live OIDC token for FlakeHub. */
-class Credential {
-    constructor(token, audience, source, now) {
-        this.token = token;
-        this.audience = audience;
-        this.source = source;
-        this.now = now;
-    }
-    /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, now = Date.now) {
-        info(`Requesting a GitHub OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
-        const token = await source(audience);
-        setSecret(token);
-        return new Credential(token, audience, source, now);
-    }
-    /** Milliseconds until the current token expires, if it says. */
-    msLeft() {
-        const expiresAt = tokenExpiry(this.token);
-        return expiresAt === undefined ? undefined : expiresAt - this.now();
-    }
-    /** Whether the current token's own expiry has passed. */
-    get expired() {
-        return (this.msLeft() ?? Infinity) <= 0;
-    }
-    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
-    async fresh() {
-        const left = this.msLeft();
-        if (left !== undefined && left < REFRESH_MARGIN_MS) {
-            const seconds = Math.round(left / 1000);
-            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
-        }
-        return this.token;
-    }
-    /** Fetch a new token now. */
-    async refresh(why) {
-        info(`Refreshing the OIDC token: ${why}.`);
-        const token = await this.source(this.audience);
-        setSecret(token);
-        this.token = token;
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish.ts
-/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
-
-
-
-/** FlakeHub refuses tarballs larger than this many bytes. */
-const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
-    const { tarball } = release;
-    if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
-    const largest = tarball.largestFiles
-        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
-        .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
-        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
-}
-async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
-    const credential = await Credential.forRelease(release, settings.audience, services.idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential);
-    await flakehub.checkToken(services.owner);
-    const staged = await flakehub.stage(release);
-    if (staged.kind === 'exists') {
-        if (settings.errorOnConflict)
-            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
-        info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
-        return 'already-published';
-    }
-    info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
-    await flakehub.upload(staged.uploadUrl, release);
-    await flakehub.publish(staged.uuid);
-    info(`Published ${release.flakeRefs.atLeast}.`);
-    return 'published';
-}
-
-;// CONCATENATED MODULE: ./src/git.ts
-/** The commit being published, and its commit count, from the local Git checkout. */
-
-/** Git in one checkout, logging its commands to a phase. */
-class Git {
-    constructor(runner, gitRoot, log) {
-        this.runner = runner;
-        this.gitRoot = gitRoot;
-        this.log = log;
-    }
-    async git(...args) {
-        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
-            log: this.log.info
-        });
-        return stdout.trim();
-    }
-    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
-    resolveRevision(rev) {
-        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
-    }
-    /** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
-    async commitCount(revision) {
-        const count = Number(await this.git('rev-list', '--count', revision));
-        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-            warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ` +
-                'Use `fetch-depth: 0` with actions/checkout to count every commit.');
-        }
-        return count;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/repository.ts
-/**
- * What the repository tells about the commit being published: from GitHub's GraphQL API when
- * publishing, from local Git in a dry run (which contacts no service).
- */
-
-
-
-
-async function repositoryFacts(settings, log) {
-    const git = new Git(processRunner, settings.gitRoot, log);
-    if (settings.destDir !== undefined) {
-        const revision = await git.resolveRevision(settings.rev);
-        return {
-            revision,
-            commitCount: await git.commitCount(revision),
-            topics: [],
-            spdxIdentifier: null
-        };
-    }
-    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-    const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    const graphqlUrl = process.env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
-    return githubFacts(httpClientTransport(), graphqlUrl, settings.githubToken, settings.repository, revision);
-}
-
-// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
-var spdx_expression_parse = __nccwpck_require__(3326);
-var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
-;// CONCATENATED MODULE: ./src/action-io.ts
-/** The names of the action's inputs and outputs, as `action.yml` declares them. */
-const Input = {
-    visibility: 'visibility',
-    name: 'name',
-    repository: 'repository',
-    mirror: 'mirror',
-    directory: 'directory',
-    gitRoot: 'git-root',
-    tag: 'tag',
-    rev: 'rev',
-    rollingMinor: 'rolling-minor',
-    rolling: 'rolling',
-    host: 'host',
-    logDirectives: 'log-directives',
-    logger: 'logger',
-    githubToken: 'github-token',
-    extraTags: 'extra-tags',
-    extraLabels: 'extra-labels',
-    spdxExpression: 'spdx-expression',
-    errorOnConflict: 'error-on-conflict',
-    includeOutputPaths: 'include-output-paths',
-    myFlakeIsTooBig: 'my-flake-is-too-big',
-    strictMode: '_internal-strict-mode',
-    destDir: 'dest-dir'
-};
-/**
- * Inputs of the established action that choose which `flakehub-push` binary to download.
- * There is no binary here, so they are accepted and ignored with one warning.
- */
-const BINARY_SOURCE_INPUTS = [
-    'source-binary',
-    'source-branch',
-    'source-pr',
-    'source-revision',
-    'source-tag',
-    'source-url',
-    'flakehub-push-binary',
-    'flakehub-push-branch',
-    'flakehub-push-pr',
-    'flakehub-push-revision',
-    'flakehub-push-tag',
-    'flakehub-push-url'
-];
-const Output = {
-    flakeName: 'flake_name',
-    flakeVersion: 'flake_version',
-    flakerefAtLeast: 'flakeref_at_least',
-    flakerefExact: 'flakeref_exact'
-};
-
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Reads every input of the action once, validates it, and hands on a typed {@link Settings}.
- * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
- */
-
-
-
-
-
-
-
-
-function defaultsFromEnv(env = process.env) {
-    return {
-        repository: env.GITHUB_REPOSITORY ?? '',
-        refName: env.GITHUB_REF_NAME ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd()
-    };
-}
-const VISIBILITIES = {
-    public: 'public',
-    unlisted: 'unlisted',
-    hidden: 'unlisted',
-    private: 'private'
-};
-/**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
- */
-function readSettings(read = name => getInput(name), defaults = defaultsFromEnv()) {
-    const problems = [];
-    const get = (name) => read(name).trim();
-    const complain = (name, problem) => {
-        problems.push(`Input \`${name}\`: ${problem}`);
-    };
-    const bool = (name, fallback) => {
-        const value = get(name);
-        if (value === '')
-            return fallback;
-        if (/^(true|True|TRUE)$/.test(value))
-            return true;
-        if (/^(false|False|FALSE)$/.test(value))
-            return false;
-        complain(name, `"${value}" is not a boolean; write \`true\` or \`false\`.`);
-        return fallback;
-    };
-    const githubToken = read(Input.githubToken);
-    if (githubToken !== '')
-        setSecret(githubToken);
-    const visibilityInput = get(Input.visibility).toLowerCase();
-    const visibility = VISIBILITIES[visibilityInput];
-    if (visibility === undefined) {
-        complain(Input.visibility, visibilityInput === ''
-            ? 'is required; write `public`, `unlisted` or `private`.'
-            : `"${visibilityInput}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
-    }
-    const repositoryInput = get(Input.repository) || defaults.repository;
-    const repository = foldRepository(repositoryInput);
-    if (repository === undefined) {
-        complain(Input.repository, repositoryInput === ''
-            ? 'is empty and GITHUB_REPOSITORY is not set; write the repository as `owner/project`.'
-            : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`);
-    }
-    const name = get(Input.name);
-    const nameProblem = name === '' ? undefined : flakeNameProblem(name);
-    if (nameProblem !== undefined) {
-        complain(Input.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`);
-    }
-    const rolling = bool(Input.rolling, false);
-    const rollingMinorInput = get(Input.rollingMinor);
-    let version = { kind: 'rolling', minor: 1 };
-    if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
-        complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. \`2\`.`);
-    }
-    else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
-        complain(Input.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. \`2\`.`);
-    }
-    else if (rollingMinorInput !== '' && !rolling) {
-        complain(Input.rollingMinor, 'is set but `rolling` is not; add `rolling: true` or remove it.');
-    }
-    else if (rolling) {
-        version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) };
-    }
-    if (!rolling) {
-        const explicitTag = get(Input.tag);
-        const tag = explicitTag || defaults.refName;
-        const from = explicitTag === '' ? ' (taken from GITHUB_REF_NAME)' : '';
-        if (tag === '') {
-            complain(Input.tag, 'is empty; set `tag: v1.2.3` for a tagged release, or `rolling: true`.');
-        }
-        else if (semverOfTag(tag) === undefined) {
-            complain(Input.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set \`rolling: true\`.`);
-        }
-        version = { kind: 'tag', tag };
-    }
-    const rev = get(Input.rev) || undefined;
-    if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
-        complain(Input.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
-    }
-    const hostInput = get(Input.host) || 'https://api.flakehub.com';
-    let host = hostInput;
-    let audience = '';
-    try {
-        const url = new URL(hostInput);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new Error('not http(s)');
-        host = hostInput.replace(/\/+$/, '');
-        audience = url.hostname;
-    }
-    catch {
-        complain(Input.host, `"${hostInput}" is not a URL; write e.g. \`https://api.flakehub.com\`.`);
-    }
-    const extraLabelsInput = get(Input.extraLabels);
-    const extraTagsInput = get(Input.extraTags);
-    if (extraLabelsInput === '' && extraTagsInput !== '') {
-        warning('`extra-tags` is deprecated; rename it to `extra-labels`.');
-    }
-    const extraLabels = splitLabels(extraLabelsInput || extraTagsInput);
-    const spdxExpression = get(Input.spdxExpression) || undefined;
-    if (spdxExpression !== undefined) {
-        try {
-            spdx_expression_parse_default()(spdxExpression);
-        }
-        catch (error) {
-            complain(Input.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${errorMessage(error)}); ` +
-                'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
-        }
-    }
-    const gitRootInput = get(Input.gitRoot) || '.';
-    const gitRoot = existingDirectory(external_node_path_namespaceObject.resolve(defaults.workspace, gitRootInput));
-    let flakeDir = '';
-    let sourceSubdirectory = '';
-    if (gitRoot === undefined) {
-        complain(Input.gitRoot, `"${gitRootInput}" is not a folder; write the path of the Git checkout.`);
     }
     else {
-        const directory = get(Input.directory);
-        const dir = existingDirectory(external_node_path_namespaceObject.resolve(gitRoot, directory));
-        const relative = dir === undefined ? '' : external_node_path_namespaceObject.relative(gitRoot, dir);
-        if (dir === undefined) {
-            complain(Input.directory, `"${directory}" is not a folder under \`git-root\` (${gitRoot}).`);
-        }
-        else if (relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)) {
-            complain(Input.directory, `"${directory}" resolves to ${dir}, outside \`git-root\` (${gitRoot}); write a path inside the repository.`);
-        }
-        else if (!external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(dir, 'flake.nix'))) {
-            complain(Input.directory, `there is no flake.nix in ${dir}; point \`directory\` at the folder that holds flake.nix.`);
-        }
-        else {
-            flakeDir = dir;
-            sourceSubdirectory = relative.split(external_node_path_namespaceObject.sep).join('/');
-        }
-    }
-    const destDirInput = get(Input.destDir);
-    const destDir = destDirInput === '' ? undefined : external_node_path_namespaceObject.resolve(defaults.workspace, destDirInput);
-    const settings = {
-        mirror: bool(Input.mirror, false),
-        errorOnConflict: bool(Input.errorOnConflict, false),
-        includeOutputPaths: bool(Input.includeOutputPaths, false),
-        myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
-    };
-    // Accepted for compatibility: this action never turns an error into a warning, strict or not.
-    bool(Input.strictMode, false);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    warnIgnoredInputs(read);
-    return {
-        ...settings,
-        visibility: visibility,
-        uploadName: name || repository,
-        repository: repository,
-        gitRoot: gitRoot,
-        flakeDir,
-        sourceSubdirectory,
-        version,
-        rev: rev?.toLowerCase(),
-        host,
-        audience,
-        githubToken,
-        extraLabels,
-        spdxExpression,
-        destDir
-    };
-}
-/** The real path of `dir` if it is a folder, else undefined. */
-function existingDirectory(dir) {
-    try {
-        const real = external_node_fs_namespaceObject.realpathSync(dir);
-        return external_node_fs_namespaceObject.statSync(real).isDirectory() ? real : undefined;
-    }
-    catch {
         return undefined;
     }
 }
-/** Inputs that only steered the established action's binary or its logger: one warning. */
-function warnIgnoredInputs(read) {
-    const ignoredDefaults = {
-        [Input.logDirectives]: 'flakehub_push=info',
-        [Input.logger]: 'full',
-        'source-branch': 'main'
-    };
-    const set = [...BINARY_SOURCE_INPUTS, Input.logDirectives, Input.logger].filter(name => {
-        const value = read(name).trim();
-        return value !== '' && value !== ignoredDefaults[name];
-    });
-    if (set.length > 0) {
-        warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
-            'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
     }
 }
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/** What the run tells people: step outputs and the job summary. */
-
-
-/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    setOutput(Output.flakeName, release.uploadName);
-    setOutput(Output.flakeVersion, release.version);
-    setOutput(Output.flakerefAtLeast, release.flakeRefs.atLeast);
-    setOutput(Output.flakerefExact, release.flakeRefs.exact);
-}
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-function flakePage(host, release) {
-    const web = new URL(host);
-    web.hostname = web.hostname.replace(/^api\./, '');
-    const base = web.origin;
-    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
-}
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
-/** Write the job summary: what was released, how to use it, and where the time went. */
-async function writeSummary(release, outcome, timings, where) {
-    const { metadata, tarball } = release;
-    const summary = summary_summary
-        .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ['Flake', release.uploadName],
-        ['Version', release.version],
-        ['Visibility', metadata.visibility],
-        ['Revision', metadata.revision],
-        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', tarball.sha256],
-        ['Labels', metadata.labels.join(', ') || '(none)'],
-        ['Licence', metadata.spdx_identifier ?? '(none)']
-    ])
-        .addHeading('Use it', 3)
-        .addCodeBlock(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`, 'nix');
-    if ('host' in where)
-        summary.addLink('Open on FlakeHub', flakePage(where.host, release));
-    else
-        summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
-    const counts = Object.entries(metadata.outputs.counts);
-    summary.addHeading('Outputs', 3);
-    if (counts.length === 0)
-        summary.addRaw('No outputs with a schema.', true);
-    else
-        summary.addTable([
-            [
-                { data: 'Output', header: true },
-                { data: 'Count', header: true }
-            ],
-            ...counts.map(([name, n]) => [name, String(n)])
-        ]);
-    summary.addHeading('Time per phase', 3).addTable([
-        [
-            { data: 'Phase', header: true },
-            { data: 'Seconds', header: true }
-        ],
-        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
-    ]);
-    await summary.write();
-}
 
-;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
 /**
- * The action: settings → repository facts → source → evaluation and tarball → release →
- * dry run, or token and publish → outputs and summary.
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function run() {
-    const timings = new Map();
-    let scratch;
-    try {
-        const settings = readSettings();
-        if (settings.destDir === undefined)
-            refusePullRequest(process.env.GITHUB_EVENT_NAME);
-        const facts = await phase(timings, 'Repository', log => repositoryFacts(settings, log));
-        scratch = await scratchFolder(settings);
-        const nix = new Nix(processRunner);
-        const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_namespaceObject.join(scratch, 'source.tar.gz'), timings);
-        const release = makeRelease(settings, facts, flake);
-        if (settings.destDir !== undefined) {
-            const written = await writeRelease(release, settings.destDir);
-            info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
-            setOutputs(release);
-            await writeSummary(release, 'dry-run', timings, { destDir: settings.destDir });
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
             return;
         }
-        const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        const owner = context.payload.repository?.owner?.login ?? settings.repository.split('/')[0];
-        const services = { http: httpClientTransport(), idToken: githubIdToken, owner };
-        const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
-        setOutputs(release);
-        await writeSummary(release, outcome, timings, { host: settings.host });
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
     }
-    catch (error) {
-        setFailed(errorMessage(error));
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
     }
-    finally {
-        if (scratch !== undefined)
-            await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
 }
-/** A fresh folder for the tarball: beside the dry run's files, else under RUNNER_TEMP. */
-async function scratchFolder(settings) {
-    const base = settings.destDir ?? process.env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir();
-    await promises_namespaceObject.mkdir(base, { recursive: true });
-    return promises_namespaceObject.mkdtemp(external_node_path_namespaceObject.join(base, '.flakehub-push-'));
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -6,8 +6,8 @@
  * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
  * no way to end a process it started.
  */
-import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
+import { log as report } from './reporter.js'
 
 export interface CommandResult {
   stdout: string
@@ -18,10 +18,12 @@ export interface RunOptions {
   cwd?: string
   /** Ends the process (SIGTERM) when aborted; the call then rejects with the abort reason. */
   signal?: AbortSignal
-  /** Where the command line is logged; `core.info` by default. */
+  /** Where the command line is logged; the reporter's log by default. */
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
+  /** Called once the process has been started (not when it could not be). */
+  onSpawn?: () => void
 }
 
 /** The one way the action starts a program; tests swap it for a fake. */
@@ -29,10 +31,17 @@ export interface CommandRunner {
   run(command: string, args: readonly string[], options?: RunOptions): Promise<CommandResult>
 }
 
-/** How much of a failing command's stderr is kept and shown (the end of it, where Nix's error is). */
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024
 const STDERR_TAIL = 64 * 1024
 
 export class CommandError extends Error {
+  /** How it ended: "exited with status 1", "was killed by SIGTERM" or "could not be started". */
+  readonly status: string
+
   constructor(
     readonly commandLine: string,
     readonly exitCode: number | null,
@@ -47,6 +56,7 @@ export class CommandError extends Error {
           : 'could not be started'
     super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`)
     this.name = 'CommandError'
+    this.status = status
   }
 }
 
@@ -61,7 +71,7 @@ export function showCommand(command: string, args: readonly string[]): string {
 export const processRunner: CommandRunner = {
   run(command, args, options = {}) {
     const commandLine = showCommand(command, args)
-    const log = options.log ?? core.info
+    const log = options.log ?? report.info
     log(`$ ${commandLine}`)
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, {
@@ -69,14 +79,15 @@ export const processRunner: CommandRunner = {
         signal: options.signal,
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
       })
+      child.once('spawn', () => options.onSpawn?.())
       const stdout: Buffer[] = []
-      const stderr = new Tail(STDERR_TAIL)
+      const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
       child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
       const errors = child.stderr! // Always piped.
       errors.setEncoding('utf8')
       errors.on('data', (chunk: string) => {
         stderr.push(chunk)
-        if (core.isDebug()) core.debug(chunk.trimEnd())
+        if (report.isDebug()) report.debug(chunk.trimEnd())
       })
       child.on('error', error => {
         if (options.signal?.aborted) reject(options.signal.reason)
@@ -97,23 +108,42 @@ export const processRunner: CommandRunner = {
 }
 
 /**
- * The last `limit` characters of a stream of text, kept as chunks: Nix prints a line per
- * attribute it evaluates, and joining each to the whole so far would copy it all every time.
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
  */
-class Tail {
+export class HeadAndTail {
+  private head = ''
   private chunks: string[] = []
   private length = 0
+  private dropped = 0
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly headLimit: number,
+    private readonly tailLimit: number
+  ) {}
 
   push(chunk: string): void {
+    if (this.head.length < this.headLimit) {
+      const room = this.headLimit - this.head.length
+      this.head += chunk.slice(0, room)
+      chunk = chunk.slice(room)
+      if (chunk === '') return
+    }
     this.chunks.push(chunk)
     this.length += chunk.length
-    while (this.length - this.chunks[0].length >= this.limit)
-      this.length -= this.chunks.shift()!.length
+    while (this.length - this.chunks[0].length >= this.tailLimit) {
+      const first = this.chunks.shift()!
+      this.length -= first.length
+      this.dropped += first.length
+    }
   }
 
   text(): string {
-    return this.chunks.join('').slice(-this.limit)
+    const tail = this.chunks.join('')
+    const cut = Math.max(0, tail.length - this.tailLimit)
+    const dropped = this.dropped + cut
+    const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : ''
+    return this.head + gap + tail.slice(cut)
   }
 }

@@ -5,6 +5,8 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
+import { stepBack } from './priority.js'
+import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
 import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
@@ -64,8 +66,9 @@ export async function locateSource(
 }
 
 /**
- * Everything that depends only on the located source, at the same time: the all-systems
- * check, the outputs document, the README and the tarball. The first failure stops the rest.
+ * Everything that depends only on the located source, at the same time: the evaluation (one
+ * `nix` process that does the all-systems check and builds the outputs document), the README
+ * and the tarball. The first failure stops the rest.
  */
 export async function evaluateAndPack(
   nix: Nix,
@@ -74,25 +77,8 @@ export async function evaluateAndPack(
   tarballPath: string,
   timings: Timings
 ): Promise<EvaluatedFlake> {
-  const nixVersion = await nix.version()
-  const tooBig = settings.myFlakeIsTooBig
-  const [, outputs, readme, tarball] = await allOrStop([
-    signal =>
-      phase(timings, tooBig ? 'Evaluate (current system)' : 'Evaluate (all systems)', log =>
-        nix.show(source.flakeRef, !tooBig, nixVersion, { signal, log: log.info })
-      ),
-    signal =>
-      tooBig
-        ? Promise.resolve(NO_OUTPUTS)
-        : phase(timings, 'Outputs document', async log => {
-            const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-              signal,
-              log: log.info
-            })
-            const names = Object.keys(outputs.counts)
-            log.info(`${names.length} output types: ${names.join(', ')}`)
-            return outputs
-          }),
+  const [outputs, readme, tarball] = await allOrStop([
+    signal => evaluate(nix, settings, source, signal, timings),
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
@@ -109,6 +95,39 @@ export async function evaluateAndPack(
       })
   ] as const)
   return { source, outputs, readme, tarball }
+}
+
+/**
+ * The all-systems check and the outputs document from one evaluation; for a flake that is too
+ * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
+ */
+function evaluate(
+  nix: Nix,
+  settings: Settings,
+  source: FlakeSource,
+  signal: AbortSignal,
+  timings: Timings
+): Promise<Outputs> {
+  if (settings.myFlakeIsTooBig)
+    return phase(timings, 'Evaluate (current system)', async log => {
+      await nix.showCurrentSystem(source.flakeRef, {
+        signal,
+        log: log.info,
+        onSpawn: () => stepBack(reporterLog.debug)
+      })
+      return NO_OUTPUTS
+    })
+  return phase(timings, 'Evaluate (all systems)', async log => {
+    const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+      signal,
+      log: log.info,
+      onSpawn: () => stepBack(reporterLog.debug)
+    })
+    const names = Object.keys(outputs.counts)
+    log.info(`${names.length} output types: ${names.join(', ')}`)
+    return outputs
+  })
 }
 
 /** The text of the first file named `readme.md` in any case, or null. */

@@ -5,7 +5,6 @@
  * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
  * together by the publish's overall bound.
  */
-import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import {
   CallName,
@@ -21,6 +20,7 @@ import { HttpRequest, HttpResponse, HttpTransport, exchange, isSuccess } from '.
 import { redactUrl } from './redact.js'
 import { Release, metadataJson } from './release.js'
 import { Timeouts, timeouts } from './timeouts.js'
+import { log } from './reporter.js'
 import { Credential } from './token.js'
 
 /** What staging a release gave: where to upload, or that the version exists already. */
@@ -127,7 +127,7 @@ export class FlakeHubClient {
    */
   async upload(uploadUrl: string, release: Release): Promise<void> {
     const { tarball } = release
-    core.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
+    log.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
     const request = {
       method: 'PUT' as const,
       url: uploadUrl,
@@ -157,7 +157,7 @@ export class FlakeHubClient {
     const request = { method: 'POST' as const, url, limits: this.bound(this.limits.publishMs) }
     await this.call('FlakeHub publish', request, (response, call) => {
       if (response.status === 409) {
-        core.info(
+        log.info(
           `FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`
         )
         return

@@ -1,6 +1,6 @@
 /** The commit being published, and its commit count, from the local Git checkout. */
-import * as core from '@actions/core'
 import { CommandRunner } from './command.js'
+import { log } from './reporter.js'
 import { PhaseLog } from './timing.js'
 
 /** Git in one checkout, logging its commands to a phase. */
@@ -23,13 +23,18 @@ export class Git {
     return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`)
   }
 
-  /** How many commits lead to `revision` in the local history (warns when the clone is shallow). */
-  async commitCount(revision: string): Promise<number> {
+  /**
+   * How many commits lead to `revision` in the local history. A shallow clone gives too low a
+   * count: that is warned about, with `deepen` saying how to fetch the whole history.
+   */
+  async commitCount(
+    revision: string,
+    deepen = 'Use `fetch-depth: 0` with actions/checkout to count every commit.'
+  ): Promise<number> {
     const count = Number(await this.git('rev-list', '--count', revision))
     if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-      core.warning(
-        `The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ` +
-          'Use `fetch-depth: 0` with actions/checkout to count every commit.'
+      log.warning(
+        `The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ${deepen}`
       )
     }
     return count

@@ -45,6 +45,8 @@ const ANSWER = object({
       object({
         repository: nullable(
           object({
+            databaseId: count,
+            owner: object({ databaseId: optional(count) }),
             licenseInfo: nullable(object({ spdxId: nullable(string) })),
             object: nullable(object({ history: optional(object({ totalCount: count })) })),
             repositoryTopics: object({
@@ -113,7 +115,8 @@ export function readFacts(
     topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
     // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
     spdxIdentifier:
-      repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null)
+      repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
+    githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
   }
 }
 

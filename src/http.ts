@@ -4,7 +4,6 @@
  * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
  * log line each; a call that keeps failing ends in one error naming the call.
  */
-import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import { AnswerError, CallName, callLabel } from './answers.js'
@@ -19,6 +18,7 @@ import {
   VARIABLES,
   timeouts
 } from './timeouts.js'
+import { log } from './reporter.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
@@ -204,7 +204,7 @@ export async function retrying<T>(
     if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
       throw new OutOfTime(what, verdict.reason)
     }
-    core.info(
+    log.info(
       `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`
     )
     await policy.sleep(delay)

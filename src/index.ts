@@ -1,4 +1,12 @@
-/** The entry point the runner executes (bundled into dist/index.js). */
+/** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 import { run } from './main.js'
+import { githubPlace } from './place.js'
+import { readSettings } from './settings.js'
 
-await run()
+/** The repository owner named in the event that started the workflow. */
+async function eventOwner(): Promise<string | undefined> {
+  const { context } = await import('@actions/github')
+  return context.payload.repository?.owner?.login
+}
+
+await run(githubPlace({ eventOwner }), () => readSettings())

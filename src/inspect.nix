@@ -16,17 +16,21 @@
 # `schemas` output, if any, replaces the default schemas below entirely. Both go
 # through the same mapping (toDocumentNode).
 #
+# The default schemas are exactly those of flake-schemas v0.1.4, the release the
+# established publisher's inspect flake pins, with the leaves that release gives
+# (protocol, section 12); the `doc` texts are this project's own.
+#
 # Only builtins present in Nix 2.8 are used. Nothing is wrapped in tryEval: an
-# evaluation error in anything the document needs fails the whole evaluation.
+# evaluation error in anything the document needs fails the whole evaluation, with
+# the context "while evaluating the flake output '<path>'" naming where.
 # Nothing the document does not need is forced: without includeOutputPaths no
 # derivation's drvPath or outPath (nor a configuration's toplevel) is touched.
-{ flakeRef, includeOutputPaths ? false }:
+{ outputs, includeOutputPaths ? false }:
 
 let
-  inherit (builtins) attrNames filter getFlake head isAttrs isString listToAttrs mapAttrs sort lessThan split;
+  inherit (builtins) addErrorContext attrNames concatStringsSep deepSeq filter isAttrs listToAttrs mapAttrs sort lessThan;
 
-  flake = getFlake flakeRef;
-  flakeOutputs = flake.outputs;
+  flakeOutputs = outputs;
 
   # --- Helpers for writing schemas -----------------------------------------------
 
@@ -34,11 +38,6 @@ let
 
   # meta.description of a derivation-like value, "" when it has none.
   metaDescription = value: value.meta.description or "";
-
-  # The first non-empty line of a text, or null when there is none.
-  firstLine = text:
-    let lines = filter (l: isString l && l != "") (split "\n" text);
-    in if lines == [ ] then null else head lines;
 
   # A leaf for a derivation found under a system attribute.
   derivationLeaf = what: system: drv: {
@@ -64,12 +63,11 @@ let
       derivation = derivationOf config;
     }) output);
 
-  isDerivation = value: isAttrs value && (value.type or null) == "derivation";
+  isDerivation = value: (value.type or null) == "derivation";
 
-  # Nested attribute sets down to derivations; other values are left out.
-  hydraJobsNode = set:
-    branch (listToAttrs (map (name: { inherit name; value = hydraJobsChild set.${name}; })
-      (filter (name: isAttrs set.${name}) (attrNames set))));
+  # Nested attribute sets down to derivations: every other value must be a set (as in
+  # flake-schemas, where a number or a string under hydraJobs fails the evaluation).
+  hydraJobsNode = set: branch (mapAttrs (_name: hydraJobsChild) set);
   hydraJobsChild = value:
     if isDerivation value then {
       what = "Hydra CI test";
@@ -112,15 +110,7 @@ let
       doc = ''
         The `dockerImages` output holds OCI (Docker) container images, per system.
       '';
-      inventory = perSystemDerivations "OCI image";
-    };
-
-    ociImages = {
-      version = 1;
-      doc = ''
-        The `ociImages` output holds OCI container images, per system.
-      '';
-      inventory = perSystemDerivations "OCI image";
+      inventory = perSystemDerivations "Docker image";
     };
 
     formatter = {
@@ -129,7 +119,7 @@ let
         The `formatter` output holds, per system, the program that `nix fmt` runs to
         format the flake's source.
       '';
-      inventory = output: branch (mapAttrs (system: derivationLeaf "formatter" system) output);
+      inventory = output: branch (mapAttrs (system: derivationLeaf "package" system) output);
     };
 
     apps = {
@@ -138,10 +128,9 @@ let
         The `apps` output holds programs, per system, that can be run with `nix run`.
       '';
       inventory = output:
-        branch (mapAttrs (system: set: branch (mapAttrs (_name: app: {
+        branch (mapAttrs (system: set: branch (mapAttrs (_name: _app: {
           what = "app";
           forSystems = [ system ];
-          shortDescription = metaDescription app;
         }) set)) output);
     };
 
@@ -160,7 +149,9 @@ let
         The `hydraJobs` output holds the jobs that the Hydra continuous integration
         system builds: nested attribute sets down to derivations.
       '';
-      inventory = hydraJobsNode;
+      inventory = output:
+        assert !(isDerivation output); # The top level cannot be a derivation.
+        hydraJobsNode output;
     };
 
     templates = {
@@ -183,9 +174,9 @@ let
         outputs of a flake.
       '';
       inventory = output:
-        branch (mapAttrs (_name: schema: {
+        branch (mapAttrs (name: _schema: {
           what = "flake schema";
-          shortDescription = if schema ? doc then firstLine schema.doc else null;
+          shortDescription = "A schema checker for the `${name}` flake output";
         }) output);
     };
 
@@ -205,15 +196,6 @@ let
         NixOS configuration.
       '';
       inventory = systemIndependent "NixOS module";
-    };
-
-    homeModules = {
-      version = 1;
-      doc = ''
-        The `homeModules` output holds Home Manager modules that can be imported into
-        a Home Manager configuration.
-      '';
-      inventory = systemIndependent "Home Manager module";
     };
 
     darwinModules = {
@@ -265,20 +247,23 @@ let
   outputPaths = drv:
     listToAttrs (map (name: { inherit name; value = drv.${name}.outPath; }) (drv.outputs or [ "out" ]));
 
-  toDocumentNode = node:
-    if node ? children then
-      { children = mapAttrs (_name: toDocumentNode) node.children; }
-    else
-      let
-        drv = if includeOutputPaths then node.derivation or null else null;
-      in
-      {
-        what = node.what or null;
-        shortDescription = node.shortDescription or null;
-        forSystems = if (node.forSystems or null) == null then null else sort lessThan node.forSystems;
-        derivation = if drv == null then null else drv.drvPath;
-        outputs = if drv == null then null else outputPaths drv;
-      };
+  # A leaf is forced whole where it is made, so that an error in it carries its path.
+  toDocumentNode = path: node:
+    addErrorContext "while evaluating the flake output '${concatStringsSep "." path}'" (
+      if node ? children then
+        { children = mapAttrs (name: toDocumentNode (path ++ [ name ])) node.children; }
+      else
+        let
+          drv = if includeOutputPaths then node.derivation or null else null;
+          leaf = {
+            what = node.what or null;
+            shortDescription = node.shortDescription or null;
+            forSystems = if (node.forSystems or null) == null then null else sort lessThan node.forSystems;
+            derivation = if drv == null then null else drv.drvPath;
+            outputs = if drv == null then null else outputPaths drv;
+          };
+        in
+        deepSeq leaf leaf);
 
   schemas = flakeOutputs.schemas or defaultSchemas;
 
@@ -289,5 +274,5 @@ in
 {
   version = 1;
   docs = perOutput (name: schemas.${name}.doc or "");
-  inventory = perOutput (name: toDocumentNode (schemas.${name}.inventory flakeOutputs.${name}));
+  inventory = perOutput (name: toDocumentNode [ name ] (schemas.${name}.inventory flakeOutputs.${name}));
 }

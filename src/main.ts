@@ -1,34 +1,33 @@
 /**
- * The action: settings → repository facts → source → evaluation and tarball → release →
- * dry run, or token and publish → outputs and summary.
+ * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
+ * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
+ * each place-bound step is done; nothing below asks where it is.
  */
-import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { processRunner } from './command.js'
 import { writeRelease } from './dry-run.js'
 import { errorMessage } from './errors.js'
 import { evaluateAndPack, locateSource } from './flake-source.js'
-import { refusePullRequest } from './github-context.js'
 import { httpClientTransport } from './http.js'
 import { Nix } from './nix.js'
+import { Place } from './place.js'
 import { publishRelease } from './publish.js'
 import { makeRelease } from './release.js'
-import { repositoryFacts } from './repository.js'
-import { Settings, readSettings } from './settings.js'
-import { setOutputs, writeSummary } from './summary.js'
+import { useReporter } from './reporter.js'
+import { Settings } from './settings.js'
 import { Timings, phase } from './timing.js'
-import { githubIdToken } from './token.js'
 
-export async function run(): Promise<void> {
+export async function run(place: Place, readSettings: () => Settings): Promise<void> {
+  const { reporter } = place
+  useReporter(reporter)
   const timings: Timings = new Map()
   let scratch: string | undefined
   try {
     const settings = readSettings()
-    if (settings.destDir === undefined) refusePullRequest(process.env.GITHUB_EVENT_NAME)
-    const facts = await phase(timings, 'Repository', log => repositoryFacts(settings, log))
-    scratch = await scratchFolder(settings)
+    place.check(settings)
+    const facts = await phase(timings, 'Repository', log => place.facts(settings, log))
+    scratch = await scratchFolder(settings.destDir ?? place.scratchBase)
     const nix = new Nix(processRunner)
     const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log))
     const flake = await evaluateAndPack(
@@ -42,30 +41,30 @@ export async function run(): Promise<void> {
 
     if (settings.destDir !== undefined) {
       const written = await writeRelease(release, settings.destDir)
-      core.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`)
-      setOutputs(release)
-      await writeSummary(release, 'dry-run', timings, { destDir: settings.destDir })
+      reporter.info(
+        `Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`
+      )
+      await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir })
       return
     }
-    const { context } = await import('@actions/github')
-    const owner: string =
-      context.payload.repository?.owner?.login ?? settings.repository.split('/')[0]
-    const services = { http: httpClientTransport(), idToken: githubIdToken, owner }
+    const services = {
+      http: httpClientTransport(),
+      idToken: place.idToken(settings, facts),
+      owner: await place.owner(settings)
+    }
     const outcome = await phase(timings, 'Upload', () =>
       publishRelease(release, settings, services)
     )
-    setOutputs(release)
-    await writeSummary(release, outcome, timings, { host: settings.host })
+    await reporter.finished(release, outcome, timings, { host: settings.host })
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    reporter.failed(errorMessage(error))
   } finally {
     if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true })
   }
 }
 
-/** A fresh folder for the tarball: beside the dry run's files, else under RUNNER_TEMP. */
-async function scratchFolder(settings: Settings): Promise<string> {
-  const base = settings.destDir ?? process.env.RUNNER_TEMP ?? os.tmpdir()
+/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
+async function scratchFolder(base: string): Promise<string> {
   await fs.mkdir(base, { recursive: true })
   return fs.mkdtemp(path.join(base, '.flakehub-push-'))
 }

@@ -1,7 +1,8 @@
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-import * as core from '@actions/core'
 import { fileURLToPath } from 'node:url'
-import { CommandRunner, RunOptions } from './command.js'
+import { CommandError, CommandRunner, RunOptions } from './command.js'
+import { EvaluationError } from './nix-error.js'
+import { log } from './reporter.js'
 
 /** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
 export interface FlakeMetadata {
@@ -28,9 +29,15 @@ export interface Outputs {
 
 export const NO_OUTPUTS: Outputs = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} }
 
-// ncc rewrites this exact pattern into a path string pointing into dist/; under jest it stays a URL.
+// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
+// dist/ (and copies the file there); under jest it stays a URL.
 const INSPECT: URL | string = new URL('./inspect.nix', import.meta.url)
-const inspectPath = (): string => (typeof INSPECT === 'string' ? INSPECT : fileURLToPath(INSPECT))
+const SHOW_CHECK: URL | string = new URL('./show-check.nix', import.meta.url)
+const assetPath = (asset: URL | string): string =>
+  typeof asset === 'string' ? asset : fileURLToPath(asset)
+
+/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
+const CONTEXT_BY_DEFAULT: [number, number] = [2, 20]
 
 /** A Nix string literal holding `text` (for building a `--expr` safely). */
 export function nixString(text: string): string {
@@ -59,7 +66,7 @@ export class Nix {
   version(options: RunOptions = {}): Promise<[number, number]> {
     this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
       const version = parseNixVersion(stdout)
-      core.debug(`Nix version ${version.join('.')}`)
+      log.debug(`Nix version ${version.join('.')}`)
       return version
     })
     return this.installedVersion
@@ -84,50 +91,63 @@ export class Nix {
   }
 
   /**
-   * Check that the flake evaluates (`nix flake show`): for every system where the flag exists
-   * (Nix 2.14+; older Nix shows every system anyway), else only the current system.
+   * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
+   * newer; older Nix shows every system anyway): the check when the flake is too big for the
+   * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
    */
-  async show(
-    flakeRef: string,
-    allSystems: boolean,
-    nixVersion: [number, number],
-    options: RunOptions = {}
-  ): Promise<void> {
-    const [major, minor] = nixVersion
-    const hasFlag = major > 2 || (major === 2 && minor >= 14)
-    const flag = allSystems && hasFlag ? ['--all-systems'] : []
+  async showCurrentSystem(flakeRef: string, options: RunOptions = {}): Promise<void> {
     // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-    await this.runner.run(
-      'nix',
-      ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef],
-      { ...options, discardStdout: true }
-    )
+    const args = [
+      'flake',
+      'show',
+      '--json',
+      '--no-write-lock-file',
+      '--option',
+      'eval-cache',
+      'false'
+    ]
+    await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true })
   }
 
-  /** The outputs document, from the Nix expression shipped with the action, and its counts. */
+  /**
+   * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
+   * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
+   * its counts. One evaluator forces each package once, where two evaluators side by side
+   * would each pay for the flake's package sets. A failure names the output attribute.
+   */
   async outputs(
     flakeRef: string,
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
-    const document = `(import ${nixString(inspectPath())}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = ${includeOutputPaths}; }`
+    const outputs = 'flake.outputs'
     // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
     // text once, not as a string escaped inside more JSON.
     const expr = [
-      `let document = ${document};`,
+      `let flake = builtins.getFlake ${nixString(flakeRef)};`,
+      `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = ${outputs}; };`,
+      `document = import ${nixString(assetPath(INSPECT))} { outputs = ${outputs}; includeOutputPaths = ${includeOutputPaths}; };`,
       `leaves = node: if !(builtins.isAttrs node) then 0`,
       `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
       `else 1;`,
       `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-      `in builtins.toJSON counts + "\\n" + builtins.toJSON document`
+      `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
     ].join(' ')
-    const args = ['eval', '--raw', '--impure', '--no-write-lock-file', '--expr', expr]
-    const { stdout } = await this.runner.run('nix', args, options)
+    const version = await this.version({ log: options.log })
+    const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
+    const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr]
+    const { stdout } = await this.runner.run('nix', args, options).catch((error: unknown) => {
+      throw error instanceof CommandError ? EvaluationError.from(error) : error
+    })
     const newline = stdout.indexOf('\n')
     if (newline < 0)
       throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`)
     return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) }
   }
+}
+
+function atLeast([major, minor]: [number, number], [wantMajor, wantMinor]: [number, number]) {
+  return major > wantMajor || (major === wantMajor && minor >= wantMinor)
 }
 
 /** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */

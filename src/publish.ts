@@ -1,8 +1,8 @@
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
-import * as core from '@actions/core'
 import { FlakeHubClient } from './flakehub.js'
 import { HttpTransport } from './http.js'
 import { Release } from './release.js'
+import { log } from './reporter.js'
 import { Settings } from './settings.js'
 import { Outcome } from './summary.js'
 import { Credential, IdTokenSource } from './token.js'
@@ -44,14 +44,14 @@ export async function publishRelease(
   if (staged.kind === 'exists') {
     if (settings.errorOnConflict)
       throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`)
-    core.info(
+    log.info(
       `${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`
     )
     return 'already-published'
   }
-  core.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`)
+  log.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`)
   await flakehub.upload(staged.uploadUrl, release)
   await flakehub.publish(staged.uuid)
-  core.info(`Published ${release.flakeRefs.atLeast}.`)
+  log.info(`Published ${release.flakeRefs.atLeast}.`)
   return 'published'
 }

@@ -15,6 +15,8 @@ export interface RepositoryFacts {
   topics: string[]
   /** The licence GitHub detected, as an SPDX id. */
   spdxIdentifier: string | null
+  /** GitHub's ids of the repository and its owner, when GraphQL was asked. */
+  githubIds?: { repository: number; owner: number | undefined }
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Reads every input of the action once, validates it, and hands on a typed {@link Settings}.
+ * Reads every input of the action (or flag of the command line) once, validates it, and hands
+ * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
 import * as core from '@actions/core'
@@ -9,6 +10,7 @@ import parseSpdx from 'spdx-expression-parse'
 import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
 import { InputError, errorMessage } from './errors.js'
 import { splitLabels } from './labels.js'
+import { log } from './reporter.js'
 import { VersionScheme, flakeNameProblem, foldRepository, semverOfTag } from './naming.js'
 
 export type Visibility = 'public' | 'unlisted' | 'private'
@@ -64,7 +66,32 @@ export interface Defaults {
   refName: string
   /** The working directory (`GITHUB_WORKSPACE` on a runner), where `git-root` is resolved. */
   workspace: string
+  /** The variable {@link repository} came from (`GITHUB_REPOSITORY` unless said; '' for none). */
+  repositoryFrom?: string
+  /** The variable {@link refName} came from (`GITHUB_REF_NAME` unless said). */
+  refNameFrom?: string
+  /** The default revision, when the place names the commit it checked out. */
+  rev?: string
 }
+
+/** How problems name a setting and show what to write: as action inputs, or as flags. */
+export interface Spelling {
+  /** The setting a problem is about, at the start of the problem: "Input `tag`". */
+  setting(name: string): string
+  /** The setting mentioned in a sentence: "`tag`". */
+  ref(name: string): string
+  /** How to set it: "`tag: v1.2.3`" (a boolean's value is `true`). */
+  write(name: string, value: string): string
+}
+
+export const INPUT_SPELLING: Spelling = {
+  setting: name => `Input \`${name}\``,
+  ref: name => `\`${name}\``,
+  write: (name, value) => `\`${name}: ${value}\``
+}
+
+/** Settings only the command line has (the established binary's flags). */
+export const CliOnly = { disableRenameSubgroups: 'disable-rename-subgroups' } as const
 
 export function defaultsFromEnv(env: NodeJS.ProcessEnv = process.env): Defaults {
   return {
@@ -87,13 +114,15 @@ const VISIBILITIES: Record<string, Visibility> = {
  */
 export function readSettings(
   read: InputReader = name => core.getInput(name),
-  defaults: Defaults = defaultsFromEnv()
+  defaults: Defaults = defaultsFromEnv(),
+  spelling: Spelling = INPUT_SPELLING
 ): Settings {
   const problems: string[] = []
   const get = (name: string): string => read(name).trim()
   const complain = (name: string, problem: string): void => {
-    problems.push(`Input \`${name}\`: ${problem}`)
+    problems.push(`${spelling.setting(name)}: ${problem}`)
   }
+  const { ref, write } = spelling
   const bool = (name: string, fallback: boolean): boolean => {
     const value = get(name)
     if (value === '') return fallback
@@ -104,7 +133,7 @@ export function readSettings(
   }
 
   const githubToken = read(Input.githubToken)
-  if (githubToken !== '') core.setSecret(githubToken)
+  if (githubToken !== '') log.secret(githubToken)
 
   const visibilityInput = get(Input.visibility).toLowerCase()
   const visibility = VISIBILITIES[visibilityInput]
@@ -118,53 +147,76 @@ export function readSettings(
   }
 
   const repositoryInput = get(Input.repository) || defaults.repository
-  const repository = foldRepository(repositoryInput)
-  if (repository === undefined) {
-    complain(
-      Input.repository,
-      repositoryInput === ''
-        ? 'is empty and GITHUB_REPOSITORY is not set; write the repository as `owner/project`.'
-        : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`
-    )
-  }
-
+  const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false)
   const name = get(Input.name)
   const nameProblem = name === '' ? undefined : flakeNameProblem(name)
   if (nameProblem !== undefined) {
     complain(Input.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`)
+  }
+  const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY'
+  let repository = foldRepository(repositoryInput)
+  if (repository === undefined) {
+    complain(
+      Input.repository,
+      repositoryInput === ''
+        ? repositoryFrom === ''
+          ? `is required here (nothing in the environment names the repository); write it as ${write(Input.repository, 'owner/project')}.`
+          : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
+        : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`
+    )
+  } else if (keepSubgroups && repository !== repositoryInput) {
+    if (name === '') {
+      complain(
+        Input.repository,
+        `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+          `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`
+      )
+    }
+    repository = repositoryInput
   }
 
   const rolling = bool(Input.rolling, false)
   const rollingMinorInput = get(Input.rollingMinor)
   let version: VersionScheme = { kind: 'rolling', minor: 1 }
   if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
-    complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. \`2\`.`)
+    complain(
+      Input.rollingMinor,
+      `"${rollingMinorInput}" is not a whole number; write e.g. ${write(Input.rollingMinor, '2')}.`
+    )
   } else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
     complain(
       Input.rollingMinor,
-      `"${rollingMinorInput}" is larger than a version number can be; write e.g. \`2\`.`
+      `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(Input.rollingMinor, '2')}.`
     )
   } else if (rollingMinorInput !== '' && !rolling) {
-    complain(Input.rollingMinor, 'is set but `rolling` is not; add `rolling: true` or remove it.')
+    complain(
+      Input.rollingMinor,
+      `is set but ${ref(Input.rolling)} is not; add ${write(Input.rolling, 'true')} or remove it.`
+    )
   } else if (rolling) {
     version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) }
   }
   if (!rolling) {
     const explicitTag = get(Input.tag)
     const tag = explicitTag || defaults.refName
-    const from = explicitTag === '' ? ' (taken from GITHUB_REF_NAME)' : ''
+    const from =
+      explicitTag === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : ''
+    const rollingInstead = write(Input.rolling, 'true')
     if (tag === '') {
-      complain(Input.tag, 'is empty; set `tag: v1.2.3` for a tagged release, or `rolling: true`.')
+      complain(
+        Input.tag,
+        `is empty; set ${write(Input.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`
+      )
     } else if (semverOfTag(tag) === undefined) {
       complain(
         Input.tag,
-        `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set \`rolling: true\`.`
+        `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`
       )
     }
     version = { kind: 'tag', tag }
   }
 
-  const rev = get(Input.rev) || undefined
+  const rev = get(Input.rev) || defaults.rev || undefined
   if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
     complain(Input.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`)
   }
@@ -178,13 +230,16 @@ export function readSettings(
     host = hostInput.replace(/\/+$/, '')
     audience = url.hostname
   } catch {
-    complain(Input.host, `"${hostInput}" is not a URL; write e.g. \`https://api.flakehub.com\`.`)
+    complain(
+      Input.host,
+      `"${hostInput}" is not a URL; write e.g. ${write(Input.host, 'https://api.flakehub.com')}.`
+    )
   }
 
   const extraLabelsInput = get(Input.extraLabels)
   const extraTagsInput = get(Input.extraTags)
   if (extraLabelsInput === '' && extraTagsInput !== '') {
-    core.warning('`extra-tags` is deprecated; rename it to `extra-labels`.')
+    log.warning(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`)
   }
   const extraLabels = splitLabels(extraLabelsInput || extraTagsInput)
 
@@ -215,16 +270,19 @@ export function readSettings(
     const dir = existingDirectory(path.resolve(gitRoot, directory))
     const relative = dir === undefined ? '' : path.relative(gitRoot, dir)
     if (dir === undefined) {
-      complain(Input.directory, `"${directory}" is not a folder under \`git-root\` (${gitRoot}).`)
+      complain(
+        Input.directory,
+        `"${directory}" is not a folder under ${ref(Input.gitRoot)} (${gitRoot}).`
+      )
     } else if (relative.startsWith('..') || path.isAbsolute(relative)) {
       complain(
         Input.directory,
-        `"${directory}" resolves to ${dir}, outside \`git-root\` (${gitRoot}); write a path inside the repository.`
+        `"${directory}" resolves to ${dir}, outside ${ref(Input.gitRoot)} (${gitRoot}); write a path inside the repository.`
       )
     } else if (!fs.existsSync(path.join(dir, 'flake.nix'))) {
       complain(
         Input.directory,
-        `there is no flake.nix in ${dir}; point \`directory\` at the folder that holds flake.nix.`
+        `there is no flake.nix in ${dir}; point ${ref(Input.directory)} at the folder that holds flake.nix.`
       )
     } else {
       flakeDir = dir
@@ -288,7 +346,7 @@ function warnIgnoredInputs(read: InputReader): void {
     return value !== '' && value !== ignoredDefaults[name]
   })
   if (set.length > 0) {
-    core.warning(
+    log.warning(
       `These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
         'the established flakehub-push action; this action runs natively (use step debug logging for detail).'
     )

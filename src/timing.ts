@@ -1,8 +1,8 @@
 /**
- * Phases of the run, each logged as one group with its duration. Phases may run at the same
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
-import * as core from '@actions/core'
+import { log } from './reporter.js'
 
 /** A phase's log: lines kept until the phase ends. */
 export interface PhaseLog {
@@ -19,12 +19,10 @@ export async function phase<T>(
 ): Promise<T> {
   const started = performance.now()
   const lines: string[] = []
-  core.info(`▶ ${name}…`)
+  log.phaseStarted(name)
   const print = (outcome: string): number => {
     const seconds = (performance.now() - started) / 1000
-    core.startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
-    for (const line of lines) core.info(line)
-    core.endGroup()
+    log.phaseEnded(name, outcome, seconds, lines)
     return seconds
   }
   try {

@@ -10,6 +10,7 @@ import { isRetriableStatus, retrying } from './http.js'
 import { bodyStart, pathOf, rememberSecret } from './redact.js'
 import { Release } from './release.js'
 import { timeouts } from './timeouts.js'
+import { log } from './reporter.js'
 
 /** Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner). */
 export type IdTokenSource = (audience: string) => Promise<string>
@@ -108,11 +109,9 @@ export class Credential {
     source: IdTokenSource,
     now: () => number = Date.now
   ): Promise<Credential> {
-    core.info(
-      `Requesting a GitHub OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`
-    )
+    log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`)
     const token = await source(audience)
-    core.setSecret(token)
+    log.secret(token)
     return new Credential(token, audience, source, now)
   }
 
@@ -139,9 +138,9 @@ export class Credential {
 
   /** Fetch a new token now. */
   async refresh(why: string): Promise<string> {
-    core.info(`Refreshing the OIDC token: ${why}.`)
+    log.info(`Refreshing the OIDC token: ${why}.`)
     const token = await this.source(this.audience)
-    core.setSecret(token)
+    log.secret(token)
     this.token = token
     return token
   }

@@ -1,11 +1,12 @@
 // Test support: one small HTTP server on 127.0.0.1 that stands in for GitHub's OIDC token
-// endpoint, GitHub's GraphQL API, FlakeHub's API and the S3 presigned upload. It speaks the real
+// endpoint, GitHub's GraphQL API, FlakeHub's API, the S3 presigned upload and a development JWT
+// issuer (`POST /token`, as FlakeHub's developers run one). It speaks the real
 // protocols, checks what it receives and records every violation in `problems`.
 import * as crypto from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type Endpoint = 'oidc' | 'graphql' | 'status' | 'stage' | 'upload' | 'publish'
+export type Endpoint = 'oidc' | 'graphql' | 'status' | 'stage' | 'upload' | 'publish' | 'issuer'
 /**
  * Injected into one request. Instead of handling it: drop the connection (`reset`), answer with
  * a status, never read the request nor answer (`stall`), or answer an HTML page with status 200
@@ -51,6 +52,7 @@ export interface LogEntry {
   path: string // without the query
   status: number | 'reset' | 'stall' | 'hang'
   detail?: string
+  token?: string // the bearer token a FlakeHub API request carried
 }
 
 export interface IssuedToken {
@@ -58,6 +60,7 @@ export interface IssuedToken {
   audience: string
   issuedAt: number // ms
   expiresAt: number // ms
+  development?: true // issued by the development issuer (audience flakehub-localhost)
 }
 
 type Staged = { uuid: string; name: string; version: string; size: number; sha256: string }
@@ -73,6 +76,9 @@ export interface StandIns {
   staged: (Staged & { metadata: unknown })[]
   uploads: { uuid: string; body: Buffer }[]
   published: (Published & { metadata: unknown })[]
+  devClaims: Json[] // the claims each development token request sent
+  /** A token FlakeHub accepts, as a CI outside GitHub would hand it over (e.g. GitLab's). */
+  mintToken(audience?: string): string
   problems: string[] // every protocol violation noticed; tests assert it is empty
   close(): Promise<void>
 }
@@ -87,6 +93,14 @@ export const DEFAULT_REPOSITORY: GraphqlRepository = {
   spdxId: 'MIT',
   topics: [],
   commits: {}
+}
+
+/** The audience of development tokens (section 13 of the protocol). */
+export const DEV_AUDIENCE = 'flakehub-localhost'
+
+/** An answer sent as text, not JSON (the development issuer's token). */
+class RawText {
+  constructor(readonly text: string) {}
 }
 
 /** A refused request: answered with `status`, and recorded as a problem unless `problem` is false. */
@@ -121,7 +135,8 @@ const ROUTES: [Endpoint, string, RegExp][] = [
   ['status', 'GET', /^\/api\/token\/status$/],
   ['stage', 'POST', /^\/api\/upload\//],
   ['publish', 'POST', /^\/api\/publish\//],
-  ['upload', 'PUT', /^\/s3\//]
+  ['upload', 'PUT', /^\/s3\//],
+  ['issuer', 'POST', /^\/token$/]
 ]
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -227,6 +242,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     staged: [],
     uploads: [],
     published: [],
+    devClaims: [],
+    mintToken: aud => issueToken(aud ?? audience),
     problems: [],
     close: async () => {
       for (const timer of trickles) clearInterval(timer)
@@ -236,7 +253,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     }
   }
 
-  function issueToken(aud: string): string {
+  function issueToken(aud: string, development?: true): string {
     const issuedAt = Date.now()
     const expiresAt = issuedAt + lifetimeMs
     const owner = repository?.owner ?? DEFAULT_REPOSITORY.owner
@@ -249,21 +266,24 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     const header = { alg: 'HS256', typ: 'JWT' }
     const unsigned = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`
     const token = `${unsigned}.${b64url(hmac(unsigned))}`
-    s.issuedTokens.push({ token, audience: aud, issuedAt, expiresAt })
+    s.issuedTokens.push({ token, audience: aud, issuedAt, expiresAt, development })
     return token
   }
 
   /** Check a FlakeHub API request's token (as of its arrival) and User-Agent. */
-  function checkFlakeHub(req: http.IncomingMessage, at: number): void {
+  function checkFlakeHub(req: http.IncomingMessage, entry: LogEntry): void {
+    const at = entry.at
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
     must(token, 401, `no "Bearer <token>" Authorization: ${show(req.headers.authorization)}`)
+    entry.token = token
     const [head, payload, signature] = token.split('.')
     const signed = signature !== undefined && signature === b64url(hmac(`${head}.${payload}`))
     must(signed, 401, 'the bearer token is not a JWT signed by the OIDC stand-in')
     const issued = s.issuedTokens.find(t => t.token === token)
     must(issued, 401, 'the bearer token was never issued')
     const aud = issued.audience
-    must(aud === audience, 401, `the token's audience is "${aud}", not "${audience}"`)
+    const wanted = issued.development ? DEV_AUDIENCE : audience
+    must(aud === wanted, 401, `the token's audience is "${aud}", not "${wanted}"`)
     const acceptedUntil = issued.issuedAt + (options.acceptTokensForMs ?? Infinity)
     const expiry = Math.min(issued.expiresAt, acceptedUntil)
     if (at >= expiry) {
@@ -281,6 +301,26 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     must(version === '2.0', 400, 'OIDC request lost the api-version=2.0 of its URL')
     const owner = repository?.owner ?? DEFAULT_REPOSITORY.owner
     return { value: issueToken(url.searchParams.get('audience') ?? `https://github.com/${owner}`) }
+  }
+
+  /** The development issuer: checks the claims against the repository and answers with a token. */
+  function issuer({ req, body }: Request): object {
+    must(isJson(req.headers['content-type']), 400, 'issuer request is not application/json')
+    const claims = parseJson(body, 'the development token request')
+    must(isObject(claims), 400, `issuer claims are not an object: ${show(claims)}`)
+    s.devClaims.push(claims)
+    const repo = repository ?? DEFAULT_REPOSITORY
+    const expected: Json = {
+      aud: DEV_AUDIENCE,
+      repository: `${repo.owner}/${repo.name}`,
+      repository_owner: repo.owner,
+      repository_id: String(repo.databaseId),
+      repository_owner_id: String(repo.ownerDatabaseId)
+    }
+    const wrong = Object.keys(expected).filter(key => claims[key] !== expected[key])
+    must(wrong.length === 0, 400, `issuer claims ${wrong.map(k => `${k}=${show(claims[k])}`)}`)
+    must(typeof claims.iss === 'string' && claims.iss !== '', 400, 'issuer claims lack iss')
+    return new RawText(issueToken(DEV_AUDIENCE, true))
   }
 
   function graphql({ req, body }: Request): object {
@@ -383,8 +423,9 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
 
   function send(res: http.ServerResponse, entry: LogEntry, status: number, body: object): void {
     entry.status = status
-    const text = JSON.stringify(body)
-    const type = { 'content-type': 'application/json' }
+    const raw = body instanceof RawText
+    const text = raw ? body.text : JSON.stringify(body)
+    const type = { 'content-type': raw ? 'text/plain' : 'application/json' }
     const retry = status === 429 ? { 'retry-after': '0' } : {}
     res.writeHead(status, { ...type, 'content-length': Buffer.byteLength(text), ...retry })
     res.end(text)
@@ -446,7 +487,15 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     throw new Refusal(401, ['not registered'], false, { message: 'not registered' })
   }
 
-  const handlers: Record<Endpoint, Handler> = { oidc, graphql, status, stage, upload, publish }
+  const handlers: Record<Endpoint, Handler> = {
+    oidc,
+    graphql,
+    status,
+    stage,
+    upload,
+    publish,
+    issuer
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl)
@@ -490,7 +539,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       must(endpoint !== 'unknown', 404, `no stand-in serves ${method} ${url.pathname}`)
       must(method === expected, 405, `${method} ${url.pathname}: the method should be ${expected}`)
       if (endpoint === 'status' || endpoint === 'stage' || endpoint === 'publish') {
-        checkFlakeHub(req, entry.at)
+        checkFlakeHub(req, entry)
       }
       const answer = handlers[endpoint]({ req, url, body, entry })
       if (endpoint === 'upload' && options.uploadDelayMs !== undefined)
