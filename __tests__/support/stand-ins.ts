@@ -5,23 +5,11 @@
 import * as crypto from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Fault, PORTAL_PAGE, withoutField, writeSpoiled } from './faults.js'
 
 export type Endpoint = 'oidc' | 'graphql' | 'status' | 'stage' | 'upload' | 'publish' | 'issuer'
-/**
- * Injected into one request. Instead of handling it: drop the connection (`reset`), answer with
- * a status, never read the request nor answer (`stall`), or answer an HTML page with status 200
- * (`html`, as a proxy or captive portal does). After handling it (so the service did the work):
- * never answer (`hang`), send the answer a byte every 100 ms (`trickle`), close the connection
- * half-way through the answer (`cut`), or answer JSON without a field the client reads
- * (`missing`: `value` of OIDC, `repositoryTopics` of GraphQL, `uuid` of stage; the other
- * answers are read for nothing, so theirs is `{}` as always).
- */
-export type Fault =
-  'reset' | 429 | 500 | 502 | 503 | 'stall' | 'html' | 'hang' | 'trickle' | 'cut' | 'missing'
-
-/** The page a captive portal shows where JSON belongs. */
-export const PORTAL_PAGE =
-  '<html><body><h1>Sign in to the network</h1><p>Accept the terms to continue.</p></body></html>'
+export type { Fault } from './faults.js'
+export { PORTAL_PAGE } from './faults.js'
 
 export interface GraphqlRepository {
   owner: string
@@ -431,19 +419,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     res.end(text)
   }
 
-  /** The answer with the field the client reads taken out (see {@link Fault}). */
-  function withoutField(endpoint: Endpoint, answer: object): object {
-    const copy = JSON.parse(JSON.stringify(answer)) as Json
-    if (endpoint === 'oidc') delete copy.value
-    if (endpoint === 'stage') delete copy.uuid
-    const data = copy.data
-    if (endpoint === 'graphql' && isObject(data) && isObject(data.repository)) {
-      delete data.repository.repositoryTopics
-    }
-    return copy
-  }
-
-  /** Deliver a handled request's answer the way `fault` spoils it. */
+  /** Deliver a handled request's answer the way `fault` spoils it (see {@link Fault}). */
   function spoil(
     res: http.ServerResponse,
     entry: LogEntry,
@@ -457,29 +433,9 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       entry.status = 'hang'
       return
     }
-    if (fault === 'missing')
-      return send(res, entry, status, withoutField(entry.endpoint as Endpoint, answer))
+    if (fault === 'missing') return send(res, entry, status, withoutField(entry.endpoint, answer))
     entry.status = status
-    const text = JSON.stringify(answer)
-    if (fault === 'cut') {
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(text)
-      })
-      res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy())
-      return
-    }
-    // trickle: valid JSON in the end (whitespace first), far slower than any deadline.
-    const padded = Buffer.from(`${' '.repeat(4096)}${text}`)
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': padded.length })
-    let sent = 0
-    const timer = setInterval(() => {
-      if (sent >= padded.length || res.destroyed) return void clearInterval(timer)
-      res.write(padded.subarray(sent, ++sent))
-      if (sent === padded.length) res.end()
-    }, 100)
-    trickles.add(timer)
-    res.on('close', () => clearInterval(timer))
+    writeSpoiled(res, fault, status, JSON.stringify(answer), trickles)
   }
 
   function status(): object {
