@@ -35536,6 +35536,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/http.ts
 var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/command.ts + 1 modules
@@ -35574,8 +35576,6 @@ class Git {
     }
 }
 
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/timeouts.ts
@@ -35735,6 +35735,9 @@ var settings = __nccwpck_require__(8750);
 
 
 
+
+
+
 const PLACE_NAMES = {
     github: 'GitHub Actions',
     gitlab: 'GitLab CI',
@@ -35813,17 +35816,23 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 function developmentToken(issuer, settings, facts) {
     return async () => {
         const url = new URL('/token', issuer).toString();
-        const response = await (0,src_http/* sendWithRetries */.HI)((0,src_http/* httpClientTransport */.zm)(), 'Development JWT issuer', {
+        const { connectMs, oidcMs } = (0,timeouts/* timeouts */.Fw)();
+        const request = {
             method: 'POST',
             url,
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(developmentClaims(issuer, settings, facts))
+            body: JSON.stringify(developmentClaims(issuer, settings, facts)),
+            limits: { connectMs, answerMs: oidcMs }
+        };
+        const call = { what: 'Development JWT issuer', method: request.method, url };
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, response => {
+            const token = response.body.trim();
+            if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
+                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
+            return token;
         });
-        const token = response.body.trim();
-        if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
-            throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${token}"`}.`);
-        }
-        return token;
     };
 }
 /** The command's place of a kind, given its flags (read) and the environment. */
@@ -36387,13 +36396,12 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ isRetriableStatus),
-/* harmony export */   HI: () => (/* binding */ sendWithRetries),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   cv: () => (/* binding */ exchange),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   zm: () => (/* binding */ httpClientTransport)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime */
+/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
