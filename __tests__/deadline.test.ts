@@ -1,6 +1,7 @@
 // The real transport against loopback servers that misbehave: every attempt ends within its
 // limits, a stall is told from a slow upload, and nothing is left open behind a timeout.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import * as http from 'node:http'
 import * as net from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
@@ -175,6 +176,17 @@ describe('a bounded attempt', () => {
     expect((error as Error).message).toBe('no connection within 0.2 s')
     expect(ms).toBeLessThan(2000)
     expect(socket.destroyed).toBe(true)
+  })
+
+  it('starts no timer for events that come after the call settled', async () => {
+    const request = Object.assign(new EventEmitter(), { destroy: () => undefined, socket: null })
+    const limits = { connectMs: 1000, answerMs: 60_000, stallMs: 60_000 }
+    await bounded(limits, async () => adopt(request as unknown as http.ClientRequest))
+    const timers = () => process.getActiveResourcesInfo().filter(r => r === 'Timeout').length
+    const before = timers()
+    request.emit('finish') // the body's last byte flushed after the answer came
+    request.emit('socket', Object.assign(new EventEmitter(), { connecting: true }))
+    expect(timers()).toBe(before)
   })
 
   it('returns an answer that arrives in time, whole', async () => {

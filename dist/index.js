@@ -35373,6 +35373,10 @@ function bounded(limits, call, onAnswer) {
     let settled = false;
     return new Promise((resolve, reject) => {
         const later = (ms, what) => {
+            // An event of the request after the call settled (its body's `finish` may come after
+            // the answer) must start no timer: one left running would hold the process open.
+            if (settled)
+                return undefined;
             const timer = setTimeout(what, Math.max(0, ms));
             timers.add(timer);
             return timer;

@@ -90,7 +90,10 @@ export function bounded<T>(
   let settled = false
 
   return new Promise<T>((resolve, reject) => {
-    const later = (ms: number, what: () => void): NodeJS.Timeout => {
+    const later = (ms: number, what: () => void): NodeJS.Timeout | undefined => {
+      // An event of the request after the call settled (its body's `finish` may come after
+      // the answer) must start no timer: one left running would hold the process open.
+      if (settled) return undefined
       const timer = setTimeout(what, Math.max(0, ms))
       timers.add(timer)
       return timer
