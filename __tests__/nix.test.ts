@@ -43,7 +43,16 @@ describe('Nix commands', () => {
     const { calls, nix } = recording({})
     await nix.show('git+file:///f', allSystems, version)
     expect(calls).toEqual([
-      ['nix', 'flake', 'show', '--json', '--no-write-lock-file', ...flag, 'git+file:///f']
+      [
+        'nix',
+        'flake',
+        'show',
+        '--json',
+        '--no-write-lock-file',
+        '--no-eval-cache',
+        ...flag,
+        'git+file:///f'
+      ]
     ])
   })
 

@@ -97,9 +97,11 @@ export class Nix {
     const hasFlag = major > 2 || (major === 2 && minor >= 14)
     const flag = allSystems && hasFlag ? ['--all-systems'] : []
     // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
+    // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+    // before as only "expected a derivation", without what was thrown.
     await this.runner.run(
       'nix',
-      ['flake', 'show', '--json', '--no-write-lock-file', ...flag, flakeRef],
+      ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', ...flag, flakeRef],
       { ...options, discardStdout: true }
     )
   }
