@@ -39,17 +39,7 @@ describe('Nix commands', () => {
     const { calls, nix } = recording({})
     await nix.showCurrentSystem('git+file:///f')
     expect(calls).toEqual([
-      [
-        'nix',
-        'flake',
-        'show',
-        '--json',
-        '--no-write-lock-file',
-        '--option',
-        'eval-cache',
-        'false',
-        'git+file:///f'
-      ]
+      ['nix', 'flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', 'git+file:///f']
     ])
   })
 

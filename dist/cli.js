@@ -36370,16 +36370,10 @@ class Nix {
      */
     async showCurrentSystem(flakeRef, options = {}) {
         // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        const args = [
-            'flake',
-            'show',
-            '--json',
-            '--no-write-lock-file',
-            '--option',
-            'eval-cache',
-            'false'
-        ];
-        await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true });
+        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+        // before as only "expected a derivation", without what was thrown.
+        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
+        await this.runner.run('nix', args, { ...options, discardStdout: true });
     }
     /**
      * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
@@ -36873,6 +36867,8 @@ async function locateSource(nix, settings, log) {
         nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
         nix.version({ log: log.info })
     ]);
+    if (!hasLock)
+        await refuseUnlockedInputs(nix, settings.flakeDir, metadata);
     const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
     if (typeof metadata.lastModified !== 'number') {
         throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
@@ -36945,6 +36941,23 @@ async function findReadme(dir, signal) {
     return names.length === 0
         ? null
         : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
+}
+/**
+ * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
+ * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
+ */
+async function refuseUnlockedInputs(nix, dir, metadata) {
+    const [major, minor] = await nix.version();
+    if (major > 2 || (major === 2 && minor >= 10))
+        return;
+    const locks = metadata.locks;
+    const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {});
+    if (inputs.length === 0)
+        return;
+    throw new Error(`${external_node_path_.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
+        `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+        `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
+        `flake.lock, or use a newer Nix.`);
 }
 async function exists(file) {
     return promises_.access(file).then(() => true, () => false);

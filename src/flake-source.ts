@@ -43,6 +43,7 @@ export async function locateSource(
     nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
     nix.version({ log: log.info })
   ])
+  if (!hasLock) await refuseUnlockedInputs(nix, settings.flakeDir, metadata)
   const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }))
   if (typeof metadata.lastModified !== 'number') {
     throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`)
@@ -140,6 +141,25 @@ export async function findReadme(dir: string, signal?: AbortSignal): Promise<str
   return names.length === 0
     ? null
     : fs.readFile(path.join(dir, names[0]), { encoding: 'utf8', signal })
+}
+
+/**
+ * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
+ * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
+ */
+async function refuseUnlockedInputs(nix: Nix, dir: string, metadata: FlakeMetadata): Promise<void> {
+  const [major, minor] = await nix.version()
+  if (major > 2 || (major === 2 && minor >= 10)) return
+  const locks = metadata.locks as
+    { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> } | undefined
+  const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {})
+  if (inputs.length === 0) return
+  throw new Error(
+    `${path.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
+      `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+      `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
+      `flake.lock, or use a newer Nix.`
+  )
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -97,16 +97,10 @@ export class Nix {
    */
   async showCurrentSystem(flakeRef: string, options: RunOptions = {}): Promise<void> {
     // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-    const args = [
-      'flake',
-      'show',
-      '--json',
-      '--no-write-lock-file',
-      '--option',
-      'eval-cache',
-      'false'
-    ]
-    await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true })
+    // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+    // before as only "expected a derivation", without what was thrown.
+    const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef]
+    await this.runner.run('nix', args, { ...options, discardStdout: true })
   }
 
   /**
