@@ -34968,7 +34968,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8901);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7878);
 /** The entry point the runner executes (bundled into dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34978,7 +34978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8901:
+/***/ 7878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38291,8 +38291,6 @@ function parseJson(args, stdout) {
     }
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -38303,6 +38301,274 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/file-tree.ts
+/**
+ * The entries a tarball is packed from: by default the tree of a folder on the file system,
+ * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
+ * {@link EntrySource}, and hashes and packs exactly what it yields.
+ */
+
+
+/**
+ * The tree under `root` on the file system, `root` first, depth-first with names in byte order
+ * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
+ * and closed when the next entry is asked for (or the walk is abandoned).
+ */
+function* fileTree(root) {
+    const stack = [
+        { abs: root, rel: '', kind: 'directory' }
+    ];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const { abs, rel } = item;
+        if (item.kind === 'symlink') {
+            yield {
+                kind: 'symlink',
+                rel,
+                target: utf8(external_node_fs_namespaceObject.readlinkSync(abs, { encoding: 'buffer' }), abs)
+            };
+            continue;
+        }
+        if (item.kind === 'file') {
+            const fd = external_node_fs_namespaceObject.openSync(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_namespaceObject.fstatSync(fd);
+                const read = (into, position) => readFully(fd, into, position, abs);
+                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
+            }
+            finally {
+                external_node_fs_namespaceObject.closeSync(fd);
+            }
+            continue;
+        }
+        yield { kind: 'directory', rel };
+        const dirents = external_node_fs_namespaceObject.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, abs);
+            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
+        }
+    }
+}
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_namespaceObject.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+    return into;
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/nar.ts
+/**
+ * The NAR hash of a tree, computed from its entries as they are handed over, one after the
+ * other, without reading anything itself: the SHA-256 of the tree's Nix archive (NAR)
+ * serialisation, in the SRI form Nix prints (`sha256-<base64>`, as in `narHash`).
+ *
+ * The serialisation, as Nix writes it:
+ *
+ *     archive   = str("nix-archive-1") node
+ *     node      = str("(") str("type") object str(")")
+ *     object    = str("regular") [str("executable") str("")] str("contents") str(<bytes>)
+ *               | str("symlink") str("target") str(<target>)
+ *               | str("directory") entry*
+ *     entry     = str("entry") str("(") str("name") str(<name>) str("node") node str(")")
+ *     str(s)    = the byte length of s as a 64-bit little-endian number, the bytes of s, then
+ *                 zero bytes up to the next multiple of 8
+ *
+ * A directory's entries come in the byte order of their names, each name once. Nothing else
+ * of a file is kept: no times, no owner, of its mode only whether its owner may execute it.
+ *
+ * Entries are named by their path relative to the root ('' for the root itself, `a/b` for `b`
+ * inside `a`) and must come depth-first, a folder before what it holds: the order of a NAR. An
+ * entry out of that order is refused rather than hashed, since no tree has that serialisation.
+ * The small fixed words go through one reusable scratch buffer, handed to the hash in batches;
+ * file contents go to the hash as they are, without a copy.
+ */
+
+/** `words`, each as str(word), one after the other. */
+function words(...list) {
+    return Buffer.concat(list.map(word => {
+        const bytes = Buffer.from(word, 'utf8');
+        const out = Buffer.alloc(8 + padded(bytes.length));
+        out.writeUInt32LE(bytes.length, 0);
+        bytes.copy(out, 8);
+        return out;
+    }));
+}
+/** `length` rounded up to a multiple of 8. */
+function padded(length) {
+    return length + ((8 - (length % 8)) % 8);
+}
+const MAGIC = words('nix-archive-1');
+const DIRECTORY = words('(', 'type', 'directory');
+const REGULAR = words('(', 'type', 'regular');
+const EXECUTABLE = words('executable', '');
+const CONTENTS = words('contents');
+const SYMLINK = words('(', 'type', 'symlink', 'target');
+const ENTRY = words('entry', '(', 'name');
+const NODE = words('node');
+const CLOSE = words(')');
+const ZEROS = Buffer.alloc(8);
+const SCRATCH = 16 * 1024;
+class NarHasher {
+    constructor() {
+        this.hash = (0,external_node_crypto_.createHash)('sha256');
+        this.scratch = Buffer.allocUnsafe(SCRATCH);
+        this.used = 0;
+        /** The folders entered and not yet left, the root first. */
+        this.folders = [];
+        this.started = false;
+        this.done = false;
+        this.put(MAGIC);
+    }
+    directory(rel) {
+        this.begin(rel);
+        this.put(DIRECTORY);
+        this.folders.push({ rel, lastName: undefined });
+    }
+    symlink(rel, target) {
+        this.begin(rel);
+        this.put(SYMLINK);
+        this.putString(Buffer.from(target, 'utf8'));
+        this.endNode(rel);
+    }
+    file(rel, executable, size) {
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new RangeError(`${rel}: size ${size}`);
+        this.begin(rel);
+        this.put(REGULAR);
+        if (executable)
+            this.put(EXECUTABLE);
+        this.put(CONTENTS);
+        this.putLength(size);
+        this.openFile = { rel, size, remaining: size };
+        if (size === 0)
+            this.endFile(this.openFile);
+    }
+    contents(bytes) {
+        const file = this.openFile;
+        if (file === undefined)
+            throw new Error('NAR: file contents outside of any file');
+        if (bytes.length > file.remaining)
+            throw new Error(`NAR: ${file.rel} has more than its ${file.size} bytes`);
+        this.flush();
+        this.hash.update(bytes);
+        file.remaining -= bytes.length;
+        if (file.remaining === 0)
+            this.endFile(file);
+    }
+    digest() {
+        this.checkFileDone();
+        if (!this.started)
+            throw new Error('NAR: no entries');
+        while (this.folders.length > 0)
+            this.leaveFolder();
+        this.flush();
+        this.done = true;
+        return `sha256-${this.hash.digest('base64')}`;
+    }
+    /** Leave the folders `rel` is not in, check its place, and open its entry (none for the root). */
+    begin(rel) {
+        if (this.done)
+            throw new Error(`NAR: ${rel} comes after the end`);
+        this.checkFileDone();
+        if (!this.started) {
+            if (rel !== '')
+                throw new Error(`NAR: the first entry is ${rel}, not the root`);
+            this.started = true;
+            return;
+        }
+        const slash = rel.lastIndexOf('/');
+        const parent = slash < 0 ? '' : rel.slice(0, slash);
+        const name = rel.slice(slash + 1);
+        if (rel === '' || name === '' || name === '.' || name === '..' || name.includes('\0'))
+            throw new Error(`NAR: invalid entry name ${JSON.stringify(rel)}`);
+        while (this.folders.length > 0 && this.folders[this.folders.length - 1].rel !== parent)
+            this.leaveFolder();
+        const folder = this.folders[this.folders.length - 1];
+        if (folder === undefined)
+            throw new Error(`NAR: ${rel} comes outside its folder`);
+        const nameBytes = Buffer.from(name, 'utf8');
+        if (folder.lastName !== undefined && Buffer.compare(folder.lastName, nameBytes) >= 0)
+            throw new Error(`NAR: ${rel} comes after ${folder.lastName.toString('utf8')}, out of order`);
+        folder.lastName = nameBytes;
+        this.put(ENTRY);
+        this.putString(nameBytes);
+        this.put(NODE);
+    }
+    checkFileDone() {
+        const file = this.openFile;
+        if (file !== undefined)
+            throw new Error(`NAR: ${file.rel} ended ${file.remaining} bytes short of its ${file.size}`);
+    }
+    endFile(file) {
+        this.openFile = undefined;
+        this.put(ZEROS.subarray(0, padded(file.size) - file.size));
+        this.endNode(file.rel);
+    }
+    leaveFolder() {
+        const folder = this.folders.pop();
+        if (folder !== undefined)
+            this.endNode(folder.rel);
+    }
+    /** Close a node, and the entry holding it unless it is the root. */
+    endNode(rel) {
+        this.put(CLOSE);
+        if (rel !== '')
+            this.put(CLOSE);
+    }
+    putLength(length) {
+        this.reserve(8);
+        this.scratch.writeUInt32LE(length % 2 ** 32, this.used);
+        this.scratch.writeUInt32LE(Math.floor(length / 2 ** 32), this.used + 4);
+        this.used += 8;
+    }
+    putString(bytes) {
+        this.putLength(bytes.length);
+        this.put(bytes);
+        this.put(ZEROS.subarray(0, padded(bytes.length) - bytes.length));
+    }
+    put(bytes) {
+        this.reserve(bytes.length);
+        bytes.copy(this.scratch, this.used);
+        this.used += bytes.length;
+    }
+    /** Make room for `length` more bytes in the scratch buffer. */
+    reserve(length) {
+        if (this.used + length <= this.scratch.length)
+            return;
+        this.flush();
+        if (length > this.scratch.length)
+            this.scratch = Buffer.allocUnsafe(padded(length));
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        this.hash.update(this.scratch.subarray(0, this.used));
+        this.used = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/tarball.ts
 /**
  * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
@@ -38315,6 +38581,12 @@ var tar_stream = __nccwpck_require__(6118);
  * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
  * `sourceDir`.
  *
+ * While packing, the NAR hash of what goes into the archive is computed (`narHash`): each entry
+ * is told to a {@link NarSink} from the values its tar header is made of, and each piece of a
+ * file from the very buffer handed to tar-stream, so the source is read only once. Where the
+ * entries come from is a parameter (an {@link EntrySource}, by default the file system): what it
+ * yields is both packed and hashed, so a hash equal to Nix's own proves the archive right.
+ *
  * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
  * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
  * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
@@ -38323,6 +38595,7 @@ var tar_stream = __nccwpck_require__(6118);
  * and close costs a thread-pool round trip that made reading 20,000 small files slower than
  * compressing them. Compression runs on the thread pool while the next bytes are read.
  */
+
 
 
 
@@ -38346,10 +38619,10 @@ const GZIP_CHUNK = 64 * 1024;
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
- * is aborted, packing stops after the entry being written and rejects with the abort reason.
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
  */
-async function packTarball(sourceDir, destination, mtime, signal) {
+async function packTarball(sourceDir, destination, mtime, options = {}) {
+    const { signal, entries = fileTree, nar = new NarHasher() } = options;
     if (!Number.isSafeInteger(mtime) || mtime < 0)
         throw new RangeError(`invalid mtime ${mtime}`);
     const dest = external_node_path_namespaceObject.resolve(destination);
@@ -38388,7 +38661,7 @@ async function packTarball(sourceDir, destination, mtime, signal) {
         gzip.destroy(error instanceof Error ? error : new Error(String(error)));
     };
     await Promise.all([
-        writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(() => pack.finalize(), stop),
+        writeEntries(pack, entries(root), external_node_path_namespaceObject.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
         compress(pack, gzip, arenas, failed).catch(stop),
         (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
     ]);
@@ -38399,7 +38672,7 @@ async function packTarball(sourceDir, destination, mtime, signal) {
         await external_node_fs_namespaceObject.promises.unlink(dest).catch(() => { });
         throw failure.error;
     }
-    return { path: dest, sha256: hash.digest('base64'), size, ...stats };
+    return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats };
 }
 /**
  * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
@@ -38510,17 +38783,16 @@ async function compress(pack, gzip, arenas, failed) {
     gzip.end();
 }
 /**
- * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
- * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
- * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
- * and one close.
+ * Add every entry to `pack`, in order, and tell it to `nar`. Entries are queued without waiting
+ * for each: reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH
+ * entries (folders, symlinks and empty files take no arena).
  */
-async function writeEntries(pack, root, mtime, arenas, stats, signal) {
-    const top = external_node_path_namespaceObject.basename(root);
-    for (const item of walk(root)) {
+async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
+    const date = new Date(mtime * 1000);
+    for (const entry of entries) {
         signal?.throwIfAborted();
-        const name = item.rel === '' ? top : `${top}/${item.rel}`;
-        const header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' };
+        const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
+        const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
         // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
         // which makes `compress` fail and stops everything.
         let added;
@@ -38529,80 +38801,44 @@ async function writeEntries(pack, root, mtime, arenas, stats, signal) {
             added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
         // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
         // headers for what does not fit and for non-ASCII names (the tests check all of this).
-        if (item.kind === 'directory') {
+        if (entry.kind === 'directory') {
+            nar.directory(entry.rel);
             pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
         }
-        else if (item.kind === 'symlink') {
-            const linkname = utf8(external_node_fs_namespaceObject.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs);
+        else if (entry.kind === 'symlink') {
+            const linkname = entry.target;
+            nar.symlink(entry.rel, linkname);
             pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
         }
         else {
-            const fd = external_node_fs_namespaceObject.openSync(item.abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_namespaceObject.fstatSync(fd);
-                Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size });
-                if (size === 0)
-                    pack.entry(header, EMPTY, settle);
-                else if (size <= PIECE) {
-                    const content = arenas.take(size) ?? (await arenas.next(size));
-                    pack.entry(header, readFully(fd, content, 0, item.abs), settle);
-                }
-                else {
-                    // No need to wait for the sink to drain: the arenas bound what is in flight.
-                    const sink = pack.entry(header, settle);
-                    for (let position = 0; position < size; position += PIECE) {
-                        const length = Math.min(PIECE, size - position);
-                        const piece = arenas.take(length) ?? (await arenas.next(length));
-                        sink.write(readFully(fd, piece, position, item.abs));
-                    }
-                    sink.end(null);
-                }
-                noteSize(stats.largestFiles, item.rel, size);
+            const { size } = entry;
+            const mode = entry.executable ? 0o755 : 0o644;
+            Object.assign(header, { type: 'file', mode, size });
+            nar.file(entry.rel, mode === 0o755, size);
+            if (size === 0)
+                pack.entry(header, EMPTY, settle);
+            else if (size <= PIECE) {
+                const content = entry.read(arenas.take(size) ?? (await arenas.next(size)), 0);
+                nar.contents(content);
+                pack.entry(header, content, settle);
             }
-            finally {
-                external_node_fs_namespaceObject.closeSync(fd);
+            else {
+                // No need to wait for the sink to drain: the arenas bound what is in flight.
+                const sink = pack.entry(header, settle);
+                for (let position = 0; position < size; position += PIECE) {
+                    const length = Math.min(PIECE, size - position);
+                    const piece = entry.read(arenas.take(length) ?? (await arenas.next(length)), position);
+                    nar.contents(piece);
+                    sink.write(piece);
+                }
+                sink.end(null);
             }
+            noteSize(stats.largestFiles, entry.rel, size);
         }
         await added;
     }
 }
 const EMPTY = Buffer.alloc(0);
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_namespaceObject.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-    return into;
-}
-/** The tree under `root`, `root` first, depth-first with names in byte order. */
-function* walk(root) {
-    const stack = [{ abs: root, rel: '', kind: 'directory' }];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        yield item;
-        if (item.kind !== 'directory')
-            continue;
-        const dirents = external_node_fs_namespaceObject.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, item.abs);
-            const rel = item.rel === '' ? name : `${item.rel}/${name}`;
-            stack.push({ abs: `${item.abs}/${name}`, rel, kind });
-        }
-    }
-}
 /** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
 function noteSize(top, rel, size) {
     if (top.length === LARGEST && size <= top[LARGEST - 1].size)
@@ -38613,12 +38849,6 @@ function noteSize(top, rel, size) {
     top.splice(i, 0, { path: rel, size });
     if (top.length > LARGEST)
         top.pop();
-}
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/timing.ts
@@ -38738,7 +38968,9 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             }),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
+            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, {
+                signal
+            });
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })

@@ -96,12 +96,9 @@ export async function evaluateAndPack(
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
-        const tarball = await packTarball(
-          source.sourceDir,
-          tarballPath,
-          source.lastModified,
+        const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, {
           signal
-        )
+        })
         log.info(
           `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
         )
