@@ -34968,7 +34968,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7878);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1222);
 /** The entry point the runner executes (bundled into dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34978,7 +34978,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7878:
+/***/ 1222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38249,6 +38249,14 @@ class Nix {
         const { storePath } = await this.json(args, options);
         return storePath;
     }
+    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+    async hashPath(path, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options);
+        const hash = stdout.trim();
+        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+            throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+        return hash;
+    }
     /**
      * Check that the flake evaluates (`nix flake show`): for every system where the flag exists
      * (Nix 2.14+; older Nix shows every system anyway), else only the current system.
@@ -38289,6 +38297,65 @@ function parseJson(args, stdout) {
     catch {
         throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each logged as one group with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+async function phase(timings, name, work) {
+    const started = performance.now();
+    const lines = [];
+    info(`▶ ${name}…`);
+    const print = (outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+        for (const line of lines)
+            info(line);
+        endGroup();
+        return seconds;
+    };
+    try {
+        const result = await work({ info: line => lines.push(line) });
+        timings.set(name, (timings.get(name) ?? 0) + print('done'));
+        return result;
+    }
+    catch (error) {
+        print(error instanceof Stopped ? 'stopped' : 'failed');
+        throw error;
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ */
+async function allOrStop(tasks) {
+    const controller = new AbortController();
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped)) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    if (firstError !== undefined)
+        throw firstError.error;
+    return settled.map(result => result.value);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -38851,63 +38918,59 @@ function noteSize(top, rel, size) {
         top.pop();
 }
 
-;// CONCATENATED MODULE: ./src/timing.ts
+;// CONCATENATED MODULE: ./src/verify.ts
 /**
- * Phases of the run, each logged as one group with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
+ * anything is uploaded or any token requested, that hash must equal Nix's own hash of the same
+ * tree: `locked.narHash` for a flake at the root of its source, else (a subflake, packed from a
+ * subfolder) `nix hash path` of that folder, run while the tarball is packed.
  */
 
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    info(`▶ ${name}…`);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        for (const line of lines)
-            info(line);
-        endGroup();
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
-        throw error;
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
+
 /**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
+ * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
+ * error naming both hashes; a match is logged.
  */
-async function allOrStop(tasks) {
+async function packAndVerify(nix, source, destination, log, options = {}) {
+    const subdir = source.metadata.resolved?.dir ?? '';
+    const locked = source.metadata.locked?.narHash;
+    const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
+    const by = lockedHash !== undefined
+        ? 'locked.narHash'
+        : `\`nix hash path\` of ${subdir === '' ? 'the source' : subdir}`;
+    // Packing and Nix's hashing run at once; the first to fail stops the other.
     const controller = new AbortController();
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped)) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    if (firstError !== undefined)
-        throw firstError.error;
-    return settled.map(result => result.value);
+    const outer = options.signal;
+    const signal = outer === undefined ? controller.signal : AbortSignal.any([outer, controller.signal]);
+    let failure;
+    const stopOnFailure = async (work) => work.catch(error => {
+        failure ?? (failure = { error });
+        controller.abort(error);
+        throw error;
+    });
+    const [packed, hashed] = await Promise.allSettled([
+        stopOnFailure(packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal })),
+        stopOnFailure(lockedHash !== undefined
+            ? Promise.resolve(lockedHash)
+            : nix.hashPath(source.sourceDir, { signal, log: log.info }))
+    ]);
+    if (failure !== undefined) {
+        if (packed.status === 'fulfilled')
+            await promises_namespaceObject.rm(packed.value.path, { force: true });
+        throw failure.error;
+    }
+    const tarball = packed.value;
+    const expected = hashed.value;
+    if (tarball.narHash !== expected) {
+        await promises_namespaceObject.rm(tarball.path, { force: true });
+        throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
+            `but Nix's (${by}) is ${expected}. Nothing was uploaded and no token was requested. ` +
+            `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
+            `on its store path tells), or flakehub-push packed it wrong: please report this.`);
+    }
+    log.info(`NAR hash ${tarball.narHash}: verified, the same as Nix's ${by}`);
+    return { ...tarball, narHashVerifiedBy: by };
 }
 
 ;// CONCATENATED MODULE: ./src/flake-source.ts
@@ -38968,9 +39031,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             }),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, {
-                signal
-            });
+            const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
@@ -39731,6 +39792,7 @@ async function writeSummary(release, outcome, timings, where) {
         ['Revision', metadata.revision],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
         ['SHA-256', tarball.sha256],
+        ['NAR hash', `${tarball.narHash} (verified: the same as Nix's ${tarball.narHashVerifiedBy})`],
         ['Labels', metadata.labels.join(', ') || '(none)'],
         ['Licence', metadata.spdx_identifier ?? '(none)']
     ])

@@ -6,8 +6,8 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { Settings } from './settings.js'
-import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
+import { VerifiedTarball, packAndVerify } from './verify.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */
 export interface FlakeSource {
@@ -27,7 +27,7 @@ export interface EvaluatedFlake {
   source: FlakeSource
   outputs: Outputs
   readme: string | null
-  tarball: Tarball
+  tarball: VerifiedTarball
 }
 
 /** Locate the source: one metadata call (which also checks the lock file when there is one). */
@@ -96,9 +96,7 @@ export async function evaluateAndPack(
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
-        const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, {
-          signal
-        })
+        const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
         log.info(
           `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
         )
