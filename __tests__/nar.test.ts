@@ -25,7 +25,8 @@ function narHash(root: string, piece: number): string {
     else if (entry.kind === 'symlink') nar.symlink(entry.rel, entry.target)
     else {
       nar.file(entry.rel, entry.executable, entry.size)
-      const bytes = entry.read(Buffer.alloc(entry.size), 0)
+      const bytes = Buffer.alloc(entry.size)
+      entry.read(bytes, 0)
       for (let at = 0; at < entry.size; at += piece) nar.contents(bytes.subarray(at, at + piece))
     }
   }

@@ -38436,7 +38436,6 @@ function readFully(fd, into, position, abs) {
             throw new Error(`${abs} changed while being packed`);
         done += n;
     }
-    return into;
 }
 /** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
 function utf8(bytes, where) {
@@ -38885,7 +38884,8 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
             if (size === 0)
                 pack.entry(header, EMPTY, settle);
             else if (size <= PIECE) {
-                const content = entry.read(arenas.take(size) ?? (await arenas.next(size)), 0);
+                const content = arenas.take(size) ?? (await arenas.next(size));
+                entry.read(content, 0);
                 nar.contents(content);
                 pack.entry(header, content, settle);
             }
@@ -38894,7 +38894,8 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
                 const sink = pack.entry(header, settle);
                 for (let position = 0; position < size; position += PIECE) {
                     const length = Math.min(PIECE, size - position);
-                    const piece = entry.read(arenas.take(length) ?? (await arenas.next(length)), position);
+                    const piece = arenas.take(length) ?? (await arenas.next(length));
+                    entry.read(piece, position);
                     nar.contents(piece);
                     sink.write(piece);
                 }

@@ -8,8 +8,8 @@ import * as fs from 'node:fs'
 
 /**
  * One entry of the tree to pack; `rel` is its path relative to the source folder ('' for the
- * folder itself). A file is open while it is the current entry: `read` fills `into` with its
- * bytes from `position` on.
+ * folder itself). A file is open while it is the current entry: `read` fills all of `into` with
+ * its bytes from `position` on (the packer then hashes and packs `into`, nothing else).
  */
 export type Entry =
   | { kind: 'directory'; rel: string }
@@ -19,7 +19,7 @@ export type Entry =
       rel: string
       executable: boolean
       size: number
-      read(into: Buffer, position: number): Buffer
+      read(into: Buffer, position: number): void
     }
 
 /** The entries under `root`, `root` first, depth-first with names in byte order. */
@@ -48,7 +48,7 @@ export function* fileTree(root: string): Generator<Entry> {
       const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
       try {
         const { size, mode } = fs.fstatSync(fd)
-        const read = (into: Buffer, position: number): Buffer => readFully(fd, into, position, abs)
+        const read = (into: Buffer, position: number): void => readFully(fd, into, position, abs)
         yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read }
       } finally {
         fs.closeSync(fd)
@@ -75,13 +75,12 @@ export function* fileTree(root: string): Generator<Entry> {
 }
 
 /** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd: number, into: Buffer, position: number, abs: string): Buffer {
+function readFully(fd: number, into: Buffer, position: number, abs: string): void {
   for (let done = 0; done < into.length;) {
     const n = fs.readSync(fd, into, done, into.length - done, position + done)
     if (n === 0) throw new Error(`${abs} changed while being packed`)
     done += n
   }
-  return into
 }
 
 /** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */

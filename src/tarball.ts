@@ -302,7 +302,8 @@ async function writeEntries(
       nar.file(entry.rel, mode === 0o755, size)
       if (size === 0) pack.entry(header, EMPTY, settle)
       else if (size <= PIECE) {
-        const content = entry.read(arenas.take(size) ?? (await arenas.next(size)), 0)
+        const content = arenas.take(size) ?? (await arenas.next(size))
+        entry.read(content, 0)
         nar.contents(content)
         pack.entry(header, content, settle)
       } else {
@@ -310,7 +311,8 @@ async function writeEntries(
         const sink = pack.entry(header, settle)
         for (let position = 0; position < size; position += PIECE) {
           const length = Math.min(PIECE, size - position)
-          const piece = entry.read(arenas.take(length) ?? (await arenas.next(length)), position)
+          const piece = arenas.take(length) ?? (await arenas.next(length))
+          entry.read(piece, position)
           nar.contents(piece)
           sink.write(piece)
         }
