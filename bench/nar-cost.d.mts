@@ -1,0 +1,30 @@
+/** Types for nar-cost.mjs (the cost of the tarball's NAR hash), for the TypeScript tests. */
+
+export interface NarCost {
+  sourceDir: string
+  rounds: number
+  entries: number
+  /** Bytes of file contents hashed. */
+  contentBytes: number
+  tarballBytes: number
+  /** The NAR hash packTarball computed. */
+  narHash: string
+  /** Medians: packTarball's wall seconds with the hash, and with it turned off. */
+  withHashS: number
+  withoutHashS: number
+  addedS: number
+  addedShare: number
+  withHashCpuS: number
+  withoutHashCpuS: number
+  /** Median seconds spent in the hasher's calls, and its throughput on file contents. */
+  hasherS: number
+  hasherMBps: number
+  allWithS: number[]
+  allWithoutS: number[]
+}
+
+export declare function narCost(options: {
+  sourceDir: string
+  rounds?: number
+  node?: string
+}): Promise<NarCost>
