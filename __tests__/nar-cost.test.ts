@@ -30,5 +30,7 @@ describe('the NAR hash cost benchmark', () => {
     ])
       expect(seconds).toBeGreaterThan(0)
     expect(result.addedS).toBeCloseTo(result.withHashS - result.withoutHashS, 9)
+    const pairs = result.allWithS.map((s, i) => s - result.allWithoutS[i]).sort((a, b) => a - b)
+    expect(result.pairedAddedS).toBeCloseTo(pairs[1], 9)
   })
 })

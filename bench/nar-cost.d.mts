@@ -14,6 +14,8 @@ export interface NarCost {
   withoutHashS: number
   addedS: number
   addedShare: number
+  /** Median over the rounds of (with − without), the two runs of a round being adjacent. */
+  pairedAddedS: number
   withHashCpuS: number
   withoutHashCpuS: number
   /** Median seconds spent in the hasher's calls, and its throughput on file contents. */

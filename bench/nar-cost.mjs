@@ -144,6 +144,9 @@ async function measureHere(sourceDir, rounds) {
       withoutHashS: wo,
       addedS: w - wo,
       addedShare: (w - wo) / wo,
+      // Each round's two runs came one right after the other: their difference is less
+      // disturbed by whatever else the machine does than the difference of the medians.
+      pairedAddedS: median(withHash.map((r, i) => r.seconds - without[i].seconds)),
       withHashCpuS: median(withHash.map(r => r.cpuS)),
       withoutHashCpuS: median(without.map(r => r.cpuS)),
       hasherS,
@@ -187,6 +190,7 @@ function report(r) {
     `| with the NAR hash (as the action runs it) | ${s(r.withHashS)} | ${s(r.withHashCpuS)} |`,
     `| with the hashing turned off | ${s(r.withoutHashS)} | ${s(r.withoutHashCpuS)} |`,
     `| added by the hash | ${s(r.addedS)} (${(r.addedShare * 100).toFixed(1)} %) | ${s(r.withHashCpuS - r.withoutHashCpuS)} |`,
+    `| added, median of each round's pair | ${s(r.pairedAddedS)} | |`,
     '',
     `The hasher itself: ${s(r.hasherS)} on the main thread (${r.hasherMBps.toFixed(0)} MB/s of file contents).`,
     r.nixHashPathS === null
