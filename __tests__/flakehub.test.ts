@@ -43,7 +43,7 @@ function release(overrides: Partial<Release['tarball']> = {}): Release {
       sha256: 'ab/cd+ef==',
       size: 20,
       narHash: 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-      narHashVerifiedBy: 'locked.narHash',
+      narHashVerifiedBy: "Nix's locked.narHash",
       entries: 3,
       largestFiles: [],
       ...overrides

@@ -117,7 +117,7 @@ describe('packAndVerify', () => {
       info: line => lines.push(line)
     })
     expect(tarball.narHash).toBe(metadata.locked.narHash)
-    expect(tarball.narHashVerifiedBy).toBe('locked.narHash')
+    expect(tarball.narHashVerifiedBy).toBe("Nix's locked.narHash")
     expect(lines).toContain(
       `NAR hash ${metadata.locked.narHash}: verified, the same as Nix's locked.narHash`
     )
@@ -151,7 +151,7 @@ describe('packAndVerify', () => {
     const expected = sh('nix', ['hash', 'path', '--sri', '--type', 'sha256', sub.sourceDir]).trim()
     expect(tarball.narHash).toBe(expected)
     expect(tarball.narHash).not.toBe(metadata.locked.narHash)
-    expect(tarball.narHashVerifiedBy).toBe('`nix hash path` of sub')
+    expect(tarball.narHashVerifiedBy).toBe('nix hash path of sub')
     expect(calls).toEqual([`nix hash path ${sub.sourceDir}`])
     expect(events).toEqual(['nix hash path started', 'last entry packed'])
   })
@@ -174,7 +174,7 @@ describe('packAndVerify', () => {
       )
       await expect(verifying).rejects.toThrow(
         new RegExp(
-          `^The tarball does not hold the flake's source: its NAR hash is sha256-[A-Za-z0-9+/]{43}=, but Nix's \\(.+\\) is ${expected.replace(/[+/]/g, c => `\\${c}`)}\\. Nothing was uploaded and no token was requested\\.`
+          `^The tarball does not hold the flake's source: its NAR hash is sha256-[A-Za-z0-9+/]{43}=, but ${dir === '' ? "Nix's locked\\.narHash" : 'nix hash path of sub'} is ${expected.replace(/[+/]/g, c => `\\${c}`)}\\. Nothing was uploaded and no token was requested\\.`
         )
       )
       const message = await verifying.catch((error: Error) => error.message)

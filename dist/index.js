@@ -38938,8 +38938,8 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
     const locked = source.metadata.locked?.narHash;
     const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
     const by = lockedHash !== undefined
-        ? 'locked.narHash'
-        : `\`nix hash path\` of ${subdir === '' ? 'the source' : subdir}`;
+        ? "Nix's locked.narHash"
+        : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
     // Packing and Nix's hashing run at once; the first to fail stops the other.
     const controller = new AbortController();
     const outer = options.signal;
@@ -38966,11 +38966,11 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
     if (tarball.narHash !== expected) {
         await promises_namespaceObject.rm(tarball.path, { force: true });
         throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
-            `but Nix's (${by}) is ${expected}. Nothing was uploaded and no token was requested. ` +
+            `but ${by} is ${expected}. Nothing was uploaded and no token was requested. ` +
             `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
             `on its store path tells), or flakehub-push packed it wrong: please report this.`);
     }
-    log.info(`NAR hash ${tarball.narHash}: verified, the same as Nix's ${by}`);
+    log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
     return { ...tarball, narHashVerifiedBy: by };
 }
 
@@ -39793,7 +39793,7 @@ async function writeSummary(release, outcome, timings, where) {
         ['Revision', metadata.revision],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
         ['SHA-256', tarball.sha256],
-        ['NAR hash', `${tarball.narHash} (verified: the same as Nix's ${tarball.narHashVerifiedBy})`],
+        ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
         ['Labels', metadata.labels.join(', ') || '(none)'],
         ['Licence', metadata.spdx_identifier ?? '(none)']
     ])

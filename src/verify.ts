@@ -12,7 +12,7 @@ import type { PhaseLog } from './timing.js'
 
 /** A tarball whose NAR hash was found equal to Nix's. */
 export interface VerifiedTarball extends Tarball {
-  /** Which hash of Nix's it equals, e.g. "locked.narHash". */
+  /** Which hash of Nix's it equals: "Nix's locked.narHash" or "nix hash path of <subfolder>". */
   narHashVerifiedBy: string
 }
 
@@ -33,8 +33,8 @@ export async function packAndVerify(
   const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined
   const by =
     lockedHash !== undefined
-      ? 'locked.narHash'
-      : `\`nix hash path\` of ${subdir === '' ? 'the source' : subdir}`
+      ? "Nix's locked.narHash"
+      : `nix hash path of ${subdir === '' ? 'the source' : subdir}`
 
   // Packing and Nix's hashing run at once; the first to fail stops the other.
   const controller = new AbortController()
@@ -68,11 +68,11 @@ export async function packAndVerify(
     await fs.rm(tarball.path, { force: true })
     throw new Error(
       `The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
-        `but Nix's (${by}) is ${expected}. Nothing was uploaded and no token was requested. ` +
+        `but ${by} is ${expected}. Nothing was uploaded and no token was requested. ` +
         `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
         `on its store path tells), or flakehub-push packed it wrong: please report this.`
     )
   }
-  log.info(`NAR hash ${tarball.narHash}: verified, the same as Nix's ${by}`)
+  log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`)
   return { ...tarball, narHashVerifiedBy: by }
 }
