@@ -121,6 +121,12 @@ describe('a dry run', () => {
     })
 
     expect(unpackedNarHash(path.join(dest, `${version}.tar.gz`))).toBe(flake.locked.narHash)
+    expect(run.stdout).toContain(
+      `NAR hash ${flake.locked.narHash}: verified, the same as Nix's locked.narHash`
+    )
+    expect(run.summary).toContain(
+      `<td>NAR hash</td><td>${flake.locked.narHash} (verified: the same as Nix's locked.narHash)</td>`
+    )
     expect(run.summary).toContain(`Dry run: packed, not published owner/project ${version}`)
     expect(run.summary).toMatch(/<td>packages<\/td><td>2<\/td>/)
     expect(run.summary).toMatch(/Evaluate \(all systems\)/)
@@ -164,6 +170,11 @@ describe('a dry run', () => {
     ]).path
     const expected = sh('nix', ['hash', 'path', path.join(storePath, 'nested/sub')]).trim()
     expect(unpackedNarHash(path.join(dest, 'v1.2.3.tar.gz'))).toBe(expected)
+    const verified = `NAR hash ${expected}: verified, the same as nix hash path of nested/sub`
+    expect(run.stdout).toContain(verified)
+    expect(run.summary).toContain(
+      `<td>NAR hash</td><td>${expected} (verified: the same as nix hash path of nested/sub)</td>`
+    )
   })
 
   it('fails with the command and Nix message when the flake does not evaluate for a foreign system', async () => {

@@ -118,14 +118,16 @@ function narOrder(dir: string, prefix = ''): string[] {
 }
 
 describe('packTarball', () => {
-  it('unpacks, in Nix, to the narHash of the flake', () => {
+  it('unpacks, in Nix, to the narHash of the flake, which it computed while packing', () => {
     expect(unpackedNarHash(tarball.path)).toBe(narHash)
+    expect(tarball.narHash).toBe(narHash)
   })
 
-  it('unpacks, in Nix, to the NAR hash of a subflake folder', async () => {
+  it('unpacks, in Nix, to the NAR hash of a subflake folder, which it computed', async () => {
     const sub = await packTarball(path.join(storePath, 'sub'), path.join(tmp, 'sub.tar.gz'), MTIME)
     const expected = sh('nix', ['hash', 'path', '--sri', '--type', 'sha256', `${storePath}/sub`])
     expect(unpackedNarHash(sub.path)).toBe(expected.trim())
+    expect(sub.narHash).toBe(expected.trim())
   })
 
   it('writes the same bytes for the same input', async () => {
@@ -247,7 +249,7 @@ describe('packTarball', () => {
     for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `file-${i}`), randomBytes(4096))
     const dest = path.join(tmp, 'stopped.tar.gz')
     const controller = new AbortController()
-    const packing = packTarball(dir, dest, MTIME, controller.signal)
+    const packing = packTarball(dir, dest, MTIME, { signal: controller.signal })
     const reason = new Error('another step failed')
     controller.abort(reason)
     await expect(packing).rejects.toBe(reason)

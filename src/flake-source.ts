@@ -8,8 +8,8 @@ import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { stepBack } from './priority.js'
 import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
-import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
+import { VerifiedTarball, packAndVerify } from './verify.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */
 export interface FlakeSource {
@@ -29,7 +29,7 @@ export interface EvaluatedFlake {
   source: FlakeSource
   outputs: Outputs
   readme: string | null
-  tarball: Tarball
+  tarball: VerifiedTarball
 }
 
 /** Locate the source: one metadata call (which also checks the lock file when there is one). */
@@ -83,12 +83,7 @@ export async function evaluateAndPack(
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
-        const tarball = await packTarball(
-          source.sourceDir,
-          tarballPath,
-          source.lastModified,
-          signal
-        )
+        const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
         log.info(
           `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
         )
