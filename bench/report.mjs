@@ -77,7 +77,7 @@ export async function writeReport(tools, flakes, rounds, timing) {
   fs.writeFileSync(resultsFile, text)
   fs.writeFileSync(
     path.join(config.dir, 'results.json'),
-    JSON.stringify({ config, flakes, rounds }, null, 2)
+    JSON.stringify({ config, tools, timing, flakes, rounds }, null, 2)
   )
   log(`results written to ${path.relative(process.cwd(), resultsFile) || resultsFile}`)
   if (!meetsMinimums) {

@@ -31,20 +31,22 @@ export function commandName(line) {
   return words.slice(0, end < 0 ? 3 : end).join(' ')
 }
 
-/** The evaluation's commands, alone and in A (their phase), over the rounds. */
+/** The evaluation's commands, alone and in A (their phase), over the rounds, by phase and name. */
 function commandsSummary(alone) {
+  const key = c => `${c.phase}\n${commandName(c.line)}`
   const first = alone[0]?.commands ?? []
-  return first.map((command, i) => {
-    const runs = alone.map(a => a.commands[i]).filter(c => c !== undefined)
-    const aloneS = median(runs.map(c => c.wallS))
-    const besideS = median(runs.map(c => c.besidePackingS))
+  return first.map(command => {
+    const runs = alone.map(a => a.commands.find(c => key(c) === key(command)) ?? null)
+    const values = field => runs.map(c => (c === null ? null : c[field]))
+    const aloneS = median(values('wallS'))
+    const besideS = median(values('besidePackingS'))
     return {
       name: commandName(command.line),
       phase: command.phase,
       aloneS,
       besideS,
-      cpuS: median(runs.map(c => c.cpuS)),
-      rssKiB: max(runs.map(c => c.rssKiB)),
+      cpuS: median(values('cpuS')),
+      rssKiB: max(values('rssKiB')),
       slowdown: besideS !== null && aloneS ? besideS / aloneS - 1 : null
     }
   })

@@ -1,8 +1,8 @@
 /**
  * The peak memory of a whole process tree (a program and every process it starts, summed at each
- * instant), by sampling /proc: every `intervalMs` the resident set (VmRSS, the second field of
+ * instant), by sampling /proc: every `intervalMs` (SAMPLE_MS) the resident set (VmRSS, the second field of
  * /proc/<pid>/statm) of every process known to be in the tree is read and summed; every
- * `scanMs` /proc is scanned for new descendants (by parent pid). Processes live for seconds
+ * `scanMs` (SCAN_MS) /proc is scanned for new descendants (by parent pid). Processes live for seconds
  * here, so one found up to `scanMs` late has missed only its first, small, moments.
  *
  * Why /proc and not a cgroup: this kernel has no /proc/<pid>/task/<tid>/children, and the
@@ -58,12 +58,16 @@ function residentKiB(pid) {
   }
 }
 
+/** How often the tree's memory is summed, and how often /proc is scanned for new processes. */
+export const SAMPLE_MS = 10
+export const SCAN_MS = 200
+
 /**
  * Start sampling. `watch(pid, { skipRoot })` adds a tree (with `skipRoot`, the root's own memory
  * is not counted: GNU time wrapping the program); `stop()` ends sampling and returns the peak of
  * the sum (KiB), the number of samples and the CPU milliseconds the sampling itself used.
  */
-export function treeSampler({ intervalMs = 5, scanMs = 50 } = {}) {
+export function treeSampler({ intervalMs = SAMPLE_MS, scanMs = SCAN_MS } = {}) {
   const roots = new Map() // pid → skipRoot
   let members = new Set()
   let peakKiB = 0
