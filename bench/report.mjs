@@ -5,33 +5,56 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { methodText, machineText, readingText } from './report-text.mjs'
-import { mainTable, perRoundTable, phasesTable } from './report-tables.mjs'
+import { flakeHeading, methodText, machineText } from './report-text.mjs'
+import {
+  flakeTable,
+  overlapTable,
+  packingTable,
+  perRoundTable,
+  phasesTable
+} from './report-tables.mjs'
 import { config, log, meetsMinimums, resultsFile } from './settings.mjs'
 import { summarize } from './summary.mjs'
 
-/** The markdown of RESULTS.md, before prettier. `timing`: { startedAt, totalS, waitedS }. */
+/**
+ * The markdown of RESULTS.md, before prettier. `timing`: { startedAt, totalS, waitedS,
+ * bareFirstNixMs }.
+ */
 export function report(tools, flakes, rounds, timing) {
-  const s = summarize(tools, rounds)
-  return `## Benchmark: flakehub-push dry run vs. the serial pipeline
+  const kinds = config.kinds
+  const s = summarize(tools, rounds, kinds)
+  const bare = { rssKiB: tools.bareNodeRssKiB, firstNixMs: timing.bareFirstNixMs }
+  const perFlake = kinds
+    .map(kind => `### ${flakeHeading(kind)}\n\n${flakeTable(s.flakes[kind], bare)}`)
+    .join('\n\n')
+  const phases = kinds
+    .map(kind => `#### Flake \`${kind}\`\n\n${phasesTable(s.flakes[kind])}`)
+    .join('\n\n')
+  return `## Benchmark: flakehub-push dry run vs. the serial pipeline, on ${kinds.length} flakes
 
 ${machineText(tools, flakes, s, timing)}
 
-${mainTable(tools, rounds, s)}
+${perFlake}
+
+### The evaluation alone and beside packing (issue 11, part 2)
+
+${overlapTable(s, kinds)}
+
+### Packing (the same tree in every flake) and node's memory
+
+${packingTable(s, bare)}
 
 ### Per round
 
-${perRoundTable(rounds)}
+${perRoundTable(rounds, kinds)}
 
 ### Where the time goes (medians)
 
-${phasesTable(s)}
-
-${readingText(s)}
+${phases}
 
 ### Method
 
-${methodText(tools)}
+${methodText(tools, s)}
 `
 }
 
@@ -54,7 +77,7 @@ export async function writeReport(tools, flakes, rounds, timing) {
   fs.writeFileSync(resultsFile, text)
   fs.writeFileSync(
     path.join(config.dir, 'results.json'),
-    JSON.stringify({ config, flakes, rounds }, null, 2)
+    JSON.stringify({ config, tools, timing, flakes, rounds }, null, 2)
   )
   log(`results written to ${path.relative(process.cwd(), resultsFile) || resultsFile}`)
   if (!meetsMinimums) {
