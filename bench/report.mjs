@@ -44,6 +44,10 @@ ${overlapTable(s, kinds)}
 
 ${packingTable(s, bare)}
 
+### The tarball's NAR hash (issue 10)
+
+${narTable(rounds.at(-1).nar)}
+
 ### Per round
 
 ${perRoundTable(rounds, kinds)}
@@ -56,6 +60,38 @@ ${phases}
 
 ${methodText(tools, s)}
 `
+}
+
+/**
+ * What computing the NAR hash while packing costs: packTarball with it against packTarball with
+ * it turned off, medians of adjacent pairs; the physical floor is the hasher's own time.
+ */
+function narTable(nar) {
+  if (nar === undefined) return 'Not measured.'
+  const rows = [
+    ['packTarball with the NAR hash (median)', `${nar.withHashS.toFixed(2)} s`],
+    ['packTarball with the hash turned off (median)', `${nar.withoutHashS.toFixed(2)} s`],
+    ['Added wall time (median of adjacent pairs)', `${nar.pairedAddedS.toFixed(2)} s`],
+    [
+      'Added CPU time (the hasher runs on the main thread)',
+      `${(nar.withHashCpuS - nar.withoutHashCpuS).toFixed(2)} s`
+    ],
+    [
+      "The hasher's own time: the most it can add (limit: SHA-256 speed)",
+      `${nar.hasherS.toFixed(2)} s (${nar.hasherMBps.toFixed(0)} MB/s)`
+    ],
+    [
+      "`nix hash path` of the same tree (a subflake's check, beside packing)",
+      nar.nixHashPathS === null ? 'n/a' : `${nar.nixHashPathS.toFixed(2)} s`
+    ]
+  ]
+  return [
+    `${nar.entries} entries, ${(nar.contentBytes / 1e6).toFixed(1)} MB of file contents, ${nar.rounds} rounds.`,
+    '',
+    '| Measure | Result |',
+    '| --- | --- |',
+    ...rows.map(([measure, result]) => `| ${measure} | ${result} |`)
+  ].join('\n')
 }
 
 /** The markdown as the repository's prettier would format it (so `prettier --check` passes). */

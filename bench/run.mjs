@@ -42,6 +42,7 @@ import * as os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { evaluationAlone } from './eval-alone.mjs'
 import { SYSTEMS } from './generate.mjs'
+import { narCost } from './nar-cost.mjs'
 import { bareFirstCallMs } from './nix-calls.mjs'
 import { writeReport } from './report.mjs'
 import { runA } from './scenario-a.mjs'
@@ -111,6 +112,15 @@ async function measureAll(tools, startedAt, started) {
     // The package-alone flake's store path is also what the throughput runs pack.
     r.trivial = await runA(tools, repos.trivial, `r${round}-A-package-alone`)
     r.gzip = await gzipThroughput(tools, r.trivial.storePath, `r${round}-gzip`)
+    // The cost of the tarball's NAR hash, once, on the same tree (it is the same in every flake).
+    if (round === config.rounds) {
+      log('NAR hash cost: packTarball with and without the hash, on the package-alone tree')
+      r.nar = await narCost({
+        sourceDir: r.trivial.storePath,
+        node: tools.node,
+        env: tools.baseEnv
+      })
+    }
     cleanUp(r.trivial)
     r.tiny = await once('A', repos.tiny, `r${round}-A-tiny`)
     r.load.push(loadAverage())

@@ -11,6 +11,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BUNDLE = path.join(REPO, 'dist', 'index.js')
 export const INSPECT = path.join(REPO, 'src', 'inspect.nix')
 export const TARBALL_TS = path.join(REPO, 'src', 'tarball.ts')
+export const TS_RESOLVE = path.join(REPO, 'bench', 'ts-resolve.mjs')
 export const PRELOAD = pathToFileURL(path.join(REPO, 'bench', 'rss-preload.mjs')).href
 export const PACK_DIRECT = path.join(REPO, 'bench', 'pack-direct.mjs')
 export const MiB = 1024 * 1024
