@@ -66,7 +66,7 @@ and a fresh commit (stamp.txt rewritten) before each run, so \`nix flake metadat
 source into the store anew. B is \`nix flake metadata\`, \`nix flake prefetch\`, \`nix flake
 show\`${tools.allSystemsFlag ? ' --all-systems' : ''}, the lock check (only with a flake.lock; the
 generated flakes have none), the outputs document from the action's src/inspect.nix (\`nix eval
---json --impure --expr '(import src/inspect.nix) { … }'\`) and \`tar | gzip -6\` to a file, one
+--json --impure --expr '(import src/inspect.nix) { outputs = (builtins.getFlake …).outputs; … }'\`) and \`tar | gzip -6\` to a file, one
 after the other. MB = 10^6 bytes.
 
 **Evaluation alone.** The \`$ nix …\` command lines A logs in its groups, except those of the

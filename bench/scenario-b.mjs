@@ -60,7 +60,7 @@ export async function runB(tools, repo, label) {
   if (fs.existsSync(path.join(repo, 'flake.lock'))) {
     await flakeStep('nix flake metadata (lock check)', 'metadata', '--no-update-lock-file', repo)
   }
-  const expr = `(import ${nixString(INSPECT)}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = false; }`
+  const expr = `(import ${nixString(INSPECT)}) { outputs = (builtins.getFlake ${nixString(flakeRef)}).outputs; includeOutputPaths = false; }`
   await step('nix eval (outputs document)', 'nix', [
     'eval',
     '--json',

@@ -35692,25 +35692,35 @@ class Stopped extends Error {
 }
 /**
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
  */
-async function allOrStop(tasks) {
+async function allOrStop(tasks, parent) {
     const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
     let firstError;
     const settled = await Promise.allSettled(tasks.map(async (task) => {
         try {
             return await task(controller.signal);
         }
         catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped)) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
                 firstError = { error };
                 controller.abort(new Stopped());
             }
             throw error;
         }
     }));
+    parent?.removeEventListener('abort', stopAll);
     if (firstError !== undefined)
         throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    if (stopped !== undefined)
+        throw stopped.reason;
     return settled.map(result => result.value);
 }
 
@@ -36282,6 +36292,7 @@ function noteSize(top, rel, size) {
  */
 
 
+
 /**
  * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
  * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
@@ -36295,28 +36306,15 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
         ? "Nix's locked.narHash"
         : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
     // Packing and Nix's hashing run at once; the first to fail stops the other.
-    const controller = new AbortController();
-    const outer = options.signal;
-    const signal = outer === undefined ? controller.signal : AbortSignal.any([outer, controller.signal]);
-    let failure;
-    const stopOnFailure = async (work) => work.catch(error => {
-        failure ?? (failure = { error });
-        controller.abort(error);
+    const [tarball, expected] = await allOrStop([
+        signal => packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal }),
+        signal => lockedHash !== undefined
+            ? Promise.resolve(lockedHash)
+            : nix.hashPath(source.sourceDir, { signal, log: log.info })
+    ], options.signal).catch(async (error) => {
+        await promises_namespaceObject.rm(destination, { force: true });
         throw error;
     });
-    const [packed, hashed] = await Promise.allSettled([
-        stopOnFailure(packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal })),
-        stopOnFailure(lockedHash !== undefined
-            ? Promise.resolve(lockedHash)
-            : nix.hashPath(source.sourceDir, { signal, log: log.info }))
-    ]);
-    if (failure !== undefined) {
-        if (packed.status === 'fulfilled')
-            await promises_namespaceObject.rm(packed.value.path, { force: true });
-        throw failure.error;
-    }
-    const tarball = packed.value;
-    const expected = hashed.value;
     if (tarball.narHash !== expected) {
         await promises_namespaceObject.rm(tarball.path, { force: true });
         throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +

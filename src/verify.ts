@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises'
 import type { FlakeSource } from './flake-source.js'
 import type { Nix } from './nix.js'
 import { type PackOptions, type Tarball, packTarball } from './tarball.js'
-import type { PhaseLog } from './timing.js'
+import { type PhaseLog, allOrStop } from './timing.js'
 
 /** A tarball whose NAR hash was found equal to Nix's. */
 export interface VerifiedTarball extends Tarball {
@@ -37,33 +37,20 @@ export async function packAndVerify(
       : `nix hash path of ${subdir === '' ? 'the source' : subdir}`
 
   // Packing and Nix's hashing run at once; the first to fail stops the other.
-  const controller = new AbortController()
-  const outer = options.signal
-  const signal =
-    outer === undefined ? controller.signal : AbortSignal.any([outer, controller.signal])
-  let failure: { error: unknown } | undefined
-  const stopOnFailure = async <T>(work: Promise<T>): Promise<T> =>
-    work.catch(error => {
-      failure ??= { error }
-      controller.abort(error)
-      throw error
-    })
-  const [packed, hashed] = await Promise.allSettled([
-    stopOnFailure(
-      packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal })
-    ),
-    stopOnFailure(
-      lockedHash !== undefined
-        ? Promise.resolve(lockedHash)
-        : nix.hashPath(source.sourceDir, { signal, log: log.info })
-    )
-  ])
-  if (failure !== undefined) {
-    if (packed.status === 'fulfilled') await fs.rm(packed.value.path, { force: true })
-    throw failure.error
-  }
-  const tarball = (packed as PromiseFulfilledResult<Tarball>).value
-  const expected = (hashed as PromiseFulfilledResult<string>).value
+  const [tarball, expected] = await allOrStop(
+    [
+      signal =>
+        packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal }),
+      signal =>
+        lockedHash !== undefined
+          ? Promise.resolve(lockedHash)
+          : nix.hashPath(source.sourceDir, { signal, log: log.info })
+    ] as const,
+    options.signal
+  ).catch(async (error: unknown) => {
+    await fs.rm(destination, { force: true })
+    throw error
+  })
   if (tarball.narHash !== expected) {
     await fs.rm(tarball.path, { force: true })
     throw new Error(
