@@ -1,12 +1,12 @@
 // Smoke test of the benchmark's flake generator (bench/generate.mjs), at a tiny size: the
 // repository it makes is a flake Nix accepts, with the files and packages asked for, and the
-// same seed always gives the same tree.
+// same seed always gives the same tree; each kind of flake puts the cost where it says.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { GeneratedFlake, SYSTEMS, generateFlake } from '../bench/generate.mjs'
+import { GeneratedFlake, KINDS, SYSTEMS, generateFlake } from '../bench/generate.mjs'
 import { nixJson, sh } from './support/nix.js'
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-generator-'))
@@ -116,5 +116,53 @@ describe('generateFlake', () => {
     const differing = Object.keys({ ...a, ...b }).filter(k => a[k] !== b[k])
     expect(differing).toEqual(['flake.nix'])
     expect(nixJson(['flake', 'show', '--json', '--no-write-lock-file', trivial])).toEqual({})
+  })
+
+  it('gives every kind the same tree and packages, with the cost where the kind puts it', () => {
+    const small = { ...TINY, sharedSize: 50, sharedWork: 2 }
+    const dirs = Object.fromEntries(
+      KINDS.map(kind => [kind, path.join(scratch, `kind-${kind}`)] as const)
+    )
+    for (const kind of KINDS) expect(generateFlake(dirs[kind], { ...small, kind }).kind).toBe(kind)
+    for (const kind of KINDS) {
+      const a = listing(dirs.large)
+      const b = listing(dirs[kind])
+      expect(Object.keys({ ...a, ...b }).filter(k => a[k] !== b[k])).toEqual(
+        kind === 'large' ? [] : ['flake.nix']
+      )
+    }
+    const pkg = (dir: string): { name: string; description: string } =>
+      nixJson([
+        'eval',
+        '--json',
+        `${dir}#packages.x86_64-linux.pkg-2`,
+        '--apply',
+        'p: { inherit (p) name; inherit (p.meta) description; }'
+      ])
+    const count = (dir: string): number =>
+      nixJson<number>([
+        'eval',
+        '--json',
+        `${dir}#packages`,
+        '--apply',
+        'p: builtins.length (builtins.concatMap (s: builtins.attrNames p.${s}) (builtins.attrNames p))'
+      ])
+    for (const kind of KINDS) expect(count(dirs[kind])).toBe(TINY.packages * SYSTEMS.length)
+
+    // names: an expensive (hashed) name, a plain description.
+    expect(pkg(dirs.names)).toEqual({
+      name: expect.stringMatching(/^pkg-2-[0-9a-f]{8}$/),
+      description: 'Package 2 for x86_64-linux'
+    })
+    // shared: the description depends on the whole package set: one more entry changes it.
+    const shared = pkg(dirs.shared)
+    expect(shared.description).toMatch(/^Package 2 for x86_64-linux on package set [0-9a-f]{16}, /)
+    const bigger = path.join(scratch, 'kind-shared-bigger')
+    generateFlake(bigger, { ...small, kind: 'shared', sharedSize: small.sharedSize + 1 })
+    expect(pkg(bigger).description).not.toBe(shared.description)
+    expect(pkg(bigger).name).toBe(shared.name)
+    expect(() =>
+      generateFlake(path.join(scratch, 'bad'), { ...small, kind: 'x' as never })
+    ).toThrow(/kind must be one of large, shared, names/)
   })
 })

@@ -14,6 +14,7 @@ import {
   sh,
   nixWrapper,
   trivialDerivation,
+  unpackedNarHash,
   writeFiles
 } from './support/nix.js'
 
@@ -36,17 +37,6 @@ const flakeNix = (packages: string): string => `{
   description = "A fixture flake";
   outputs = { self }: { ${packages} lib.answer = 42; };
 }`
-
-/** The SRI hash Nix computes for the folder it unpacks from a tarball. */
-function unpackedHash(tarball: string): string {
-  const base32 = sh('nix-prefetch-url', [
-    '--unpack',
-    '--type',
-    'sha256',
-    `file://${tarball}`
-  ]).trim()
-  return sh('nix', ['hash', 'to-sri', '--type', 'sha256', base32]).trim()
-}
 
 function destDir(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dest-')), 'release')
@@ -130,7 +120,13 @@ describe('a dry run', () => {
       outputs: null
     })
 
-    expect(unpackedHash(path.join(dest, `${version}.tar.gz`))).toBe(flake.locked.narHash)
+    expect(unpackedNarHash(path.join(dest, `${version}.tar.gz`))).toBe(flake.locked.narHash)
+    expect(run.stdout).toContain(
+      `NAR hash ${flake.locked.narHash}: verified, the same as Nix's locked.narHash`
+    )
+    expect(run.summary).toContain(
+      `<td>NAR hash</td><td>${flake.locked.narHash} (verified: the same as Nix's locked.narHash)</td>`
+    )
     expect(run.summary).toContain(`Dry run: packed, not published owner/project ${version}`)
     expect(run.summary).toMatch(/<td>packages<\/td><td>2<\/td>/)
     expect(run.summary).toMatch(/Evaluate \(all systems\)/)
@@ -173,7 +169,12 @@ describe('a dry run', () => {
       path.join(repo, 'nested/sub')
     ]).path
     const expected = sh('nix', ['hash', 'path', path.join(storePath, 'nested/sub')]).trim()
-    expect(unpackedHash(path.join(dest, 'v1.2.3.tar.gz'))).toBe(expected)
+    expect(unpackedNarHash(path.join(dest, 'v1.2.3.tar.gz'))).toBe(expected)
+    const verified = `NAR hash ${expected}: verified, the same as nix hash path of nested/sub`
+    expect(run.stdout).toContain(verified)
+    expect(run.summary).toContain(
+      `<td>NAR hash</td><td>${expected} (verified: the same as nix hash path of nested/sub)</td>`
+    )
   })
 
   it('fails with the command and Nix message when the flake does not evaluate for a foreign system', async () => {
@@ -224,7 +225,10 @@ describe('a dry run', () => {
       expect(errors[0].message).toMatch(
         /^`nix flake metadata --json --no-update-lock-file .*` exited with status 1:\n/
       )
-      expect(errors[0].message).toMatch(/lock file|--no-update-lock-file/)
+      // The same words on Nix 2.8, 2.26 and 2.34.
+      expect(errors[0].message).toContain(
+        "requires lock file changes but they're not allowed due to '--no-update-lock-file'"
+      )
       expect(repoState(repo)).toBe(before)
     }
   )

@@ -42,6 +42,8 @@ function release(overrides: Partial<Release['tarball']> = {}): Release {
       path: tarballFile,
       sha256: 'ab/cd+ef==',
       size: 20,
+      narHash: 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+      narHashVerifiedBy: "Nix's locked.narHash",
       entries: 3,
       largestFiles: [],
       ...overrides

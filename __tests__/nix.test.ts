@@ -39,18 +39,22 @@ describe('Nix commands', () => {
     const { calls, nix } = recording({})
     await nix.showCurrentSystem('git+file:///f')
     expect(calls).toEqual([
-      [
-        'nix',
-        'flake',
-        'show',
-        '--json',
-        '--no-write-lock-file',
-        '--option',
-        'eval-cache',
-        'false',
-        'git+file:///f'
-      ]
+      ['nix', 'flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', 'git+file:///f']
     ])
+  })
+
+  it('asks `nix hash path` for the NAR hash of a folder', async () => {
+    const hash = 'sha256-h4gyzSK14DjhF7cBN4VY+Km2ytc4Gg5tV6noZdNPhaY='
+    const { calls, nix } = recording({ path: `${hash}\n` })
+    await expect(nix.hashPath('/nix/store/x-source/sub')).resolves.toBe(hash)
+    expect(calls).toEqual([['nix', 'hash', 'path', '/nix/store/x-source/sub']])
+  })
+
+  it('refuses what `nix hash path` printed when it is no SHA-256 hash', async () => {
+    const { nix } = recording({ path: 'md5-1B2M2Y8AsgTpgAmY7PhCfg==\n' })
+    await expect(nix.hashPath('/nix/store/x-source')).rejects.toThrow(
+      '`nix hash path /nix/store/x-source` printed no SHA-256 hash: md5-1B2M2Y8AsgTpgAmY7PhCfg=='
+    )
   })
 
   it('does not read what nix flake show prints, only whether it succeeds', async () => {

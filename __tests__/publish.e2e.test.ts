@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionRun, runAction } from './support/action.js'
-import { makeRepo, nixWrapper, sh, trivialDerivation } from './support/nix.js'
+import { makeRepo, nixJson, nixWrapper, sh, trivialDerivation } from './support/nix.js'
 import { DEFAULT_REPOSITORY, StandInOptions, StandIns, startStandIns } from './support/stand-ins.js'
 
 const FLAKE = `{
@@ -90,6 +90,17 @@ describe('publishing to FlakeHub', () => {
     expect(run.summary).toMatch(/<td>Upload<\/td><td>[\d.]+<\/td>/)
     expect(run.summary).toMatch(/<td>Evaluate \(all systems\)<\/td>/)
     expect(run.summary).toMatch(/<td>Package<\/td>/)
+    const { narHash } = nixJson<{ locked: { narHash: string } }>([
+      'flake',
+      'metadata',
+      '--json',
+      '--no-write-lock-file',
+      repo
+    ]).locked
+    expect(run.stdout).toContain(`NAR hash ${narHash}: verified, the same as Nix's locked.narHash`)
+    expect(run.summary).toContain(
+      `<td>NAR hash</td><td>${narHash} (verified: the same as Nix's locked.narHash)</td>`
+    )
   })
 
   it('publishes a tagged release of a subflake under its own name, with the given licence', async () => {
@@ -251,6 +262,27 @@ describe('publishing to FlakeHub', () => {
     expect(errorsOf(run)).toEqual([
       expect.stringMatching(
         /^The flake output `packages\.x86_64-linux\.x` does not evaluate\. Nix says:\nerror: cannot evaluate this\n/
+      )
+    ])
+    expect(calls(hub, 'oidc')).toEqual([])
+    expect(hub.log.map(entry => entry.endpoint)).toEqual(['graphql'])
+  })
+
+  it('stops when the tarball does not hash as Nix hashes the folder, before asking for a token', async () => {
+    const sub = '{ outputs = { self }: { }; }'
+    const { repo, hub } = await setUp({}, { 'sub/flake.nix': sub })
+    // A Nix that disagrees with the packer about the subflake's folder.
+    const wrong = 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+    const nix = nixWrapper(
+      `if [ "$1 $2" = "hash path" ]; then echo ${wrong}; exit 0; fi\nexec "$REAL_NIX" "$@"`
+    )
+    const run = await publish(hub, repo, { rolling: 'true', directory: 'sub' }, { PATH: nix.path })
+    expect(run.exitCode).toBe(1)
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^The tarball does not hold the flake's source: its NAR hash is sha256-\\S{44}, but nix hash path of sub is ${wrong.replace(/[+/]/g, '\\$&')}\\. Nothing was uploaded`
+        )
       )
     ])
     expect(calls(hub, 'oidc')).toEqual([])

@@ -9,7 +9,14 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import * as tar from 'tar-stream'
 import { packTarball, type Tarball } from '../src/tarball.js'
-import { type FixtureEntry, commitAll, makeRepo, nixJson, sh, testEnv } from './support/nix.js'
+import {
+  type FixtureEntry,
+  commitAll,
+  makeRepo,
+  nixJson,
+  sh,
+  unpackedNarHash
+} from './support/nix.js'
 
 const MTIME = 1700000000
 const FLAKE = '{ outputs = { self }: { }; }\n'
@@ -79,18 +86,6 @@ afterAll(() => {
   for (const dir of [tmp, repo]) fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** The SRI hash of what Nix gets from unpacking `file`. */
-function nixUnpackedHash(file: string): string {
-  const lines = sh(
-    'nix-prefetch-url',
-    ['--unpack', '--type', 'sha256', `file://${file}`],
-    undefined,
-    testEnv()
-  )
-  const base32 = lines.trim().split('\n').pop()!
-  return sh('nix', ['hash', 'to-sri', '--type', 'sha256', base32]).trim()
-}
-
 /** The headers of every entry in a .tar.gz, in order, read back with tar-stream. */
 async function readHeaders(file: string): Promise<tar.Header[]> {
   const extract = tar.extract()
@@ -123,14 +118,16 @@ function narOrder(dir: string, prefix = ''): string[] {
 }
 
 describe('packTarball', () => {
-  it('unpacks, in Nix, to the narHash of the flake', () => {
-    expect(nixUnpackedHash(tarball.path)).toBe(narHash)
+  it('unpacks, in Nix, to the narHash of the flake, which it computed while packing', () => {
+    expect(unpackedNarHash(tarball.path)).toBe(narHash)
+    expect(tarball.narHash).toBe(narHash)
   })
 
-  it('unpacks, in Nix, to the NAR hash of a subflake folder', async () => {
+  it('unpacks, in Nix, to the NAR hash of a subflake folder, which it computed', async () => {
     const sub = await packTarball(path.join(storePath, 'sub'), path.join(tmp, 'sub.tar.gz'), MTIME)
     const expected = sh('nix', ['hash', 'path', '--sri', '--type', 'sha256', `${storePath}/sub`])
-    expect(nixUnpackedHash(sub.path)).toBe(expected.trim())
+    expect(unpackedNarHash(sub.path)).toBe(expected.trim())
+    expect(sub.narHash).toBe(expected.trim())
   })
 
   it('writes the same bytes for the same input', async () => {
@@ -252,7 +249,7 @@ describe('packTarball', () => {
     for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `file-${i}`), randomBytes(4096))
     const dest = path.join(tmp, 'stopped.tar.gz')
     const controller = new AbortController()
-    const packing = packTarball(dir, dest, MTIME, controller.signal)
+    const packing = packTarball(dir, dest, MTIME, { signal: controller.signal })
     const reason = new Error('another step failed')
     controller.abort(reason)
     await expect(packing).rejects.toBe(reason)

@@ -11,12 +11,14 @@ type Release = import('../src/release.js').Release
 
 /** A task that waits until it is stopped, then rejects with the reason. */
 const untilStopped = (seen: unknown[]) => (signal: AbortSignal) =>
-  new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => {
+  new Promise<never>((_, reject) => {
+    const stop = (): void => {
       seen.push(signal.reason)
       reject(signal.reason)
-    })
-  )
+    }
+    if (signal.aborted) stop()
+    else signal.addEventListener('abort', stop)
+  })
 
 describe('allOrStop', () => {
   it('gives every result, in order, when all succeed', async () => {
@@ -37,6 +39,20 @@ describe('allOrStop', () => {
     await expect(result).rejects.toBe(failure)
     expect(seen).toHaveLength(2)
     expect(seen.every(reason => reason instanceof Stopped)).toBe(true)
+  })
+
+  it.each([
+    ['while the tasks run', false],
+    ['before they start', true]
+  ])('stops every task with the reason of a parent aborted %s, and throws it', async (_, early) => {
+    const seen: unknown[] = []
+    const parent = new AbortController()
+    const reason = new Stopped()
+    if (early) parent.abort(reason)
+    const result = allOrStop([untilStopped(seen), untilStopped(seen)] as const, parent.signal)
+    if (!early) parent.abort(reason)
+    await expect(result).rejects.toBe(reason)
+    expect(seen).toEqual([reason, reason])
   })
 })
 

@@ -2,6 +2,11 @@
 
 export declare const SYSTEMS: string[]
 
+/** The kinds of flake.nix (flake-nix.mjs). */
+export type FlakeKind = 'large' | 'shared' | 'names'
+
+export declare const KINDS: FlakeKind[]
+
 export interface GenerateOptions {
   /** Regular files in all, including flake.nix, README.md and stamp.txt (at least 4). */
   files?: number
@@ -16,6 +21,12 @@ export interface GenerateOptions {
   incompressible?: number
   /** The same tree, but a flake.nix with no outputs. */
   trivial?: boolean
+  /** Which flake.nix: `large` (the default), `shared` or `names`. */
+  kind?: FlakeKind
+  /** For `shared`: entries in the shared package set. */
+  sharedSize?: number
+  /** For `shared`: SHA-256 rounds per entry of the shared package set. */
+  sharedWork?: number
 }
 
 export declare const DEFAULTS: Required<GenerateOptions>
@@ -30,6 +41,7 @@ export interface GeneratedFlake {
   symlinks: number
   folders: number
   packages: number
+  kind: FlakeKind | 'trivial'
   systems: string[]
   commit: string
 }

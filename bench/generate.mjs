@@ -1,7 +1,8 @@
 /**
  * Generates a large flake for the benchmark, deterministically from a seed: a Git repository
  * holding nested folders of text-like (compressible) and random (incompressible) files, a few
- * executables and symlinks, and a `flake.nix` whose packages cost real CPU to evaluate.
+ * executables and symlinks, and a `flake.nix` whose packages cost real CPU to evaluate (its
+ * kinds are in flake-nix.mjs). The tree does not depend on the kind.
  *
  * Nothing is downloaded. The same options always give the same tree and, because the commit's
  * author, committer and dates are fixed, the same commit.
@@ -9,8 +10,9 @@
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { KINDS, SYSTEMS, flakeNix } from './flake-nix.mjs'
 
-export const SYSTEMS = ['x86_64-linux', 'aarch64-linux', 'x86_64-darwin', 'aarch64-darwin']
+export { KINDS, SYSTEMS, flakeNix }
 
 /** The issue's minimums: ≥ 20,000 files, ≥ 100 MB, > 1,000 packages (here per system). */
 export const DEFAULTS = {
@@ -20,7 +22,12 @@ export const DEFAULTS = {
   work: 2000,
   seed: 1,
   incompressible: 0.3,
-  trivial: false
+  trivial: false,
+  /** Which flake.nix (flake-nix.mjs): `large`, `shared` or `names`. */
+  kind: 'large',
+  /** For `shared`: entries in the shared package set, and SHA-256 rounds per entry. */
+  sharedSize: 300000,
+  sharedWork: 2
 }
 
 /** Files every generated tree has besides the generated ones (counted in `files`). */
@@ -140,60 +147,13 @@ function text(rng, vocabulary, size) {
   return parts.join('').slice(0, size)
 }
 
-/** The flake: `packages` derivations for each system, each name and description costing CPU. */
-export function flakeNix({ packages, work, seed, trivial }) {
-  if (trivial) {
-    return `{
-  description = "Generated benchmark flake (seed ${seed}) with no outputs to evaluate";
-  outputs = { self }: { };
-}
-`
-  }
-  // `nix flake show` evaluates name and description, the outputs document only the description.
-  const nameWork = Math.ceil(work / 4)
-  return `{
-  description = "Generated benchmark flake (seed ${seed}): ${packages} packages for each of ${SYSTEMS.length} systems";
-
-  outputs = { self }:
-    let
-      systems = [ ${SYSTEMS.map(s => JSON.stringify(s)).join(' ')} ];
-      count = ${packages};
-      # Costs real CPU, and differs for every salt so nothing is shared between attributes:
-      # a chain of \`rounds\` SHA-256 hashes, each over the previous one.
-      grind = rounds: salt:
-        builtins.foldl' (acc: i: builtins.hashString "sha256" "\${acc}/\${toString i}")
-          salt (builtins.genList (i: i) rounds);
-      package = system: i:
-        let
-          id = "pkg-\${toString i}";
-        in
-        (derivation {
-          name = "\${id}-\${builtins.substring 0 8 (grind ${nameWork} "\${system}/\${id}/name")}";
-          inherit system;
-          builder = "/bin/sh";
-          args = [ "-c" "echo \${id} > $out" ];
-        }) // {
-          meta.description =
-            "Package \${toString i} for \${system}, fingerprint \${builtins.substring 0 16 (grind ${work} "\${system}/\${id}/meta")}";
-        };
-      forSystem = system:
-        builtins.listToAttrs (builtins.genList
-          (i: { name = "pkg-\${toString i}"; value = package system i; }) count);
-    in
-    {
-      packages = builtins.listToAttrs
-        (map (system: { name = system; value = forSystem system; }) systems);
-    };
-}
-`
-}
-
 /**
  * Write the tree into `dir` (created; must not exist or be empty) and commit it in a new Git
  * repository. `files` regular files in all (including flake.nix, README.md and stamp.txt),
  * `bytes` bytes of generated content (about `incompressible` of it random), `packages`
- * packages per system, `work` hash rounds per evaluated attribute. With `trivial`, the same
- * tree but a flake.nix with no outputs. Returns what was written.
+ * packages per system of the given `kind` (flake-nix.mjs), `work` hash rounds per costly
+ * attribute. With `trivial`, the same tree but a flake.nix with no outputs. Returns what was
+ * written.
  */
 export function generateFlake(dir, options = {}) {
   const o = { ...DEFAULTS, ...options }
@@ -202,6 +162,7 @@ export function generateFlake(dir, options = {}) {
   }
   if (!Number.isInteger(o.bytes) || o.bytes < 0) throw new RangeError('bytes must be ≥ 0')
   if (!Number.isInteger(o.packages) || o.packages < 0) throw new RangeError('packages must be ≥ 0')
+  if (!KINDS.includes(o.kind)) throw new RangeError(`kind must be one of ${KINDS.join(', ')}`)
   fs.mkdirSync(dir, { recursive: true })
   if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`)
 
@@ -298,6 +259,7 @@ export function generateFlake(dir, options = {}) {
     symlinks: written.symlinks,
     folders: written.folders.size,
     packages: o.trivial ? 0 : o.packages,
+    kind: o.trivial ? 'trivial' : o.kind,
     systems: SYSTEMS,
     commit: git(dir, ['rev-parse', 'HEAD'])
   }

@@ -70,10 +70,13 @@ export function parseTimeReport(file) {
 /**
  * Run `command args` and wait for it. With `timeFile` and GNU time present, it runs under
  * `time -v -o timeFile`, and `timeRssKiB` is the largest peak RSS of the program and the
- * children it waited for. Rejects on a non-zero exit unless `allowFailure`.
+ * children it waited for. With `sampler` (tree-rss.mjs), the program's process tree is added
+ * to what it samples (GNU time itself not counted). Rejects on a non-zero exit unless
+ * `allowFailure`. `discardStdout` sends stdout nowhere (as the action does for `nix flake show`).
  */
 export function measure(command, args, options = {}) {
   const { cwd, env, timeFile, timeoutMs = 15 * 60 * 1000, allowFailure = false } = options
+  const { sampler, discardStdout = false } = options
   const timed = timeFile !== undefined && options.gnuTime !== false && hasGnuTimeCached()
   const program = timed ? GNU_TIME : command
   const argv = timed ? ['-v', '-o', timeFile, command, ...args] : args
@@ -83,12 +86,15 @@ export function measure(command, args, options = {}) {
     const child = spawn(program, argv, {
       cwd,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'],
       detached: true // its own process group, so a timeout can end all of it
     })
+    if (sampler !== undefined && child.pid !== undefined) {
+      sampler.watch(child.pid, { skipRoot: timed })
+    }
     const stdout = []
     const stderr = []
-    child.stdout.on('data', chunk => stdout.push(chunk))
+    child.stdout?.on('data', chunk => stdout.push(chunk))
     child.stderr.on('data', chunk => stderr.push(chunk))
     const timer = setTimeout(() => {
       try {
@@ -132,14 +138,27 @@ function hasGnuTimeCached() {
   return gnuTimeCache
 }
 
-/** The phase lines the action prints: `::group::<name> (done in X.Y s)`, as name → seconds. */
-export function parsePhases(stdout) {
-  const phases = {}
+/**
+ * The groups the action prints, `::group::<name> (done in X.Y s)` … `::endgroup::`: each with
+ * its name, outcome, seconds and the lines inside it.
+ */
+export function parseGroups(stdout) {
+  const groups = []
+  let current = null
   for (const line of stdout.split(/\r?\n/)) {
     const match = /^::group::(.+) \((done|failed|stopped) in ([\d.]+) s\)$/.exec(line)
-    if (match !== null) phases[match[1]] = Number(match[3])
+    if (match !== null) {
+      current = { name: match[1], outcome: match[2], seconds: Number(match[3]), lines: [] }
+      groups.push(current)
+    } else if (line === '::endgroup::') current = null
+    else if (current !== null) current.lines.push(line)
   }
-  return phases
+  return groups
+}
+
+/** The phase lines the action prints, as name → seconds. */
+export function parsePhases(stdout) {
+  return Object.fromEntries(parseGroups(stdout).map(g => [g.name, g.seconds]))
 }
 
 /** Bytes in the regular files of a tree (symlinks not followed). */

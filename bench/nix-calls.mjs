@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { measure, median } from './measure.mjs'
 
 /** Write the wrapper as `<bin>/nix`, calling the nix that is on PATH now. */
 export function installNixWrapper(bin) {
@@ -31,4 +32,22 @@ export function nixCalls(callsFile, startNs) {
     count: calls.length,
     firstMs: calls.length === 0 ? null : Number(calls[0] - startNs) / 1e6
   }
+}
+
+/**
+ * The least time to a first `nix` call: a bare Node 24 that spawns `nix --version` at once,
+ * through the same wrapper (median of `times` runs, in ms). What A adds before its first call
+ * is its own start-up beyond this.
+ */
+export async function bareFirstCallMs(tools, folder, times = 5) {
+  const script = "require('node:child_process').spawnSync('nix', ['--version'])"
+  const values = []
+  for (let i = 0; i < times; i++) {
+    const callsFile = path.join(folder, `bare-calls-${i}.txt`)
+    const result = await measure(tools.node, ['-e', script], {
+      env: { ...tools.baseEnv, BENCH_NIX_CALLS: callsFile }
+    })
+    values.push(nixCalls(callsFile, result.startNs).firstMs)
+  }
+  return median(values)
 }

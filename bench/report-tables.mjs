@@ -1,6 +1,7 @@
 /**
- * The report's three markdown tables: the main one (each measure with its target and whether it
- * is met), one row per round, and where the time goes (A's phases beside B's steps).
+ * The report's markdown tables: one per flake (each measure beside its physical limit and its
+ * target), the evaluation alone vs beside packing, packing throughput, one row per round and
+ * flake, and where the time goes (A's phases beside B's steps).
  */
 import { fmt, kibToMB, median, table } from './measure.mjs'
 import { phaseMedian, stepMedian } from './summary.mjs'
@@ -9,125 +10,228 @@ import { phaseMedian, stepMedian } from './summary.mjs'
 const target = (text, value, test) => [text, fmt.met(value === null ? null : test(value))]
 const noTarget = ['', '']
 
-/** The main table: `s` is the summary (summary.mjs). */
-export function mainTable(tools, rounds, s) {
-  const { direct } = s
+/** The issue's targets, by flake: A/B where overlap can win, the limit where it cannot. */
+export const TARGETS = {
+  ratio: { large: 0.6, shared: 0.6 },
+  overLimit: { names: 1.1 },
+  memoryRatio: 1.3,
+  nodeMB: 150,
+  firstNixMs: 200
+}
+
+const times = x => (x === null ? 'n/a' : `${x.toFixed(2)}×`)
+
+/** One flake's table: `f` is its summary (summary.mjs), `bare` what a bare Node costs. */
+export function flakeTable(f, bare) {
+  const ratioTarget = TARGETS.ratio[f.kind]
+  const limitTarget = TARGETS.overLimit[f.kind]
+  const limitText =
+    f.limit === null
+      ? 'n/a'
+      : `L = ${fmt.s(f.limit)}: locate ${fmt.s(f.locate)} + the longer of evaluation alone ${fmt.s(f.evalAlone)} and packing alone ${fmt.s(f.packAloneS)} (${f.limitBound})`
+  const memoryCap = f.showPeak === null ? null : f.showPeak * TARGETS.memoryRatio
+  return table(
+    ['Measure', 'Result', 'Physical limit', 'Target', ''],
+    [
+      ['Median wall time A (the action, dry run)', fmt.s(f.wallA), limitText, ...noTarget],
+      ['Median wall time B (the serial pipeline)', fmt.s(f.wallB), '', ...noTarget],
+      [
+        'A / B (medians)',
+        fmt.ratio(f.ratio),
+        `L / B = ${fmt.ratio(f.limitRatio)}`,
+        ...(ratioTarget === undefined
+          ? noTarget
+          : target(`≤ ${ratioTarget}`, f.ratio, x => x <= ratioTarget))
+      ],
+      [
+        'A against the physical limit (A / L)',
+        f.overLimit === null ? 'n/a' : `${times(f.overLimit)} (${fmt.pct(f.overLimit - 1)} above)`,
+        '1.00×',
+        ...(limitTarget === undefined
+          ? noTarget
+          : target(
+              `≤ ${limitTarget.toFixed(2)}× (within 10 %)`,
+              f.overLimit,
+              x => x <= limitTarget
+            ))
+      ],
+      [
+        'Peak memory of A’s whole process tree (node and every `nix`, summed, sampled)',
+        `${fmt.mb(f.treePeak)} (${times(f.memoryRatio)} one \`nix flake show\`)`,
+        `one \`nix flake show\`: ${fmt.mb(f.showPeak)} (time -v; sampled ${fmt.mb(f.showPeakSampled)})`,
+        ...target(
+          `≤ ${TARGETS.memoryRatio}× (${fmt.mb(memoryCap)})`,
+          f.memoryRatio,
+          x => x <= TARGETS.memoryRatio
+        )
+      ],
+      [
+        'Peak RSS of node itself (`resourceUsage().maxRSS`)',
+        fmt.mb(f.nodeRss),
+        `bare \`node -e 0\`: ${fmt.mb(bare.rssKiB)}`,
+        ...target(`≤ ${TARGETS.nodeMB} MB`, f.nodeRss, kib => kibToMB(kib) <= TARGETS.nodeMB)
+      ],
+      [
+        'Time from starting A to its first `nix` call (median)',
+        fmt.ms(f.firstNix),
+        `bare Node spawning \`nix\`: ${fmt.ms(bare.firstNixMs)}`,
+        ...target(`< ${TARGETS.firstNixMs} ms`, f.firstNix, ms => ms < TARGETS.firstNixMs)
+      ],
+      [
+        'Evaluation alone: the commands A logged, re-run at once with nothing beside them',
+        `${fmt.s(f.evalAlone)} (peak ${fmt.mb(f.evalAlonePeak)})`,
+        '',
+        ...noTarget
+      ],
+      [
+        'Packing alone (the package phase, flake with no outputs)',
+        fmt.s(f.packAloneS),
+        '',
+        ...noTarget
+      ],
+      ['Locate flake (A’s phase)', fmt.s(f.locate), '', ...noTarget]
+    ]
+  )
+}
+
+/** Issue 11, part 2: each evaluation command alone and in A, beside packing. */
+export function overlapTable(summary, kinds) {
+  const rows = []
+  for (const kind of kinds) {
+    const f = summary.flakes[kind]
+    for (const c of f.commands) {
+      rows.push([
+        kind,
+        `\`${c.name}\` (${c.phase})`,
+        fmt.s(c.aloneS),
+        fmt.s(c.besideS),
+        c.slowdown === null ? 'n/a' : `${c.slowdown >= 0 ? '+' : ''}${fmt.pct(c.slowdown)}`,
+        `${fmt.s(c.cpuS)}, ${fmt.mb(c.rssKiB)}`
+      ])
+    }
+    const beside = median(f.A.map(a => Math.max(...f.commands.map(c => a.phases[c.phase] ?? 0))))
+    rows.push([
+      kind,
+      '**the whole evaluation** (longest phase)',
+      fmt.s(f.evalAlone),
+      fmt.s(beside),
+      f.evalAlone
+        ? `${beside >= f.evalAlone ? '+' : ''}${fmt.pct(beside / f.evalAlone - 1)}`
+        : 'n/a',
+      ''
+    ])
+  }
+  return table(
+    [
+      'Flake',
+      'Command (A’s phase)',
+      'Alone',
+      'In A, beside packing',
+      'Slower beside packing',
+      'CPU, peak RSS (alone)'
+    ],
+    rows
+  )
+}
+
+/** Packing throughput (the same tree for every flake) and node's memory as the source grows. */
+export function packingTable(summary, bare) {
+  const p = summary.packing
+  const { direct } = p
   return table(
     ['Measure', 'Result', 'Target', ''],
     [
       [
-        'Rounds (A and B alternating, cold)',
-        rounds.length,
-        ...target('≥ 3', rounds.length, n => n >= 3)
-      ],
-      [
-        'Median wall time A: the action (`node24 dist/index.js`, dry run)',
-        fmt.s(s.wallA),
-        ...noTarget
-      ],
-      [
-        'Median wall time B: the same Nix calls in series, then `tar | gzip -6`',
-        fmt.s(s.wallB),
-        ...noTarget
-      ],
-      ['A / B (medians)', fmt.ratio(s.ratio), ...target('≤ 0.70', s.ratio, x => x <= 0.7)],
-      [
-        'Peak RSS of A: the node process itself (`resourceUsage().maxRSS`)',
-        fmt.mb(s.nodeRss),
-        ...target('≤ 150 MB', s.nodeRss, kib => kibToMB(kib) <= 150)
-      ],
-      [`Peak RSS of A: ${s.rssMethod}`, fmt.mb(s.timeRss), ...noTarget],
-      ['Peak RSS of B: largest of its steps (`time -v`)', fmt.mb(s.rssB), ...noTarget],
-      [
-        'Peak RSS of A (node itself): tiny flake vs large flake (a bare `node -e 0`)',
-        `${fmt.mb(s.tinyRss)} vs ${fmt.mb(s.nodeRss)} (Δ ${fmt.mb(s.rssDelta)}) (${fmt.mb(tools.bareNodeRssKiB)})`,
-        ...target('≤ 25 MB apart', s.rssDelta, kib => Math.abs(kibToMB(kib)) <= 25)
-      ],
-      [
         'Throughput: the action’s Package phase alone (flake with no outputs)',
-        fmt.rate(s.rateAlone),
-        ...noTarget
-      ],
-      [
-        'Throughput: the action’s Package phase in the full run (beside two evaluations)',
-        fmt.rate(s.rateBeside),
+        fmt.rate(p.rateAlone),
         ...noTarget
       ],
       [
         'Throughput: `packTarball` called directly (src/tarball.ts in Node 24; CPU; peak RSS of that process)',
         direct === null
           ? 'n/a'
-          : `${fmt.rate(s.rateDirect)} (${fmt.s(direct.seconds)}; CPU ${fmt.s(direct.cpuS)}; ${fmt.mb(direct.maxRssKiB)})`,
+          : `${fmt.rate(p.rateDirect)} (${fmt.s(direct.seconds)}; CPU ${fmt.s(direct.cpuS)}; ${fmt.mb(direct.maxRssKiB)})`,
         ...noTarget
       ],
       [
         'Throughput: `tar -cf - | gzip -6 > /dev/null` (CPU)',
-        `${fmt.rate(s.rateTarGzip)} (CPU ${fmt.s(s.tarGzipCpu)})`,
+        `${fmt.rate(p.rateTarGzip)} (CPU ${fmt.s(p.tarGzipCpu)})`,
         ...noTarget
       ],
       [
         'Throughput: `gzip -6` alone on the tar file (CPU)',
-        `${fmt.rate(s.rateGzip)} (CPU ${fmt.s(s.gzipCpu)})`,
+        `${fmt.rate(p.rateGzip)} (CPU ${fmt.s(p.gzipCpu)})`,
         ...noTarget
       ],
       [
         'Package phase alone vs `gzip -6` alone',
-        fmt.pct(s.shareGzip),
-        ...target('≥ 80 %', s.shareGzip, x => x >= 0.8)
+        fmt.pct(p.shareGzip),
+        ...target('≥ 80 %', p.shareGzip, x => x >= 0.8)
       ],
-      ['Package phase alone vs `tar | gzip -6`', fmt.pct(s.shareTarGzip), ...noTarget],
-      ['`packTarball` direct vs `gzip -6` alone', fmt.pct(s.shareDirect), ...noTarget],
+      ['`packTarball` direct vs `gzip -6` alone', fmt.pct(p.shareDirect), ...noTarget],
       [
-        'Time from starting A to its first `nix` call (median; tiny flake in brackets)',
-        `${fmt.ms(s.firstNix)} (${fmt.ms(s.firstNixTiny)})`,
-        ...target('≪ 200 ms', s.firstNix, ms => ms < 200)
+        'Peak RSS of node itself: tiny flake vs the largest of the large ones (a bare `node -e 0`)',
+        `${fmt.mb(summary.tinyRss)} vs ${fmt.mb(summary.nodeRss)} (Δ ${fmt.mb(summary.rssDelta)}) (${fmt.mb(bare.rssKiB)})`,
+        ...target('≤ 25 MB apart', summary.rssDelta, kib => Math.abs(kibToMB(kib)) <= 25)
+      ],
+      [
+        'Time to the first `nix` call on the tiny flake (median)',
+        fmt.ms(summary.firstNixTiny),
+        ...noTarget
       ]
     ]
   )
 }
 
-export function perRoundTable(rounds) {
+export function perRoundTable(rounds, kinds) {
+  const rows = []
+  rounds.forEach((r, i) => {
+    for (const kind of kinds) {
+      const { a, b, alone } = r.flakes[kind]
+      const show = b.steps.find(s => s.name === 'nix flake show')
+      rows.push([
+        i + 1,
+        kind,
+        r.order,
+        fmt.s(a.wallS),
+        fmt.s(b.wallS),
+        fmt.ratio(a.wallS / b.wallS),
+        fmt.mb(a.treePeakKiB),
+        `${fmt.mb(show?.rssKiB ?? null)} / ${fmt.mb(show?.treePeakKiB ?? null)}`,
+        fmt.mb(a.nodeRssKiB),
+        fmt.s(alone.wallS),
+        fmt.s(a.phases.Package ?? null),
+        fmt.ms(a.firstNixMs),
+        r.load.join(' → ')
+      ])
+    }
+  })
   return table(
     [
       'Round',
+      'Flake',
       'Order',
       'A',
       'B',
       'A/B',
+      'A tree peak',
+      'show peak (time -v / sampled)',
       'A node RSS',
-      'A time -v RSS',
-      'B RSS',
-      'Tiny A node RSS',
-      'Package (full run)',
-      'Package (alone)',
-      'tar | gzip -6',
-      'gzip -6 alone',
-      'First nix call'
+      'Evaluation alone',
+      'Package (in A)',
+      'First nix call',
+      'Load average (start → end of round)'
     ],
-    rounds.map((r, i) => [
-      i + 1,
-      r.order,
-      fmt.s(r.a.wallS),
-      fmt.s(r.b.wallS),
-      fmt.ratio(r.a.wallS / r.b.wallS),
-      fmt.mb(r.a.nodeRssKiB),
-      fmt.mb(r.a.timeRssKiB),
-      fmt.mb(r.b.rssKiB),
-      fmt.mb(r.tiny.nodeRssKiB),
-      fmt.s(r.a.phases.Package ?? null),
-      fmt.s(r.trivial.phases.Package ?? null),
-      fmt.s(r.gzip.tarGzipS),
-      fmt.s(r.gzip.gzipS),
-      fmt.ms(r.a.firstNixMs)
-    ])
+    rows
   )
 }
 
 /** The order of A's phases in the table (the action starts them in this order). */
 const PHASE_ORDER = ['Repository', 'Locate flake', 'Evaluate (all systems)', 'Outputs document']
 
-export function phasesTable(s) {
-  const { A, B } = s
+/** A's phases beside B's steps, for one flake's summary `f`. */
+export function phasesTable(f) {
+  const { A, B } = f
   const rank = name => (PHASE_ORDER.includes(name) ? PHASE_ORDER.indexOf(name) : PHASE_ORDER.length)
   const phaseNames = [...new Set(A.flatMap(r => Object.keys(r.phases)))].sort(
     (x, y) => rank(x) - rank(y)
@@ -144,7 +248,7 @@ export function phasesTable(s) {
     ]
   })
   rows.push(
-    ['**Whole run**', fmt.s(s.wallA), '**Whole run**', fmt.s(s.wallB), ''],
+    ['**Whole run**', fmt.s(f.wallA), '**Whole run**', fmt.s(f.wallB), ''],
     [
       'CPU time of the whole run (user + system, with children)',
       fmt.s(median(A.map(r => r.cpuS))),

@@ -1,14 +1,18 @@
 /**
  * Scenario A: the action itself (`node24 dist/index.js`, a dry run with GitHub Actions'
  * environment), cold, on a fresh commit: wall time, CPU, peak RSS (node's own from the preload
- * and GNU time's), the `::group::` phase times and the time to its first `nix` call.
+ * and GNU time's), the peak of its whole process tree (node and every `nix` it starts, sampled:
+ * tree-rss.mjs), the `::group::` phase times, the evaluation commands it logged (eval-alone.mjs)
+ * and the time to its first `nix` call.
  */
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { fmt, measure, parsePhases } from './measure.mjs'
+import { evaluationCommands } from './eval-alone.mjs'
+import { fmt, measure, parseGroups } from './measure.mjs'
 import { nixCalls } from './nix-calls.mjs'
 import { BUNDLE, PRELOAD, log } from './settings.mjs'
+import { treeSampler } from './tree-rss.mjs'
 import { startRun } from './workspace.mjs'
 
 export async function runA(tools, repo, label) {
@@ -46,11 +50,18 @@ export async function runA(tools, repo, label) {
     BENCH_NIX_CALLS: files.calls
   }
   execFileSync('sync')
+  const sampler = treeSampler()
   const result = await measure(tools.node, ['--import', PRELOAD, BUNDLE], {
     cwd: repo,
     env,
-    timeFile: files.time
+    timeFile: files.time,
+    sampler
+  }).catch(error => {
+    sampler.stop()
+    throw error
   })
+  const memory = sampler.stop()
+  const groups = parseGroups(result.stdout)
   const calls = nixCalls(files.calls, result.startNs)
   const metadataFile = fs.readdirSync(release).find(name => name.endsWith('.json'))
   const metadata = JSON.parse(fs.readFileSync(path.join(release, metadataFile), 'utf8'))
@@ -60,7 +71,11 @@ export async function runA(tools, repo, label) {
     nodeRssKiB: Number(fs.readFileSync(files.rss, 'utf8').trim()),
     timeRssKiB: result.timeRssKiB,
     cpuS: result.cpuS,
-    phases: parsePhases(result.stdout),
+    treePeakKiB: memory.peakKiB,
+    samples: memory.samples,
+    samplerCpuMs: memory.cpuMs,
+    phases: Object.fromEntries(groups.map(g => [g.name, g.seconds])),
+    evalCommands: evaluationCommands(groups),
     nixCalls: calls.count,
     firstNixMs: calls.firstMs,
     storePath: metadata.raw_flake_metadata?.path ?? null,
@@ -68,6 +83,7 @@ export async function runA(tools, repo, label) {
   }
   log(
     `${label}: ${fmt.s(run.wallS)}, node ${fmt.mb(run.nodeRssKiB)}, time -v ${fmt.mb(run.timeRssKiB)}, ` +
+      `process tree ${fmt.mb(run.treePeakKiB)}, ` +
       `first nix call after ${fmt.ms(run.firstNixMs)}; phases ${JSON.stringify(run.phases)}`
   )
   return run

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { fmt, max, measure } from './measure.mjs'
 import { INSPECT, log } from './settings.mjs'
 import { tarGzipArgs } from './throughput.mjs'
+import { treeSampler } from './tree-rss.mjs'
 import { startRun } from './workspace.mjs'
 
 /** A Nix string literal. */
@@ -20,10 +21,19 @@ export async function runB(tools, repo, label) {
   const folder = startRun(repo, label)
   const env = tools.baseEnv
   const steps = []
-  const step = async (name, command, args) => {
+  /** One step; with `sample`, its process tree's peak is also sampled (as A's is). */
+  const step = async (name, command, args, { sample = false } = {}) => {
     const timeFile = path.join(folder, `time-${steps.length}.txt`)
-    const result = await measure(command, args, { cwd: repo, env, timeFile })
-    steps.push({ name, wallS: result.wallS, rssKiB: result.timeRssKiB, cpuS: result.cpuS })
+    const sampler = sample ? treeSampler() : undefined
+    const result = await measure(command, args, { cwd: repo, env, timeFile, sampler })
+    const treePeakKiB = sampler === undefined ? null : sampler.stop().peakKiB
+    steps.push({
+      name,
+      wallS: result.wallS,
+      rssKiB: result.timeRssKiB,
+      treePeakKiB,
+      cpuS: result.cpuS
+    })
     return result.stdout
   }
   /** `nix flake <command> --json …` as a step. */
@@ -40,17 +50,17 @@ export async function runB(tools, repo, label) {
   )
   const flakeRef = metadata.url
   const storePath = prefetched.storePath
-  await flakeStep(
+  const allSystems = tools.allSystemsFlag ? ['--all-systems'] : []
+  await step(
     'nix flake show',
-    'show',
-    '--no-write-lock-file',
-    ...(tools.allSystemsFlag ? ['--all-systems'] : []),
-    flakeRef
+    'nix',
+    ['flake', 'show', '--json', '--no-write-lock-file', ...allSystems, flakeRef],
+    { sample: true }
   )
   if (fs.existsSync(path.join(repo, 'flake.lock'))) {
     await flakeStep('nix flake metadata (lock check)', 'metadata', '--no-update-lock-file', repo)
   }
-  const expr = `(import ${nixString(INSPECT)}) { flakeRef = ${nixString(flakeRef)}; includeOutputPaths = false; }`
+  const expr = `(import ${nixString(INSPECT)}) { outputs = (builtins.getFlake ${nixString(flakeRef)}).outputs; includeOutputPaths = false; }`
   await step('nix eval (outputs document)', 'nix', [
     'eval',
     '--json',

@@ -1,16 +1,22 @@
 /**
- * The numbers the report shows, from the rounds: medians of wall time, peaks of RSS, the
- * throughputs (MB of the store path per second) and their ratios, and the time to the first
- * `nix` call. Null wherever a measurement is missing.
+ * The numbers the report shows, from the rounds: for each flake, medians of wall time, peaks of
+ * memory (A's process tree against one `nix flake show`), the evaluation alone and beside
+ * packing, and the physical limit; for packing (the same tree for every flake), the throughputs
+ * (MB of the store path per second) and their ratios; the time to the first `nix` call. Null
+ * wherever a measurement is missing.
  */
 import { max, median } from './measure.mjs'
 
 /** The median over runs of A of one `::group::` phase, in seconds. */
 export const phaseMedian = (runs, name) => median(runs.map(r => r.phases[name] ?? null))
 
-/** The median over runs of B of one step's `key` (wallS or cpuS). */
+/** The median over runs of B of one step's `key` (wallS, cpuS, rssKiB or treePeakKiB). */
 export const stepMedian = (runs, name, key) =>
   median(runs.map(r => r.steps.find(step => step.name === name)?.[key] ?? null))
+
+/** The largest over runs of B of one step's `key`. */
+const stepMax = (runs, name, key) =>
+  max(runs.map(r => r.steps.find(step => step.name === name)?.[key] ?? null))
 
 /** MB per second, or null. */
 const rate = (bytes, seconds) => (seconds ? bytes / 1e6 / seconds : null)
@@ -18,16 +24,85 @@ const rate = (bytes, seconds) => (seconds ? bytes / 1e6 / seconds : null)
 /** `x / y`, or null when either is missing (or y is 0). */
 const share = (x, y) => (x !== null && y ? x / y : null)
 
-export function summarize(tools, rounds) {
-  const A = rounds.map(r => r.a)
-  const B = rounds.map(r => r.b)
+/** A command's short name: its words up to the first option (`nix flake show`, `nix eval`). */
+export function commandName(line) {
+  const words = line.split(' ')
+  const end = words.findIndex(w => w.startsWith('-'))
+  return words.slice(0, end < 0 ? 3 : end).join(' ')
+}
+
+/** The evaluation's commands, alone and in A (their phase), over the rounds, by phase and name. */
+function commandsSummary(alone) {
+  const key = c => `${c.phase}\n${commandName(c.line)}`
+  const first = alone[0]?.commands ?? []
+  return first.map(command => {
+    const runs = alone.map(a => a.commands.find(c => key(c) === key(command)) ?? null)
+    const values = field => runs.map(c => (c === null ? null : c[field]))
+    const aloneS = median(values('wallS'))
+    const besideS = median(values('besidePackingS'))
+    return {
+      name: commandName(command.line),
+      phase: command.phase,
+      aloneS,
+      besideS,
+      cpuS: median(values('cpuS')),
+      rssKiB: max(values('rssKiB')),
+      slowdown: besideS !== null && aloneS ? besideS / aloneS - 1 : null
+    }
+  })
+}
+
+/** One flake's figures; `packAloneS`: the package phase alone (the same tree for every flake). */
+export function summarizeFlake(rounds, kind, packAloneS) {
+  const runs = rounds.map(r => r.flakes[kind])
+  const A = runs.map(f => f.a)
+  const B = runs.map(f => f.b)
+  const alone = runs.map(f => f.alone)
   const wallA = median(A.map(r => r.wallS))
   const wallB = median(B.map(r => r.wallS))
-  const nodeRss = max(A.map(r => r.nodeRssKiB))
-  const tinyRss = max(rounds.map(r => r.tiny.nodeRssKiB))
+  const treePeak = max(A.map(r => r.treePeakKiB))
+  const showPeak = stepMax(B, 'nix flake show', 'rssKiB')
+  const locate = phaseMedian(A, 'Locate flake')
+  const evalAlone = median(alone.map(a => a.wallS))
+  const limit =
+    locate !== null && evalAlone !== null && packAloneS !== null
+      ? locate + Math.max(evalAlone, packAloneS)
+      : null
+  return {
+    kind,
+    A,
+    B,
+    alone,
+    wallA,
+    wallB,
+    ratio: share(wallA, wallB),
+    treePeak,
+    showPeak,
+    showPeakSampled: stepMax(B, 'nix flake show', 'treePeakKiB'),
+    memoryRatio: share(treePeak, showPeak),
+    evalAlonePeak: max(alone.map(a => a.treePeakKiB)),
+    nodeRss: max(A.map(r => r.nodeRssKiB)),
+    timeRss: max(A.map(r => r.timeRssKiB)),
+    firstNix: median(A.map(r => r.firstNixMs)),
+    locate,
+    evalAlone,
+    packAloneS,
+    limit,
+    limitBound: limit === null ? null : evalAlone >= packAloneS ? 'evaluation' : 'packing',
+    overLimit: share(wallA, limit),
+    limitRatio: share(limit, wallB),
+    commands: commandsSummary(alone),
+    samplerCpuMs: median(A.map(r => r.samplerCpuMs)),
+    samples: median(A.map(r => r.samples))
+  }
+}
+
+/** Packing: the same tree for every flake, measured on the flake with no outputs. */
+function summarizePacking(rounds) {
   const gz = rounds.map(r => r.gzip)
   const srcBytes = median(gz.map(g => g.bytes))
-  const rateAlone = rate(srcBytes, median(rounds.map(r => r.trivial.phases.Package ?? null)))
+  const aloneS = median(rounds.map(r => r.trivial.phases.Package ?? null))
+  const rateAlone = rate(srcBytes, aloneS)
   const rateTarGzip = rate(srcBytes, median(gz.map(g => g.tarGzipS)))
   const rateGzip = rate(srcBytes, median(gz.map(g => g.gzipS)))
   const directs = gz.map(g => g.direct).filter(d => d !== null)
@@ -41,19 +116,9 @@ export function summarize(tools, rounds) {
         }
   const rateDirect = direct === null ? null : rate(srcBytes, direct.seconds)
   return {
-    A,
-    B,
-    wallA,
-    wallB,
-    ratio: wallA !== null && wallB !== null ? wallA / wallB : null,
-    nodeRss,
-    timeRss: max(A.map(r => r.timeRssKiB)),
-    rssB: max(B.map(r => r.rssKiB)),
-    tinyRss,
-    rssDelta: nodeRss !== null && tinyRss !== null ? nodeRss - tinyRss : null,
     srcBytes,
+    aloneS,
     rateAlone,
-    rateBeside: rate(srcBytes, phaseMedian(A, 'Package')),
     rateTarGzip,
     rateGzip,
     rateDirect,
@@ -62,11 +127,24 @@ export function summarize(tools, rounds) {
     shareDirect: share(rateDirect, rateGzip),
     tarGzipCpu: median(gz.map(g => g.tarGzipCpuS)),
     gzipCpu: median(gz.map(g => g.gzipCpuS)),
-    direct,
-    firstNix: median(A.map(r => r.firstNixMs)),
+    direct
+  }
+}
+
+export function summarize(tools, rounds, kinds) {
+  const packing = summarizePacking(rounds)
+  const flakes = Object.fromEntries(
+    kinds.map(kind => [kind, summarizeFlake(rounds, kind, packing.aloneS)])
+  )
+  const nodeRss = max(kinds.map(k => flakes[k].nodeRss))
+  const tinyRss = max(rounds.map(r => r.tiny.nodeRssKiB))
+  return {
+    flakes,
+    packing,
+    nodeRss,
+    tinyRss,
+    rssDelta: nodeRss !== null && tinyRss !== null ? nodeRss - tinyRss : null,
     firstNixTiny: median(rounds.map(r => r.tiny.firstNixMs)),
-    rssMethod: tools.gnuTime
-      ? 'GNU `time -v` (largest of node and the children it waited for)'
-      : 'GNU time unavailable'
+    load: rounds.flatMap(r => r.load)
   }
 }

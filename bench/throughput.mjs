@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fmt, measure, treeBytes } from './measure.mjs'
-import { PACK_DIRECT, TARBALL_TS, log } from './settings.mjs'
+import { PACK_DIRECT, TARBALL_TS, TS_RESOLVE, log } from './settings.mjs'
 import { runFolder } from './workspace.mjs'
 
 /** `bash` arguments that write `tar | gzip -6` of the folder `source` to `destination`. */
@@ -67,7 +67,9 @@ export async function gzipThroughput(tools, storePath, label) {
 async function packDirect(tools, sourceDir, destination) {
   if (!tools.nodeIsRunners) return null
   try {
-    const result = await measure(tools.node, [PACK_DIRECT, TARBALL_TS, sourceDir, destination], {
+    // src/tarball.ts imports its neighbours as ./x.js: ts-resolve.mjs maps those to the .ts files.
+    const args = ['--import', TS_RESOLVE, PACK_DIRECT, TARBALL_TS, sourceDir, destination]
+    const result = await measure(tools.node, args, {
       env: tools.baseEnv
     })
     return JSON.parse(result.stdout.trim().split('\n').pop())

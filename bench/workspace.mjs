@@ -28,12 +28,19 @@ export function discardAtEnd(dir) {
   trash.push(dir)
 }
 
-/** The large flake, the same tree with no outputs (trivial) and a tiny one: name → flake. */
+/**
+ * The benchmark's flakes, name → flake: one per kind in config.kinds (flake-nix.mjs: `large`,
+ * `shared`, `names`; the same tree, another flake.nix), the same tree with no outputs
+ * (`trivial`, for the package phase alone) and a tiny one.
+ */
 export function generateAll() {
   const flakes = {}
+  const tree = { files: config.files, bytes: config.bytes }
   const specs = {
-    large: { files: config.files, bytes: config.bytes, packages: config.packages },
-    trivial: { files: config.files, bytes: config.bytes, packages: 0, trivial: true },
+    ...Object.fromEntries(
+      config.kinds.map(kind => [kind, { ...tree, packages: config.packages, kind }])
+    ),
+    trivial: { ...tree, packages: 0, trivial: true },
     tiny: { files: 8, bytes: 16 * 1024, packages: 4 }
   }
   const generator = fs.readFileSync(new URL('./generate.mjs', import.meta.url))
@@ -41,7 +48,13 @@ export function generateAll() {
   for (const [name, spec] of Object.entries(specs)) {
     const dir = path.join(config.dir, name)
     const marker = path.join(config.dir, `${name}.generated.json`)
-    const options = { ...spec, work: config.work, seed: config.seed }
+    const { sharedSize, sharedWork, work, seed } = config
+    const options = {
+      ...spec,
+      work,
+      seed,
+      ...(spec.kind === 'shared' ? { sharedSize, sharedWork } : {})
+    }
     const wanted = JSON.stringify({ version, options })
     if (config.reuse && fs.existsSync(marker) && fs.existsSync(dir)) {
       const previous = JSON.parse(fs.readFileSync(marker, 'utf8'))

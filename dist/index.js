@@ -35757,7 +35757,7 @@ function sendWithRetries(transport, what, request, policy = runRetry()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1090);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1313);
 /* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4065);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
@@ -35818,7 +35818,7 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 1090:
+/***/ 1313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36002,6 +36002,14 @@ class Nix {
         const { storePath } = await this.json(args, options);
         return storePath;
     }
+    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+    async hashPath(path, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options);
+        const hash = stdout.trim();
+        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+            throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+        return hash;
+    }
     /**
      * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
      * newer; older Nix shows every system anyway): the check when the flake is too big for the
@@ -36009,16 +36017,10 @@ class Nix {
      */
     async showCurrentSystem(flakeRef, options = {}) {
         // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        const args = [
-            'flake',
-            'show',
-            '--json',
-            '--no-write-lock-file',
-            '--option',
-            'eval-cache',
-            'false'
-        ];
-        await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true });
+        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+        // before as only "expected a derivation", without what was thrown.
+        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
+        await this.runner.run('nix', args, { ...options, discardStdout: true });
     }
     /**
      * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
@@ -36109,8 +36111,72 @@ function threads() {
     }
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+async function phase(timings, name, work) {
+    const started = performance.now();
+    const lines = [];
+    src_reporter/* log */.Rm.phaseStarted(name);
+    const print = (outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
+        return seconds;
+    };
+    try {
+        const result = await work({ info: line => lines.push(line) });
+        timings.set(name, (timings.get(name) ?? 0) + print('done'));
+        return result;
+    }
+    catch (error) {
+        print(error instanceof Stopped ? 'stopped' : 'failed');
+        throw error;
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ */
+async function allOrStop(tasks, parent) {
+    const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    parent?.removeEventListener('abort', stopAll);
+    if (firstError !== undefined)
+        throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    if (stopped !== undefined)
+        throw stopped.reason;
+    return settled.map(result => result.value);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -36119,6 +36185,273 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/file-tree.ts
+/**
+ * The entries a tarball is packed from: by default the tree of a folder on the file system,
+ * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
+ * {@link EntrySource}, and hashes and packs exactly what it yields.
+ */
+
+
+/**
+ * The tree under `root` on the file system, `root` first, depth-first with names in byte order
+ * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
+ * and closed when the next entry is asked for (or the walk is abandoned).
+ */
+function* fileTree(root) {
+    const stack = [
+        { abs: root, rel: '', kind: 'directory' }
+    ];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const { abs, rel } = item;
+        if (item.kind === 'symlink') {
+            yield {
+                kind: 'symlink',
+                rel,
+                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
+            };
+            continue;
+        }
+        if (item.kind === 'file') {
+            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_.fstatSync(fd);
+                const read = (into, position) => readFully(fd, into, position, abs);
+                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
+            }
+            finally {
+                external_node_fs_.closeSync(fd);
+            }
+            continue;
+        }
+        yield { kind: 'directory', rel };
+        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, abs);
+            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
+        }
+    }
+}
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/nar.ts
+/**
+ * The NAR hash of a tree, computed from its entries as they are handed over, one after the
+ * other, without reading anything itself: the SHA-256 of the tree's Nix archive (NAR)
+ * serialisation, in the SRI form Nix prints (`sha256-<base64>`, as in `narHash`).
+ *
+ * The serialisation, as Nix writes it:
+ *
+ *     archive   = str("nix-archive-1") node
+ *     node      = str("(") str("type") object str(")")
+ *     object    = str("regular") [str("executable") str("")] str("contents") str(<bytes>)
+ *               | str("symlink") str("target") str(<target>)
+ *               | str("directory") entry*
+ *     entry     = str("entry") str("(") str("name") str(<name>) str("node") node str(")")
+ *     str(s)    = the byte length of s as a 64-bit little-endian number, the bytes of s, then
+ *                 zero bytes up to the next multiple of 8
+ *
+ * A directory's entries come in the byte order of their names, each name once. Nothing else
+ * of a file is kept: no times, no owner, of its mode only whether its owner may execute it.
+ *
+ * Entries are named by their path relative to the root ('' for the root itself, `a/b` for `b`
+ * inside `a`) and must come depth-first, a folder before what it holds: the order of a NAR. An
+ * entry out of that order is refused rather than hashed, since no tree has that serialisation.
+ * The small fixed words go through one reusable scratch buffer, handed to the hash in batches;
+ * file contents go to the hash as they are, without a copy.
+ */
+
+/** `words`, each as str(word), one after the other. */
+function words(...list) {
+    return Buffer.concat(list.map(word => {
+        const bytes = Buffer.from(word, 'utf8');
+        const out = Buffer.alloc(8 + padded(bytes.length));
+        out.writeUInt32LE(bytes.length, 0);
+        bytes.copy(out, 8);
+        return out;
+    }));
+}
+/** `length` rounded up to a multiple of 8. */
+function padded(length) {
+    return length + ((8 - (length % 8)) % 8);
+}
+const MAGIC = words('nix-archive-1');
+const DIRECTORY = words('(', 'type', 'directory');
+const REGULAR = words('(', 'type', 'regular');
+const EXECUTABLE = words('executable', '');
+const CONTENTS = words('contents');
+const SYMLINK = words('(', 'type', 'symlink', 'target');
+const ENTRY = words('entry', '(', 'name');
+const NODE = words('node');
+const CLOSE = words(')');
+const ZEROS = Buffer.alloc(8);
+const SCRATCH = 16 * 1024;
+class NarHasher {
+    constructor() {
+        this.hash = (0,external_node_crypto_.createHash)('sha256');
+        this.scratch = Buffer.allocUnsafe(SCRATCH);
+        this.used = 0;
+        /** The folders entered and not yet left, the root first. */
+        this.folders = [];
+        this.started = false;
+        this.done = false;
+        this.put(MAGIC);
+    }
+    directory(rel) {
+        this.begin(rel);
+        this.put(DIRECTORY);
+        this.folders.push({ rel, lastName: undefined });
+    }
+    symlink(rel, target) {
+        this.begin(rel);
+        this.put(SYMLINK);
+        this.putString(Buffer.from(target, 'utf8'));
+        this.endNode(rel);
+    }
+    file(rel, executable, size) {
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new RangeError(`${rel}: size ${size}`);
+        this.begin(rel);
+        this.put(REGULAR);
+        if (executable)
+            this.put(EXECUTABLE);
+        this.put(CONTENTS);
+        this.putLength(size);
+        this.openFile = { rel, size, remaining: size };
+        if (size === 0)
+            this.endFile(this.openFile);
+    }
+    contents(bytes) {
+        const file = this.openFile;
+        if (file === undefined)
+            throw new Error('NAR: file contents outside of any file');
+        if (bytes.length > file.remaining)
+            throw new Error(`NAR: ${file.rel} has more than its ${file.size} bytes`);
+        this.flush();
+        this.hash.update(bytes);
+        file.remaining -= bytes.length;
+        if (file.remaining === 0)
+            this.endFile(file);
+    }
+    digest() {
+        this.checkFileDone();
+        if (!this.started)
+            throw new Error('NAR: no entries');
+        while (this.folders.length > 0)
+            this.leaveFolder();
+        this.flush();
+        this.done = true;
+        return `sha256-${this.hash.digest('base64')}`;
+    }
+    /** Leave the folders `rel` is not in, check its place, and open its entry (none for the root). */
+    begin(rel) {
+        if (this.done)
+            throw new Error(`NAR: ${rel} comes after the end`);
+        this.checkFileDone();
+        if (!this.started) {
+            if (rel !== '')
+                throw new Error(`NAR: the first entry is ${rel}, not the root`);
+            this.started = true;
+            return;
+        }
+        const slash = rel.lastIndexOf('/');
+        const parent = slash < 0 ? '' : rel.slice(0, slash);
+        const name = rel.slice(slash + 1);
+        if (rel === '' || name === '' || name === '.' || name === '..' || name.includes('\0'))
+            throw new Error(`NAR: invalid entry name ${JSON.stringify(rel)}`);
+        while (this.folders.length > 0 && this.folders[this.folders.length - 1].rel !== parent)
+            this.leaveFolder();
+        const folder = this.folders[this.folders.length - 1];
+        if (folder === undefined)
+            throw new Error(`NAR: ${rel} comes outside its folder`);
+        const nameBytes = Buffer.from(name, 'utf8');
+        if (folder.lastName !== undefined && Buffer.compare(folder.lastName, nameBytes) >= 0)
+            throw new Error(`NAR: ${rel} comes after ${folder.lastName.toString('utf8')}, out of order`);
+        folder.lastName = nameBytes;
+        this.put(ENTRY);
+        this.putString(nameBytes);
+        this.put(NODE);
+    }
+    checkFileDone() {
+        const file = this.openFile;
+        if (file !== undefined)
+            throw new Error(`NAR: ${file.rel} ended ${file.remaining} bytes short of its ${file.size}`);
+    }
+    endFile(file) {
+        this.openFile = undefined;
+        this.put(ZEROS.subarray(0, padded(file.size) - file.size));
+        this.endNode(file.rel);
+    }
+    leaveFolder() {
+        const folder = this.folders.pop();
+        if (folder !== undefined)
+            this.endNode(folder.rel);
+    }
+    /** Close a node, and the entry holding it unless it is the root. */
+    endNode(rel) {
+        this.put(CLOSE);
+        if (rel !== '')
+            this.put(CLOSE);
+    }
+    putLength(length) {
+        this.reserve(8);
+        this.scratch.writeUInt32LE(length % 2 ** 32, this.used);
+        this.scratch.writeUInt32LE(Math.floor(length / 2 ** 32), this.used + 4);
+        this.used += 8;
+    }
+    putString(bytes) {
+        this.putLength(bytes.length);
+        this.put(bytes);
+        this.put(ZEROS.subarray(0, padded(bytes.length) - bytes.length));
+    }
+    put(bytes) {
+        this.reserve(bytes.length);
+        bytes.copy(this.scratch, this.used);
+        this.used += bytes.length;
+    }
+    /** Make room for `length` more bytes in the scratch buffer. */
+    reserve(length) {
+        if (this.used + length <= this.scratch.length)
+            return;
+        this.flush();
+        if (length > this.scratch.length)
+            this.scratch = Buffer.allocUnsafe(padded(length));
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        this.hash.update(this.scratch.subarray(0, this.used));
+        this.used = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/tarball.ts
 /**
  * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
@@ -36131,6 +36464,12 @@ var tar_stream = __nccwpck_require__(6118);
  * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
  * `sourceDir`.
  *
+ * While packing, the NAR hash of what goes into the archive is computed (`narHash`): each entry
+ * is told to a {@link NarSink} from the values its tar header is made of, and each piece of a
+ * file from the very buffer handed to tar-stream, so the source is read only once. Where the
+ * entries come from is a parameter (an {@link EntrySource}, by default the file system): what it
+ * yields is both packed and hashed, so a hash equal to Nix's own proves the archive right.
+ *
  * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
  * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
  * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
@@ -36139,6 +36478,7 @@ var tar_stream = __nccwpck_require__(6118);
  * and close costs a thread-pool round trip that made reading 20,000 small files slower than
  * compressing them. Compression runs on the thread pool while the next bytes are read.
  */
+
 
 
 
@@ -36162,10 +36502,10 @@ const GZIP_CHUNK = 64 * 1024;
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
- * is aborted, packing stops after the entry being written and rejects with the abort reason.
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
  */
-async function packTarball(sourceDir, destination, mtime, signal) {
+async function packTarball(sourceDir, destination, mtime, options = {}) {
+    const { signal, entries = fileTree, nar = new NarHasher() } = options;
     if (!Number.isSafeInteger(mtime) || mtime < 0)
         throw new RangeError(`invalid mtime ${mtime}`);
     const dest = external_node_path_.resolve(destination);
@@ -36204,7 +36544,7 @@ async function packTarball(sourceDir, destination, mtime, signal) {
         gzip.destroy(error instanceof Error ? error : new Error(String(error)));
     };
     await Promise.all([
-        writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(() => pack.finalize(), stop),
+        writeEntries(pack, entries(root), external_node_path_.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
         compress(pack, gzip, arenas, failed).catch(stop),
         (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
     ]);
@@ -36215,7 +36555,7 @@ async function packTarball(sourceDir, destination, mtime, signal) {
         await external_node_fs_.promises.unlink(dest).catch(() => { });
         throw failure.error;
     }
-    return { path: dest, sha256: hash.digest('base64'), size, ...stats };
+    return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats };
 }
 /**
  * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
@@ -36326,17 +36666,16 @@ async function compress(pack, gzip, arenas, failed) {
     gzip.end();
 }
 /**
- * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
- * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
- * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
- * and one close.
+ * Add every entry to `pack`, in order, and tell it to `nar`. Entries are queued without waiting
+ * for each: reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH
+ * entries (folders, symlinks and empty files take no arena).
  */
-async function writeEntries(pack, root, mtime, arenas, stats, signal) {
-    const top = external_node_path_.basename(root);
-    for (const item of walk(root)) {
+async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
+    const date = new Date(mtime * 1000);
+    for (const entry of entries) {
         signal?.throwIfAborted();
-        const name = item.rel === '' ? top : `${top}/${item.rel}`;
-        const header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' };
+        const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
+        const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
         // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
         // which makes `compress` fail and stops everything.
         let added;
@@ -36345,80 +36684,46 @@ async function writeEntries(pack, root, mtime, arenas, stats, signal) {
             added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
         // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
         // headers for what does not fit and for non-ASCII names (the tests check all of this).
-        if (item.kind === 'directory') {
+        if (entry.kind === 'directory') {
+            nar.directory(entry.rel);
             pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
         }
-        else if (item.kind === 'symlink') {
-            const linkname = utf8(external_node_fs_.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs);
+        else if (entry.kind === 'symlink') {
+            const linkname = entry.target;
+            nar.symlink(entry.rel, linkname);
             pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
         }
         else {
-            const fd = external_node_fs_.openSync(item.abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_.fstatSync(fd);
-                Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size });
-                if (size === 0)
-                    pack.entry(header, EMPTY, settle);
-                else if (size <= PIECE) {
-                    const content = arenas.take(size) ?? (await arenas.next(size));
-                    pack.entry(header, readFully(fd, content, 0, item.abs), settle);
-                }
-                else {
-                    // No need to wait for the sink to drain: the arenas bound what is in flight.
-                    const sink = pack.entry(header, settle);
-                    for (let position = 0; position < size; position += PIECE) {
-                        const length = Math.min(PIECE, size - position);
-                        const piece = arenas.take(length) ?? (await arenas.next(length));
-                        sink.write(readFully(fd, piece, position, item.abs));
-                    }
-                    sink.end(null);
-                }
-                noteSize(stats.largestFiles, item.rel, size);
+            const { size } = entry;
+            const mode = entry.executable ? 0o755 : 0o644;
+            Object.assign(header, { type: 'file', mode, size });
+            nar.file(entry.rel, mode === 0o755, size);
+            if (size === 0)
+                pack.entry(header, EMPTY, settle);
+            else if (size <= PIECE) {
+                const content = arenas.take(size) ?? (await arenas.next(size));
+                entry.read(content, 0);
+                nar.contents(content);
+                pack.entry(header, content, settle);
             }
-            finally {
-                external_node_fs_.closeSync(fd);
+            else {
+                // No need to wait for the sink to drain: the arenas bound what is in flight.
+                const sink = pack.entry(header, settle);
+                for (let position = 0; position < size; position += PIECE) {
+                    const length = Math.min(PIECE, size - position);
+                    const piece = arenas.take(length) ?? (await arenas.next(length));
+                    entry.read(piece, position);
+                    nar.contents(piece);
+                    sink.write(piece);
+                }
+                sink.end(null);
             }
+            noteSize(stats.largestFiles, entry.rel, size);
         }
         await added;
     }
 }
 const EMPTY = Buffer.alloc(0);
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-    return into;
-}
-/** The tree under `root`, `root` first, depth-first with names in byte order. */
-function* walk(root) {
-    const stack = [{ abs: root, rel: '', kind: 'directory' }];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        yield item;
-        if (item.kind !== 'directory')
-            continue;
-        const dirents = external_node_fs_.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, item.abs);
-            const rel = item.rel === '' ? name : `${item.rel}/${name}`;
-            stack.push({ abs: `${item.abs}/${name}`, rel, kind });
-        }
-    }
-}
 /** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
 function noteSize(top, rel, size) {
     if (top.length === LARGEST && size <= top[LARGEST - 1].size)
@@ -36430,67 +36735,48 @@ function noteSize(top, rel, size) {
     if (top.length > LARGEST)
         top.pop();
 }
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
-}
 
-;// CONCATENATED MODULE: ./src/timing.ts
+;// CONCATENATED MODULE: ./src/verify.ts
 /**
- * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
+ * anything is uploaded or any token requested, that hash must equal Nix's own hash of the same
+ * tree: `locked.narHash` for a flake at the root of its source, else (a subflake, packed from a
+ * subfolder) `nix hash path` of that folder, run while the tarball is packed.
  */
 
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    src_reporter/* log */.Rm.phaseStarted(name);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
+
+
+/**
+ * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
+ * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
+ * error naming both hashes; a match is logged.
+ */
+async function packAndVerify(nix, source, destination, log, options = {}) {
+    const subdir = source.metadata.resolved?.dir ?? '';
+    const locked = source.metadata.locked?.narHash;
+    const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
+    const by = lockedHash !== undefined
+        ? "Nix's locked.narHash"
+        : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
+    // Packing and Nix's hashing run at once; the first to fail stops the other.
+    const [tarball, expected] = await allOrStop([
+        signal => packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal }),
+        signal => lockedHash !== undefined
+            ? Promise.resolve(lockedHash)
+            : nix.hashPath(source.sourceDir, { signal, log: log.info })
+    ], options.signal).catch(async (error) => {
+        await promises_namespaceObject.rm(destination, { force: true });
         throw error;
+    });
+    if (tarball.narHash !== expected) {
+        await promises_namespaceObject.rm(tarball.path, { force: true });
+        throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
+            `but ${by} is ${expected}. Nothing was uploaded and no token was requested. ` +
+            `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
+            `on its store path tells), or flakehub-push packed it wrong: please report this.`);
     }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
-/**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
- */
-async function allOrStop(tasks) {
-    const controller = new AbortController();
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped)) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    if (firstError !== undefined)
-        throw firstError.error;
-    return settled.map(result => result.value);
+    log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
+    return { ...tarball, narHashVerifiedBy: by };
 }
 
 ;// CONCATENATED MODULE: ./src/flake-source.ts
@@ -36512,6 +36798,8 @@ async function locateSource(nix, settings, log) {
         nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
         nix.version({ log: log.info })
     ]);
+    if (!hasLock)
+        await refuseUnlockedInputs(nix, settings.flakeDir, metadata);
     const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
     if (typeof metadata.lastModified !== 'number') {
         throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
@@ -36541,7 +36829,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
         signal => evaluate(nix, settings, source, signal, timings),
         signal => findReadme(source.sourceDir, signal),
         signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packTarball(source.sourceDir, tarballPath, source.lastModified, signal);
+            const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
@@ -36584,6 +36872,23 @@ async function findReadme(dir, signal) {
     return names.length === 0
         ? null
         : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
+}
+/**
+ * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
+ * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
+ */
+async function refuseUnlockedInputs(nix, dir, metadata) {
+    const [major, minor] = await nix.version();
+    if (major > 2 || (major === 2 && minor >= 10))
+        return;
+    const locks = metadata.locks;
+    const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {});
+    if (inputs.length === 0)
+        return;
+    throw new Error(`${external_node_path_.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
+        `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+        `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
+        `flake.lock, or use a newer Nix.`);
 }
 async function exists(file) {
     return promises_namespaceObject.access(file).then(() => true, () => false);
@@ -37255,6 +37560,7 @@ async function writeSummary(release, outcome, timings, where) {
         ['Revision', metadata.revision],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
         ['SHA-256', tarball.sha256],
+        ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
         ['Labels', metadata.labels.join(', ') || '(none)'],
         ['Licence', metadata.spdx_identifier ?? '(none)']
     ])

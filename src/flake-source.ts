@@ -8,8 +8,8 @@ import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { stepBack } from './priority.js'
 import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
-import { Tarball, packTarball } from './tarball.js'
 import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
+import { VerifiedTarball, packAndVerify } from './verify.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */
 export interface FlakeSource {
@@ -29,7 +29,7 @@ export interface EvaluatedFlake {
   source: FlakeSource
   outputs: Outputs
   readme: string | null
-  tarball: Tarball
+  tarball: VerifiedTarball
 }
 
 /** Locate the source: one metadata call (which also checks the lock file when there is one). */
@@ -43,6 +43,7 @@ export async function locateSource(
     nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
     nix.version({ log: log.info })
   ])
+  if (!hasLock) await refuseUnlockedInputs(nix, settings.flakeDir, metadata)
   const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }))
   if (typeof metadata.lastModified !== 'number') {
     throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`)
@@ -82,12 +83,7 @@ export async function evaluateAndPack(
     signal => findReadme(source.sourceDir, signal),
     signal =>
       phase(timings, 'Package', async log => {
-        const tarball = await packTarball(
-          source.sourceDir,
-          tarballPath,
-          source.lastModified,
-          signal
-        )
+        const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
         log.info(
           `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
         )
@@ -140,6 +136,25 @@ export async function findReadme(dir: string, signal?: AbortSignal): Promise<str
   return names.length === 0
     ? null
     : fs.readFile(path.join(dir, names[0]), { encoding: 'utf8', signal })
+}
+
+/**
+ * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
+ * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
+ */
+async function refuseUnlockedInputs(nix: Nix, dir: string, metadata: FlakeMetadata): Promise<void> {
+  const [major, minor] = await nix.version()
+  if (major > 2 || (major === 2 && minor >= 10)) return
+  const locks = metadata.locks as
+    { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> } | undefined
+  const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {})
+  if (inputs.length === 0) return
+  throw new Error(
+    `${path.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
+      `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+      `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
+      `flake.lock, or use a newer Nix.`
+  )
 }
 
 async function exists(file: string): Promise<boolean> {

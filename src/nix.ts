@@ -90,6 +90,15 @@ export class Nix {
     return storePath
   }
 
+  /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+  async hashPath(path: string, options: RunOptions = {}): Promise<string> {
+    const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options)
+    const hash = stdout.trim()
+    if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+      throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`)
+    return hash
+  }
+
   /**
    * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
    * newer; older Nix shows every system anyway): the check when the flake is too big for the
@@ -97,16 +106,10 @@ export class Nix {
    */
   async showCurrentSystem(flakeRef: string, options: RunOptions = {}): Promise<void> {
     // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-    const args = [
-      'flake',
-      'show',
-      '--json',
-      '--no-write-lock-file',
-      '--option',
-      'eval-cache',
-      'false'
-    ]
-    await this.runner.run('nix', [...args, flakeRef], { ...options, discardStdout: true })
+    // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+    // before as only "expected a derivation", without what was thrown.
+    const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef]
+    await this.runner.run('nix', args, { ...options, discardStdout: true })
   }
 
   /**

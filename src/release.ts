@@ -4,7 +4,7 @@ import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
 import { Outputs } from './nix.js'
 import { Settings, Visibility } from './settings.js'
-import { Tarball } from './tarball.js'
+import { VerifiedTarball } from './verify.js'
 
 /** What the repository tells about itself: from GitHub's API, or from local Git in a dry run. */
 export interface RepositoryFacts {
@@ -45,7 +45,7 @@ export interface Release {
   /** `<name>/<version>` and `<name>/=<version>`. */
   flakeRefs: { atLeast: string; exact: string }
   metadata: ReleaseMetadata
-  tarball: Tarball
+  tarball: VerifiedTarball
 }
 
 export function makeRelease(

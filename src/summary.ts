@@ -50,6 +50,7 @@ export async function writeSummary(
       ['Revision', metadata.revision],
       ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
       ['SHA-256', tarball.sha256],
+      ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
       ['Labels', metadata.labels.join(', ') || '(none)'],
       ['Licence', metadata.spdx_identifier ?? '(none)']
     ])

@@ -9,6 +9,12 @@
  * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
  * `sourceDir`.
  *
+ * While packing, the NAR hash of what goes into the archive is computed (`narHash`): each entry
+ * is told to a {@link NarSink} from the values its tar header is made of, and each piece of a
+ * file from the very buffer handed to tar-stream, so the source is read only once. Where the
+ * entries come from is a parameter (an {@link EntrySource}, by default the file system): what it
+ * yields is both packed and hashed, so a hash equal to Nix's own proves the archive right.
+ *
  * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
  * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
  * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
@@ -17,13 +23,14 @@
  * and close costs a thread-pool round trip that made reading 20,000 small files slower than
  * compressing them. Compression runs on the thread pool while the next bytes are read.
  */
-import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip, type Gzip } from 'node:zlib'
 import * as tar from 'tar-stream'
+import { type Entry, type EntrySource, fileTree } from './file-tree.js'
+import { NarHasher, type NarSink } from './nar.js'
 
 export interface Tarball {
   /** Absolute path of the .tar.gz written. */
@@ -32,6 +39,8 @@ export interface Tarball {
   sha256: string
   /** Byte length of the compressed file. */
   size: number
+  /** The NAR hash (`sha256-<base64>`) of the tree the archive holds, from the bytes packed. */
+  narHash: string
   /** Number of entries (files, folders, symlinks) in the archive. */
   entries: number
   /** The ten largest regular files, largest first, paths relative to the source folder. */
@@ -55,22 +64,28 @@ const LARGEST = 10
 
 type Header = Partial<tar.Header> & { name: string }
 
-/** A file-system object to archive; `rel` is relative to the source folder ('' for itself). */
-type Item = { abs: string; rel: string; kind: 'directory' | 'file' | 'symlink' }
+export interface PackOptions {
+  /** When aborted, packing stops after the entry being written and rejects with the reason. */
+  signal?: AbortSignal
+  /** Where the entries come from: the file system under `sourceDir` by default. */
+  entries?: EntrySource
+  /** What computes `narHash`: a fresh {@link NarHasher} by default. */
+  nar?: NarSink
+}
 
 type Stats = Pick<Tarball, 'entries' | 'largestFiles'>
 
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind. When `signal`
- * is aborted, packing stops after the entry being written and rejects with the abort reason.
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
  */
 export async function packTarball(
   sourceDir: string,
   destination: string,
   mtime: number,
-  signal?: AbortSignal
+  options: PackOptions = {}
 ): Promise<Tarball> {
+  const { signal, entries = fileTree, nar = new NarHasher() } = options
   if (!Number.isSafeInteger(mtime) || mtime < 0) throw new RangeError(`invalid mtime ${mtime}`)
   const dest = path.resolve(destination)
   const root = path.resolve(sourceDir)
@@ -110,7 +125,7 @@ export async function packTarball(
     gzip.destroy(error instanceof Error ? error : new Error(String(error)))
   }
   await Promise.all([
-    writeEntries(pack, root, new Date(mtime * 1000), arenas, stats, signal).then(
+    writeEntries(pack, entries(root), path.basename(root), mtime, arenas, stats, nar, signal).then(
       () => pack.finalize(),
       stop
     ),
@@ -123,7 +138,7 @@ export async function packTarball(
     await fs.promises.unlink(dest).catch(() => {})
     throw failure.error
   }
-  return { path: dest, sha256: hash.digest('base64'), size, ...stats }
+  return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats }
 }
 
 /** One buffer that reads are cut from, and how many of its cuts are still in the tar stream. */
@@ -246,24 +261,25 @@ async function compress(
 }
 
 /**
- * Add every entry of the tree to `pack`, in order. Entries are queued without waiting for each:
- * reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH entries
- * (folders, symlinks and empty files take no arena). A file is read with one open, one stat
- * and one close.
+ * Add every entry to `pack`, in order, and tell it to `nar`. Entries are queued without waiting
+ * for each: reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH
+ * entries (folders, symlinks and empty files take no arena).
  */
 async function writeEntries(
   pack: tar.Pack,
-  root: string,
-  mtime: Date,
+  entries: Iterable<Entry>,
+  top: string,
+  mtime: number,
   arenas: Arenas,
   stats: Stats,
+  nar: NarSink,
   signal: AbortSignal | undefined
 ): Promise<void> {
-  const top = path.basename(root)
-  for (const item of walk(root)) {
+  const date = new Date(mtime * 1000)
+  for (const entry of entries) {
     signal?.throwIfAborted()
-    const name = item.rel === '' ? top : `${top}/${item.rel}`
-    const header: Header = { name, mtime, uid: 0, gid: 0, uname: '', gname: '' }
+    const name = entry.rel === '' ? top : `${top}/${entry.rel}`
+    const header: Header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' }
     // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
     // which makes `compress` fail and stops everything.
     let added: Promise<void> | undefined
@@ -272,75 +288,43 @@ async function writeEntries(
       added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())))
     // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
     // headers for what does not fit and for non-ASCII names (the tests check all of this).
-    if (item.kind === 'directory') {
+    if (entry.kind === 'directory') {
+      nar.directory(entry.rel)
       pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle)
-    } else if (item.kind === 'symlink') {
-      const linkname = utf8(fs.readlinkSync(item.abs, { encoding: 'buffer' }), item.abs)
+    } else if (entry.kind === 'symlink') {
+      const linkname = entry.target
+      nar.symlink(entry.rel, linkname)
       pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle)
     } else {
-      const fd = fs.openSync(item.abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
-      try {
-        const { size, mode } = fs.fstatSync(fd)
-        Object.assign(header, { type: 'file', mode: mode & 0o100 ? 0o755 : 0o644, size })
-        if (size === 0) pack.entry(header, EMPTY, settle)
-        else if (size <= PIECE) {
-          const content = arenas.take(size) ?? (await arenas.next(size))
-          pack.entry(header, readFully(fd, content, 0, item.abs), settle)
-        } else {
-          // No need to wait for the sink to drain: the arenas bound what is in flight.
-          const sink = pack.entry(header, settle)
-          for (let position = 0; position < size; position += PIECE) {
-            const length = Math.min(PIECE, size - position)
-            const piece = arenas.take(length) ?? (await arenas.next(length))
-            sink.write(readFully(fd, piece, position, item.abs))
-          }
-          sink.end(null)
+      const { size } = entry
+      const mode = entry.executable ? 0o755 : 0o644
+      Object.assign(header, { type: 'file', mode, size })
+      nar.file(entry.rel, mode === 0o755, size)
+      if (size === 0) pack.entry(header, EMPTY, settle)
+      else if (size <= PIECE) {
+        const content = arenas.take(size) ?? (await arenas.next(size))
+        entry.read(content, 0)
+        nar.contents(content)
+        pack.entry(header, content, settle)
+      } else {
+        // No need to wait for the sink to drain: the arenas bound what is in flight.
+        const sink = pack.entry(header, settle)
+        for (let position = 0; position < size; position += PIECE) {
+          const length = Math.min(PIECE, size - position)
+          const piece = arenas.take(length) ?? (await arenas.next(length))
+          entry.read(piece, position)
+          nar.contents(piece)
+          sink.write(piece)
         }
-        noteSize(stats.largestFiles, item.rel, size)
-      } finally {
-        fs.closeSync(fd)
+        sink.end(null)
       }
+      noteSize(stats.largestFiles, entry.rel, size)
     }
     await added
   }
 }
 
 const EMPTY = Buffer.alloc(0)
-
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd: number, into: Buffer, position: number, abs: string): Buffer {
-  for (let done = 0; done < into.length;) {
-    const n = fs.readSync(fd, into, done, into.length - done, position + done)
-    if (n === 0) throw new Error(`${abs} changed while being packed`)
-    done += n
-  }
-  return into
-}
-
-/** The tree under `root`, `root` first, depth-first with names in byte order. */
-function* walk(root: string): Generator<Item> {
-  const stack: Item[] = [{ abs: root, rel: '', kind: 'directory' }]
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    yield item
-    if (item.kind !== 'directory') continue
-    const dirents = fs.readdirSync(item.abs, { withFileTypes: true, encoding: 'buffer' })
-    // Pushed last name first, so that the first name is popped next.
-    dirents.sort((a, b) => Buffer.compare(b.name, a.name))
-    for (const dirent of dirents) {
-      const kind = dirent.isDirectory()
-        ? 'directory'
-        : dirent.isFile()
-          ? 'file'
-          : dirent.isSymbolicLink()
-            ? 'symlink'
-            : undefined
-      if (kind === undefined) continue // Sockets, fifos and devices have no place in a NAR.
-      const name = utf8(dirent.name, item.abs)
-      const rel = item.rel === '' ? name : `${item.rel}/${name}`
-      stack.push({ abs: `${item.abs}/${name}`, rel, kind })
-    }
-  }
-}
 
 /** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
 function noteSize(top: Tarball['largestFiles'], rel: string, size: number): void {
@@ -349,10 +333,4 @@ function noteSize(top: Tarball['largestFiles'], rel: string, size: number): void
   while (i > 0 && top[i - 1].size < size) i--
   top.splice(i, 0, { path: rel, size })
   if (top.length > LARGEST) top.pop()
-}
-
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes: Buffer, where: string): string {
-  if (!isUtf8(bytes)) throw new Error(`${where}: name or link target is not valid UTF-8`)
-  return bytes.toString('utf8')
 }

@@ -49,17 +49,24 @@ type Tasks<T extends readonly unknown[]> = {
 
 /**
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown.
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
  */
-export async function allOrStop<T extends readonly unknown[]>(tasks: Tasks<T>): Promise<T> {
+export async function allOrStop<T extends readonly unknown[]>(
+  tasks: Tasks<T>,
+  parent?: AbortSignal
+): Promise<T> {
   const controller = new AbortController()
+  const stopAll = (): void => controller.abort(parent?.reason)
+  if (parent?.aborted) stopAll()
+  else parent?.addEventListener('abort', stopAll, { once: true })
   let firstError: { error: unknown } | undefined
   const settled = await Promise.allSettled(
     tasks.map(async task => {
       try {
         return await task(controller.signal)
       } catch (error) {
-        if (firstError === undefined && !(error instanceof Stopped)) {
+        if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
           firstError = { error }
           controller.abort(new Stopped())
         }
@@ -67,6 +74,9 @@ export async function allOrStop<T extends readonly unknown[]>(tasks: Tasks<T>): 
       }
     })
   )
+  parent?.removeEventListener('abort', stopAll)
   if (firstError !== undefined) throw firstError.error
+  const stopped = settled.find(result => result.status === 'rejected')
+  if (stopped !== undefined) throw stopped.reason
   return settled.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
 }

@@ -1,5 +1,6 @@
-// Test support: a Nix configuration for single-user root with no network, and
-// throwaway Git repositories that hold fixture flakes.
+// Test support: a Nix configuration for single-user root with no network, the version of the
+// Nix under test (for the tests whose expectations differ by version), and throwaway Git
+// repositories that hold fixture flakes.
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -44,6 +45,51 @@ export function sh(cmd: string, args: string[], cwd?: string, env?: NodeJS.Proce
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024
   })
+}
+
+/** The version of the `nix` on PATH, e.g. `{ major: 2, minor: 26, text: 'nix (Nix) 2.26.3' }`. */
+export interface NixVersion {
+  major: number
+  minor: number
+  text: string
+}
+
+let installedNix: NixVersion | undefined
+
+/**
+ * The Nix the tests run, asked once. The upstream Nix version it reports last ("2.29.0" in
+ * "nix (Determinate Nix 3.6.2) 2.29.0"), since the tests branch on upstream command-line features.
+ */
+export function nixVersion(): NixVersion {
+  if (installedNix === undefined) {
+    const text = sh('nix', ['--version']).trim()
+    const all = [...text.matchAll(/(\d+)\.(\d+)(?:\.\d+)?/g)]
+    const last = all.at(-1)
+    if (last === undefined) throw new Error(`No version in \`nix --version\`: ${text}`)
+    installedNix = { major: Number(last[1]), minor: Number(last[2]), text }
+  }
+  return installedNix
+}
+
+/** Whether the Nix under test is `major.minor` or newer. */
+export function nixAtLeast(major: number, minor: number): boolean {
+  const v = nixVersion()
+  return v.major > major || (v.major === major && v.minor >= minor)
+}
+
+/** A Nix base-32 SHA-256 hash as SRI (`sha256-…`). */
+export function sriFromBase32(base32: string): string {
+  // `nix hash convert` exists from Nix 2.19; Nix 2.34 warns that `nix hash to-sri` is deprecated.
+  const args = nixAtLeast(2, 19)
+    ? ['hash', 'convert', '--hash-algo', 'sha256', '--to', 'sri', base32]
+    : ['hash', 'to-sri', '--type', 'sha256', base32]
+  return sh('nix', args).trim()
+}
+
+/** The SRI NAR hash of the folder Nix unpacks from a tarball (`nix-prefetch-url --unpack`). */
+export function unpackedNarHash(tarball: string): string {
+  const printed = sh('nix-prefetch-url', ['--unpack', '--type', 'sha256', `file://${tarball}`])
+  return sriFromBase32(printed.trim().split('\n').at(-1) ?? '')
 }
 
 /** Run `nix` with the test configuration and parse its JSON output. */
