@@ -97,9 +97,17 @@ describe('the FlakeHub client', () => {
   })
 
   it.each([
-    [400, 'bad request', /FlakeHub refused the release as a bad request \(HTTP 400: bad label\)/],
-    [401, 'unauthorized', /FlakeHub refused the release as unauthorized \(HTTP 401: nope\)/],
-    [404, 'other', /FlakeHub could not stage the release: HTTP 404: gone/]
+    [
+      400,
+      'bad request',
+      /^FlakeHub refused the release as a bad request: POST \/upload\/owner\/flake\/0\.1\.5\+rev-abc\/20\/ab\/cd\+ef== answered HTTP 400 \(no content type\): bad label\.$/
+    ],
+    [
+      401,
+      'unauthorized',
+      /FlakeHub refused the release as unauthorized: POST .* HTTP 401 .*: nope/
+    ],
+    [404, 'other', /FlakeHub could not stage the release: POST .* answered HTTP 404 .*: gone/]
   ])('fails a %i at stage as %s, showing the body', async (status, _, message) => {
     const body = { 400: 'bad label', 401: 'nope', 404: 'gone' }[status] as string
     const { client } = await clientWith(fakeHub([status, body]))
@@ -109,7 +117,7 @@ describe('the FlakeHub client', () => {
   it('says registration is required, naming the owner, when token status is 401', async () => {
     const { client } = await clientWith(fakeHub([401, 'unknown user']))
     await expect(client.checkToken('someone')).rejects.toThrow(
-      /^FlakeHub registration required: FlakeHub does not accept a token for `someone` \(HTTP 401: unknown user\)\. .*sign up.*create the organization on FlakeHub/
+      /^FlakeHub registration required: FlakeHub does not accept a token for `someone` \(GET \/token\/status answered HTTP 401 \(no content type\): unknown user\)\. .*sign up.*create the organization on FlakeHub/
     )
   })
 
@@ -142,7 +150,7 @@ describe('the FlakeHub client', () => {
   it('fails publish on other answers with status and body', async () => {
     const { client } = await clientWith(fakeHub([400, 'not uploaded']))
     await expect(client.publish('u-1')).rejects.toThrow(
-      'FlakeHub could not publish the release: HTTP 400: not uploaded.'
+      'FlakeHub could not publish the release: POST /publish/u-1 answered HTTP 400 (no content type): not uploaded.'
     )
   })
 })
@@ -199,7 +207,9 @@ describe('the token', () => {
   it('is refreshed only once per call even if FlakeHub keeps saying it expired', async () => {
     const hub = fakeHub([401, 'token expired'], [401, 'token expired'], [200, '{}'])
     const { client, idToken } = await clientWith(hub, 300)
-    await expect(client.publish('u-1')).rejects.toThrow('HTTP 401: token expired')
+    await expect(client.publish('u-1')).rejects.toThrow(
+      'answered HTTP 401 (no content type): token expired'
+    )
     expect(idToken).toHaveBeenCalledTimes(2)
   })
 })

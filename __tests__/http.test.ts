@@ -2,7 +2,9 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 const info = jest.fn<(message: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({ info, debug: jest.fn(), isDebug: () => false }))
-const { sendWithRetries, isRetriableStatus } = await import('../src/http.js')
+const { sendWithRetries, isRetriableStatus, exchange } = await import('../src/http.js')
+const { readAnswer, object, string } = await import('../src/answers.js')
+const { TimeoutError } = await import('../src/deadline.js')
 type HttpResponse = import('../src/http.js').HttpResponse
 
 const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
@@ -114,5 +116,82 @@ describe('retrying HTTP requests', () => {
     await expect(
       sendWithRetries(transport, 'x', { method: 'GET', url: 'u' }, policy())
     ).rejects.toThrow('socket hang up')
+  })
+})
+
+describe('one call, its answer read', () => {
+  const call = { method: 'POST' as const, url: 'https://api.test/upload/x?X-Amz-Signature=s3cr3t' }
+  const read = (response: HttpResponse) =>
+    readAnswer({ what: 'Test call', ...call }, response, object({ uuid: string }))
+  const answers = (...list: [number, string, string][]) => {
+    const send = jest.fn(async () => {
+      const [status, type, body] = list.shift() ?? [200, 'application/json', '{"uuid":"u"}']
+      return { status, headers: { 'content-type': type }, body }
+    })
+    return { send }
+  }
+
+  it('retries an HTML page from a proxy, then reads the real answer', async () => {
+    info.mockClear()
+    const transport = answers([200, 'text/html', '<html>portal</html>'])
+    await expect(exchange(transport, 'Test call', call, read, policy())).resolves.toEqual({
+      uuid: 'u'
+    })
+    expect(transport.send).toHaveBeenCalledTimes(2)
+    expect(info.mock.calls[0][0]).toBe(
+      'Test call: an HTML page (HTTP 200, text/html, 19 bytes); retrying in 0.1 s (attempt 2 of 4).'
+    )
+  })
+
+  it('fails a JSON answer of the wrong shape at once, naming the call without its query', async () => {
+    const transport = answers([200, 'application/json', '{"id":"u"}'])
+    await expect(exchange(transport, 'Test call', call, read, policy())).rejects.toThrow(
+      'Test call (POST /upload/x) answered in a shape this action does not read: `uuid` is missing, not a string. ' +
+        'The answer: HTTP 200 (application/json): {"id":"u"}.'
+    )
+    expect(transport.send).toHaveBeenCalledTimes(1)
+  })
+
+  it('ends a call that keeps timing out with one error naming it and the last reason', async () => {
+    const transport = {
+      send: jest.fn(async (): Promise<HttpResponse> => {
+        throw new TimeoutError('no answer within 30 s')
+      })
+    }
+    const error = await exchange(transport, 'Test call', call, read, policy()).catch(
+      e => e as Error
+    )
+    expect((error as Error).message).toBe(
+      "Test call (POST /upload/x) failed 4 times; the last attempt: no answer within 30 s. Check the runner's connection to api.test."
+    )
+    expect(transport.send).toHaveBeenCalledTimes(4)
+  })
+
+  it('starts no retry past the overall bound, and says which call kept failing', async () => {
+    const transport = scripted(503, 503, 503)
+    const bounded = { ...call, limits: { connectMs: 1, answerMs: 1, notAfter: Date.now() + 120 } }
+    const sleeps: number[] = []
+    const slow = {
+      ...policy(sleeps),
+      baseDelayMs: 100,
+      sleep: (ms: number) => new Promise<void>(r => setTimeout(r, ms))
+    }
+    await expect(exchange(transport, 'Test call', bounded, r => r, slow)).rejects.toThrow(
+      /^Test call \(POST \/upload\/x\) was still failing when the overall time bound of the publish ran out; the last attempt: HTTP 503\. The bound is set by FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET/
+    )
+    expect(transport.send.mock.calls.length).toBeLessThan(4)
+  })
+
+  it('redacts what a network error says about the URL', async () => {
+    const transport = {
+      send: jest.fn(async (): Promise<HttpResponse> => {
+        throw new Error('Request timeout: /upload/x?X-Amz-Signature=s3cr3t')
+      })
+    }
+    const error = (await exchange(transport, 'Test call', call, read, policy()).catch(
+      e => e
+    )) as Error
+    expect(error.message).toContain('X-Amz-Signature=***')
+    expect(error.message).not.toContain('s3cr3t')
   })
 })

@@ -35028,6 +35028,148 @@ const Output = {
 
 /***/ }),
 
+/***/ 3788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ refusePage),
+/* harmony export */   Ik: () => (/* binding */ object),
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   O1: () => (/* binding */ describeAnswer),
+/* harmony export */   Ob: () => (/* binding */ callRoute),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   YO: () => (/* binding */ array),
+/* harmony export */   Yj: () => (/* binding */ string),
+/* harmony export */   dV: () => (/* binding */ AnswerError),
+/* harmony export */   lq: () => (/* binding */ optional),
+/* harmony export */   me: () => (/* binding */ nullable),
+/* harmony export */   v1: () => (/* binding */ callLabel)
+/* harmony export */ });
+/* unused harmony exports contentType, parseAnswer */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
+
+/** `POST /upload/…`: the method and the path, never the query. */
+function callRoute(call) {
+    return `${call.method} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
+}
+function callLabel(call) {
+    return `${call.what} (${callRoute(call)})`;
+}
+function contentType(response) {
+    const type = response.headers['content-type'];
+    const first = Array.isArray(type) ? type[0] : type;
+    return first === undefined || first.trim() === '' ? undefined : first.trim();
+}
+/** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
+function describeAnswer(response) {
+    const type = contentType(response) ?? 'no content type';
+    const start = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
+    return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
+}
+/** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
+class AnswerError extends Error {
+    constructor(message, retriable, 
+    /** What went wrong, in a few words, for the log line of a retry. */
+    reason = message) {
+        super(message);
+        this.retriable = retriable;
+        this.reason = reason;
+        this.name = 'AnswerError';
+    }
+}
+/** `HTTP 200, text/html, 412 bytes`: an answer in a few words. */
+const brief = (response) => `HTTP ${response.status}, ${contentType(response) ?? 'no content type'}, ${Buffer.byteLength(response.body)} bytes`;
+const looksLikeHtml = (response) => /html/i.test(contentType(response) ?? '') || /^\s*</.test(response.body);
+const PROXY_HINT = 'Something other than the service (a proxy, a captive portal, a firewall) may be answering in its place; ' +
+    "check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).";
+/** Refuse an HTML page where the service's own answer belongs (for answers without a body to read). */
+function refusePage(call, response) {
+    if (looksLikeHtml(response) && response.body.trim() !== '') {
+        throw new AnswerError(`${callLabel(call)} answered with an HTML page: ${describeAnswer(response)}. ${PROXY_HINT}`, true, `an HTML page (${brief(response)})`);
+    }
+}
+/** The JSON document of an answer; one that is not JSON is a retriable {@link AnswerError}. */
+function parseAnswer(call, response) {
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        const html = looksLikeHtml(response);
+        const message = html
+            ? `answered with an HTML page where JSON belongs: ${describeAnswer(response)}. ${PROXY_HINT}`
+            : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response)}.`;
+        const reason = `${html ? 'an HTML page' : 'a body that is not JSON'} (${brief(response)})`;
+        throw new AnswerError(`${callLabel(call)} ${message}`, true, reason);
+    }
+}
+/** A value not of the expected shape, at `path`. */
+class Mismatch extends Error {
+    constructor(path, expected, actual) {
+        super(`${path}: expected ${expected}`);
+        this.path = path;
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+const typed = (expected, ok) => (value, path) => {
+    if (!ok(value))
+        throw new Mismatch(path, expected, value);
+    return value;
+};
+const string = typed('a string', v => typeof v === 'string');
+const count = typed('a whole number', v => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
+const nullable = (check) => (value, path) => value === null ? null : check(value, path);
+/** A field that may be missing (undefined), as GraphQL leaves fields out of other types. */
+const optional = (check) => (value, path) => value === undefined ? undefined : check(value, path);
+const array = (check) => (value, path) => {
+    if (!Array.isArray(value))
+        throw new Mismatch(path, 'a list', value);
+    return value.map((item, i) => check(item, `${path}[${i}]`));
+};
+const object = (shape) => (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new Mismatch(path, 'an object', value);
+    }
+    const record = value;
+    const out = {};
+    for (const [key, check] of Object.entries(shape)) {
+        const own = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+        out[key] = check(own, path === '' ? key : `${path}.${key}`);
+    }
+    return out;
+};
+function shown(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
+}
+/**
+ * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
+ * retried) that says which field is wrong and quotes the start of the body.
+ */
+function readAnswer(call, response, check) {
+    const document = parseAnswer(call, response);
+    try {
+        return check(document, '');
+    }
+    catch (error) {
+        if (!(error instanceof Mismatch))
+            throw error;
+        const where = error.path === '' ? 'the answer' : `\`${error.path}\``;
+        throw new AnswerError(`${callLabel(call)} answered in a shape this action does not read: ${where} is ` +
+            `${shown(error.actual)}, not ${error.expected}. The answer: ${describeAnswer(response)}.`, false);
+    }
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -35394,6 +35536,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/http.ts
 var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/command.ts + 1 modules
@@ -35432,11 +35576,18 @@ class Git {
     }
 }
 
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/github-context.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
+
+
+
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {
@@ -35453,31 +35604,56 @@ const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
     repositoryTopics(first: 20) { edges { node { topic { name } } } }
   }
 }`;
-async function githubFacts(http, graphqlUrl, token, repository, revision) {
+/**
+ * What the code reads of the answer, and nothing more: a missing repository comes with
+ * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ */
+const ANSWER = (0,answers/* object */.Ik)({
+    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+            databaseId: answers/* count */.U9,
+            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
+            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
+            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
+            repositoryTopics: (0,answers/* object */.Ik)({
+                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
+            })
+        }))
+    }))),
+    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
+});
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits = (0,timeouts/* timeouts */.Fw)()) {
+    (0,redact/* rememberSecret */.Gz)(token);
     const [owner, name] = repository.split('/');
-    const response = await (0,src_http/* sendWithRetries */.HI)(http, 'GitHub GraphQL', {
+    const request = {
         method: 'POST',
         url: graphqlUrl,
         headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } })
-    });
+        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
+        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
+    };
+    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
+    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision));
+}
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+function readFacts(response, call, repository, revision) {
     if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
-        throw new Error(`GitHub's GraphQL API answered ${response.status} for ${repository}: ${response.body}`);
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
     }
-    const result = JSON.parse(response.body);
+    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
     const repo = result.data?.repository;
     if (repo == null) {
-        const why = result.errors?.map(e => e.message).join('; ') ?? 'no repository in the answer';
+        const why = result.errors?.map(e => (0,redact/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
         throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
             'Check that the repository exists and that `github-token` can read it.');
     }
-    const count = repo.object?.history?.totalCount;
-    if (count === undefined) {
+    const commits = repo.object?.history?.totalCount;
+    if (commits === undefined) {
         throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
     }
     return {
         revision,
-        commitCount: count,
+        commitCount: commits,
         topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
         // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
         spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
@@ -35554,6 +35730,9 @@ var settings = __nccwpck_require__(8750);
  * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
  * Each says where the defaults, the repository facts and the (late) token come from.
  */
+
+
+
 
 
 
@@ -35637,17 +35816,23 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 function developmentToken(issuer, settings, facts) {
     return async () => {
         const url = new URL('/token', issuer).toString();
-        const response = await (0,src_http/* sendWithRetries */.HI)((0,src_http/* httpClientTransport */.zm)(), 'Development JWT issuer', {
+        const { connectMs, oidcMs } = (0,timeouts/* timeouts */.Fw)();
+        const request = {
             method: 'POST',
             url,
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(developmentClaims(issuer, settings, facts))
+            body: JSON.stringify(developmentClaims(issuer, settings, facts)),
+            limits: { connectMs, answerMs: oidcMs }
+        };
+        const call = { what: 'Development JWT issuer', method: request.method, url };
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, response => {
+            const token = response.body.trim();
+            if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
+                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
+            return token;
         });
-        const token = response.body.trim();
-        if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
-            throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${token}"`}.`);
-        }
-        return token;
     };
 }
 /** The command's place of a kind, given its flags (read) and the environment. */
@@ -36001,6 +36186,180 @@ class HeadAndTail {
 
 /***/ }),
 
+/***/ 6683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   Mm: () => (/* binding */ bounded),
+/* harmony export */   di: () => (/* binding */ adopt)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2779);
+/**
+ * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
+ * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
+ * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
+ * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
+ * destroyed. The library's promise then fails on its own, no socket is left open to keep the
+ * process alive, and no `process.exit` is needed.
+ *
+ * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
+ * older ones only once its body is sent (`http.client.request.start`), so there the new socket
+ * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
+ */
+
+
+
+/** A call that ran out of time. Always worth another attempt. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let subscribed = false;
+function watchRequests() {
+    if (subscribed)
+        return;
+    subscribed = true;
+    const request = (message) => current.getStore()?.add(message.request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.created', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.start', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('net.client.socket', message => {
+        current.getStore()?.addSocket(message.socket);
+    });
+}
+/** Watch a request under the current deadline (one a body is piped into, for older Node). */
+function adopt(request) {
+    current.getStore()?.add(request);
+}
+/** Bytes moved so far on a socket, both ways. */
+const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
+/**
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
+ * started is destroyed then, and any it starts afterwards is destroyed at once.
+ */
+function bounded(limits, call, onAnswer) {
+    watchRequests();
+    const requests = new Set();
+    const sockets = new Set();
+    const timers = new Set();
+    let failure;
+    let settled = false;
+    return new Promise((resolve, reject) => {
+        const later = (ms, what) => {
+            // An event of the request after the call settled (its body's `finish` may come after
+            // the answer) must start no timer: one left running would hold the process open.
+            if (settled)
+                return undefined;
+            const timer = setTimeout(what, Math.max(0, ms));
+            timers.add(timer);
+            return timer;
+        };
+        const finish = () => {
+            settled = true;
+            for (const timer of timers)
+                clearTimeout(timer);
+            clearInterval(poll);
+        };
+        const fail = (message) => {
+            if (settled)
+                return;
+            failure = new TimeoutError(message);
+            finish();
+            for (const request of requests)
+                request.destroy(failure);
+            for (const socket of sockets)
+                socket.destroy(failure);
+            reject(failure);
+        };
+        const connecting = new WeakSet();
+        /** A socket still connecting must connect within connectMs. */
+        const connectBy = (socket) => {
+            if (!socket.connecting || connecting.has(socket))
+                return;
+            connecting.add(socket);
+            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
+            socket.once('connect', () => clearTimeout(timer));
+        };
+        const answerBy = () => {
+            later(limits.answerMs, () => fail(`no answer within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
+        };
+        const watch = {
+            addSocket(socket) {
+                if (failure !== undefined)
+                    return void socket.destroy(failure);
+                if (settled)
+                    return;
+                sockets.add(socket);
+                connectBy(socket);
+            },
+            add(request) {
+                if (failure !== undefined)
+                    return void request.destroy(failure);
+                if (settled || requests.has(request))
+                    return;
+                requests.add(request);
+                request.once('socket', connectBy);
+                request.once('response', (response) => {
+                    const type = response.headers['content-type'];
+                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
+                });
+                if (limits.stallMs !== undefined) {
+                    // All sent: now the other side works (checks the upload) before it answers.
+                    request.once('finish', () => {
+                        clearInterval(poll);
+                        answerBy();
+                    });
+                }
+            }
+        };
+        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
+        let lastMoved = -1;
+        let lastMoveAt = Date.now();
+        const stallMs = limits.stallMs;
+        const poll = stallMs === undefined
+            ? undefined
+            : setInterval(() => {
+                let total = 0;
+                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
+                for (const socket of all)
+                    total += moved(socket);
+                if (total !== lastMoved) {
+                    lastMoved = total;
+                    lastMoveAt = Date.now();
+                }
+                else if (Date.now() - lastMoveAt >= stallMs) {
+                    fail(`no progress for ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
+                }
+            }, Math.max(10, Math.min(1000, stallMs / 5)));
+        if (stallMs === undefined)
+            answerBy();
+        if (limits.notAfter !== undefined) {
+            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
+        }
+        current.run(watch, call).then(value => {
+            if (settled)
+                return;
+            finish();
+            resolve(value);
+        }, (error) => {
+            if (settled)
+                return;
+            finish();
+            reject(error);
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36041,50 +36400,115 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ isRetriableStatus),
-/* harmony export */   HI: () => (/* binding */ sendWithRetries),
 /* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   cv: () => (/* binding */ exchange),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   zm: () => (/* binding */ httpClientTransport)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, DEFAULT_RETRY */
+/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5622);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
 /**
- * HTTP for every service the action talks to, over `@actions/http-client`, with one retry
- * policy: network errors, 429 and 5xx are retried with bounded exponential backoff and jitter,
- * a log line each; other answers are handed back as they are.
+ * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
+ * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
+ * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
+ * log line each; a call that keeps failing ends in one error naming the call.
  */
 
 
 
+
+
+
+
 const USER_AGENT = 'flakehub-push';
-/** The real transport. Redirects are followed; retries are left to {@link retrying}. */
+const DEFAULT_LIMITS = {
+    connectMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.connectMs,
+    answerMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.stageMs
+};
+/** An answer that stopped before its end: worth another attempt. */
+class CutShort extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CutShort';
+    }
+}
+/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
+function readAll(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB) {
+                message.destroy(new CutShort(`the answer is longer than ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new CutShort(`the answer broke off after ${size} bytes`));
+        });
+    });
+}
+/**
+ * The real transport. Redirects are followed; retries are left to {@link retrying}; each
+ * attempt is bounded by the request's limits.
+ */
 function httpClientTransport() {
     const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
         allowRetries: false,
         keepAlive: true,
-        socketTimeout: 5 * 60000
+        // A backstop only: the request's own limits end every attempt long before.
+        socketTimeout: 60 * 60000
     });
     return {
-        async send({ method, url, headers = {}, body }) {
-            const data = body === undefined ? null : typeof body === 'string' ? body : body();
-            const response = await client.request(method, url, data, headers);
-            return {
-                status: response.message.statusCode ?? 0,
-                headers: response.message.headers,
-                body: await response.readBody()
-            };
+        send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
+            let stream;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)(limits, async () => {
+                stream = typeof body === 'function' ? body() : undefined;
+                if (stream !== undefined) {
+                    // The request the body is piped into is watched from the start, on any Node.
+                    const pipe = stream.pipe.bind(stream);
+                    stream.pipe = (into, options) => {
+                        (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .adopt */ .di)(into);
+                        return pipe(into, options);
+                    };
+                }
+                const data = body === undefined ? null : typeof body === 'string' ? body : stream;
+                const response = await client.request(method, url, data ?? null, headers);
+                return {
+                    status: response.message.statusCode ?? 0,
+                    headers: response.message.headers,
+                    body: await readAll(response.message)
+                };
+            }).finally(() => {
+                // A file left half read by a failed attempt is closed; the next one opens it afresh.
+                ;
+                stream?.destroy?.();
+            });
         }
     };
 }
 const DEFAULT_RETRY = {
-    attempts: 5,
-    baseDelayMs: 1000,
-    maxDelayMs: 20000,
+    attempts: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_ATTEMPTS */ .Km,
+    baseDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.retryDelayMs,
+    maxDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_MAX_DELAY_MS */ .Pb,
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
+/** The policy of this run: the defaults, with the first wait as the environment sets it. */
+function runRetry() {
+    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+}
 /** A 2xx status. */
 function isSuccess(status) {
     return status >= 200 && status <= 299;
@@ -36093,12 +36517,22 @@ function isSuccess(status) {
 function isRetriableStatus(status) {
     return status === 429 || status >= 500;
 }
+/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
+class OutOfTime extends Error {
+    constructor(what, reason) {
+        super(`${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`);
+        this.what = what;
+        this.reason = reason;
+        this.name = 'OutOfTime';
+    }
+}
 /**
  * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
  * result or an error and returns why it is worth another try (with an optional wait the other
- * side asked for), or undefined to hand it on.
+ * side asked for), or undefined to hand it on. A retry that would start past the policy's
+ * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
-async function retrying(what, attempt, judge, policy = DEFAULT_RETRY) {
+async function retrying(what, attempt, judge, policy = runRetry()) {
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -36115,23 +36549,85 @@ async function retrying(what, attempt, judge, policy = DEFAULT_RETRY) {
         }
         const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
         const delay = Math.min(policy.maxDelayMs, verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2)));
-        _reporter_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
+            throw new OutOfTime(what, verdict.reason);
+        }
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
         await policy.sleep(delay);
     }
 }
-/** Send a request, retrying network errors, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = DEFAULT_RETRY) {
-    return retrying(what, () => transport.send(request), outcome => {
-        if ('error' in outcome)
-            return { reason: `network error (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error)})` };
-        if (!isRetriableStatus(outcome.value.status))
-            return undefined;
-        const retryAfter = Number(outcome.value.headers['retry-after']);
-        return {
-            reason: `HTTP ${outcome.value.status}`,
-            waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-        };
-    }, policy);
+/** Why a failed attempt is worth another, or undefined. */
+function transportReason(error) {
+    if (error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU || error instanceof CutShort)
+        return error.message;
+    return `network error (${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)).replace(/\s+/g, ' ')})`;
+}
+/**
+ * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
+ * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
+ * every other status means). A call that keeps failing ends in one error naming it.
+ */
+async function exchange(transport, what, request, read, policy = runRetry()) {
+    const call = { what, method: request.method, url: request.url };
+    const own = new WeakSet();
+    let last;
+    try {
+        last = await retrying(what, async () => {
+            const response = await transport.send(request);
+            if (isRetriableStatus(response.status))
+                return { response, read: false };
+            try {
+                return { response, read: true, value: read(response) };
+            }
+            catch (error) {
+                if (typeof error === 'object' && error !== null)
+                    own.add(error);
+                throw error;
+            }
+        }, outcome => {
+            if ('error' in outcome) {
+                const { error } = outcome;
+                if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+                    return error.retriable ? { reason: error.reason } : undefined;
+                if (typeof error === 'object' && error !== null && own.has(error))
+                    return undefined;
+                return { reason: transportReason(error) };
+            }
+            if (outcome.value.read)
+                return undefined;
+            const { response } = outcome.value;
+            const retryAfter = Number(response.headers['retry-after']);
+            return {
+                reason: `HTTP ${response.status}`,
+                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+            };
+        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
+    }
+    catch (error) {
+        if (error instanceof OutOfTime) {
+            throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIABLES */ .ut.publishBudgetMs} (seconds).`, { cause: error });
+        }
+        if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+            throw error;
+        if (typeof error === 'object' && error !== null && own.has(error))
+            throw error;
+        throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
+    }
+    return last.read ? last.value : read(last.response);
+}
+const hostOf = (url) => {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return 'the service';
+    }
+};
+/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
+function sendWithRetries(transport, what, request, policy = runRetry()) {
+    return exchange(transport, what, request, response => response, policy);
 }
 
 
@@ -37257,12 +37753,23 @@ async function exists(file) {
 
 // EXTERNAL MODULE: ./src/http.ts
 var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/flakehub.ts
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
  * the upload carries the bearer token; a call answered 401 because the token expired is
- * repeated once with a fresh token.
+ * repeated once with a fresh token. Every answer is read here, in one place per call, and
+ * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
+ * together by the publish's overall bound.
  */
+
+
+
 
 
 
@@ -37273,71 +37780,75 @@ class FlakeHubError extends Error {
         this.name = 'FlakeHubError';
     }
 }
-function describe(response) {
-    return `HTTP ${response.status}${response.body.trim() === '' ? '' : `: ${response.body.trim()}`}`;
-}
+/** What the stage answer must hold: the code reads these two fields and nothing else. */
+const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
+/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
+const EXPIRED = Symbol('expired');
 class FlakeHubClient {
-    constructor(host, http, credential) {
+    constructor(host, http, credential, limits = (0,timeouts/* timeouts */.Fw)()) {
         this.host = host;
         this.http = http;
         this.credential = credential;
+        this.limits = limits;
+        this.notAfter = Date.now() + limits.publishBudgetMs;
+    }
+    bound(answerMs, stallMs) {
+        const { connectMs } = this.limits;
+        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
     }
     /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
-    async call(what, request) {
-        const send = (token) => (0,http/* sendWithRetries */.HI)(this.http, what, {
-            ...request,
-            headers: { ...request.headers, Authorization: `Bearer ${token}` }
+    async call(what, request, read) {
+        const call = { what, method: request.method, url: request.url };
+        const send = (token, retried) => (0,http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+            const expired = this.credential.expired || /expired/i.test(response.body);
+            if (response.status === 401 && expired && !retried)
+                return EXPIRED;
+            return read(response, call);
         });
-        const response = await send(await this.credential.fresh());
-        if (response.status === 401 && (this.credential.expired || /expired/i.test(response.body))) {
-            return send(await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`));
-        }
-        return response;
+        const first = await send(await this.credential.fresh(), false);
+        if (first !== EXPIRED)
+            return first;
+        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
+        return (await send(token, true));
     }
     /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
     async checkToken(owner) {
-        const response = await this.call('FlakeHub token status', {
-            method: 'GET',
-            url: `${this.host}/token/status`
+        const url = `${this.host}/token/status`;
+        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
+        await this.call('FlakeHub token status', request, (response, call) => {
+            if (response.status === 401 || response.status === 403) {
+                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
+                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
+                    'organization on FlakeHub first. Then run this job again.');
+            }
+            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
         });
-        if (response.status === 401 || response.status === 403) {
-            throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${describe(response)}). ` +
-                `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
-                'organization on FlakeHub first. Then run this job again.');
-        }
-        if (!(0,http/* isSuccess */.oJ)(response.status)) {
-            throw new FlakeHubError(`FlakeHub's token status check failed with ${describe(response)}.`);
-        }
     }
     /** Stage the release: send its metadata, receive the upload URL. */
     async stage(release) {
         const { tarball } = release;
         // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
         const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
-        const response = await this.call('FlakeHub stage', {
+        const request = {
             method: 'POST',
             url,
             headers: { 'Content-Type': 'application/json' },
-            body: metadataJson(release.metadata)
-        });
-        if (response.status === 409)
-            return { kind: 'exists' };
-        if (response.status === 401)
-            throw new FlakeHubError(`FlakeHub refused the release as unauthorized (${describe(response)}).`);
-        if (response.status === 400)
-            throw new FlakeHubError(`FlakeHub refused the release as a bad request (${describe(response)}).`);
-        if (response.status !== 200)
-            throw new FlakeHubError(`FlakeHub could not stage the release: ${describe(response)}.`);
-        const body = JSON.parse(response.body);
-        if (typeof body.s3_upload_url !== 'string' || typeof body.uuid !== 'string') {
-            throw new FlakeHubError(`FlakeHub's stage answer has no upload URL or uuid: ${response.body}`);
-        }
-        return { kind: 'staged', uploadUrl: body.s3_upload_url, uuid: body.uuid };
+            body: metadataJson(release.metadata),
+            limits: this.bound(this.limits.stageMs)
+        };
+        return this.call('FlakeHub stage', request, readStageAnswer);
     }
-    /** Upload the tarball to the presigned URL, streamed from disk (no bearer token). */
+    /**
+     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
+     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
+     */
     async upload(uploadUrl, release) {
         const { tarball } = release;
-        const response = await (0,http/* sendWithRetries */.HI)(this.http, 'Tarball upload', {
+        src_reporter/* log */.Rm.info(`The upload goes to ${(0,redact/* redactUrl */.BO)(uploadUrl)}.`);
+        const request = {
             method: 'PUT',
             url: uploadUrl,
             headers: {
@@ -37345,28 +37856,51 @@ class FlakeHubClient {
                 'Content-Type': 'application/gzip',
                 'x-amz-checksum-sha256': tarball.sha256
             },
-            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 })
+            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
+            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
+        };
+        await (0,http/* exchange */.cv)(this.http, 'Tarball upload', request, response => {
+            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
         });
-        if (!(0,http/* isSuccess */.oJ)(response.status)) {
-            throw new FlakeHubError(`Uploading the tarball failed with ${describe(response)}.`);
-        }
     }
     /**
      * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
-     * attempt whose answer was lost on the way did publish it.
+     * attempt whose answer was lost on the way (or timed out) did publish it.
      */
     async publish(uuid) {
-        const response = await this.call('FlakeHub publish', {
-            method: 'POST',
-            url: `${this.host}/publish/${uuid}`
+        const url = `${this.host}/publish/${uuid}`;
+        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
+        await this.call('FlakeHub publish', request, (response, call) => {
+            if (response.status === 409) {
+                src_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
+                return;
+            }
+            if (response.status !== 200)
+                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
+            (0,answers/* refusePage */.Ew)(call, response);
         });
-        if (response.status === 409) {
-            src_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
-            return;
-        }
-        if (response.status !== 200)
-            throw new FlakeHubError(`FlakeHub could not publish the release: ${describe(response)}.`);
     }
+}
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+function readStageAnswer(response, call) {
+    if (response.status === 409)
+        return { kind: 'exists' };
+    if (response.status === 401)
+        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
+    if (response.status === 400)
+        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
+    if (response.status !== 200)
+        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
+    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED);
+    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
+}
+/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
+function answered(call, response) {
+    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
 }
 
 // EXTERNAL MODULE: ./src/token.ts
@@ -37528,6 +38062,100 @@ function releaseVersion(scheme, commitCount, revision) {
 /** The flake references a user copies: at least this version, and exactly this version. */
 function flakeRefs(uploadName, version) {
     return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Gz: () => (/* binding */ rememberSecret),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   XM: () => (/* binding */ pathOf),
+/* harmony export */   ld: () => (/* binding */ bodyStart)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/**
+ * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
+ * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
+ */
+const REDACTED = '***';
+const known = new Set();
+/** Redact this exact value wherever it appears from now on (a token the action was given). */
+function rememberSecret(secret) {
+    if (secret.length >= 4)
+        known.add(secret);
+}
+/** A query parameter whose value is a credential or a signature. */
+const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
+/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
+function redactUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return redactText(url);
+    }
+    const query = parsed.search
+        .slice(1)
+        .split('&')
+        .filter(pair => pair !== '')
+        .map(pair => {
+        const equals = pair.indexOf('=');
+        const name = equals < 0 ? pair : pair.slice(0, equals);
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // An undecodable name is shown as it came.
+        }
+        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
+    });
+    parsed.username = parsed.username === '' ? '' : REDACTED;
+    parsed.password = parsed.password === '' ? '' : REDACTED;
+    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
+    return parsed.toString();
+}
+/** The path of a URL, without its query: what a message may name of a call. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/s, '');
+    }
+}
+const PATTERNS = [
+    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
+    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
+    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
+    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+    // Bearer and basic credentials echoed from a header.
+    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
+    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+    // JSON fields that carry credentials.
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+];
+/** The text with every token, signature and remembered secret replaced by `***`. */
+function redactText(text) {
+    let out = text;
+    for (const secret of known)
+        out = out.split(secret).join(REDACTED);
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+/** The start of a body, on one line, redacted: what an error may quote of an answer. */
+function bodyStart(body, max = 200) {
+    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+    const start = redactText(body.replace(/\s+/g, ' ').trim());
+    return start.length > max ? `${start.slice(0, max)}…` : start;
 }
 
 
@@ -37707,6 +38335,9 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     let version = { kind: 'rolling', minor: 1 };
     if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
+    }
+    else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
     }
     else if (rollingMinorInput !== '' && !rolling) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `is set but ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling)} is not; add ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, 'true')} or remove it.`);
@@ -37929,6 +38560,120 @@ async function writeSummary(release, outcome, timings, where) {
 
 /***/ }),
 
+/***/ 2779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ timeouts),
+/* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
+/* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
+/* harmony export */   ut: () => (/* binding */ VARIABLES)
+/* harmony export */ });
+/* unused harmony exports parseSeconds, timeoutsFromEnv */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Every time limit and retry number of the action's network calls, in one place, each with the
+ * reason for it. The time limits and the first retry's wait can be changed with environment
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
+ * and for tests that must not wait real minutes.
+ */
+
+const DEFAULT_TIMEOUTS = {
+    // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
+    // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
+    connectMs: 10000,
+    // GitHub mints a token without computing anything: it answers in well under a second.
+    oidcMs: 15000,
+    // Counting the commits of a large repository's history can take GitHub several seconds.
+    graphqlMs: 30000,
+    // A lookup of the token: trivial work for FlakeHub.
+    statusMs: 15000,
+    // FlakeHub stores the metadata (the outputs document may be megabytes) and presigns a URL.
+    stageMs: 30000,
+    // Publishing makes the release visible and may inspect the uploaded tarball first.
+    publishMs: 60000,
+    // A live link moves some bytes every second, however slow it is; 30 s of nothing is a dead
+    // connection. A stall, not a total, so that 50 MB on a slow link still completes.
+    uploadStallMs: 30000,
+    // The store checks the SHA-256 of up to 50 MB before it answers.
+    uploadAnswerMs: 60000,
+    // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
+    // shorter than the point where a silent job looks dead and gets cancelled.
+    publishBudgetMs: 15 * 60000,
+    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
+    // four retries of a call cost 15 s at most on top of their limits.
+    retryDelayMs: 1000
+};
+/** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
+const RETRY_ATTEMPTS = 5;
+/** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
+const RETRY_MAX_DELAY_MS = 20000;
+/** A larger answer is not one of the small JSON documents the action reads. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+// With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
+// stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
+// most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
+/** The environment variable that overrides each limit, in seconds. */
+const VARIABLES = {
+    connectMs: 'FLAKEHUB_PUSH_TIMEOUT_CONNECT',
+    oidcMs: 'FLAKEHUB_PUSH_TIMEOUT_OIDC',
+    graphqlMs: 'FLAKEHUB_PUSH_TIMEOUT_GRAPHQL',
+    statusMs: 'FLAKEHUB_PUSH_TIMEOUT_STATUS',
+    stageMs: 'FLAKEHUB_PUSH_TIMEOUT_STAGE',
+    publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
+    uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
+    uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
+    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
+    retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
+};
+/** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
+const MAX_SECONDS = 86400;
+/** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
+function parseSeconds(text) {
+    const trimmed = text.trim();
+    if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
+}
+/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
+function timeoutsFromEnv(env = process.env) {
+    const limits = { ...DEFAULT_TIMEOUTS };
+    const problems = [];
+    for (const key of Object.keys(VARIABLES)) {
+        const value = env[VARIABLES[key]];
+        if (value === undefined || value.trim() === '')
+            continue;
+        const ms = parseSeconds(value);
+        if (ms === undefined) {
+            problems.push(`Environment variable \`${VARIABLES[key]}\`: "${value}" is not a number of seconds ` +
+                `above 0 and up to ${MAX_SECONDS}; write e.g. \`30\` or \`0.5\`, or unset it for ` +
+                `the default (${DEFAULT_TIMEOUTS[key] / 1000}).`);
+        }
+        else
+            limits[key] = ms;
+    }
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
+    return limits;
+}
+let fromEnv;
+/** The limits of this run, read from the environment once. */
+function timeouts() {
+    fromEnv ?? (fromEnv = timeoutsFromEnv());
+    return fromEnv;
+}
+/** "1.5 s", "30 s": a limit as a person reads it. */
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+
+/***/ }),
+
 /***/ 4606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37939,13 +38684,19 @@ async function writeSummary(release, outcome, timings, where) {
 /* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6803);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5622);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
 /**
  * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
  * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
  * it is masked at once, and refreshed when it is about to expire.
  */
+
+
+
 
 
 
@@ -37957,20 +38708,53 @@ const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action
 permissions:
   id-token: write
   contents: read`;
-/** `core.getIDToken`, with the missing-permission case explained and failures retried. */
-const githubIdToken = audience => {
-    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        return Promise.reject(new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`));
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+const githubIdToken = async (audience) => {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
-    return (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)('GitHub OIDC token', () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), outcome => {
-        if (!('error' in outcome))
-            return undefined;
-        // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network errors).
-        const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
-        return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetriableStatus */ .DM)(Number(code))
-            ? { reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error).replace(/\s+/g, ' ') }
-            : undefined;
-    });
+    (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const { connectMs, oidcMs } = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)();
+    const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), 300);
+    try {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
+                seen = answer;
+            });
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
+            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        });
+    }
+    catch (error) {
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
 };
 /** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
 function tokenExpiry(jwt) {
@@ -37992,9 +38776,9 @@ class Credential {
     }
     /** Ask for the token: only possible once the release is complete. */
     static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
         const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
         return new Credential(token, audience, source, now);
     }
     /** Milliseconds until the current token expires, if it says. */
@@ -38017,9 +38801,9 @@ class Credential {
     }
     /** Fetch a new token now. */
     async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
         const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
         this.token = token;
         return token;
     }

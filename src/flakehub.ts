@@ -1,11 +1,25 @@
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
  * the upload carries the bearer token; a call answered 401 because the token expired is
- * repeated once with a fresh token.
+ * repeated once with a fresh token. Every answer is read here, in one place per call, and
+ * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
+ * together by the publish's overall bound.
  */
 import * as fs from 'node:fs'
-import { HttpRequest, HttpResponse, HttpTransport, isSuccess, sendWithRetries } from './http.js'
+import {
+  CallName,
+  callRoute,
+  describeAnswer,
+  object,
+  readAnswer,
+  refusePage,
+  string
+} from './answers.js'
+import { Limits } from './deadline.js'
+import { HttpRequest, HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
+import { redactUrl } from './redact.js'
 import { Release, metadataJson } from './release.js'
+import { Timeouts, timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 import { Credential } from './token.js'
 
@@ -19,52 +33,77 @@ export class FlakeHubError extends Error {
   }
 }
 
-function describe(response: HttpResponse): string {
-  return `HTTP ${response.status}${response.body.trim() === '' ? '' : `: ${response.body.trim()}`}`
-}
+/** What the stage answer must hold: the code reads these two fields and nothing else. */
+const STAGED = object({ s3_upload_url: string, uuid: string })
+
+/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
+const EXPIRED = Symbol('expired')
+
+type Read<T> = (response: HttpResponse, call: CallName) => T
 
 export class FlakeHubClient {
+  /** No retry of any call starts after this (milliseconds since the epoch). */
+  private readonly notAfter: number
+
   constructor(
     private readonly host: string,
     private readonly http: HttpTransport,
-    private readonly credential: Credential
-  ) {}
+    private readonly credential: Credential,
+    private readonly limits: Timeouts = timeouts()
+  ) {
+    this.notAfter = Date.now() + limits.publishBudgetMs
+  }
+
+  private bound(answerMs: number, stallMs?: number): Limits {
+    const { connectMs } = this.limits
+    return { connectMs, answerMs, stallMs, notAfter: this.notAfter }
+  }
 
   /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
-  private async call(
+  private async call<T>(
     what: string,
-    request: Omit<HttpRequest, 'headers'> & { headers?: Record<string, string | number> }
-  ): Promise<HttpResponse> {
-    const send = (token: string): Promise<HttpResponse> =>
-      sendWithRetries(this.http, what, {
-        ...request,
-        headers: { ...request.headers, Authorization: `Bearer ${token}` }
-      })
-    const response = await send(await this.credential.fresh())
-    if (response.status === 401 && (this.credential.expired || /expired/i.test(response.body))) {
-      return send(
-        await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`)
+    request: Omit<HttpRequest, 'headers'> & { headers?: Record<string, string | number> },
+    read: Read<T>
+  ): Promise<T> {
+    const call: CallName = { what, method: request.method, url: request.url }
+    const send = (token: string, retried: boolean): Promise<T | typeof EXPIRED> =>
+      exchange(
+        this.http,
+        what,
+        { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } },
+        response => {
+          const expired = this.credential.expired || /expired/i.test(response.body)
+          if (response.status === 401 && expired && !retried) return EXPIRED
+          return read(response, call)
+        }
       )
-    }
-    return response
+    const first = await send(await this.credential.fresh(), false)
+    if (first !== EXPIRED) return first
+    const token = await this.credential.refresh(
+      `FlakeHub answered 401 to ${what}: the token expired`
+    )
+    return (await send(token, true)) as T
   }
 
   /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
   async checkToken(owner: string): Promise<void> {
-    const response = await this.call('FlakeHub token status', {
-      method: 'GET',
-      url: `${this.host}/token/status`
+    const url = `${this.host}/token/status`
+    const request = { method: 'GET' as const, url, limits: this.bound(this.limits.statusMs) }
+    await this.call('FlakeHub token status', request, (response, call) => {
+      if (response.status === 401 || response.status === 403) {
+        throw new FlakeHubError(
+          `FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
+            `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
+            'organization on FlakeHub first. Then run this job again.'
+        )
+      }
+      if (!isSuccess(response.status)) {
+        throw new FlakeHubError(
+          `FlakeHub's token status check failed: ${answered(call, response)}.`
+        )
+      }
+      refusePage(call, response)
     })
-    if (response.status === 401 || response.status === 403) {
-      throw new FlakeHubError(
-        `FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${describe(response)}). ` +
-          `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
-          'organization on FlakeHub first. Then run this job again.'
-      )
-    }
-    if (!isSuccess(response.status)) {
-      throw new FlakeHubError(`FlakeHub's token status check failed with ${describe(response)}.`)
-    }
   }
 
   /** Stage the release: send its metadata, receive the upload URL. */
@@ -72,62 +111,84 @@ export class FlakeHubClient {
     const { tarball } = release
     // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
     const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`
-    const response = await this.call('FlakeHub stage', {
-      method: 'POST',
+    const request = {
+      method: 'POST' as const,
       url,
       headers: { 'Content-Type': 'application/json' },
-      body: metadataJson(release.metadata)
-    })
-    if (response.status === 409) return { kind: 'exists' }
-    if (response.status === 401)
-      throw new FlakeHubError(
-        `FlakeHub refused the release as unauthorized (${describe(response)}).`
-      )
-    if (response.status === 400)
-      throw new FlakeHubError(
-        `FlakeHub refused the release as a bad request (${describe(response)}).`
-      )
-    if (response.status !== 200)
-      throw new FlakeHubError(`FlakeHub could not stage the release: ${describe(response)}.`)
-    const body = JSON.parse(response.body) as { s3_upload_url?: unknown; uuid?: unknown }
-    if (typeof body.s3_upload_url !== 'string' || typeof body.uuid !== 'string') {
-      throw new FlakeHubError(`FlakeHub's stage answer has no upload URL or uuid: ${response.body}`)
+      body: metadataJson(release.metadata),
+      limits: this.bound(this.limits.stageMs)
     }
-    return { kind: 'staged', uploadUrl: body.s3_upload_url, uuid: body.uuid }
+    return this.call('FlakeHub stage', request, readStageAnswer)
   }
 
-  /** Upload the tarball to the presigned URL, streamed from disk (no bearer token). */
+  /**
+   * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
+   * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
+   */
   async upload(uploadUrl: string, release: Release): Promise<void> {
     const { tarball } = release
-    const response = await sendWithRetries(this.http, 'Tarball upload', {
-      method: 'PUT',
+    log.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
+    const request = {
+      method: 'PUT' as const,
       url: uploadUrl,
       headers: {
         'Content-Length': tarball.size,
         'Content-Type': 'application/gzip',
         'x-amz-checksum-sha256': tarball.sha256
       },
-      body: () => fs.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 })
-    })
-    if (!isSuccess(response.status)) {
-      throw new FlakeHubError(`Uploading the tarball failed with ${describe(response)}.`)
+      body: () => fs.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
+      limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
     }
+    await exchange(this.http, 'Tarball upload', request, response => {
+      const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
+      if (!isSuccess(response.status)) {
+        throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`)
+      }
+      refusePage(call, response)
+    })
   }
 
   /**
    * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
-   * attempt whose answer was lost on the way did publish it.
+   * attempt whose answer was lost on the way (or timed out) did publish it.
    */
   async publish(uuid: string): Promise<void> {
-    const response = await this.call('FlakeHub publish', {
-      method: 'POST',
-      url: `${this.host}/publish/${uuid}`
+    const url = `${this.host}/publish/${uuid}`
+    const request = { method: 'POST' as const, url, limits: this.bound(this.limits.publishMs) }
+    await this.call('FlakeHub publish', request, (response, call) => {
+      if (response.status === 409) {
+        log.info(
+          `FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`
+        )
+        return
+      }
+      if (response.status !== 200)
+        throw new FlakeHubError(
+          `FlakeHub could not publish the release: ${answered(call, response)}.`
+        )
+      refusePage(call, response)
     })
-    if (response.status === 409) {
-      log.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`)
-      return
-    }
-    if (response.status !== 200)
-      throw new FlakeHubError(`FlakeHub could not publish the release: ${describe(response)}.`)
   }
+}
+
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+export function readStageAnswer(response: HttpResponse, call: CallName): StageResult {
+  if (response.status === 409) return { kind: 'exists' }
+  if (response.status === 401)
+    throw new FlakeHubError(
+      `FlakeHub refused the release as unauthorized: ${answered(call, response)}.`
+    )
+  if (response.status === 400)
+    throw new FlakeHubError(
+      `FlakeHub refused the release as a bad request: ${answered(call, response)}.`
+    )
+  if (response.status !== 200)
+    throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`)
+  const staged = readAnswer(call, response, STAGED)
+  return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid }
+}
+
+/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
+function answered(call: CallName, response: HttpResponse): string {
+  return `${callRoute(call)} answered ${describeAnswer(response)}`
 }

@@ -2,8 +2,22 @@
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-import { HttpTransport, isSuccess, sendWithRetries } from './http.js'
+import {
+  CallName,
+  array,
+  callRoute,
+  count,
+  describeAnswer,
+  nullable,
+  object,
+  optional,
+  readAnswer,
+  string
+} from './answers.js'
+import { HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
+import { redactText, rememberSecret } from './redact.js'
 import { RepositoryFacts } from './release.js'
+import { Timeouts, timeouts } from './timeouts.js'
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {
@@ -21,54 +35,83 @@ const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   }
 }`
 
-interface QueryResult {
-  data?: {
-    repository: {
-      databaseId: number
-      owner: { __typename: string; databaseId?: number }
-      licenseInfo: { spdxId: string | null } | null
-      object: { history?: { totalCount: number } } | null
-      repositoryTopics: { edges: { node: { topic: { name: string } } }[] }
-    } | null
-  }
-  errors?: { message: string }[]
-}
+/**
+ * What the code reads of the answer, and nothing more: a missing repository comes with
+ * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ */
+const ANSWER = object({
+  data: optional(
+    nullable(
+      object({
+        repository: nullable(
+          object({
+            databaseId: count,
+            owner: object({ databaseId: optional(count) }),
+            licenseInfo: nullable(object({ spdxId: nullable(string) })),
+            object: nullable(object({ history: optional(object({ totalCount: count })) })),
+            repositoryTopics: object({
+              edges: array(object({ node: object({ topic: object({ name: string }) }) }))
+            })
+          })
+        )
+      })
+    )
+  ),
+  errors: optional(array(object({ message: string })))
+})
 
 export async function githubFacts(
   http: HttpTransport,
   graphqlUrl: string,
   token: string,
   repository: string,
-  revision: string
+  revision: string,
+  limits: Timeouts = timeouts()
 ): Promise<RepositoryFacts> {
+  rememberSecret(token)
   const [owner, name] = repository.split('/')
-  const response = await sendWithRetries(http, 'GitHub GraphQL', {
-    method: 'POST',
+  const request = {
+    method: 'POST' as const,
     url: graphqlUrl,
     headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } })
-  })
+    body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
+    limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
+  }
+  const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl }
+  return exchange(http, call.what, request, response =>
+    readFacts(response, call, repository, revision)
+  )
+}
+
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+export function readFacts(
+  response: HttpResponse,
+  call: CallName,
+  repository: string,
+  revision: string
+): RepositoryFacts {
   if (!isSuccess(response.status)) {
     throw new Error(
-      `GitHub's GraphQL API answered ${response.status} for ${repository}: ${response.body}`
+      `GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`
     )
   }
-  const result = JSON.parse(response.body) as QueryResult
+  const result = readAnswer(call, response, ANSWER)
   const repo = result.data?.repository
   if (repo == null) {
-    const why = result.errors?.map(e => e.message).join('; ') ?? 'no repository in the answer'
+    const why =
+      result.errors?.map(e => redactText(e.message)).join('; ') ?? 'no repository in the answer'
     throw new Error(
       `GitHub has no repository ${repository} that this token can see (${why}). ` +
         'Check that the repository exists and that `github-token` can read it.'
     )
   }
-  const count = repo.object?.history?.totalCount
-  if (count === undefined) {
+  const commits = repo.object?.history?.totalCount
+  if (commits === undefined) {
     throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`)
   }
   return {
     revision,
-    commitCount: count,
+    commitCount: commits,
     topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
     // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
     spdxIdentifier:

@@ -1,10 +1,23 @@
 /**
- * HTTP for every service the action talks to, over `@actions/http-client`, with one retry
- * policy: network errors, 429 and 5xx are retried with bounded exponential backoff and jitter,
- * a log line each; other answers are handed back as they are.
+ * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
+ * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
+ * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
+ * log line each; a call that keeps failing ends in one error naming the call.
  */
 import { HttpClient } from '@actions/http-client'
+import type { ClientRequest, IncomingMessage } from 'node:http'
+import { AnswerError, CallName, callLabel } from './answers.js'
+import { Limits, TimeoutError, adopt, bounded } from './deadline.js'
 import { errorMessage } from './errors.js'
+import { redactText } from './redact.js'
+import {
+  DEFAULT_TIMEOUTS,
+  MAX_ANSWER_BYTES,
+  RETRY_ATTEMPTS,
+  RETRY_MAX_DELAY_MS,
+  VARIABLES,
+  timeouts
+} from './timeouts.js'
 import { log } from './reporter.js'
 
 export interface HttpRequest {
@@ -13,6 +26,8 @@ export interface HttpRequest {
   headers?: Record<string, string | number>
   /** A string, or a function that opens the body afresh for every attempt (for files). */
   body?: string | (() => NodeJS.ReadableStream)
+  /** The deadlines of each attempt (default: 10 s to connect, 30 s for the answer). */
+  limits?: Limits
 }
 
 export interface HttpResponse {
@@ -28,22 +43,80 @@ export interface HttpTransport {
 
 export const USER_AGENT = 'flakehub-push'
 
-/** The real transport. Redirects are followed; retries are left to {@link retrying}. */
+const DEFAULT_LIMITS: Limits = {
+  connectMs: DEFAULT_TIMEOUTS.connectMs,
+  answerMs: DEFAULT_TIMEOUTS.stageMs
+}
+
+/** An answer that stopped before its end: worth another attempt. */
+export class CutShort extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CutShort'
+  }
+}
+
+/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
+function readAll(message: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_ANSWER_BYTES) {
+        message.destroy(new CutShort(`the answer is longer than ${MAX_ANSWER_BYTES} bytes`))
+      } else chunks.push(chunk)
+    })
+    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('error', error =>
+      reject(
+        error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)
+      )
+    )
+    message.on('close', () => {
+      if (!message.complete) reject(new CutShort(`the answer broke off after ${size} bytes`))
+    })
+  })
+}
+
+/**
+ * The real transport. Redirects are followed; retries are left to {@link retrying}; each
+ * attempt is bounded by the request's limits.
+ */
 export function httpClientTransport(): HttpTransport {
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
     keepAlive: true,
-    socketTimeout: 5 * 60_000
+    // A backstop only: the request's own limits end every attempt long before.
+    socketTimeout: 60 * 60_000
   })
   return {
-    async send({ method, url, headers = {}, body }) {
-      const data = body === undefined ? null : typeof body === 'string' ? body : body()
-      const response = await client.request(method, url, data, headers)
-      return {
-        status: response.message.statusCode ?? 0,
-        headers: response.message.headers,
-        body: await response.readBody()
-      }
+    send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
+      let stream: NodeJS.ReadableStream | undefined
+      return bounded(limits, async () => {
+        stream = typeof body === 'function' ? body() : undefined
+        if (stream !== undefined) {
+          // The request the body is piped into is watched from the start, on any Node.
+          const pipe = stream.pipe.bind(stream)
+          stream.pipe = <W extends NodeJS.WritableStream>(
+            into: W,
+            options?: { end?: boolean }
+          ): W => {
+            adopt(into as unknown as ClientRequest)
+            return pipe(into, options)
+          }
+        }
+        const data = body === undefined ? null : typeof body === 'string' ? body : stream
+        const response = await client.request(method, url, data ?? null, headers)
+        return {
+          status: response.message.statusCode ?? 0,
+          headers: response.message.headers,
+          body: await readAll(response.message)
+        }
+      }).finally(() => {
+        // A file left half read by a failed attempt is closed; the next one opens it afresh.
+        ;(stream as { destroy?: () => void } | undefined)?.destroy?.()
+      })
     }
   }
 }
@@ -57,14 +130,21 @@ export interface RetryPolicy {
   sleep: (ms: number) => Promise<void>
   /** In [0, 1): the jitter source. */
   random: () => number
+  /** No retry starts after this time (milliseconds since the epoch): the overall bound. */
+  notAfter?: number
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
-  baseDelayMs: 1_000,
-  maxDelayMs: 20_000,
+  attempts: RETRY_ATTEMPTS,
+  baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
+  maxDelayMs: RETRY_MAX_DELAY_MS,
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
   random: Math.random
+}
+
+/** The policy of this run: the defaults, with the first wait as the environment sets it. */
+export function runRetry(): RetryPolicy {
+  return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs }
 }
 
 /** A 2xx status. */
@@ -77,10 +157,24 @@ export function isRetriableStatus(status: number): boolean {
   return status === 429 || status >= 500
 }
 
+/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
+export class OutOfTime extends Error {
+  constructor(
+    readonly what: string,
+    readonly reason: string
+  ) {
+    super(
+      `${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`
+    )
+    this.name = 'OutOfTime'
+  }
+}
+
 /**
  * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
  * result or an error and returns why it is worth another try (with an optional wait the other
- * side asked for), or undefined to hand it on.
+ * side asked for), or undefined to hand it on. A retry that would start past the policy's
+ * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
 export async function retrying<T>(
   what: string,
@@ -88,7 +182,7 @@ export async function retrying<T>(
   judge: (
     outcome: { value: T } | { error: unknown }
   ) => { reason: string; waitMs?: number } | undefined,
-  policy: RetryPolicy = DEFAULT_RETRY
+  policy: RetryPolicy = runRetry()
 ): Promise<T> {
   for (let n = 1; ; n++) {
     let outcome: { value: T } | { error: unknown }
@@ -107,6 +201,9 @@ export async function retrying<T>(
       policy.maxDelayMs,
       verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2))
     )
+    if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
+      throw new OutOfTime(what, verdict.reason)
+    }
     log.info(
       `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`
     )
@@ -114,25 +211,94 @@ export async function retrying<T>(
   }
 }
 
-/** Send a request, retrying network errors, 429 and 5xx. The last answer is returned. */
+type Attempt<T> =
+  { response: HttpResponse; read: true; value: T } | { response: HttpResponse; read: false }
+
+/** Why a failed attempt is worth another, or undefined. */
+function transportReason(error: unknown): string {
+  if (error instanceof TimeoutError || error instanceof CutShort) return error.message
+  return `network error (${redactText(errorMessage(error)).replace(/\s+/g, ' ')})`
+}
+
+/**
+ * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
+ * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
+ * every other status means). A call that keeps failing ends in one error naming it.
+ */
+export async function exchange<T>(
+  transport: HttpTransport,
+  what: string,
+  request: HttpRequest,
+  read: (response: HttpResponse) => T,
+  policy: RetryPolicy = runRetry()
+): Promise<T> {
+  const call: CallName = { what, method: request.method, url: request.url }
+  const own = new WeakSet<object>()
+  let last: Attempt<T>
+  try {
+    last = await retrying<Attempt<T>>(
+      what,
+      async () => {
+        const response = await transport.send(request)
+        if (isRetriableStatus(response.status)) return { response, read: false }
+        try {
+          return { response, read: true, value: read(response) }
+        } catch (error) {
+          if (typeof error === 'object' && error !== null) own.add(error)
+          throw error
+        }
+      },
+      outcome => {
+        if ('error' in outcome) {
+          const { error } = outcome
+          if (error instanceof AnswerError)
+            return error.retriable ? { reason: error.reason } : undefined
+          if (typeof error === 'object' && error !== null && own.has(error)) return undefined
+          return { reason: transportReason(error) }
+        }
+        if (outcome.value.read) return undefined
+        const { response } = outcome.value
+        const retryAfter = Number(response.headers['retry-after'])
+        return {
+          reason: `HTTP ${response.status}`,
+          waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+        }
+      },
+      { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter }
+    )
+  } catch (error) {
+    if (error instanceof OutOfTime) {
+      throw new Error(
+        `${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
+          `the last attempt: ${error.reason}. The bound is set by ${VARIABLES.publishBudgetMs} (seconds).`,
+        { cause: error }
+      )
+    }
+    if (error instanceof AnswerError) throw error
+    if (typeof error === 'object' && error !== null && own.has(error)) throw error
+    throw new Error(
+      `${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+        `Check the runner's connection to ${hostOf(request.url)}.`,
+      { cause: error }
+    )
+  }
+  return last.read ? last.value : read(last.response)
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host
+  } catch {
+    return 'the service'
+  }
+}
+
+/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
 export function sendWithRetries(
   transport: HttpTransport,
   what: string,
   request: HttpRequest,
-  policy: RetryPolicy = DEFAULT_RETRY
+  policy: RetryPolicy = runRetry()
 ): Promise<HttpResponse> {
-  return retrying(
-    what,
-    () => transport.send(request),
-    outcome => {
-      if ('error' in outcome) return { reason: `network error (${errorMessage(outcome.error)})` }
-      if (!isRetriableStatus(outcome.value.status)) return undefined
-      const retryAfter = Number(outcome.value.headers['retry-after'])
-      return {
-        reason: `HTTP ${outcome.value.status}`,
-        waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-      }
-    },
-    policy
-  )
+  return exchange(transport, what, request, response => response, policy)
 }

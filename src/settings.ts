@@ -183,6 +183,11 @@ export function readSettings(
       Input.rollingMinor,
       `"${rollingMinorInput}" is not a whole number; write e.g. ${write(Input.rollingMinor, '2')}.`
     )
+  } else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
+    complain(
+      Input.rollingMinor,
+      `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(Input.rollingMinor, '2')}.`
+    )
   } else if (rollingMinorInput !== '' && !rolling) {
     complain(
       Input.rollingMinor,

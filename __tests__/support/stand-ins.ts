@@ -5,10 +5,11 @@
 import * as crypto from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Fault, PORTAL_PAGE, withoutField, writeSpoiled } from './faults.js'
 
 export type Endpoint = 'oidc' | 'graphql' | 'status' | 'stage' | 'upload' | 'publish' | 'issuer'
-/** Injected instead of handling a request: drop the connection, or answer with this status. */
-export type Fault = 'reset' | 429 | 500 | 502 | 503
+export type { Fault } from './faults.js'
+export { PORTAL_PAGE } from './faults.js'
 
 export interface GraphqlRepository {
   owner: string
@@ -37,7 +38,7 @@ export interface LogEntry {
   endpoint: Endpoint | 'unknown'
   method: string
   path: string // without the query
-  status: number | 'reset'
+  status: number | 'reset' | 'stall' | 'hang'
   detail?: string
   token?: string // the bearer token a FlakeHub API request carried
 }
@@ -201,6 +202,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
   const faults: Partial<Record<Endpoint, Fault[]>> = {}
   for (const [k, v] of Object.entries(options.faults ?? {})) faults[k as Endpoint] = [...v]
   const existing = new Set(options.existing ?? [])
+  const lostPublishes = new Set<string>() // uuids whose publish succeeded but whose answer was lost
+  const trickles = new Set<NodeJS.Timeout>()
   const server = http.createServer()
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -231,6 +234,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     mintToken: aud => issueToken(aud ?? audience),
     problems: [],
     close: async () => {
+      for (const timer of trickles) clearInterval(timer)
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
@@ -396,7 +400,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     entry.detail = `${name}/${version}`
     if (s.published.some(p => p.uuid === uuid || (p.name === name && p.version === version))) {
       const issue = `${name}/${version} (${uuid}) published twice`
-      throw new Refusal(409, [issue], true, { message: 'already published' })
+      // Asking again after the answer was lost on the way is what a client must do.
+      throw new Refusal(409, [issue], !lostPublishes.has(uuid), { message: 'already published' })
     }
     const uploaded = s.uploads.filter(u => u.uuid === uuid).at(-1)
     must(uploaded, 400, `publish of ${uuid} before its upload completed`)
@@ -412,6 +417,25 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     const retry = status === 429 ? { 'retry-after': '0' } : {}
     res.writeHead(status, { ...type, 'content-length': Buffer.byteLength(text), ...retry })
     res.end(text)
+  }
+
+  /** Deliver a handled request's answer the way `fault` spoils it (see {@link Fault}). */
+  function spoil(
+    res: http.ServerResponse,
+    entry: LogEntry,
+    fault: 'hang' | 'trickle' | 'cut' | 'missing',
+    status: number,
+    answer: object
+  ): void {
+    entry.detail =
+      entry.detail === undefined ? `fault: ${fault}` : `${entry.detail}; fault: ${fault}`
+    if (fault === 'hang') {
+      entry.status = 'hang'
+      return
+    }
+    if (fault === 'missing') return send(res, entry, status, withoutField(entry.endpoint, answer))
+    entry.status = status
+    writeSpoiled(res, fault, status, JSON.stringify(answer), trickles)
   }
 
   function status(): object {
@@ -441,6 +465,11 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       req.socket.destroy()
       return
     }
+    if (fault === 'stall') {
+      Object.assign(entry, { status: 'stall', detail: 'fault: stall' })
+      req.pause()
+      return
+    }
     let body: Buffer
     try {
       body = await readBody(req)
@@ -448,10 +477,20 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       Object.assign(entry, { status: 'reset', detail: 'the client closed the connection' })
       return
     }
-    if (fault !== undefined) {
+    if (fault === 'html') {
+      Object.assign(entry, { status: 200, detail: 'fault: html' })
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(PORTAL_PAGE)
+      return
+    }
+    if (typeof fault === 'number') {
       entry.detail = `fault: ${fault}`
       return send(res, entry, fault, { message: `injected ${fault}` })
     }
+    const deliver = (status: number, answer: object): void =>
+      fault === undefined
+        ? send(res, entry, status, answer)
+        : spoil(res, entry, fault, status, answer)
     try {
       must(endpoint !== 'unknown', 404, `no stand-in serves ${method} ${url.pathname}`)
       must(method === expected, 405, `${method} ${url.pathname}: the method should be ${expected}`)
@@ -461,14 +500,17 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       const answer = handlers[endpoint]({ req, url, body, entry })
       if (endpoint === 'upload' && options.uploadDelayMs !== undefined)
         await sleep(options.uploadDelayMs)
-      send(res, entry, 200, answer)
+      if (endpoint === 'publish' && fault !== undefined && fault !== 'missing') {
+        lostPublishes.add(url.pathname.slice('/api/publish/'.length))
+      }
+      deliver(200, answer)
     } catch (error) {
       if (!(error instanceof Refusal)) throw error
       const where = `${method} ${url.pathname}`
       if (error.problem) s.problems.push(...error.issues.map(issue => `${where}: ${issue}`))
       entry.detail =
         entry.detail === undefined ? error.message : `${entry.detail}: ${error.message}`
-      send(res, entry, error.status, error.body ?? { message: error.message })
+      deliver(error.status, error.body ?? { message: error.message })
     }
   }
 

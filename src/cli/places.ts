@@ -5,11 +5,14 @@
  */
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
-import { httpClientTransport, isSuccess, sendWithRetries } from '../http.js'
+import { refusePage } from '../answers.js'
+import { exchange, httpClientTransport, isSuccess } from '../http.js'
 import { Place, githubPlace, graphqlFacts, localFacts } from '../place.js'
 import { RepositoryFacts } from '../release.js'
 import { Reporter } from '../reporter.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
+import { bodyStart } from '../redact.js'
+import { timeouts } from '../timeouts.js'
 import { IdTokenSource } from '../token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
@@ -112,19 +115,25 @@ function developmentToken(
 ): IdTokenSource {
   return async () => {
     const url = new URL('/token', issuer).toString()
-    const response = await sendWithRetries(httpClientTransport(), 'Development JWT issuer', {
-      method: 'POST',
+    const { connectMs, oidcMs } = timeouts()
+    const request = {
+      method: 'POST' as const,
       url,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(developmentClaims(issuer, settings, facts))
-    })
-    const token = response.body.trim()
-    if (!isSuccess(response.status) || token === '') {
-      throw new Error(
-        `The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${token}"`}.`
-      )
+      body: JSON.stringify(developmentClaims(issuer, settings, facts)),
+      limits: { connectMs, answerMs: oidcMs }
     }
-    return token
+    const call = { what: 'Development JWT issuer', method: request.method, url }
+    return exchange(httpClientTransport(), call.what, request, response => {
+      const token = response.body.trim()
+      if (!isSuccess(response.status) || token === '') {
+        throw new Error(
+          `The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${bodyStart(token)}"`}.`
+        )
+      }
+      refusePage(call, response) // a proxy's page is no token
+      return token
+    })
   }
 }
 

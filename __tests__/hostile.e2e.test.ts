@@ -1,0 +1,251 @@
+// End to end: `node dist/index.js` against loopback stand-ins that misbehave as real networks
+// and services do: calls that hang, stall, trickle, break off, answer an HTML page with status
+// 200, or answer JSON without a field. Short limits come in through FLAKEHUB_PUSH_TIMEOUT_*.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { ActionRun, runAction } from './support/action.js'
+import { makeRepo, sh, trivialDerivation } from './support/nix.js'
+import {
+  DEFAULT_REPOSITORY,
+  Endpoint,
+  Fault,
+  PORTAL_PAGE,
+  StandInOptions,
+  StandIns,
+  startStandIns
+} from './support/stand-ins.js'
+
+const FLAKE = `{
+  description = "A flake to publish";
+  outputs = { self }: {
+    packages.x86_64-linux.default = ${trivialDerivation('hello', 'x86_64-linux', 'Says hello')};
+  };
+}`
+
+/** Every limit one second (a loopback call takes milliseconds, a spoiled one never ends), retries soon. */
+const SHORT: Record<string, string> = {
+  FLAKEHUB_PUSH_RETRY_DELAY: '0.1',
+  FLAKEHUB_PUSH_TIMEOUT_CONNECT: '1',
+  FLAKEHUB_PUSH_TIMEOUT_OIDC: '1',
+  FLAKEHUB_PUSH_TIMEOUT_GRAPHQL: '1',
+  FLAKEHUB_PUSH_TIMEOUT_STATUS: '1',
+  FLAKEHUB_PUSH_TIMEOUT_STAGE: '1',
+  FLAKEHUB_PUSH_TIMEOUT_PUBLISH: '1',
+  FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL: '1',
+  FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER: '1'
+}
+
+const ENDPOINTS: Exclude<Endpoint, 'issuer'>[] = [
+  'oidc',
+  'graphql',
+  'status',
+  'stage',
+  'upload',
+  'publish'
+]
+const WHAT: Record<Exclude<Endpoint, 'issuer'>, string> = {
+  oidc: 'GitHub OIDC token',
+  graphql: 'GitHub GraphQL',
+  status: 'FlakeHub token status',
+  stage: 'FlakeHub stage',
+  upload: 'Tarball upload',
+  publish: 'FlakeHub publish'
+}
+
+let running: StandIns | undefined
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+})
+
+async function attempt(
+  options: StandInOptions,
+  env: Record<string, string> = {}
+): Promise<{ run: ActionRun; hub: StandIns; ms: number }> {
+  const repo = makeRepo({ 'flake.nix': FLAKE })
+  const revision = sh('git', ['rev-parse', 'HEAD'], repo).trim()
+  const repository = { ...DEFAULT_REPOSITORY, topics: ['nix'], commits: { [revision]: 7 } }
+  running = await startStandIns({ repository, ...options })
+  const hub = running
+  const started = Date.now()
+  const run = await runAction({
+    workspace: repo,
+    inputs: {
+      visibility: 'public',
+      rolling: 'true',
+      host: hub.host,
+      'github-token': hub.githubToken
+    },
+    env: { ...hub.env, ...SHORT, ...env },
+    timeoutMs: 90_000
+  })
+  return { run, hub, ms: Date.now() - started }
+}
+
+const errorsOf = (run: ActionRun): string[] =>
+  run.annotations.filter(a => a.level === 'error').map(a => a.message)
+const calls = (hub: StandIns, endpoint: Endpoint) => hub.log.filter(e => e.endpoint === endpoint)
+const everywhere = (fault: Fault, times = 1): Partial<Record<Endpoint, Fault[]>> =>
+  Object.fromEntries(ENDPOINTS.map(endpoint => [endpoint, Array<Fault>(times).fill(fault)]))
+
+/** No signature, credential or token the stand-ins handed out shows up in what the run printed. */
+function expectNoSecrets(run: ActionRun, hub: StandIns): void {
+  const lines = (run.stdout + run.stderr).split('\n').filter(l => !l.startsWith('::add-mask::'))
+  const log = lines.join('\n')
+  for (const { token } of hub.issuedTokens) expect(log).not.toContain(token)
+  expect(log).not.toContain(hub.githubToken)
+  expect(log).not.toMatch(/X-Amz-Signature=(?!\*\*\*)/)
+}
+
+describe('a hostile network', () => {
+  it.each([
+    ['hang', /no answer within 1 s/],
+    ['trickle', /no answer within 1 s/],
+    ['cut', /^[^:]+: the answer broke off after \d+ bytes; retrying/],
+    ['html', /an HTML page \(HTTP 200, text\/html/],
+    ['stall', /no answer within 1 s|no progress for 1 s/]
+  ] as [Fault, RegExp][])(
+    'survives one "%s" on every endpoint, publishing exactly once',
+    async (fault, reason) => {
+      const { run, hub, ms } = await attempt({ faults: everywhere(fault) })
+      expect(errorsOf(run)).toEqual([])
+      expect(run.exitCode).toBe(0)
+      expect(hub.published).toHaveLength(1)
+      expect(hub.problems).toEqual([])
+      for (const endpoint of ENDPOINTS) {
+        const line = new RegExp(
+          `^${WHAT[endpoint]}: .*; retrying in [\\d.]+ s \\(attempt 2 of 5\\)\\.$`,
+          'm'
+        )
+        expect(run.stdout).toMatch(line)
+        expect(calls(hub, endpoint).length).toBeGreaterThanOrEqual(2)
+      }
+      // Every retry line of the FlakeHub calls says what went wrong.
+      for (const endpoint of ['status', 'stage', 'publish'] as const) {
+        const line = run.stdout.split('\n').find(l => l.startsWith(`${WHAT[endpoint]}: `))
+        expect(line).toMatch(reason)
+      }
+      expectNoSecrets(run, hub)
+      expect(ms).toBeLessThan(60_000)
+    }
+  )
+
+  it('prints the presigned upload URL with its X-Amz-* values redacted', async () => {
+    const { run, hub } = await attempt({})
+    expect(run.exitCode).toBe(0)
+    const [staged] = hub.staged
+    expect(run.stdout).toContain(
+      `The upload goes to ${hub.baseUrl}/s3/${staged.uuid}?X-Amz-Algorithm=***&X-Amz-Signature=***.`
+    )
+    expectNoSecrets(run, hub)
+  })
+
+  it('treats a publish whose answer was lost, then answered 409, as published once', async () => {
+    const { run, hub } = await attempt({ faults: { publish: ['hang'] } })
+    expect(run.exitCode).toBe(0)
+    expect(calls(hub, 'publish').map(e => e.status)).toEqual(['hang', 409])
+    expect(run.stdout).toContain('is published already: an earlier attempt got through.')
+    expect(hub.published).toHaveLength(1)
+    expect(hub.problems).toEqual([])
+  })
+
+  it('survives answers without a field where the action reads none, and retries OIDC', async () => {
+    const faults = {
+      oidc: ['missing'],
+      status: ['missing'],
+      upload: ['missing'],
+      publish: ['missing']
+    }
+    const { run, hub } = await attempt({ faults: faults as StandInOptions['faults'] })
+    expect(errorsOf(run)).toEqual([])
+    expect(hub.published).toHaveLength(1)
+    expect(calls(hub, 'oidc')).toHaveLength(2)
+  })
+
+  it('fails with one clear error when the GraphQL answer lacks a field, before evaluating', async () => {
+    const { run, hub } = await attempt({ faults: { graphql: ['missing'] } })
+    expect(run.exitCode).toBe(1)
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        /^GitHub GraphQL \(POST \/graphql\) answered in a shape this action does not read: `data\.repository\.repositoryTopics` is missing, not an object\. The answer: HTTP 200 \(application\/json\): \{"data":/
+      )
+    ])
+    expect(calls(hub, 'graphql')).toHaveLength(1)
+    expect(run.stdout).not.toContain('$ nix')
+    expect(calls(hub, 'oidc')).toEqual([])
+  })
+
+  it('fails with one clear error when the stage answer lacks the uuid, echoing it redacted', async () => {
+    const { run, hub } = await attempt({ faults: { stage: ['missing'] } })
+    expect(run.exitCode).toBe(1)
+    const errors = errorsOf(run)
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^FlakeHub stage \(POST \/api\/upload\/owner\/project\/0\.1\.7\+rev-[0-9a-f]{40}\/\d+\/\S+\) answered in a shape this action does not read: `uuid` is missing, not a string\. The answer: HTTP 200 \(application\/json\): \{"s3_upload_url":"http:\/\/127\.0\.0\.1:\d+\/s3\/[\w-]+\?X-Amz-Algorithm=\*\*\*&X-Amz-Signature=\*\*\*"\}\.$/
+      )
+    ])
+    expect(calls(hub, 'upload')).toEqual([])
+    expect(hub.published).toEqual([])
+    expectNoSecrets(run, hub)
+  })
+
+  it('ends with one error naming GraphQL, the status, the content type and the page when a portal always answers', async () => {
+    const { run, hub } = await attempt({ faults: { graphql: Array<Fault>(5).fill('html') } })
+    expect(run.exitCode).toBe(1)
+    expect(errorsOf(run)).toEqual([
+      `GitHub GraphQL (POST /graphql) answered with an HTML page where JSON belongs: HTTP 200 (text/html; charset=utf-8): ${PORTAL_PAGE}. ` +
+        "Something other than the service (a proxy, a captive portal, a firewall) may be answering in its place; check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY)."
+    ])
+    expect(calls(hub, 'graphql')).toHaveLength(5)
+  })
+
+  it.each([
+    [
+      'stage',
+      /^FlakeHub stage \(POST \/api\/upload\/\S+\) failed 5 times; the last attempt: no answer within 1 s\. Check the runner's connection to 127\.0\.0\.1:\d+\.$/
+    ],
+    [
+      'oidc',
+      /^GitHub OIDC token \(GET \/oidc\/token\) failed 5 times; the last attempt: no answer within 1 s\.$/
+    ]
+  ] as [Endpoint, RegExp][])(
+    'ends with one error naming the call when %s never answers, and the process exits',
+    async (endpoint, message) => {
+      const { run, hub, ms } = await attempt({
+        faults: { [endpoint]: Array<Fault>(5).fill('hang') }
+      })
+      expect(run.exitCode).toBe(1)
+      expect(errorsOf(run)).toEqual([expect.stringMatching(message)])
+      expect(calls(hub, endpoint)).toHaveLength(5)
+      expect(hub.published).toEqual([])
+      // Five one-second limits and the backoffs (at most 0.1 + 0.2 + 0.4 + 0.8 s), with evaluation.
+      expect(ms).toBeLessThan(30_000)
+    }
+  )
+
+  it('stops at the overall bound of the publish, naming the call that kept failing', async () => {
+    const { run, hub, ms } = await attempt(
+      { faults: { stage: Array<Fault>(5).fill('hang') } },
+      { FLAKEHUB_PUSH_TIMEOUT_STAGE: '2', FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET: '3' }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        /^FlakeHub stage \(POST \/api\/upload\/\S+\) was still failing when the overall time bound of the publish ran out; the last attempt: .*\. The bound is set by FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET \(seconds\)\.$/
+      )
+    ])
+    expect(calls(hub, 'stage').length).toBeLessThan(5)
+    expect(hub.published).toEqual([])
+    expect(ms).toBeLessThan(30_000)
+  })
+
+  it('names the variable when a limit in the environment is not a number of seconds', async () => {
+    const { run, hub } = await attempt({}, { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon' })
+    expect(run.exitCode).toBe(1)
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        /^Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds/
+      )
+    ])
+    expect(hub.log).toEqual([])
+  })
+})

@@ -1,0 +1,237 @@
+// Property tests of every parser of user input: names, versions, labels, SPDX expressions,
+// booleans, whole numbers and time limits. For any string each gives a value that keeps its
+// rules, or the project's own error naming what to change; never anything else.
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
+import fc from 'fast-check'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as semver from 'semver'
+
+jest.unstable_mockModule('@actions/core', () => ({
+  warning: jest.fn(),
+  setSecret: jest.fn(),
+  getInput: jest.fn()
+}))
+const { readSettings } = await import('../src/settings.js')
+const { InputError } = await import('../src/errors.js')
+const { flakeNameProblem, foldRepository, semverOfTag } = await import('../src/naming.js')
+const { mergeLabels, splitLabels, MAX_LABELS, MAX_LABEL_LENGTH } = await import('../src/labels.js')
+const { parseSeconds, timeoutsFromEnv, VARIABLES, DEFAULT_TIMEOUTS } =
+  await import('../src/timeouts.js')
+
+/** Any text, ASCII or not, lone surrogates included, and text near each parser's grammar. */
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.stringMatching(/^\s*v?\d{1,3}(\.\d{1,3}){0,3}([-+][\w.-]*)?\s*$/),
+  fc.stringMatching(/^[\w./ -]{0,30}$/),
+  fc.constantFrom('true', 'True', 'TRUE', 'false', ' false ', 'yes', '1', '', 'MIT OR (Apache-2.0')
+)
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'))
+beforeAll(() => fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }'))
+
+const defaults = { repository: 'owner/project', refName: 'v1.0.0', workspace }
+
+/** Settings for these inputs, or the InputError's problems; anything else fails the test. */
+type Got =
+  | { settings: import('../src/settings.js').Settings; problems?: undefined }
+  | { problems: string[]; settings?: undefined }
+function settingsOrProblems(inputs: Record<string, string>): Got {
+  const all: Record<string, string> = { visibility: 'public', ...inputs }
+  try {
+    return { settings: readSettings(name => all[name] ?? '', defaults) }
+  } catch (error) {
+    if (error instanceof InputError) return { problems: error.problems }
+    throw error
+  }
+}
+
+const INPUTS = [
+  'visibility',
+  'name',
+  'repository',
+  'tag',
+  'rev',
+  'rolling',
+  'rolling-minor',
+  'host',
+  'extra-labels',
+  'spdx-expression',
+  'mirror',
+  'error-on-conflict',
+  'include-output-paths',
+  'my-flake-is-too-big',
+  '_internal-strict-mode'
+]
+
+describe('reading any input', () => {
+  it.each(INPUTS)('gives settings, or problems naming `%s`, for any value of it', name => {
+    fc.assert(
+      fc.property(text, value => {
+        const inputs =
+          name === 'rolling-minor' ? { rolling: 'true', [name]: value } : { [name]: value }
+        const got = settingsOrProblems(inputs)
+        if (got.problems !== undefined) {
+          expect(got.problems.length).toBeGreaterThan(0)
+          for (const problem of got.problems)
+            expect(problem.startsWith(`Input \`${name}\`: `)).toBe(true)
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('reads a boolean only from true or false (in three spellings), and names the input otherwise', () => {
+    fc.assert(
+      fc.property(text, value => {
+        const got = settingsOrProblems({ mirror: value })
+        const v = value.trim()
+        if (v === '') expect(got.settings?.mirror).toBe(false)
+        else if (['true', 'True', 'TRUE'].includes(v)) expect(got.settings?.mirror).toBe(true)
+        else if (['false', 'False', 'FALSE'].includes(v)) expect(got.settings?.mirror).toBe(false)
+        else
+          expect(got.problems).toEqual([
+            expect.stringMatching(/^Input `mirror`: [\s\S]* is not a boolean/)
+          ])
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('reads rolling-minor as a whole number that SemVer can carry, or names the input', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String)), value => {
+        const got = settingsOrProblems({ rolling: 'true', 'rolling-minor': value })
+        if (got.settings === undefined) return
+        const version = got.settings.version
+        expect(version.kind).toBe('rolling')
+        if (version.kind !== 'rolling') return
+        expect(Number.isSafeInteger(version.minor)).toBe(true)
+        expect(semver.valid(`0.${version.minor}.1`)).not.toBeNull()
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('accepts a tag only when it is SemVer after an optional v', () => {
+    fc.assert(
+      fc.property(text, tag => {
+        const got = settingsOrProblems({ tag })
+        if (got.settings?.version.kind === 'tag') {
+          const used = got.settings.version.tag
+          expect(semver.valid(used.replace(/^v/, ''))).not.toBeNull()
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
+
+describe('naming rules for any string', () => {
+  it('folds a repository path to owner/project with exactly one slash, or refuses it', () => {
+    fc.assert(
+      fc.property(text, repository => {
+        const folded = foldRepository(repository)
+        if (folded === undefined) return
+        expect(folded.split('/')).toHaveLength(2)
+        expect(folded.split('/').every(part => part !== '')).toBe(true)
+      })
+    )
+  })
+
+  it('says what is wrong with a flake name, or it is printable ASCII with one slash inside', () => {
+    fc.assert(
+      fc.property(text, name => {
+        const problem = flakeNameProblem(name)
+        if (problem === undefined)
+          expect(name).toMatch(/^[\x21-\x2e\x30-\x7e]+\/[\x21-\x2e\x30-\x7e]+$/)
+        else expect(typeof problem).toBe('string')
+      })
+    )
+  })
+
+  it('takes the SemVer part of a tag, which is the tag with at most its v removed', () => {
+    fc.assert(
+      fc.property(text, tag => {
+        const version = semverOfTag(tag)
+        if (version === undefined) return
+        expect(semver.valid(version)).toBe(version)
+        expect([tag, tag.slice(1)]).toContain(version)
+      })
+    )
+  })
+})
+
+describe('labels from any strings', () => {
+  it('splits a comma list into trimmed, non-empty pieces without commas', () => {
+    fc.assert(
+      fc.property(text, input => {
+        for (const piece of splitLabels(input)) {
+          expect(piece).toBe(piece.trim())
+          expect(piece).not.toBe('')
+          expect(piece).not.toContain(',')
+        }
+      })
+    )
+  })
+
+  it('merges to at most 25 distinct valid labels, extra labels first', () => {
+    fc.assert(
+      fc.property(fc.array(text), fc.array(text), (extra, topics) => {
+        const labels = mergeLabels(extra, topics)
+        expect(labels.length).toBeLessThanOrEqual(MAX_LABELS)
+        expect(new Set(labels).size).toBe(labels.length)
+        for (const label of labels) {
+          expect(label).toMatch(/^[a-z0-9-]+$/)
+          expect(label.length).toBeLessThanOrEqual(MAX_LABEL_LENGTH)
+        }
+        const firstExtra = extra
+          .map(e => e.trim().toLowerCase())
+          .find(e => /^[a-z0-9-]{1,50}$/.test(e))
+        if (firstExtra !== undefined) expect(labels[0]).toBe(firstExtra)
+      })
+    )
+  })
+})
+
+describe('time limits from the environment', () => {
+  it('reads any string as milliseconds above 0 and up to a day, or as nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.double().map(String)), value => {
+        const ms = parseSeconds(value)
+        if (ms === undefined) return
+        expect(Number.isSafeInteger(ms)).toBe(true)
+        expect(ms).toBeGreaterThan(0)
+        expect(ms).toBeLessThanOrEqual(86_400_000)
+        expect(Math.abs(ms - Number(value.trim()) * 1000)).toBeLessThan(1)
+      })
+    )
+  })
+
+  it('gives the limits, or one error naming each variable that is wrong', () => {
+    const keys = Object.keys(VARIABLES) as (keyof typeof VARIABLES)[]
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), text), values => {
+        const env = Object.fromEntries(
+          Object.entries(values).map(([k, v]) => [VARIABLES[k as keyof typeof VARIABLES], v])
+        )
+        try {
+          const limits = timeoutsFromEnv(env)
+          for (const key of keys) {
+            const set = values[key]
+            if (set === undefined || set.trim() === '')
+              expect(limits[key]).toBe(DEFAULT_TIMEOUTS[key])
+            else expect(limits[key]).toBe(parseSeconds(set))
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError)
+          for (const problem of (error as InstanceType<typeof InputError>).problems) {
+            expect(problem).toMatch(/^Environment variable `FLAKEHUB_PUSH_[A-Z_]+`: /)
+          }
+        }
+      })
+    )
+  })
+})
