@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { VARIABLES } from '../src/timeouts.js'
 import {
   WORKFLOW_COMMAND,
   errorBlocks,
@@ -140,7 +141,7 @@ const SECTION_13 = {
 describe('flakehub-push --help and --version', () => {
   it('work from the bundle alone (no node_modules), listing every flag with its variable and default', async () => {
     const alone = tmp('fresh-')
-    for (const file of ['cli.js', 'package.json', 'inspect.nix'])
+    for (const file of ['cli.js', 'package.json', 'inspect.nix', 'show-check.nix'])
       fs.copyFileSync(path.join(testDir(), '..', 'dist', file), path.join(alone, file))
     const help = await runCli({ cwd: alone, args: ['--help'], script: path.join(alone, 'cli.js') })
     expect(help.exitCode).toBe(0)
@@ -152,6 +153,8 @@ describe('flakehub-push --help and --version', () => {
         )
       )
     }
+    for (const variable of Object.values(VARIABLES))
+      expect(help.stdout).toMatch(new RegExp(`^  ${variable} +default \\d`, 'm'))
     const version = await runCli({
       cwd: alone,
       args: ['--version'],

@@ -35258,12 +35258,14 @@ __webpack_async_result__();
 /* unused harmony export FLAGS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2779);
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol). A flag wins over its variable; booleans are bare flags, and
  * `true` / `false` in variables. Parsed with Node's `util.parseArgs`; every mistake is collected
  * so that all of them are reported together.
  */
+
 
 const FLAGS = [
     {
@@ -35511,6 +35513,9 @@ function helpText(version) {
         lines.push(`      variable: ${flag.variable ?? '(none)'}; default: ${flag.fallback}`);
     }
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
+    lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
+    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .VARIABLES */ .ut))
+        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
     return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util'
 import { InputReader, Spelling } from '../settings.js'
+import { DEFAULT_TIMEOUTS, Timeouts, VARIABLES } from '../timeouts.js'
 
 export interface Flag {
   name: string
@@ -283,5 +284,8 @@ export function helpText(version: string): string {
     lines.push(`      variable: ${flag.variable ?? '(none)'}; default: ${flag.fallback}`)
   }
   lines.push('  -h, --help       Show this text.', '  --version        Show the version.')
+  lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):')
+  for (const [key, variable] of Object.entries(VARIABLES) as [keyof Timeouts, string][])
+    lines.push(`  ${variable.padEnd(38)} default ${DEFAULT_TIMEOUTS[key] / 1000}`)
   return lines.join('\n')
 }
