@@ -1,12 +1,13 @@
 // Test support: run the bundled action as a GitHub runner does, in a child process with a clean
 // environment, and read back its outputs, job summary and annotations.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { testEnv } from './nix.js'
+import { runProcess } from './process.js'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** The Node the action's `runs.using: node24` means. */
@@ -182,49 +183,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const env = await runnerEnv(options, dir)
     const script = options.script ?? BUNDLE
     const timeoutMs = options.timeoutMs ?? 10 * 60 * 1000
-    const child = spawn(NODE, [script], {
+    const run = await runProcess(NODE, [script], {
       cwd: options.workspace,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true // its own process group, so a timeout kills Nix and Git too
+      timeoutMs,
+      name: script
     })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    const text = (chunks: Buffer[]): string => Buffer.concat(chunks).toString('utf8')
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-        } catch {
-          child.kill('SIGKILL')
-        }
-        const tail = (chunks: Buffer[]): string => text(chunks).slice(-4000)
-        reject(
-          new Error(
-            `${script} did not finish in ${timeoutMs} ms and was killed.\n` +
-              `stdout (end):\n${tail(stdout)}\nstderr (end):\n${tail(stderr)}`
-          )
-        )
-      }, timeoutMs)
-      child.on('error', error => {
-        clearTimeout(timer)
-        reject(error)
-      })
-      child.on('close', code => {
-        clearTimeout(timer)
-        resolve(code)
-      })
-    })
-    const out = text(stdout)
     return {
-      exitCode,
-      stdout: out,
-      stderr: text(stderr),
+      ...run,
       outputs: parseOutputFile(fs.readFileSync(fileCommand(dir, 'GITHUB_OUTPUT'), 'utf8')),
       summary: fs.readFileSync(fileCommand(dir, 'GITHUB_STEP_SUMMARY'), 'utf8'),
-      annotations: parseAnnotations(out)
+      annotations: parseAnnotations(run.stdout)
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

@@ -1,20 +1,16 @@
 // Test support: run the bundled command (`node24 dist/cli.js`) in a child process with a clean
 // environment: no GitHub runner variables unless a test gives them.
-import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { NODE } from './action.js'
 import { commitAll, makeRepo, nixWrapper, sh, testEnv, trivialDerivation } from './nix.js'
+import { ProcessRun, runProcess } from './process.js'
 import type { StandIns } from './stand-ins.js'
 
 export const CLI_BUNDLE = path.resolve(path.dirname(NODE), '../../../dist/cli.js')
 
-export interface CliRun {
-  exitCode: number | null
-  stdout: string
-  stderr: string
-}
+export type CliRun = ProcessRun
 
 export interface RunCliOptions {
   cwd: string
@@ -48,37 +44,8 @@ export async function runCli(options: RunCliOptions): Promise<CliRun> {
     options.shell !== undefined
       ? ['sh', ['-e', '-c', options.shell]]
       : [NODE, [options.script ?? CLI_BUNDLE, ...options.args]]
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true // its own process group, so a timeout kills Nix and Git too
-  })
-  const stdout: Buffer[] = []
-  const stderr: Buffer[] = []
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-  const text = (chunks: Buffer[]): string => Buffer.concat(chunks).toString('utf8')
   const timeoutMs = options.timeoutMs ?? 10 * 60 * 1000
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-      reject(
-        new Error(
-          `flakehub-push did not finish in ${timeoutMs} ms:\n${text(stdout)}\n${text(stderr)}`
-        )
-      )
-    }, timeoutMs)
-    child.on('error', error => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', code => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-  })
-  return { exitCode, stdout: text(stdout), stderr: text(stderr) }
+  return runProcess(command, args, { cwd: options.cwd, env, timeoutMs, name: 'flakehub-push' })
 }
 
 /** GitHub's workflow commands (`::error::`, `::group::`, `::add-mask::` …) at the start of a line. */
