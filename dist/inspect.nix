@@ -28,7 +28,7 @@
 { outputs, includeOutputPaths ? false }:
 
 let
-  inherit (builtins) addErrorContext attrNames concatStringsSep deepSeq filter isAttrs listToAttrs mapAttrs sort lessThan;
+  inherit (builtins) addErrorContext attrNames concatStringsSep deepSeq filter listToAttrs mapAttrs sort lessThan;
 
   flakeOutputs = outputs;
 
