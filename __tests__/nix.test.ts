@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 
 jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
-const { Nix, nixString, parseNixVersion } = await import('../src/nix.js')
+const { Nix, atLeast, nixString, parseNixVersion } = await import('../src/nix.js')
 const { CommandError } = await import('../src/command.js')
 type CommandRunner = import('../src/command.js').CommandRunner
 type RunOptions = import('../src/command.js').RunOptions
@@ -14,6 +14,16 @@ describe('the Nix version', () => {
     ['nix (Lix, like Nix) 2.91.1', [2, 91]]
   ])('reads %j as %j', (output, version) => {
     expect(parseNixVersion(output)).toEqual(version)
+  })
+
+  it.each<[[number, number], [number, number], boolean]>([
+    [[2, 8], [2, 10], false],
+    [[2, 10], [2, 10], true],
+    [[2, 26], [2, 10], true],
+    [[3, 0], [2, 20], true],
+    [[1, 99], [2, 0], false]
+  ])('counts %j as at least %j: %s', (version, wanted, expected) => {
+    expect(atLeast(version, wanted)).toBe(expected)
   })
 
   it('refuses output without a version', () => {

@@ -36891,13 +36891,12 @@ class Nix {
      * would each pay for the flake's package sets. A failure names the output attribute.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const outputs = 'flake.outputs';
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const expr = [
             `let flake = builtins.getFlake ${nixString(flakeRef)};`,
-            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = ${outputs}; };`,
-            `document = import ${nixString(assetPath(INSPECT))} { outputs = ${outputs}; includeOutputPaths = ${includeOutputPaths}; };`,
+            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = flake.outputs; };`,
+            `document = import ${nixString(assetPath(INSPECT))} { outputs = flake.outputs; includeOutputPaths = ${includeOutputPaths}; };`,
             `leaves = node: if !(builtins.isAttrs node) then 0`,
             `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
             `else 1;`,
@@ -36916,6 +36915,7 @@ class Nix {
         return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
     }
 }
+/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
 function atLeast([major, minor], [wantMajor, wantMinor]) {
     return major > wantMajor || (major === wantMajor && minor >= wantMinor);
 }
@@ -37704,20 +37704,17 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
  * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
  */
 function evaluate(nix, settings, source, signal, timings) {
+    const onSpawn = () => stepBack(src_reporter/* log */.Rm.debug);
     if (settings.myFlakeIsTooBig)
         return phase(timings, 'Evaluate (current system)', async (log) => {
-            await nix.showCurrentSystem(source.flakeRef, {
-                signal,
-                log: log.info,
-                onSpawn: () => stepBack(src_reporter/* log */.Rm.debug)
-            });
+            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn });
             return NO_OUTPUTS;
         });
     return phase(timings, 'Evaluate (all systems)', async (log) => {
         const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
             signal,
             log: log.info,
-            onSpawn: () => stepBack(src_reporter/* log */.Rm.debug)
+            onSpawn
         });
         const names = Object.keys(outputs.counts);
         log.info(`${names.length} output types: ${names.join(', ')}`);
@@ -37740,15 +37737,15 @@ async function findReadme(dir, signal) {
  * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
  */
 async function refuseUnlockedInputs(nix, dir, metadata) {
-    const [major, minor] = await nix.version();
-    if (major > 2 || (major === 2 && minor >= 10))
+    const version = await nix.version();
+    if (atLeast(version, [2, 10]))
         return;
     const locks = metadata.locks;
     const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {});
     if (inputs.length === 0)
         return;
     throw new Error(`${external_node_path_.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
-        `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+        `Nix ${version.join('.')} cannot evaluate a flake whose inputs are not in its lock file ` +
         `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
         `flake.lock, or use a newer Nix.`);
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
+import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs, atLeast } from './nix.js'
 import { stepBack } from './priority.js'
 import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
@@ -105,20 +105,17 @@ function evaluate(
   signal: AbortSignal,
   timings: Timings
 ): Promise<Outputs> {
+  const onSpawn = (): void => stepBack(reporterLog.debug)
   if (settings.myFlakeIsTooBig)
     return phase(timings, 'Evaluate (current system)', async log => {
-      await nix.showCurrentSystem(source.flakeRef, {
-        signal,
-        log: log.info,
-        onSpawn: () => stepBack(reporterLog.debug)
-      })
+      await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn })
       return NO_OUTPUTS
     })
   return phase(timings, 'Evaluate (all systems)', async log => {
     const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
       signal,
       log: log.info,
-      onSpawn: () => stepBack(reporterLog.debug)
+      onSpawn
     })
     const names = Object.keys(outputs.counts)
     log.info(`${names.length} output types: ${names.join(', ')}`)
@@ -143,15 +140,15 @@ export async function findReadme(dir: string, signal?: AbortSignal): Promise<str
  * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
  */
 async function refuseUnlockedInputs(nix: Nix, dir: string, metadata: FlakeMetadata): Promise<void> {
-  const [major, minor] = await nix.version()
-  if (major > 2 || (major === 2 && minor >= 10)) return
+  const version = await nix.version()
+  if (atLeast(version, [2, 10])) return
   const locks = metadata.locks as
     { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> } | undefined
   const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {})
   if (inputs.length === 0) return
   throw new Error(
     `${path.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
-      `Nix ${major}.${minor} cannot evaluate a flake whose inputs are not in its lock file ` +
+      `Nix ${version.join('.')} cannot evaluate a flake whose inputs are not in its lock file ` +
       `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
       `flake.lock, or use a newer Nix.`
   )

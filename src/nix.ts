@@ -123,13 +123,12 @@ export class Nix {
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
-    const outputs = 'flake.outputs'
     // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
     // text once, not as a string escaped inside more JSON.
     const expr = [
       `let flake = builtins.getFlake ${nixString(flakeRef)};`,
-      `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = ${outputs}; };`,
-      `document = import ${nixString(assetPath(INSPECT))} { outputs = ${outputs}; includeOutputPaths = ${includeOutputPaths}; };`,
+      `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = flake.outputs; };`,
+      `document = import ${nixString(assetPath(INSPECT))} { outputs = flake.outputs; includeOutputPaths = ${includeOutputPaths}; };`,
       `leaves = node: if !(builtins.isAttrs node) then 0`,
       `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
       `else 1;`,
@@ -149,7 +148,11 @@ export class Nix {
   }
 }
 
-function atLeast([major, minor]: [number, number], [wantMajor, wantMinor]: [number, number]) {
+/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
+export function atLeast(
+  [major, minor]: [number, number],
+  [wantMajor, wantMinor]: [number, number]
+): boolean {
   return major > wantMajor || (major === wantMajor && minor >= wantMinor)
 }
 
