@@ -36062,10 +36062,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qc: () => (/* binding */ processRunner)
 });
 
-// UNUSED EXPORTS: HeadAndTail, showCommand
+// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, makeProcessRunner, processGroups, showCommand, stoppedBy
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/reporter.ts
 var reporter = __nccwpck_require__(5622);
 ;// CONCATENATED MODULE: ./src/command.ts
@@ -36076,7 +36078,14 @@ var reporter = __nccwpck_require__(5622);
  * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
  * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
  * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
  */
+
 
 
 /**
@@ -36106,49 +36115,203 @@ function showCommand(command, args) {
         .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
         .join(' ');
 }
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = {
-    run(command, args, options = {}) {
-        const commandLine = showCommand(command, args);
-        const log = options.log ?? reporter/* log */.Rm.info;
-        log(`$ ${commandLine}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                cwd: options.cwd,
-                signal: options.signal,
-                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-            });
-            child.once('spawn', () => options.onSpawn?.());
-            const stdout = [];
-            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            const errors = child.stderr; // Always piped.
-            errors.setEncoding('utf8');
-            errors.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (reporter/* log */.Rm.isDebug())
-                    reporter/* log */.Rm.debug(chunk.trimEnd());
-            });
-            child.on('error', error => {
-                if (options.signal?.aborted)
-                    reject(options.signal.reason);
-                else {
-                    const missing = error.code === 'ENOENT';
-                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
-                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                }
-            });
-            child.on('close', (code, signal) => {
-                if (options.signal?.aborted)
-                    return reject(options.signal.reason);
-                if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                else
-                    reject(new CommandError(commandLine, code, stderr.text(), signal));
-            });
-        });
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
     }
 };
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? reporter/* log */.Rm.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                // (Room here for the environment each child gets.)
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if (reporter/* log */.Rm.isDebug())
+                        reporter/* log */.Rm.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
 /**
  * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
  * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
