@@ -35184,10 +35184,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9645);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5622);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
  * variables, the place detected once, and the same pipeline as the action.
  */
+
 
 
 
@@ -35205,12 +35207,12 @@ function readCliSettings(command, defaults) {
         settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(command.read, defaults, command.spelling);
     }
     catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d))
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz))
             throw error;
         problems = error.problems;
     }
     if (command.problems.length > 0 || settings === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d([...command.problems, ...problems]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([...command.problems, ...problems]);
     }
     return settings;
 }
@@ -35223,6 +35225,7 @@ else if (command.action === 'version') {
     process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
 }
 else {
+    const cancelled = (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)();
     const kind = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
     const text = () => (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .textReporter */ .hF)({
         out: process.stdout,
@@ -35240,7 +35243,7 @@ else {
             reporter.secret(token);
     }
     const place = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, command.read, env, reporter);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())));
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())), cancelled);
 }
 
 __webpack_async_result__();
@@ -35543,8 +35546,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/http.ts
-var src_http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/command.ts + 1 modules
 var command = __nccwpck_require__(1200);
 // EXTERNAL MODULE: ./src/reporter.ts
@@ -35690,9 +35693,10 @@ var token = __nccwpck_require__(4606);
 
 
 
+const runner = (signal) => signal === undefined ? command/* processRunner */.qc : (0,command/* stoppedBy */.$)(command/* processRunner */.qc, signal);
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, log, deepen) {
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
+async function localFacts(settings, log, deepen, signal) {
+    const git = new Git(runner(signal), settings.gitRoot, log);
     const revision = await git.resolveRevision(settings.rev);
     return {
         revision,
@@ -35702,11 +35706,11 @@ async function localFacts(settings, log, deepen) {
     };
 }
 /** Facts from GitHub's GraphQL API, for the checked-out commit or the `rev` given. */
-async function graphqlFacts(settings, log, graphqlUrl) {
+async function graphqlFacts(settings, log, graphqlUrl, signal) {
     // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
+    const git = new Git(runner(signal), settings.gitRoot, log);
     const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision);
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, revision);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -35718,9 +35722,9 @@ function githubPlace(options = {}) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
-        facts: (settings, log) => settings.destDir !== undefined
-            ? localFacts(settings, log)
-            : graphqlFacts(settings, log, graphqlUrl),
+        facts: (settings, log, signal) => settings.destDir !== undefined
+            ? localFacts(settings, log, undefined, signal)
+            : graphqlFacts(settings, log, graphqlUrl, signal),
         idToken: () => token/* githubIdToken */.eC,
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
@@ -35819,7 +35823,7 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 }
 /** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
 function developmentToken(issuer, settings, facts) {
-    return async () => {
+    return async (_audience, signal) => {
         const url = new URL('/token', issuer).toString();
         const { connectMs, oidcMs } = (0,timeouts/* timeouts */.Fw)();
         const request = {
@@ -35830,7 +35834,7 @@ function developmentToken(issuer, settings, facts) {
             limits: { connectMs, answerMs: oidcMs }
         };
         const call = { what: 'Development JWT issuer', method: request.method, url };
-        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, response => {
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(signal), call.what, request, response => {
             const token = response.body.trim();
             if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
                 throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
@@ -35859,7 +35863,7 @@ function cliPlace(kind, read, env, reporter) {
                 if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
                     throw gitlabTokenMissing(settings.audience);
             },
-            facts: (settings, log) => localFacts(settings, log, "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."),
+            facts: (settings, log, signal) => localFacts(settings, log, "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit.", signal),
             idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
         };
     }
@@ -35868,7 +35872,7 @@ function cliPlace(kind, read, env, reporter) {
         return {
             ...common,
             check: () => undefined,
-            facts: (settings, log) => localFacts(settings, log, deepen),
+            facts: (settings, log, signal) => localFacts(settings, log, deepen, signal),
             idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
         };
     }
@@ -35881,15 +35885,15 @@ function cliPlace(kind, read, env, reporter) {
             if (issuer === '')
                 throw noTokenSource(settings.audience);
             if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
-                throw new errors/* InputError */.d([
+                throw new errors/* InputError */.dz([
                     `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
                 ]);
             if (settings.githubToken === '')
                 throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
         },
-        facts: (settings, log) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql')
-            : localFacts(settings, log, deepen),
+        facts: (settings, log, signal) => settings.destDir === undefined && settings.githubToken !== ''
+            ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql', signal)
+            : localFacts(settings, log, deepen, signal),
         idToken: (settings, facts) => developmentToken(issuer, settings, facts)
     };
 }
@@ -36003,14 +36007,14 @@ function textReporter(options) {
                 print(out, line);
             print(out, `time:     ${times}`);
         },
-        failed(message) {
+        failed(message, exitCode = 1) {
             clearStatus();
             if (ticker !== undefined)
                 clearInterval(ticker);
             const [first, ...rest] = redact(message).split('\n');
             const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
             err.write(`${block.join('\n')}\n`);
-            (options.exit ?? (code => (process.exitCode = code)))(1);
+            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
         }
     };
 }
@@ -36059,10 +36063,11 @@ function withOutputsFile(reporter, file) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qd: () => (/* binding */ CommandError),
-  qc: () => (/* binding */ processRunner)
+  qc: () => (/* binding */ processRunner),
+  $: () => (/* binding */ stoppedBy)
 });
 
-// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, makeProcessRunner, processGroups, showCommand, stoppedBy
+// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, makeProcessRunner, processGroups, showCommand
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -36409,10 +36414,14 @@ function adopt(request) {
 /** Bytes moved so far on a socket, both ways. */
 const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
 /**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
- * started is destroyed then, and any it starts afterwards is destroyed at once.
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
+ * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
+ * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
+ * already, `call` is not made.
  */
-function bounded(limits, call, onAnswer) {
+function bounded(limits, call, onAnswer, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
     watchRequests();
     const requests = new Set();
     const sockets = new Set();
@@ -36434,18 +36443,25 @@ function bounded(limits, call, onAnswer) {
             for (const timer of timers)
                 clearTimeout(timer);
             clearInterval(poll);
+            signal?.removeEventListener('abort', cancel);
         };
-        const fail = (message) => {
+        const stop = (error, reason = error) => {
             if (settled)
                 return;
-            failure = new TimeoutError(message);
+            failure = error;
             finish();
             for (const request of requests)
                 request.destroy(failure);
             for (const socket of sockets)
                 socket.destroy(failure);
-            reject(failure);
+            reject(reason);
         };
+        const fail = (message) => stop(new TimeoutError(message));
+        const cancel = () => {
+            const reason = signal?.reason;
+            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
+        };
+        signal?.addEventListener('abort', cancel, { once: true });
         const connecting = new WeakSet();
         /** A socket still connecting must connect within connectMs. */
         const connectBy = (socket) => {
@@ -36532,8 +36548,9 @@ function bounded(limits, call, onAnswer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** Turn any thrown value into a message a person can read. */
 function errorMessage(error) {
@@ -36559,28 +36576,61 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+/** The run was cancelled by a signal: the reason its AbortSignal carries. */
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}.`);
+        this.signal = signal;
+        this.name = 'Cancelled';
+    }
+    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
+    get exitCode() {
+        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+    }
+    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
+    report(publishing) {
+        return publishing
+            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
+            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
+    }
+}
 
 
 /***/ }),
 
-/***/ 6803:
+/***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DM: () => (/* binding */ isRetriableStatus),
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   cv: () => (/* binding */ exchange),
-/* harmony export */   oJ: () => (/* binding */ isSuccess),
-/* harmony export */   zm: () => (/* binding */ httpClientTransport)
-/* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cv: () => (/* binding */ exchange),
+  zm: () => (/* binding */ httpClientTransport),
+  DM: () => (/* binding */ isRetriableStatus),
+  oJ: () => (/* binding */ isSuccess),
+  R$: () => (/* binding */ retrying),
+  wJ: () => (/* binding */ runRetry)
+});
+
+// UNUSED EXPORTS: CutShort, DEFAULT_RETRY, OutOfTime, USER_AGENT, sendWithRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+// EXTERNAL MODULE: ./src/reporter.ts
+var reporter = __nccwpck_require__(5622);
+;// CONCATENATED MODULE: ./src/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
  * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
@@ -36594,10 +36644,11 @@ class InputError extends Error {
 
 
 
+
 const USER_AGENT = 'flakehub-push';
 const DEFAULT_LIMITS = {
-    connectMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.connectMs,
-    answerMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.stageMs
+    connectMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.connectMs,
+    answerMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.stageMs
 };
 /** An answer that stopped before its end: worth another attempt. */
 class CutShort extends Error {
@@ -36613,8 +36664,8 @@ function readAll(message) {
         let size = 0;
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB) {
-                message.destroy(new CutShort(`the answer is longer than ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB} bytes`));
+            if (size > timeouts/* MAX_ANSWER_BYTES */.gB) {
+                message.destroy(new CutShort(`the answer is longer than ${timeouts/* MAX_ANSWER_BYTES */.gB} bytes`));
             }
             else
                 chunks.push(chunk);
@@ -36629,25 +36680,28 @@ function readAll(message) {
 }
 /**
  * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits.
+ * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
  */
-function httpClientTransport() {
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
+function httpClientTransport(signal) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         keepAlive: true,
         // A backstop only: the request's own limits end every attempt long before.
         socketTimeout: 60 * 60000
     });
     return {
+        signal,
         send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
             let stream;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)(limits, async () => {
+            // Each attempt bounded by its limits, and by the run's signal.
+            const attempt = (call) => (0,deadline/* bounded */.Mm)(limits, call, undefined, signal);
+            return attempt(async () => {
                 stream = typeof body === 'function' ? body() : undefined;
                 if (stream !== undefined) {
                     // The request the body is piped into is watched from the start, on any Node.
                     const pipe = stream.pipe.bind(stream);
                     stream.pipe = (into, options) => {
-                        (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .adopt */ .di)(into);
+                        (0,deadline/* adopt */.di)(into);
                         return pipe(into, options);
                     };
                 }
@@ -36667,15 +36721,15 @@ function httpClientTransport() {
     };
 }
 const DEFAULT_RETRY = {
-    attempts: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_ATTEMPTS */ .Km,
-    baseDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.retryDelayMs,
-    maxDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_MAX_DELAY_MS */ .Pb,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    attempts: timeouts/* RETRY_ATTEMPTS */.Km,
+    baseDelayMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.retryDelayMs,
+    maxDelayMs: timeouts/* RETRY_MAX_DELAY_MS */.Pb,
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
     random: Math.random
 };
 /** The policy of this run: the defaults, with the first wait as the environment sets it. */
 function runRetry() {
-    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+    return { ...DEFAULT_RETRY, baseDelayMs: (0,timeouts/* timeouts */.Fw)().retryDelayMs };
 }
 /** A 2xx status. */
 function isSuccess(status) {
@@ -36701,6 +36755,7 @@ class OutOfTime extends Error {
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
 async function retrying(what, attempt, judge, policy = runRetry()) {
+    const { signal } = policy;
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -36709,6 +36764,7 @@ async function retrying(what, attempt, judge, policy = runRetry()) {
         catch (error) {
             outcome = { error };
         }
+        signal?.throwIfAborted();
         const verdict = judge(outcome);
         if (verdict === undefined || n >= policy.attempts) {
             if ('error' in outcome)
@@ -36720,15 +36776,17 @@ async function retrying(what, attempt, judge, policy = runRetry()) {
         if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
             throw new OutOfTime(what, verdict.reason);
         }
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
-        await policy.sleep(delay);
+        reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        await policy.sleep(delay, signal).catch((error) => {
+            throw signal?.aborted ? signal.reason : error;
+        });
     }
 }
 /** Why a failed attempt is worth another, or undefined. */
 function transportReason(error) {
-    if (error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU || error instanceof CutShort)
+    if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
         return error.message;
-    return `network error (${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)).replace(/\s+/g, ' ')})`;
+    return `network error (${(0,redact/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
 }
 /**
  * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
@@ -36738,6 +36796,7 @@ function transportReason(error) {
 async function exchange(transport, what, request, read, policy = runRetry()) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
+    const signal = transport.signal ?? policy.signal;
     let last;
     try {
         last = await retrying(what, async () => {
@@ -36755,7 +36814,7 @@ async function exchange(transport, what, request, read, policy = runRetry()) {
         }, outcome => {
             if ('error' in outcome) {
                 const { error } = outcome;
-                if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+                if (error instanceof answers/* AnswerError */.dV)
                     return error.retriable ? { reason: error.reason } : undefined;
                 if (typeof error === 'object' && error !== null && own.has(error))
                     return undefined;
@@ -36769,18 +36828,24 @@ async function exchange(transport, what, request, read, policy = runRetry()) {
                 reason: `HTTP ${response.status}`,
                 waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
             };
-        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
+        }, {
+            ...policy,
+            notAfter: request.limits?.notAfter ?? policy.notAfter,
+            signal
+        });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         if (error instanceof OutOfTime) {
-            throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIABLES */ .ut.publishBudgetMs} (seconds).`, { cause: error });
+            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
         }
-        if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+        if (error instanceof answers/* AnswerError */.dV)
             throw error;
         if (typeof error === 'object' && error !== null && own.has(error))
             throw error;
-        throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
             `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
     }
     return last.read ? last.value : read(last.response);
@@ -37142,6 +37207,7 @@ function threads() {
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
 
+
 async function phase(timings, name, work) {
     const started = performance.now();
     const lines = [];
@@ -37157,7 +37223,7 @@ async function phase(timings, name, work) {
         return result;
     }
     catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
+        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
         throw error;
     }
 }
@@ -37172,6 +37238,8 @@ class Stopped extends Error {
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
  * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
  * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
  */
 async function allOrStop(tasks, parent) {
     const controller = new AbortController();
@@ -37197,8 +37265,10 @@ async function allOrStop(tasks, parent) {
     if (firstError !== undefined)
         throw firstError.error;
     const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
     if (stopped !== undefined)
-        throw stopped.reason;
+        throw parent?.aborted ? parent.reason : stopped.reason;
     return settled.map(result => result.value);
 }
 
@@ -37847,9 +37917,9 @@ async function locateSource(nix, settings, log) {
 /**
  * Everything that depends only on the located source, at the same time: the evaluation (one
  * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest.
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
+async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
     const [outputs, readme, tarball] = await allOrStop([
         signal => evaluate(nix, settings, source, signal, timings),
         signal => findReadme(source.sourceDir, signal),
@@ -37858,7 +37928,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
-    ]);
+    ], signal);
     return { source, outputs, readme, tarball };
 }
 /**
@@ -37916,8 +37986,8 @@ async function exists(file) {
     return promises_.access(file).then(() => true, () => false);
 }
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
@@ -38091,7 +38161,12 @@ function checkUploadSize(release) {
 }
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
+    const { signal } = services;
+    const idToken = audience => {
+        signal?.throwIfAborted();
+        return services.idToken(audience, signal);
+    };
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
     const flakehub = new FlakeHubClient(settings.host, services.http, credential);
     await flakehub.checkToken(services.owner);
     const staged = await flakehub.stage(release);
@@ -38126,20 +38201,33 @@ async function publishRelease(release, settings, services) {
 
 
 
-async function run(place, readSettings) {
+/**
+ * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
+ * the packing, and no service is asked anything after it: the run then reports that it was
+ * cancelled, with the signal's exit status.
+ */
+async function run(place, readSettings, signal) {
     const { reporter } = place;
     (0,src_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
+    const removeScratch = async () => {
+        if (scratch !== undefined)
+            await promises_.rm(scratch, { recursive: true, force: true });
+        scratch = undefined;
+    };
+    let publishing = false;
     try {
         const settings = readSettings();
         place.check(settings);
-        const facts = await phase(timings, 'Repository', log => place.facts(settings, log));
+        const facts = await phase(timings, 'Repository', log => place.facts(settings, log, signal));
+        signal.throwIfAborted();
         scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(command/* processRunner */.qc);
+        const nix = new Nix((0,command/* stoppedBy */.$)(command/* processRunner */.qc, signal));
         const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings);
+        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
         const release = makeRelease(settings, facts, flake);
+        signal.throwIfAborted();
         if (settings.destDir !== undefined) {
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
@@ -38147,19 +38235,26 @@ async function run(place, readSettings) {
             return;
         }
         const services = {
-            http: (0,http/* httpClientTransport */.zm)(),
+            http: (0,http/* httpClientTransport */.zm)(signal),
             idToken: place.idToken(settings, facts),
-            owner: await place.owner(settings)
+            owner: await place.owner(settings),
+            signal
         };
+        signal.throwIfAborted();
+        publishing = true;
         const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
         await reporter.finished(release, outcome, timings, { host: settings.host });
     }
     catch (error) {
-        reporter.failed((0,errors/* errorMessage */.g)(error));
+        await removeScratch(); // before saying so
+        const { reason } = signal;
+        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
+            reporter.failed(reason.report(publishing), reason.exitCode);
+        else
+            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
     finally {
-        if (scratch !== undefined)
-            await promises_.rm(scratch, { recursive: true, force: true });
+        await removeScratch();
     }
 }
 /** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
@@ -38365,7 +38460,10 @@ const githubReporter = {
         if (process.env.GITHUB_STEP_SUMMARY)
             await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
-    failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
+    failed(message, exitCode = 1) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        process.exitCode = exitCode;
+    }
 };
 let current = githubReporter;
 /** Make `reporter` the one every log line goes to (the entry points do this first). */
@@ -38552,7 +38650,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
             spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default()(spdxExpression);
         }
         catch (error) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}); ` +
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}); ` +
                 'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
         }
     }
@@ -38592,7 +38690,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
     bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(problems);
     warnIgnoredInputs(read);
     return {
         ...settings,
@@ -38637,6 +38735,41 @@ function warnIgnoredInputs(read) {
         _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
             'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
     }
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
 }
 
 
@@ -38822,7 +38955,7 @@ function timeoutsFromEnv(env = process.env) {
             limits[key] = ms;
     }
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
     return limits;
 }
 let fromEnv;
@@ -38850,7 +38983,7 @@ function seconds(ms) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2539);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
@@ -38878,7 +39011,7 @@ permissions:
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-const githubIdToken = async (audience) => {
+const githubIdToken = async (audience, signal) => {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
@@ -38889,14 +39022,14 @@ const githubIdToken = async (audience) => {
     let seen;
     let attempts = 0;
     // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), 300);
+    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
     try {
         return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
             attempts++;
             seen = undefined;
             return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
                 seen = answer;
-            });
+            }, signal);
         }, outcome => {
             if (!('error' in outcome))
                 return undefined;
@@ -38904,17 +39037,19 @@ const githubIdToken = async (audience) => {
                 return { reason: outcome.error.message };
             // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
             // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        });
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .runRetry */ .wJ)(), signal });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         const answer = seen === undefined
             ? ''
             : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
         const what = noToken
             ? 'answered without a token (a proxy or captive portal may be answering in its place)'
             : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;

@@ -4,7 +4,7 @@
  * The pipeline in main.ts takes one {@link Place} and never asks where it is.
  */
 import * as os from 'node:os'
-import { processRunner } from './command.js'
+import { processRunner, stoppedBy } from './command.js'
 import { Git } from './git.js'
 import { githubFacts, refusePullRequest } from './github-context.js'
 import { httpClientTransport } from './http.js'
@@ -18,7 +18,8 @@ export interface Place {
   reporter: Reporter
   /** Refuse, before any Nix call, a run that cannot succeed here (e.g. no way to get a token). */
   check(settings: Settings): void
-  facts(settings: Settings, log: PhaseLog): Promise<RepositoryFacts>
+  /** Stopped (its Git commands and HTTP calls) when `signal` is aborted. */
+  facts(settings: Settings, log: PhaseLog, signal?: AbortSignal): Promise<RepositoryFacts>
   /**
    * The late token source. Only {@link Credential.forRelease} calls it, with a finished
    * release in hand; building it reads no token.
@@ -30,13 +31,17 @@ export interface Place {
   scratchBase: string
 }
 
+const runner = (signal: AbortSignal | undefined) =>
+  signal === undefined ? processRunner : stoppedBy(processRunner, signal)
+
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
 export async function localFacts(
   settings: Settings,
   log: PhaseLog,
-  deepen?: string
+  deepen?: string,
+  signal?: AbortSignal
 ): Promise<RepositoryFacts> {
-  const git = new Git(processRunner, settings.gitRoot, log)
+  const git = new Git(runner(signal), settings.gitRoot, log)
   const revision = await git.resolveRevision(settings.rev)
   return {
     revision,
@@ -50,13 +55,14 @@ export async function localFacts(
 export async function graphqlFacts(
   settings: Settings,
   log: PhaseLog,
-  graphqlUrl: string
+  graphqlUrl: string,
+  signal?: AbortSignal
 ): Promise<RepositoryFacts> {
   // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-  const git = new Git(processRunner, settings.gitRoot, log)
+  const git = new Git(runner(signal), settings.gitRoot, log)
   const revision = settings.rev ?? (await git.resolveRevision(undefined))
   return githubFacts(
-    httpClientTransport(),
+    httpClientTransport(signal),
     graphqlUrl,
     settings.githubToken,
     settings.repository,
@@ -81,10 +87,10 @@ export function githubPlace(
     check(settings) {
       if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
     },
-    facts: (settings, log) =>
+    facts: (settings, log, signal) =>
       settings.destDir !== undefined
-        ? localFacts(settings, log)
-        : graphqlFacts(settings, log, graphqlUrl),
+        ? localFacts(settings, log, undefined, signal)
+        : graphqlFacts(settings, log, graphqlUrl, signal),
     idToken: () => githubIdToken,
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
     scratchBase: env.RUNNER_TEMP ?? os.tmpdir()

@@ -25,8 +25,8 @@ export interface Reporter {
   phaseEnded(name: string, outcome: string, seconds: number, lines: readonly string[]): void
   /** The run succeeded: say what was released and hand on the outputs. */
   finished(release: Release, outcome: Outcome, timings: Timings, where: Destination): Promise<void>
-  /** The run failed: one error, and a failing exit status. */
-  failed(message: string): void
+  /** The run failed: one error, and a failing exit status (1 unless given: 130 after SIGINT). */
+  failed(message: string, exitCode?: number): void
 }
 
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
@@ -47,7 +47,10 @@ export const githubReporter: Reporter = {
     // Always there on a runner; the command may also run in a step that has no summary.
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
   },
-  failed: message => core.setFailed(message)
+  failed(message, exitCode = 1) {
+    core.setFailed(message)
+    process.exitCode = exitCode
+  }
 }
 
 let current: Reporter = githubReporter

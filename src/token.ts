@@ -6,14 +6,17 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { AnswerSeen, TimeoutError, bounded } from './deadline.js'
-import { isRetriableStatus, retrying } from './http.js'
+import { isRetriableStatus, retrying, runRetry } from './http.js'
 import { bodyStart, pathOf, rememberSecret } from './redact.js'
 import { Release } from './release.js'
 import { timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 
-/** Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner). */
-export type IdTokenSource = (audience: string) => Promise<string>
+/**
+ * Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner); `signal` breaks
+ * the request off (the run was cancelled).
+ */
+export type IdTokenSource = (audience: string, signal?: AbortSignal) => Promise<string>
 
 /** A token closer than this to its expiry is replaced before the next call. */
 export const REFRESH_MARGIN_MS = 60_000
@@ -29,7 +32,7 @@ permissions:
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-export const githubIdToken: IdTokenSource = async audience => {
+export const githubIdToken: IdTokenSource = async (audience, signal) => {
   const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
   if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new Error(
@@ -54,7 +57,8 @@ export const githubIdToken: IdTokenSource = async audience => {
           () => core.getIDToken(audience),
           answer => {
             seen = answer
-          }
+          },
+          signal
         )
       },
       outcome => {
@@ -66,9 +70,11 @@ export const githubIdToken: IdTokenSource = async audience => {
         return code === undefined || isRetriableStatus(Number(code))
           ? { reason: reasonOf(outcome.error) }
           : undefined
-      }
+      },
+      { ...runRetry(), signal }
     )
   } catch (error) {
+    if (signal?.aborted) throw signal.reason
     const answer =
       seen === undefined
         ? ''

@@ -113,7 +113,7 @@ function developmentToken(
   settings: Settings,
   facts: RepositoryFacts
 ): IdTokenSource {
-  return async () => {
+  return async (_audience, signal) => {
     const url = new URL('/token', issuer).toString()
     const { connectMs, oidcMs } = timeouts()
     const request = {
@@ -124,7 +124,7 @@ function developmentToken(
       limits: { connectMs, answerMs: oidcMs }
     }
     const call = { what: 'Development JWT issuer', method: request.method, url }
-    return exchange(httpClientTransport(), call.what, request, response => {
+    return exchange(httpClientTransport(signal), call.what, request, response => {
       const token = response.body.trim()
       if (!isSuccess(response.status) || token === '') {
         throw new Error(
@@ -161,11 +161,12 @@ export function cliPlace(
         if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
           throw gitlabTokenMissing(settings.audience)
       },
-      facts: (settings, log) =>
+      facts: (settings, log, signal) =>
         localFacts(
           settings,
           log,
-          "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."
+          "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit.",
+          signal
         ),
       idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
     }
@@ -175,7 +176,7 @@ export function cliPlace(
     return {
       ...common,
       check: () => undefined,
-      facts: (settings, log) => localFacts(settings, log, deepen),
+      facts: (settings, log, signal) => localFacts(settings, log, deepen, signal),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
   }
@@ -194,10 +195,10 @@ export function cliPlace(
           '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
         )
     },
-    facts: (settings, log) =>
+    facts: (settings, log, signal) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql')
-        : localFacts(settings, log, deepen),
+        ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql', signal)
+        : localFacts(settings, log, deepen, signal),
     idToken: (settings, facts) => developmentToken(issuer, settings, facts)
   }
 }
