@@ -1,8 +1,10 @@
-// End to end: a run cancelled by SIGINT or SIGTERM (a runner's cancel, Ctrl-C) while `nix eval`
-// still runs and ignores SIGTERM (as Nix 2.8 does while it evaluates). Both bundles must stop
-// every process of the run, leave no scratch folder, ask no service for a token, say so in one
-// line, and exit with the signal's status.
+// End to end: a run cancelled by SIGINT or SIGTERM (a runner's cancel, Ctrl-C), and a run whose
+// packing fails, while `nix eval` still runs and ignores SIGTERM (as Nix 2.8 does while it
+// evaluates). Both bundles must stop every process of the run, leave no scratch folder, ask no
+// service for a token, say so in one line, and exit with the signal's status.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionRun, runAction } from './support/action.js'
@@ -131,4 +133,40 @@ describe('the command, cancelled', () => {
       expectNoTokenAsked(hub)
     }
   )
+})
+
+describe('packing that fails while Nix evaluates', () => {
+  it('is reported without waiting for the evaluation, which is stopped', async () => {
+    // A source too big for the disk the tarball goes to: 8 MB that do not compress.
+    const { repo, hub } = await setUp({ 'data.bin': randomBytes(8 * 1024 * 1024) })
+    const runnerTemp = tmp('full-disk-')
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', runnerTemp])
+    try {
+      // Once the evaluation runs (and ignores SIGTERM), the disk fills up under the packing.
+      const nix = stuckEvaluation(`head -c 64M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
+      const run = await runAction({
+        workspace: repo,
+        inputs: {
+          visibility: 'public',
+          rolling: 'true',
+          host: hub.host,
+          'github-token': hub.githubToken
+        },
+        env: { ...hub.env, PATH: nix.path, RUNNER_TEMP: runnerTemp }
+      })
+      expect(run.exitCode).toBe(1)
+      const errors = run.annotations.filter(a => a.level === 'error').map(a => a.message)
+      expect(errors).toEqual([expect.stringMatching(/no space left on device/i)])
+      expect(errors[0]).toMatch(/tarball/)
+      expect(run.stdout).toMatch(/^::group::Package \(failed in /m)
+      expect(run.stdout).toMatch(/^::group::Evaluate \(all systems\) \(stopped in /m)
+      expect(cancelledLines(run)).toEqual([])
+      // The run ended while the evaluation would have gone on: it was stopped, not waited for.
+      expectEvaluationGone(nix)
+      expect(fs.readdirSync(runnerTemp)).toEqual(['filler'])
+      expectNoTokenAsked(hub)
+    } finally {
+      execFileSync('umount', [runnerTemp])
+    }
+  })
 })

@@ -36998,7 +36998,7 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
             : nix.hashPath(source.sourceDir, { signal, log: log.info })
     ], options.signal).catch(async (error) => {
         await promises_namespaceObject.rm(destination, { force: true });
-        throw error;
+        throw fileSystemError(error, destination);
     });
     if (tarball.narHash !== expected) {
         await promises_namespaceObject.rm(tarball.path, { force: true });
@@ -37009,6 +37009,22 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
     }
     log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
     return { ...tarball, narHashVerifiedBy: by };
+}
+/**
+ * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
+ * for a full disk, what to do; any other error unchanged.
+ */
+function fileSystemError(error, destination) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR')
+        return error;
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const hint = full
+        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        : '';
+    return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
+        cause: error
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/flake-source.ts
