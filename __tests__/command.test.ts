@@ -179,9 +179,13 @@ describe('stopping a command', () => {
   )
 
   it('runs each child in a process group of its own', async () => {
-    const { stdout } = await processRunner.run('sh', ['-c', 'echo $$; ps -o pgid= -p $$'], {
-      log: () => {}
-    })
+    const { stdout } = await processRunner.run(
+      'sh',
+      ['-c', `echo $$; cut -d' ' -f5 /proc/$$/stat`],
+      {
+        log: () => {}
+      }
+    )
     const [pid, pgid] = stdout.split('\n').map(s => Number(s.trim()))
     expect(pgid).toBe(pid)
     expect(pgid).not.toBe(process.pid)
