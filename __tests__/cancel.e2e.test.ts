@@ -14,10 +14,22 @@ import { isGone, signalOnceEvaluating, stuckEvaluation } from './support/signals
 import { DEFAULT_REPOSITORY, StandIns, startStandIns } from './support/stand-ins.js'
 
 let running: StandIns | undefined
+const stuck: ReturnType<typeof stuckEvaluation>[] = []
 afterEach(async () => {
   await running?.close()
   running = undefined
+  // Should a test fail, what it left running is not left for the next ones.
+  for (const pid of stuck.splice(0).flatMap(nix => nix.pids())) {
+    if (!isGone(pid)) process.kill(pid, 'SIGKILL')
+  }
 })
+
+/** A `nix` whose evaluation never ends (see stuckEvaluation), killed after the test. */
+function stuckNix(beforeWaiting?: string): ReturnType<typeof stuckEvaluation> {
+  const nix = stuckEvaluation(beforeWaiting)
+  stuck.push(nix)
+  return nix
+}
 
 /** A repository with the flake (and `files`), and stand-ins that know its commit. */
 async function setUp(files: Record<string, string | Buffer> = {}) {
@@ -65,7 +77,7 @@ describe('the action, cancelled', () => {
     'on %s (then %s while stopping) stops its Nix, removes its scratch folder and exits with the signal’s status',
     async (signal, second) => {
       const { repo, hub } = await setUp()
-      const nix = stuckEvaluation()
+      const nix = stuckNix()
       const runnerTemp = tmp('runner-temp-')
       const { onStart, sent } = signalOnceEvaluating(nix, signal, second)
       const run: ActionRun = await runAction({
@@ -98,7 +110,7 @@ describe('the command, cancelled', () => {
     'on %s stops its Nix, removes its scratch folder and exits with the signal’s status',
     async signal => {
       const { repo, hub } = await setUp()
-      const nix = stuckEvaluation()
+      const nix = stuckNix()
       const tmpdir = tmp('cli-tmpdir-')
       const { onStart, sent } = signalOnceEvaluating(nix, signal)
       const run = await runCli({
@@ -143,7 +155,7 @@ describe('packing that fails while Nix evaluates', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', runnerTemp])
     try {
       // Once the evaluation runs (and ignores SIGTERM), the disk fills up under the packing.
-      const nix = stuckEvaluation(`head -c 64M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
+      const nix = stuckNix(`head -c 64M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
       const run = await runAction({
         workspace: repo,
         inputs: {
