@@ -35167,7 +35167,7 @@ function readAnswer(call, response, check) {
 
 /***/ }),
 
-/***/ 1200:
+/***/ 7616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35181,6 +35181,55 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources and its GitHub token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
 // EXTERNAL MODULE: ./src/reporter.ts + 1 modules
 var reporter = __nccwpck_require__(5898);
 ;// CONCATENATED MODULE: ./src/command.ts
@@ -35192,6 +35241,7 @@ var reporter = __nccwpck_require__(5898);
  * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
  * no way to end a process it started.
  */
+
 
 
 /**
@@ -35230,6 +35280,7 @@ const processRunner = {
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
                 cwd: options.cwd,
+                env: childEnvironment(process.env, options.env),
                 signal: options.signal,
                 stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
             });
@@ -35831,8 +35882,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/command.ts + 1 modules
-var command = __nccwpck_require__(1200);
+// EXTERNAL MODULE: ./src/command.ts + 2 modules
+var command = __nccwpck_require__(7616);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __nccwpck_require__(4584);
 // EXTERNAL MODULE: ./src/naming.ts
@@ -37220,8 +37271,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/command.ts + 1 modules
-var command = __nccwpck_require__(1200);
+// EXTERNAL MODULE: ./src/command.ts + 2 modules
+var command = __nccwpck_require__(7616);
 // EXTERNAL MODULE: ./src/reporter.ts + 1 modules
 var reporter = __nccwpck_require__(5898);
 ;// CONCATENATED MODULE: ./src/git.ts

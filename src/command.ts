@@ -7,6 +7,7 @@
  * no way to end a process it started.
  */
 import { spawn } from 'node:child_process'
+import { childEnvironment } from './child-env.js'
 import { log as report } from './reporter.js'
 
 export interface CommandResult {
@@ -24,6 +25,8 @@ export interface RunOptions {
   discardStdout?: boolean
   /** Called once the process has been started (not when it could not be). */
   onSpawn?: () => void
+  /** Variables to set for the child, beside this process's (never its tokens: see child-env.ts). */
+  env?: Record<string, string>
 }
 
 /** The one way the action starts a program; tests swap it for a fake. */
@@ -76,6 +79,7 @@ export const processRunner: CommandRunner = {
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, {
         cwd: options.cwd,
+        env: childEnvironment(process.env, options.env),
         signal: options.signal,
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
       })
