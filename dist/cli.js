@@ -35178,10 +35178,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _cli_flags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5377);
-/* harmony import */ var _cli_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(658);
+/* harmony import */ var _cli_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3837);
 /* harmony import */ var _cli_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1086);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9645);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7020);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5622);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8750);
 /**
@@ -35522,7 +35522,7 @@ function helpText(version) {
 
 /***/ }),
 
-/***/ 658:
+/***/ 3837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35545,42 +35545,6 @@ var errors = __nccwpck_require__(3916);
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/http.ts
 var src_http = __nccwpck_require__(6803);
-// EXTERNAL MODULE: ./src/command.ts + 2 modules
-var command = __nccwpck_require__(7616);
-// EXTERNAL MODULE: ./src/reporter.ts
-var reporter = __nccwpck_require__(5622);
-;// CONCATENATED MODULE: ./src/git.ts
-
-/** Git in one checkout, logging its commands to a phase. */
-class Git {
-    constructor(runner, gitRoot, log) {
-        this.runner = runner;
-        this.gitRoot = gitRoot;
-        this.log = log;
-    }
-    async git(...args) {
-        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
-            log: this.log.info
-        });
-        return stdout.trim();
-    }
-    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
-    resolveRevision(rev) {
-        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
-    }
-    /**
-     * How many commits lead to `revision` in the local history. A shallow clone gives too low a
-     * count: that is warned about, with `deepen` saying how to fetch the whole history.
-     */
-    async commitCount(revision, deepen = 'Use `fetch-depth: 0` with actions/checkout to count every commit.') {
-        const count = Number(await this.git('rev-list', '--count', revision));
-        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-            reporter/* log */.Rm.warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ${deepen}`);
-        }
-        return count;
-    }
-}
-
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/timeouts.ts
@@ -35675,6 +35639,8 @@ function refusePullRequest(eventName) {
     }
 }
 
+// EXTERNAL MODULE: ./src/reporter.ts
+var reporter = __nccwpck_require__(5622);
 // EXTERNAL MODULE: ./src/token.ts
 var token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/place.ts
@@ -35689,24 +35655,26 @@ var token = __nccwpck_require__(4606);
 
 
 
-
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, log, deepen) {
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
-    const revision = await git.resolveRevision(settings.rev);
-    return {
-        revision,
-        commitCount: await git.commitCount(revision, deepen),
-        topics: [],
-        spdxIdentifier: null
-    };
+async function localFacts(settings, commit, shallow = {
+    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
+    refuseRolling: false
+}) {
+    const { revision } = commit;
+    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
+        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
+            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
+            `before the releases already published. ${shallow.deepen}`);
+    }
+    const commitCount = await commit.git.commitCount(revision);
+    if (commit.shallow) {
+        reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+    }
+    return { revision, commitCount, topics: [], spdxIdentifier: null };
 }
-/** Facts from GitHub's GraphQL API, for the checked-out commit or the `rev` given. */
-async function graphqlFacts(settings, log, graphqlUrl) {
-    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
-    const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision);
+/** Facts from GitHub's GraphQL API, for the commit being published. */
+function graphqlFacts(settings, commit, graphqlUrl) {
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, commit.revision);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -35718,9 +35686,10 @@ function githubPlace(options = {}) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
-        facts: (settings, log) => settings.destDir !== undefined
-            ? localFacts(settings, log)
-            : graphqlFacts(settings, log, graphqlUrl),
+        settingName: name => `\`${name}\``,
+        facts: (settings, commit) => settings.destDir !== undefined
+            ? localFacts(settings, commit)
+            : graphqlFacts(settings, commit, graphqlUrl),
         idToken: () => token/* githubIdToken */.eC,
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
@@ -35840,15 +35809,18 @@ function developmentToken(issuer, settings, facts) {
         });
     };
 }
+/** How the command names a setting in messages: its flag. */
+const flagName = (name) => `\`--${name}\``;
 /** The command's place of a kind, given its flags (read) and the environment. */
 function cliPlace(kind, read, env, reporter) {
     const graphqlUrl = read('github-graphql-url') || undefined;
     if (kind === 'github') {
         const eventOwner = async () => env.GITHUB_REPOSITORY_OWNER;
-        return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter };
+        return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName };
     }
     const common = {
         reporter,
+        settingName: flagName,
         owner: async (settings) => settings.repository.split('/')[0],
         scratchBase: external_node_os_.tmpdir()
     };
@@ -35859,16 +35831,22 @@ function cliPlace(kind, read, env, reporter) {
                 if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
                     throw gitlabTokenMissing(settings.audience);
             },
-            facts: (settings, log) => localFacts(settings, log, "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."),
+            facts: (settings, commit) => localFacts(settings, commit, {
+                deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
+                refuseRolling: true
+            }),
             idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
         };
     }
-    const deepen = 'Fetch the whole history (`git fetch --unshallow`) to count every commit.';
+    const shallow = {
+        deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
+        refuseRolling: true
+    };
     if (kind === 'ci') {
         return {
             ...common,
             check: () => undefined,
-            facts: (settings, log) => localFacts(settings, log, deepen),
+            facts: (settings, commit) => localFacts(settings, commit, shallow),
             idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
         };
     }
@@ -35887,9 +35865,9 @@ function cliPlace(kind, read, env, reporter) {
             if (settings.githubToken === '')
                 throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
         },
-        facts: (settings, log) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql')
-            : localFacts(settings, log, deepen),
+        facts: (settings, commit) => settings.destDir === undefined && settings.githubToken !== ''
+            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql')
+            : localFacts(settings, commit, shallow),
         idToken: (settings, facts) => developmentToken(issuer, settings, facts)
     };
 }
@@ -36047,196 +36025,6 @@ function withOutputsFile(reporter, file) {
             await reporter.finished(release, outcome, timings, where);
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 7616:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qd: () => (/* binding */ CommandError),
-  qc: () => (/* binding */ processRunner)
-});
-
-// UNUSED EXPORTS: HeadAndTail, showCommand
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/child-env.ts
-/**
- * The environment every child process (`nix`, `git`) gets: this process's, without the
- * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
- * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
- * plugin, a Git hook or a bug that would otherwise see them.
- *
- * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
- * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
- * seeing them.
- */
-/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
-const TOKEN_VARIABLES = [
-    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_RESULTS_URL',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    // The command's token sources and its GitHub token.
-    'FLAKEHUB_PUSH_OIDC_TOKEN',
-    'FLAKEHUB_PUSH_GITHUB_TOKEN',
-    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
-    'GITLAB_JWT_ID_TOKEN',
-    'CI_JOB_TOKEN',
-    'CI_JOB_JWT',
-    'CI_JOB_JWT_V1',
-    'CI_JOB_JWT_V2',
-    'CI_REGISTRY_PASSWORD',
-    'CI_DEPLOY_PASSWORD'
-];
-/** Whether a variable must not reach a child: a known token, or any action input. */
-function isTokenVariable(name) {
-    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
-    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
-}
-/** `env` without the token variables, plus `extra`. */
-function childEnvironment(env = process.env, extra = {}) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !isTokenVariable(name))
-            kept[name] = value;
-    }
-    return { ...kept, ...extra };
-}
-
-// EXTERNAL MODULE: ./src/reporter.ts
-var reporter = __nccwpck_require__(5622);
-;// CONCATENATED MODULE: ./src/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- */
-
-
-
-/**
- * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
- * message) and its end (where newer Nix puts it).
- */
-const STDERR_HEAD = 16 * 1024;
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-        this.status = status;
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = {
-    run(command, args, options = {}) {
-        const commandLine = showCommand(command, args);
-        const log = options.log ?? reporter/* log */.Rm.info;
-        log(`$ ${commandLine}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                cwd: options.cwd,
-                env: childEnvironment(process.env, options.env),
-                signal: options.signal,
-                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-            });
-            child.once('spawn', () => options.onSpawn?.());
-            const stdout = [];
-            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            const errors = child.stderr; // Always piped.
-            errors.setEncoding('utf8');
-            errors.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (reporter/* log */.Rm.isDebug())
-                    reporter/* log */.Rm.debug(chunk.trimEnd());
-            });
-            child.on('error', error => {
-                if (options.signal?.aborted)
-                    reject(options.signal.reason);
-                else {
-                    const missing = error.code === 'ENOENT';
-                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
-                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                }
-            });
-            child.on('close', (code, signal) => {
-                if (options.signal?.aborted)
-                    return reject(options.signal.reason);
-                if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                else
-                    reject(new CommandError(commandLine, code, stderr.text(), signal));
-            });
-        });
-    }
-};
-/**
- * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
- * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
- * would copy it all every time. What was left out between them is marked.
- */
-class HeadAndTail {
-    constructor(headLimit, tailLimit) {
-        this.headLimit = headLimit;
-        this.tailLimit = tailLimit;
-        this.head = '';
-        this.chunks = [];
-        this.length = 0;
-        this.dropped = 0;
-    }
-    push(chunk) {
-        if (this.head.length < this.headLimit) {
-            const room = this.headLimit - this.head.length;
-            this.head += chunk.slice(0, room);
-            chunk = chunk.slice(room);
-            if (chunk === '')
-                return;
-        }
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.tailLimit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-    }
-    text() {
-        const tail = this.chunks.join('');
-        const cut = Math.max(0, tail.length - this.tailLimit);
-        const dropped = this.dropped + cut;
-        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
-        return this.head + gap + tail.slice(cut);
-    }
 }
 
 
@@ -36731,7 +36519,7 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 9645:
+/***/ 7020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36744,8 +36532,359 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/command.ts + 2 modules
-var command = __nccwpck_require__(7616);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources and its GitHub token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
+// EXTERNAL MODULE: ./src/reporter.ts
+var src_reporter = __nccwpck_require__(5622);
+;// CONCATENATED MODULE: ./src/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ */
+
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = {
+    run(command, args, options = {}) {
+        const commandLine = showCommand(command, args);
+        const log = options.log ?? src_reporter/* log */.Rm.info;
+        log(`$ ${commandLine}`);
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                cwd: options.cwd,
+                env: childEnvironment(process.env, options.env),
+                signal: options.signal,
+                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+            });
+            child.once('spawn', () => options.onSpawn?.());
+            const stdout = [];
+            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+            child.stdout?.on('data', (chunk) => stdout.push(chunk));
+            const errors = child.stderr; // Always piped.
+            errors.setEncoding('utf8');
+            errors.on('data', (chunk) => {
+                stderr.push(chunk);
+                if (src_reporter/* log */.Rm.isDebug())
+                    src_reporter/* log */.Rm.debug(chunk.trimEnd());
+            });
+            child.on('error', error => {
+                if (options.signal?.aborted)
+                    reject(options.signal.reason);
+                else {
+                    const missing = error.code === 'ENOENT';
+                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
+                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                }
+            });
+            child.on('close', (code, signal) => {
+                if (options.signal?.aborted)
+                    return reject(options.signal.reason);
+                if (code === 0)
+                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                else
+                    reject(new CommandError(commandLine, code, stderr.text(), signal));
+            });
+        });
+    }
+};
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/git.ts
+/** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
+
+/** Git in one repository, logging its commands to a phase. */
+class Git {
+    constructor(runner, 
+    /** Any folder inside the repository; `git -C` runs there. */
+    folder, log) {
+        this.runner = runner;
+        this.folder = folder;
+        this.log = log;
+    }
+    async git(args, env) {
+        const { stdout } = await this.runner.run('git', ['-C', this.folder, ...args], {
+            log: this.log.info,
+            env
+        });
+        return stdout;
+    }
+    /**
+     * The repository's top folder and whether it is a shallow clone, or undefined when the
+     * folder is not inside a Git repository at all.
+     */
+    async repository() {
+        let lines;
+        try {
+            lines = (await this.git(['rev-parse', '--show-toplevel', '--is-shallow-repository']))
+                .trim()
+                .split('\n');
+        }
+        catch (error) {
+            if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
+                return undefined;
+            throw error;
+        }
+        return { top: lines[0], shallow: lines[1] === 'true' };
+    }
+    /** The full SHA of the commit `name` (a SHA, `HEAD`…) names, or undefined if the clone lacks it. */
+    async commit(name) {
+        try {
+            return (await this.git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`])).trim();
+        }
+        catch (error) {
+            // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
+            if (error instanceof CommandError && error.exitCode === 1)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Which of `paths` (relative to the top) the commit's tree holds. */
+    async filesInCommit(revision, paths) {
+        const out = await this.git([
+            'ls-tree',
+            '-z',
+            '--name-only',
+            '--full-tree',
+            revision,
+            '--',
+            ...paths
+        ]);
+        return new Set(out.split('\0').filter(name => name !== ''));
+    }
+    /**
+     * Tracked files whose content in the working tree (or index) differs from `HEAD`, relative to
+     * the top. Untracked files are not listed: no commit holds them. `GIT_OPTIONAL_LOCKS=0` keeps
+     * `git status` from refreshing the index: the run never writes to the repository.
+     */
+    async changedFiles() {
+        const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'], {
+            GIT_OPTIONAL_LOCKS: '0'
+        });
+        // Entries are `XY path`, NUL-terminated; a rename is followed by its old path as an entry
+        // of its own, which is skipped.
+        const entries = out.split('\0');
+        const changed = [];
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            if (entry.length < 4)
+                continue;
+            changed.push(entry.slice(3));
+            if (/[RC]/.test(entry.slice(0, 2)))
+                i++;
+        }
+        return changed;
+    }
+    /** How many commits lead to `revision` in the local history (too few in a shallow clone). */
+    async commitCount(revision) {
+        return Number((await this.git(['rev-list', '--count', revision])).trim());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commit.ts
+/**
+ * The commit being published: the one `rev` names, else the checked-out `HEAD`. What is
+ * published under `rev-<sha>` is that commit's tree, so the flake is located, evaluated and
+ * packed from Git itself (`git+file://<top>?rev=<sha>`, with `dir=` for a subflake), never
+ * from the working tree. Everything here is checked before any evaluation: that there is a
+ * repository, that the clone holds the commit, that the commit holds `flake.nix`, and that the
+ * working tree does not differ from the commit it is named after.
+ */
+
+
+
+const MAX_LISTED = 10;
+/** The flake reference of `dir` in `revision` of the repository at `top`. */
+function gitFlakeRef(top, revision, dir, shallow) {
+    // Percent-encoded as Nix decodes a query (it reads `+` as a plus, not a space); `/` kept.
+    const value = (text) => encodeURIComponent(text).replace(/%2F/g, '/');
+    const params = [
+        ...(dir === '' ? [] : [`dir=${value(dir)}`]),
+        `rev=${revision}`,
+        ...(shallow ? ['shallow=1'] : [])
+    ];
+    return `git+${(0,external_node_url_.pathToFileURL)(top).href}?${params.join('&')}`;
+}
+/** Find and check the commit to publish, before anything is evaluated. */
+async function nameCommit(runner, settings, wording, log) {
+    const repository = await new Git(runner, settings.gitRoot, log).repository();
+    if (repository === undefined) {
+        throw new Error(`${settings.gitRoot} is not in a Git repository. FlakeHub releases are made from a commit: ` +
+            `check the repository out first (actions/checkout in a workflow), or point ${wording.gitRoot} at the checkout.`);
+    }
+    const { top, shallow } = repository;
+    const git = new Git(runner, top, log);
+    const revision = await namedRevision(git, settings.rev, wording);
+    const dir = external_node_path_.relative(top, settings.flakeDir).split(external_node_path_.sep).join('/');
+    const inDir = (name) => (dir === '' ? name : `${dir}/${name}`);
+    const files = await git.filesInCommit(revision, [inDir('flake.nix'), inDir('flake.lock')]);
+    if (!files.has(inDir('flake.nix'))) {
+        throw new Error(`Commit ${revision} has no ${inDir('flake.nix')}: it is not committed (Nix, and FlakeHub, ` +
+            `only see what Git holds). Add it with \`git add ${inDir('flake.nix')}\`, commit, and run again.`);
+    }
+    if (settings.rev === undefined || revision === (await git.commit('HEAD'))) {
+        await refuseChanges(git, revision);
+    }
+    log.info(`Commit ${revision}${shallow ? ' (a shallow clone)' : ''}`);
+    return {
+        top,
+        revision,
+        dir,
+        shallow,
+        hasLock: files.has(inDir('flake.lock')),
+        flakeRef: gitFlakeRef(top, revision, dir, shallow),
+        git
+    };
+}
+/** The SHA of `rev`, else of `HEAD`; one clear error when the clone does not hold it. */
+async function namedRevision(git, rev, wording) {
+    const revision = await git.commit(rev ?? 'HEAD');
+    if (revision !== undefined)
+        return revision;
+    if (rev === undefined) {
+        throw new Error('The repository has no commits yet: commit the flake (`git add -A && git commit`) and run again.');
+    }
+    throw new Error(`Commit ${rev} (${wording.rev}) is not in this clone, so its tree cannot be read. Fetch it ` +
+        `(\`git fetch --depth=1 origin ${rev}\`, or \`fetch-depth: 0\` with actions/checkout), ` +
+        `or check it out (actions/checkout with \`ref: ${rev}\`) in an earlier step.`);
+}
+/**
+ * Refuse a working tree whose tracked files differ from the commit: what would be published is
+ * the commit, which is not what is checked out. Nothing has been evaluated or staged yet.
+ */
+async function refuseChanges(git, revision) {
+    const changed = await git.changedFiles();
+    if (changed.length === 0)
+        return;
+    const listed = changed.slice(0, MAX_LISTED).map(file => `  ${file}`);
+    if (changed.length > MAX_LISTED)
+        listed.push(`  … and ${changed.length - MAX_LISTED} more`);
+    throw new Error(`The checkout has uncommitted changes to ${changed.length === 1 ? 'a tracked file' : `${changed.length} tracked files`}, ` +
+        `and a release holds exactly the commit it is named after (${revision}), never changes made on top of it:\n` +
+        `${listed.join('\n')}\n` +
+        'Commit them (in an earlier step of the job, and push), or undo them (`git stash`, or ' +
+        '`git checkout -- <file>`) to publish the commit as it is.');
+}
+
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __nccwpck_require__(4584);
 // EXTERNAL MODULE: ./src/naming.ts
@@ -36802,8 +36941,8 @@ async function writeRelease(release, destDir) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/nix-error.ts
 const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
 const ERROR_LINE = /^(\s*)error: (.*)$/;
@@ -36855,10 +36994,11 @@ class EvaluationError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/reporter.ts
-var src_reporter = __nccwpck_require__(5622);
 ;// CONCATENATED MODULE: ./src/nix.ts
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+
+
+
 
 
 
@@ -36868,13 +37008,10 @@ const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} 
 // dist/ (and copies the file there); under jest it stays a URL.
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT = [2, 20];
-/** A Nix string literal holding `text` (for building a `--expr` safely). */
-function nixString(text) {
-    return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`;
-}
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 function parseNixVersion(output) {
     const match = /(\d+)\.(\d+)/.exec(output);
@@ -36883,8 +37020,32 @@ function parseNixVersion(output) {
     return [Number(match[1]), Number(match[2])];
 }
 class Nix {
-    constructor(runner) {
+    /**
+     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
+     * temporary folder when not given).
+     */
+    constructor(runner, workDir) {
         this.runner = runner;
+        this.workDir = workDir;
+    }
+    /**
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
+     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
+     * so it holds these three files and nothing else.
+     */
+    inspectFlakeDir() {
+        this.inspectFlake ?? (this.inspectFlake = (async () => {
+            const base = this.workDir ?? (await promises_.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
+            const dir = external_node_path_.join(base, 'inspect');
+            await promises_.mkdir(dir, { recursive: true });
+            await Promise.all([
+                promises_.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
+                promises_.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
+                promises_.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+            ]);
+            return dir;
+        })());
+        return this.inspectFlake;
     }
     async json(args, options) {
         const { stdout } = await this.runner.run('nix', args, options);
@@ -36900,27 +37061,27 @@ class Nix {
         return this.installedVersion;
     }
     /**
-     * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
+     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
      * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
      * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
      * writes: Nix only writes a lock file that it was allowed to update.
      */
-    metadata(dir, checkLock, options = {}) {
+    metadata(flakeRef, checkLock, options = {}) {
         const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, dir], options);
+        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
     }
     /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(dir, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir];
+    async prefetch(flakeRef, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
         const { storePath } = await this.json(args, options);
         return storePath;
     }
     /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-    async hashPath(path, options = {}) {
-        const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options);
+    async hashPath(folder, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
         const hash = stdout.trim();
         if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-            throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
         return hash;
     }
     /**
@@ -36940,25 +37101,33 @@ class Nix {
      * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
      * its counts. One evaluator forces each package once, where two evaluators side by side
      * would each pay for the flake's package sets. A failure names the output attribute.
+     *
+     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
+     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
+     * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
+        const [version, inspect] = await Promise.all([
+            this.version({ log: options.log }),
+            this.inspectFlakeDir()
+        ]);
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
-        const expr = [
-            `let flake = builtins.getFlake ${nixString(flakeRef)};`,
-            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = flake.outputs; };`,
-            `document = import ${nixString(assetPath(INSPECT))} { outputs = flake.outputs; includeOutputPaths = ${includeOutputPaths}; };`,
-            `leaves = node: if !(builtins.isAttrs node) then 0`,
-            `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
-            `else 1;`,
-            `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-            `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
-        ].join(' ');
-        const version = await this.version({ log: options.log });
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
-        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr];
+        const args = [
+            'eval',
+            '--raw',
+            '--no-write-lock-file',
+            ...trace,
+            '--override-input',
+            'flake',
+            flakeRef,
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
+            '--apply',
+            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+        ];
         const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
-            throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
+            throw error instanceof CommandError ? EvaluationError.from(error) : error;
         });
         const newline = stdout.indexOf('\n');
         if (newline < 0)
@@ -36982,8 +37151,6 @@ function parseJson(args, stdout) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/priority.ts
 /**
  * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
@@ -37704,21 +37871,25 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
 
 
 
-/** Locate the source: one metadata call (which also checks the lock file when there is one). */
-async function locateSource(nix, settings, log) {
-    const hasLock = await exists(external_node_path_.join(settings.flakeDir, 'flake.lock'));
+
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
+async function locateSource(nix, commit, log) {
     const [metadata] = await Promise.all([
-        nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
+            throw commit.hasLock ? staleLockError(error, commit) : error;
+        }),
         nix.version({ log: log.info })
     ]);
-    if (!hasLock)
-        await refuseUnlockedInputs(nix, settings.flakeDir, metadata);
-    const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
+    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
     if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
     }
     if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${settings.flakeDir}.`);
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
     }
     const dir = metadata.resolved?.dir ?? '';
     const source = {
@@ -37729,8 +37900,21 @@ async function locateSource(nix, settings, log) {
         sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
     };
     log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
     return source;
+}
+/**
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
+ */
+function staleLockError(error, commit) {
+    const stale = /requires lock file changes|cannot write modified lock file/;
+    if (!(error instanceof CommandError) || !stale.test(error.stderr))
+        return error;
+    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
+    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
 }
 /**
  * Everything that depends only on the located source, at the same time: the evaluation (one
@@ -37782,26 +37966,6 @@ async function findReadme(dir, signal) {
     return names.length === 0
         ? null
         : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
-}
-/**
- * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
- * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
- */
-async function refuseUnlockedInputs(nix, dir, metadata) {
-    const version = await nix.version();
-    if (atLeast(version, [2, 10]))
-        return;
-    const locks = metadata.locks;
-    const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {});
-    if (inputs.length === 0)
-        return;
-    throw new Error(`${external_node_path_.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
-        `Nix ${version.join('.')} cannot evaluate a flake whose inputs are not in its lock file ` +
-        `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
-        `flake.lock, or use a newer Nix.`);
-}
-async function exists(file) {
-    return promises_.access(file).then(() => true, () => false);
 }
 
 // EXTERNAL MODULE: ./src/http.ts
@@ -38014,6 +38178,7 @@ async function publishRelease(release, settings, services) {
 
 
 
+
 async function run(place, readSettings) {
     const { reporter } = place;
     (0,src_reporter/* useReporter */.$L)(reporter);
@@ -38022,10 +38187,14 @@ async function run(place, readSettings) {
     try {
         const settings = readSettings();
         place.check(settings);
-        const facts = await phase(timings, 'Repository', log => place.facts(settings, log));
+        const { commit, facts } = await phase(timings, 'Repository', async (log) => {
+            const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
+            const commit = await nameCommit(processRunner, settings, wording, log);
+            return { commit, facts: await place.facts(settings, commit, log) };
+        });
         scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(command/* processRunner */.qc);
-        const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
+        const nix = new Nix(processRunner, scratch);
+        const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
         const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings);
         const release = makeRelease(settings, facts, flake);
         if (settings.destDir !== undefined) {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { processRunner } from './command.js'
+import { nameCommit } from './commit.js'
 import { writeRelease } from './dry-run.js'
 import { errorMessage } from './errors.js'
 import { evaluateAndPack, locateSource } from './flake-source.js'
@@ -26,10 +27,14 @@ export async function run(place: Place, readSettings: () => Settings): Promise<v
   try {
     const settings = readSettings()
     place.check(settings)
-    const facts = await phase(timings, 'Repository', log => place.facts(settings, log))
+    const { commit, facts } = await phase(timings, 'Repository', async log => {
+      const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') }
+      const commit = await nameCommit(processRunner, settings, wording, log)
+      return { commit, facts: await place.facts(settings, commit, log) }
+    })
     scratch = await scratchFolder(settings.destDir ?? place.scratchBase)
-    const nix = new Nix(processRunner)
-    const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log))
+    const nix = new Nix(processRunner, scratch)
+    const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log))
     const flake = await evaluateAndPack(
       nix,
       settings,

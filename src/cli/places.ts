@@ -137,6 +137,9 @@ function developmentToken(
   }
 }
 
+/** How the command names a setting in messages: its flag. */
+const flagName = (name: string): string => `\`--${name}\``
+
 /** The command's place of a kind, given its flags (read) and the environment. */
 export function cliPlace(
   kind: PlaceKind,
@@ -147,10 +150,11 @@ export function cliPlace(
   const graphqlUrl = read('github-graphql-url') || undefined
   if (kind === 'github') {
     const eventOwner = async (): Promise<string | undefined> => env.GITHUB_REPOSITORY_OWNER
-    return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter }
+    return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName }
   }
   const common = {
     reporter,
+    settingName: flagName,
     owner: async (settings: Settings) => settings.repository.split('/')[0],
     scratchBase: os.tmpdir()
   }
@@ -161,21 +165,24 @@ export function cliPlace(
         if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
           throw gitlabTokenMissing(settings.audience)
       },
-      facts: (settings, log) =>
-        localFacts(
-          settings,
-          log,
-          "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."
-        ),
+      facts: (settings, commit) =>
+        localFacts(settings, commit, {
+          deepen:
+            "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
+          refuseRolling: true
+        }),
       idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
     }
   }
-  const deepen = 'Fetch the whole history (`git fetch --unshallow`) to count every commit.'
+  const shallow = {
+    deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
+    refuseRolling: true
+  }
   if (kind === 'ci') {
     return {
       ...common,
       check: () => undefined,
-      facts: (settings, log) => localFacts(settings, log, deepen),
+      facts: (settings, commit) => localFacts(settings, commit, shallow),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
   }
@@ -194,10 +201,10 @@ export function cliPlace(
           '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
         )
     },
-    facts: (settings, log) =>
+    facts: (settings, commit) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql')
-        : localFacts(settings, log, deepen),
+        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql')
+        : localFacts(settings, commit, shallow),
     idToken: (settings, facts) => developmentToken(issuer, settings, facts)
   }
 }
