@@ -35234,11 +35234,6 @@ else {
     });
     const outputsFile = command.read('outputs-file');
     const reporter = (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .withOutputsFile */ .nG)(kind === 'github' ? _reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .githubReporter */ .TO : text(), outputsFile === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(outputsFile));
-    for (const name of [_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .GITLAB_TOKEN */ .AZ, _cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .CI_TOKEN */ .nG]) {
-        const token = env[name]?.trim();
-        if (token)
-            reporter.secret(token);
-    }
     const place = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, command.read, env, reporter);
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())));
 }
@@ -35528,14 +35523,12 @@ function helpText(version) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  nG: () => (/* binding */ CI_TOKEN),
-  AZ: () => (/* binding */ GITLAB_TOKEN),
   mI: () => (/* binding */ cliPlace),
   Z2: () => (/* binding */ detectPlace),
   WR: () => (/* binding */ placeDefaults)
 });
 
-// UNUSED EXPORTS: PLACE_NAMES, developmentClaims
+// UNUSED EXPORTS: CI_TOKEN, GITLAB_TOKEN, PLACE_NAMES, developmentClaims
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -35680,8 +35673,10 @@ function graphqlFacts(settings, commit, graphqlUrl) {
 function githubPlace(options = {}) {
     const env = options.env ?? process.env;
     const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
         reporter: reporter/* githubReporter */.TO,
+        secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
@@ -35820,6 +35815,7 @@ function cliPlace(kind, read, env, reporter) {
     }
     const common = {
         reporter,
+        secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
         settingName: flagName,
         owner: async (settings) => settings.repository.split('/')[0],
         scratchBase: external_node_os_.tmpdir()
@@ -35882,7 +35878,7 @@ function cliPlace(kind, read, env, reporter) {
 /* harmony export */   hF: () => (/* binding */ textReporter),
 /* harmony export */   nG: () => (/* binding */ withOutputsFile)
 /* harmony export */ });
-/* unused harmony export dotenvOutputs */
+/* unused harmony exports escapeControls, dotenvOutputs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3078);
@@ -35912,7 +35908,9 @@ function textReporter(options) {
     let ticker;
     let frame = 0;
     const paint = (code, text) => options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
-    const redact = (text) => secrets.reduce((shown, secret) => shown.split(secret).join('***'), text);
+    // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
+    // escaped, so that only this reporter's own colours and sections reach the terminal.
+    const redact = (text) => escapeControls(secrets.reduce((shown, secret) => shown.split(secret).join('***'), text));
     const clearStatus = () => {
         if (statusShown)
             err.write('\r\x1b[K');
@@ -35927,17 +35925,18 @@ function textReporter(options) {
         err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`);
         statusShown = true;
     };
+    /** Write `text` as it is: the caller has escaped what came from elsewhere (see `redact`). */
     const print = (sink, text) => {
         clearStatus();
-        sink.write(`${redact(text)}\n`);
+        sink.write(`${text}\n`);
         drawStatus();
     };
     return {
-        info: line => print(out, line),
-        warning: message => print(err, `${paint('33;1', 'warning:')} ${message}`),
+        info: line => print(out, redact(line)),
+        warning: message => print(err, `${paint('33;1', 'warning:')} ${redact(message)}`),
         debug: message => {
             if (options.debug)
-                print(out, `debug: ${message}`);
+                print(out, `debug: ${redact(message)}`);
         },
         isDebug: () => options.debug,
         secret: value => {
@@ -35947,7 +35946,7 @@ function textReporter(options) {
         phaseStarted(name) {
             running.set(name, now());
             if (!options.progress)
-                return print(out, `▶ ${name}…`);
+                return print(out, `▶ ${redact(name)}…`);
             ticker ?? (ticker = setInterval(() => {
                 clearStatus();
                 drawStatus();
@@ -35962,24 +35961,24 @@ function textReporter(options) {
                 clearInterval(ticker);
                 ticker = undefined;
             }
-            const title = `${name} (${outcome} in ${seconds.toFixed(2)} s)`;
+            const title = redact(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
             if (gitlab) {
                 const id = `flakehub_push_${++sections}`;
                 const at = (ms) => Math.floor(ms / 1000);
-                const body = lines.map(line => `\n${line}`).join('');
+                const body = lines.map(line => `\n${redact(line)}`).join('');
                 print(out, `\x1b[0Ksection_start:${at(started)}:${id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
                     `\x1b[0Ksection_end:${at(now())}:${id}\r\x1b[0K`);
             }
             else {
-                print(out, [`== ${title}`, ...lines.map(line => `   ${line}`)].join('\n'));
+                print(out, [`== ${title}`, ...lines.map(line => `   ${redact(line)}`)].join('\n'));
             }
         },
         async finished(release, outcome, timings, where) {
             const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
-            print(out, ['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'));
+            print(out, redact(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
             for (const line of releaseLines(release, where))
-                print(out, line);
-            print(out, `time:     ${times}`);
+                print(out, redact(line));
+            print(out, redact(`time:     ${times}`));
         },
         failed(message) {
             clearStatus();
@@ -35991,6 +35990,22 @@ function textReporter(options) {
             (options.exit ?? (code => (process.exitCode = code)))(1);
         }
     };
+}
+/**
+ * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
+ * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
+ * or open a GitLab section.
+ */
+function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
+        if (c === '\r')
+            return '\\r';
+        const code = c.charCodeAt(0);
+        return code <= 0x7f
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
 }
 /** The release's name, version and flake references, one to a line. */
 function releaseLines(release, where) {
@@ -37952,7 +37967,8 @@ function evaluate(nix, settings, source, signal, timings) {
             onSpawn
         });
         const names = Object.keys(outputs.counts);
-        log.info(`${names.length} output types: ${names.join(', ')}`);
+        const kinds = names.length === 1 ? 'output type' : 'output types';
+        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
 }
@@ -38184,6 +38200,8 @@ async function run(place, readSettings) {
     (0,src_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
+    for (const secret of place.secrets)
+        reporter.secret(secret);
     try {
         const settings = readSettings();
         place.check(settings);
@@ -38391,8 +38409,13 @@ function bodyStart(body, max = 200) {
 /* harmony export */   Rm: () => (/* binding */ log),
 /* harmony export */   TO: () => (/* binding */ githubReporter)
 /* harmony export */ });
+/* unused harmony export printInert */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8855);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8855);
 /**
  * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
  * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
@@ -38402,9 +38425,31 @@ function bodyStart(body, max = 200) {
  */
 
 
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${lines.join(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}::${token}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
 const githubReporter = {
-    info: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    info: line => printInert([line]),
+    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+    // CR, LF), so their text cannot start a command of its own.
     warning: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
     debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
     isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
@@ -38412,15 +38457,14 @@ const githubReporter = {
     phaseStarted: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`▶ ${name}…`),
     phaseEnded(name, outcome, seconds, lines) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        for (const line of lines)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+        printInert(lines);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     },
     async finished(release, outcome, timings, where) {
-        (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)(release);
+        (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(release);
         // Always there on a runner; the command may also run in a step that has no summary.
         if (process.env.GITHUB_STEP_SUMMARY)
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(release, outcome, timings, where);
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
     failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
 };
@@ -38707,6 +38751,7 @@ function warnIgnoredInputs(read) {
 /* harmony export */   XF: () => (/* binding */ flakePage),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
+/* unused harmony export escapeHtml */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3078);
 /** What the run tells people: step outputs and the job summary. */
@@ -38718,6 +38763,14 @@ function setOutputs(release) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeVersion, release.version);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefAtLeast, release.flakeRefs.atLeast);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefExact, release.flakeRefs.exact);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
 }
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 function flakePage(host, release) {
@@ -38734,29 +38787,35 @@ const HEADINGS = {
 /** Write the job summary: what was released, how to use it, and where the time went. */
 async function writeSummary(release, outcome, timings, where) {
     const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-        .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
         .addTable([
         [
             { data: 'Field', header: true },
             { data: 'Value', header: true }
         ],
-        ['Flake', release.uploadName],
-        ['Version', release.version],
+        ['Flake', name],
+        ['Version', version],
         ['Visibility', metadata.visibility],
-        ['Revision', metadata.revision],
+        ['Revision', html(metadata.revision)],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', tarball.sha256],
-        ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
-        ['Labels', metadata.labels.join(', ') || '(none)'],
-        ['Licence', metadata.spdx_identifier ?? '(none)']
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
     ])
         .addHeading('Use it', 3)
-        .addCodeBlock(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`, 'nix');
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
     if ('host' in where)
-        summary.addLink('Open on FlakeHub', flakePage(where.host, release));
+        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
     else
-        summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
     const counts = Object.entries(metadata.outputs.counts);
     summary.addHeading('Outputs', 3);
     if (counts.length === 0)
@@ -38767,14 +38826,14 @@ async function writeSummary(release, outcome, timings, where) {
                 { data: 'Output', header: true },
                 { data: 'Count', header: true }
             ],
-            ...counts.map(([name, n]) => [name, String(n)])
+            ...counts.map(([output, n]) => [html(output), String(n)])
         ]);
     summary.addHeading('Time per phase', 3).addTable([
         [
             { data: 'Phase', header: true },
             { data: 'Seconds', header: true }
         ],
-        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
     ]);
     await summary.write();
 }

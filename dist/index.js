@@ -37112,7 +37112,8 @@ function evaluate(nix, settings, source, signal, timings) {
             onSpawn
         });
         const names = Object.keys(outputs.counts);
-        log.info(`${names.length} output types: ${names.join(', ')}`);
+        const kinds = names.length === 1 ? 'output type' : 'output types';
+        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
 }
@@ -37344,6 +37345,8 @@ async function run(place, readSettings) {
     (0,src_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
+    for (const secret of place.secrets)
+        reporter.secret(secret);
     try {
         const settings = readSettings();
         place.check(settings);
@@ -37601,8 +37604,10 @@ function graphqlFacts(settings, commit, graphqlUrl) {
 function githubPlace(options = {}) {
     const env = options.env ?? process.env;
     const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
         reporter: reporter/* githubReporter */.TO,
+        secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
@@ -37725,8 +37730,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   $L: () => (/* binding */ useReporter)
 });
 
+// UNUSED EXPORTS: printInert
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/action-io.ts
 var action_io = __nccwpck_require__(3078);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -37739,6 +37750,14 @@ function setOutputs(release) {
     core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
     core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
     core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
 }
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 function flakePage(host, release) {
@@ -37755,29 +37774,35 @@ const HEADINGS = {
 /** Write the job summary: what was released, how to use it, and where the time went. */
 async function writeSummary(release, outcome, timings, where) {
     const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
     const summary = core/* summary */.z
-        .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
         .addTable([
         [
             { data: 'Field', header: true },
             { data: 'Value', header: true }
         ],
-        ['Flake', release.uploadName],
-        ['Version', release.version],
+        ['Flake', name],
+        ['Version', version],
         ['Visibility', metadata.visibility],
-        ['Revision', metadata.revision],
+        ['Revision', html(metadata.revision)],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', tarball.sha256],
-        ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
-        ['Labels', metadata.labels.join(', ') || '(none)'],
-        ['Licence', metadata.spdx_identifier ?? '(none)']
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
     ])
         .addHeading('Use it', 3)
-        .addCodeBlock(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`, 'nix');
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
     if ('host' in where)
-        summary.addLink('Open on FlakeHub', flakePage(where.host, release));
+        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
     else
-        summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
     const counts = Object.entries(metadata.outputs.counts);
     summary.addHeading('Outputs', 3);
     if (counts.length === 0)
@@ -37788,14 +37813,14 @@ async function writeSummary(release, outcome, timings, where) {
                 { data: 'Output', header: true },
                 { data: 'Count', header: true }
             ],
-            ...counts.map(([name, n]) => [name, String(n)])
+            ...counts.map(([output, n]) => [html(output), String(n)])
         ]);
     summary.addHeading('Time per phase', 3).addTable([
         [
             { data: 'Phase', header: true },
             { data: 'Seconds', header: true }
         ],
-        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
     ]);
     await summary.write();
 }
@@ -37810,9 +37835,31 @@ async function writeSummary(release, outcome, timings, where) {
  */
 
 
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            core/* info */.pq(line);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
+}
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
 const githubReporter = {
-    info: line => core/* info */.pq(line),
+    info: line => printInert([line]),
+    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+    // CR, LF), so their text cannot start a command of its own.
     warning: message => core/* warning */.$e(message),
     debug: message => core/* debug */.Yz(message),
     isDebug: () => core/* isDebug */._o(),
@@ -37820,8 +37867,7 @@ const githubReporter = {
     phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
     phaseEnded(name, outcome, seconds, lines) {
         core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        for (const line of lines)
-            core/* info */.pq(line);
+        printInert(lines);
         core/* endGroup */.N4();
     },
     async finished(release, outcome, timings, where) {

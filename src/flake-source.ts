@@ -139,7 +139,8 @@ function evaluate(
       onSpawn
     })
     const names = Object.keys(outputs.counts)
-    log.info(`${names.length} output types: ${names.join(', ')}`)
+    const kinds = names.length === 1 ? 'output type' : 'output types'
+    log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`)
     return outputs
   })
 }

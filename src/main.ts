@@ -24,6 +24,7 @@ export async function run(place: Place, readSettings: () => Settings): Promise<v
   useReporter(reporter)
   const timings: Timings = new Map()
   let scratch: string | undefined
+  for (const secret of place.secrets) reporter.secret(secret)
   try {
     const settings = readSettings()
     place.check(settings)

@@ -16,6 +16,11 @@ import { IdTokenSource, githubIdToken } from './token.js'
 
 export interface Place {
   reporter: Reporter
+  /**
+   * Tokens this place holds from the start (in its environment): masked before anything is
+   * printed, since the runner ignores a mask that comes after a text it should hide.
+   */
+  secrets: string[]
   /** Refuse, before any Nix call, a run that cannot succeed here (e.g. no way to get a token). */
   check(settings: Settings): void
   /** How messages name a setting: `rev` (an action input), `--rev` (a flag). */
@@ -97,8 +102,10 @@ export function githubPlace(
   const env = options.env ?? process.env
   const graphqlUrl =
     options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()
   return {
     reporter: githubReporter,
+    secrets: requestToken ? [requestToken] : [],
     check(settings) {
       if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
     },

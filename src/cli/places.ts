@@ -154,6 +154,7 @@ export function cliPlace(
   }
   const common = {
     reporter,
+    secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
     settingName: flagName,
     owner: async (settings: Settings) => settings.repository.split('/')[0],
     scratchBase: os.tmpdir()
