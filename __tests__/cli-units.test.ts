@@ -73,6 +73,22 @@ describe('--disable-rename-subgroups', () => {
       settings('--repository', 'a/b/c', '--disable-rename-subgroups', '--name', 'a/c')
     ).toMatchObject({ uploadName: 'a/c', repository: 'a/b/c' })
   })
+
+  it('checks each kept segment as a name part, naming the flag', () => {
+    const kept = ['--disable-rename-subgroups', '--name', 'a/c']
+    expect(() => settings('--repository', 'a/../c', ...kept)).toThrow(
+      new InputError([
+        '`--repository`: "a/../c" cannot have ".." as a part (a URL reads it as a folder step); write it as `--repository owner/project`.'
+      ])
+    )
+    // Folded, the same segments make one harmless project name.
+    expect(settings('--repository', 'a/../c')).toMatchObject({ uploadName: 'a/..-c' })
+    expect(() => settings('--repository', 'a/b/c', '--name', 'a/b#c')).toThrow(
+      new InputError([
+        '`--name`: "a/b#c" holds "#"; a name may not hold "?", "#", "%" or "\\"; write it as `owner/flake-name`.'
+      ])
+    )
+  })
 })
 
 describe('the place', () => {

@@ -38012,12 +38012,15 @@ async function scratchFolder(base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ namePartsProblem),
 /* harmony export */   EJ: () => (/* binding */ semverOfTag),
 /* harmony export */   Gm: () => (/* binding */ flakeRefs),
 /* harmony export */   SF: () => (/* binding */ releaseVersion),
+/* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   cz: () => (/* binding */ flakeNameProblem),
 /* harmony export */   qT: () => (/* binding */ foldRepository)
 /* harmony export */ });
+/* unused harmony export namePartProblem */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /** Names and versions of a release: pure rules, no I/O. */
@@ -38034,6 +38037,34 @@ function foldRepository(repository) {
     const [owner, ...project] = segments;
     return `${owner}/${project.join('-')}`;
 }
+/** Characters no name part may hold: they end or escape a URL's path (`?`, `#`, `%`, `\\`). */
+const URL_SYNTAX = /[?#%\\]/;
+/**
+ * Why `part` cannot be one part of a published name (an owner, a project), or undefined when
+ * it can. Each part becomes a segment of FlakeHub's upload path, so it must be a plain word:
+ * printable ASCII, no whitespace, not `.` or `..`, none of `? # % \\`.
+ */
+function namePartProblem(part) {
+    if (part === '')
+        return 'has an empty part';
+    if (!/^[\x21-\x7e]+$/.test(part))
+        return 'must be ASCII with no whitespace';
+    if (part === '.' || part === '..')
+        return `cannot have "${part}" as a part (a URL reads it as a folder step)`;
+    const bad = URL_SYNTAX.exec(part)?.[0];
+    if (bad !== undefined)
+        return `holds "${bad}"; a name may not hold "?", "#", "%" or "\\"`;
+    return undefined;
+}
+/** The first problem of any part of a `/`-separated name, or undefined when every part is fine. */
+function namePartsProblem(name) {
+    for (const part of name.split('/')) {
+        const problem = namePartProblem(part);
+        if (problem !== undefined)
+            return problem;
+    }
+    return undefined;
+}
 /** Why `name` cannot be a published flake name, or undefined when it can. */
 function flakeNameProblem(name) {
     if (!/^[\x21-\x7e]*$/.test(name))
@@ -38044,7 +38075,15 @@ function flakeNameProblem(name) {
     const [owner, project] = name.split('/');
     if (owner === '' || project === '')
         return 'needs text on both sides of the "/"';
-    return undefined;
+    return namePartsProblem(name);
+}
+const ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value as a problem quotes it: control characters escaped, so that it stays on one line. */
+function quoted(value) {
+    const shown = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x1f\x7f]/g, c => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `"${shown}"`;
 }
 /**
  * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
@@ -38314,23 +38353,29 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
     const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .flakeNameProblem */ .cz)(name);
     if (nameProblem !== undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`);
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
     }
     const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    let repository = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
+    const repository = subgroupsKept ? repositoryInput : folded;
+    // Each part (after folding; each segment when folding is off) may become a segment of the
+    // upload path, so it must be a name part as `name`'s are.
+    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .namePartsProblem */ .Ds)(repository);
     if (repository === undefined) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
             ? repositoryFrom === ''
                 ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
                 : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`);
+            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
     }
-    else if (keepSubgroups && repository !== repositoryInput) {
-        if (name === '') {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-                `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
-        }
-        repository = repositoryInput;
+    else if (partsProblem !== undefined) {
+        const from = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
+    }
+    else if (subgroupsKept && name === '') {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+            `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
     }
     const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
     const rollingMinorInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor);
