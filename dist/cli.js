@@ -37832,8 +37832,10 @@ class FlakeHubClient {
     /** Stage the release: send its metadata, receive the upload URL. */
     async stage(release) {
         const { tarball } = release;
+        const [owner, project] = release.uploadName.split('/');
+        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
         // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
+        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
         const request = {
             method: 'POST',
             url,
@@ -37874,7 +37876,7 @@ class FlakeHubClient {
      * attempt whose answer was lost on the way (or timed out) did publish it.
      */
     async publish(uuid) {
-        const url = `${this.host}/publish/${uuid}`;
+        const url = `${this.host}/publish/${pathPart(uuid)}`;
         const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
         await this.call('FlakeHub publish', request, (response, call) => {
             if (response.status === 409) {
@@ -37886,6 +37888,28 @@ class FlakeHubClient {
             (0,answers/* refusePage */.Ew)(call, response);
         });
     }
+}
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+function pathPart(value) {
+    if (value === '' || value === '.' || value === '..') {
+        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
+    }
+    let out = '';
+    for (const char of value) {
+        if (PCHAR.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
 }
 /** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
 function readStageAnswer(response, call) {
