@@ -38142,17 +38142,64 @@ function flakeRefs(uploadName, version) {
 /* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ld: () => (/* binding */ bodyStart)
 /* harmony export */ });
-/* unused harmony export REDACTED */
+/* unused harmony exports REDACTED, PIECE */
 /**
  * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
  * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
  */
 const REDACTED = '***';
-const known = new Set();
-/** Redact this exact value wherever it appears from now on (a token the action was given). */
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/** Remembered secrets shorter than {@link PIECE}: matched whole. */
+const short = new Set();
+/** Every {@link PIECE}-character piece of each longer remembered secret. */
+const pieces = new Set();
+/**
+ * Redact this value wherever it appears from now on (a token the action was given), also cut:
+ * a service may echo only the start or the end of a token, so any {@link PIECE} or more
+ * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ */
 function rememberSecret(secret) {
-    if (secret.length >= 4)
-        known.add(secret);
+    if (secret.length < 4)
+        return;
+    if (secret.length < PIECE)
+        short.add(secret);
+    else
+        for (let i = 0; i + PIECE <= secret.length; i++)
+            pieces.add(secret.slice(i, i + PIECE));
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function redactRemembered(text) {
+    let out = text;
+    for (const secret of short)
+        out = out.split(secret).join(REDACTED);
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
 }
 /** A query parameter whose value is a credential or a signature. */
 const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
@@ -38205,13 +38252,17 @@ const PATTERNS = [
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
     [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
 ];
 /** The text with every token, signature and remembered secret replaced by `***`. */
 function redactText(text) {
-    let out = text;
-    for (const secret of known)
-        out = out.split(secret).join(REDACTED);
+    let out = redactRemembered(text);
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -38235,7 +38286,8 @@ function bodyStart(body, max = 200) {
 /* harmony export */   TO: () => (/* binding */ githubReporter)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8855);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8855);
 /**
  * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
  * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
@@ -38243,6 +38295,7 @@ function bodyStart(body, max = 200) {
  * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
  * token) log their lines through {@link log}, which goes to the same reporter.
  */
+
 
 
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
@@ -38260,10 +38313,10 @@ const githubReporter = {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     },
     async finished(release, outcome, timings, where) {
-        (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)(release);
+        (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)(release);
         // Always there on a runner; the command may also run in a step that has no summary.
         if (process.env.GITHUB_STEP_SUMMARY)
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(release, outcome, timings, where);
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
     failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
 };
@@ -38278,7 +38331,11 @@ const log = {
     warning: (message) => current.warning(message),
     debug: (message) => current.debug(message),
     isDebug: () => current.isDebug(),
-    secret: (value) => current.secret(value),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .Gz)(value);
+        current.secret(value);
+    },
     phaseStarted: (name) => current.phaseStarted(name),
     phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
 };

@@ -37482,17 +37482,64 @@ function githubPlace(options = {}) {
 /* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ld: () => (/* binding */ bodyStart)
 /* harmony export */ });
-/* unused harmony export REDACTED */
+/* unused harmony exports REDACTED, PIECE */
 /**
  * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
  * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
  */
 const REDACTED = '***';
-const known = new Set();
-/** Redact this exact value wherever it appears from now on (a token the action was given). */
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/** Remembered secrets shorter than {@link PIECE}: matched whole. */
+const short = new Set();
+/** Every {@link PIECE}-character piece of each longer remembered secret. */
+const pieces = new Set();
+/**
+ * Redact this value wherever it appears from now on (a token the action was given), also cut:
+ * a service may echo only the start or the end of a token, so any {@link PIECE} or more
+ * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ */
 function rememberSecret(secret) {
-    if (secret.length >= 4)
-        known.add(secret);
+    if (secret.length < 4)
+        return;
+    if (secret.length < PIECE)
+        short.add(secret);
+    else
+        for (let i = 0; i + PIECE <= secret.length; i++)
+            pieces.add(secret.slice(i, i + PIECE));
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function redactRemembered(text) {
+    let out = text;
+    for (const secret of short)
+        out = out.split(secret).join(REDACTED);
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
 }
 /** A query parameter whose value is a credential or a signature. */
 const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
@@ -37545,13 +37592,17 @@ const PATTERNS = [
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
     [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
 ];
 /** The text with every token, signature and remembered secret replaced by `***`. */
 function redactText(text) {
-    let out = text;
-    for (const secret of known)
-        out = out.split(secret).join(REDACTED);
+    let out = redactRemembered(text);
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -37579,6 +37630,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/action-io.ts
 var action_io = __nccwpck_require__(3078);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -37662,6 +37715,7 @@ async function writeSummary(release, outcome, timings, where) {
  */
 
 
+
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
 const githubReporter = {
     info: line => core/* info */.pq(line),
@@ -37695,7 +37749,11 @@ const log = {
     warning: (message) => current.warning(message),
     debug: (message) => current.debug(message),
     isDebug: () => current.isDebug(),
-    secret: (value) => current.secret(value),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,redact/* rememberSecret */.Gz)(value);
+        current.secret(value);
+    },
     phaseStarted: (name) => current.phaseStarted(name),
     phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
 };
