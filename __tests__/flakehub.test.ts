@@ -14,6 +14,7 @@ jest.unstable_mockModule('@actions/core', () => ({
 const { FlakeHubClient, pathPart } = await import('../src/flakehub.js')
 const { Credential, tokenExpiry } = await import('../src/token.js')
 const { checkUploadSize, MAX_TARBALL_BYTES } = await import('../src/publish.js')
+const { DEFAULT_TIMEOUTS } = await import('../src/timeouts.js')
 type HttpRequest = import('../src/http.js').HttpRequest
 type HttpResponse = import('../src/http.js').HttpResponse
 type Release = import('../src/release.js').Release
@@ -70,7 +71,12 @@ async function clientWith(hub: ReturnType<typeof fakeHub>, secondsLeft = 300) {
   const idToken = jest.fn(async () => jwt(secondsLeft, `t${++n}`))
   const credential = await Credential.forRelease(release(), 'api.flakehub.test', idToken)
   return {
-    client: new FlakeHubClient('https://api.flakehub.test', hub.transport, credential),
+    client: new FlakeHubClient(
+      'https://api.flakehub.test',
+      hub.transport,
+      credential,
+      DEFAULT_TIMEOUTS
+    ),
     idToken
   }
 }

@@ -303,6 +303,31 @@ describe('reading settings', () => {
     }
   )
 
+  it('reads the time limits with the inputs, and reports a bad one with the other problems', () => {
+    const read = (name: string) => ({ visibility: 'nope' })[name] ?? ''
+    const env = { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon', FLAKEHUB_PUSH_RETRY_DELAY: '0.5' }
+    let problems: string[] = []
+    try {
+      readSettings(read, defaults(), undefined, env)
+    } catch (error) {
+      problems = (error as InstanceType<typeof InputError>).problems
+    }
+    expect(problems).toEqual([
+      'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
+      'Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds above 0 and up to 86400; write e.g. `30` or `0.5`, or unset it for the default (30).'
+    ])
+    const settings = readSettings(
+      name => (name === 'visibility' ? 'public' : ''),
+      defaults(),
+      undefined,
+      {
+        FLAKEHUB_PUSH_TIMEOUT_STAGE: '2',
+        FLAKEHUB_PUSH_RETRY_DELAY: '0.5'
+      }
+    )
+    expect(settings.timeouts).toMatchObject({ stageMs: 2000, retryDelayMs: 500, publishMs: 60_000 })
+  })
+
   it('masks the GitHub token as soon as it reads it', () => {
     settingsWith({ 'github-token': 'ghs_secret' })
     expect(setSecret).toHaveBeenCalledWith('ghs_secret')

@@ -35583,14 +35583,11 @@ class Git {
 
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/github-context.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-
 
 
 
@@ -35627,7 +35624,7 @@ const ANSWER = (0,answers/* object */.Ik)({
     }))),
     errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
 });
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits = (0,timeouts/* timeouts */.Fw)()) {
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
     (0,redact/* rememberSecret */.Gz)(token);
     const [owner, name] = repository.split('/');
     const request = {
@@ -35638,7 +35635,7 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
     const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision));
+    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,src_http/* retryPolicy */.Jb)(limits));
 }
 /** What GitHub's answer says about the commit, or one error that says what is wrong. */
 function readFacts(response, call, repository, revision) {
@@ -35706,7 +35703,7 @@ async function graphqlFacts(settings, log, graphqlUrl) {
     // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
     const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
     const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision);
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -35721,7 +35718,7 @@ function githubPlace(options = {}) {
         facts: (settings, log) => settings.destDir !== undefined
             ? localFacts(settings, log)
             : graphqlFacts(settings, log, graphqlUrl),
-        idToken: () => token/* githubIdToken */.eC,
+        idToken: settings => (0,token/* githubIdToken */.eC)(settings.timeouts),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
@@ -35735,7 +35732,6 @@ var settings = __nccwpck_require__(8750);
  * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
  * Each says where the defaults, the repository facts and the (late) token come from.
  */
-
 
 
 
@@ -35821,7 +35817,7 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 function developmentToken(issuer, settings, facts) {
     return async () => {
         const url = new URL('/token', issuer).toString();
-        const { connectMs, oidcMs } = (0,timeouts/* timeouts */.Fw)();
+        const { connectMs, oidcMs } = settings.timeouts;
         const request = {
             method: 'POST',
             url,
@@ -35830,14 +35826,15 @@ function developmentToken(issuer, settings, facts) {
             limits: { connectMs, answerMs: oidcMs }
         };
         const call = { what: 'Development JWT issuer', method: request.method, url };
-        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, response => {
+        const read = (response) => {
             const token = response.body.trim();
             if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
                 throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
             return token;
-        });
+        };
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, read, (0,src_http/* retryPolicy */.Jb)(settings.timeouts));
     };
 }
 /** The command's place of a kind, given its flags (read) and the environment. */
@@ -36405,12 +36402,13 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ isRetriableStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   cv: () => (/* binding */ exchange),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   zm: () => (/* binding */ httpClientTransport)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
+/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, OutOfTime, sendWithRetries */
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
@@ -36510,9 +36508,9 @@ const DEFAULT_RETRY = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-function runRetry() {
-    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+function retryPolicy(limits) {
+    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
 }
 /** A 2xx status. */
 function isSuccess(status) {
@@ -36537,7 +36535,7 @@ class OutOfTime extends Error {
  * side asked for), or undefined to hand it on. A retry that would start past the policy's
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
-async function retrying(what, attempt, judge, policy = runRetry()) {
+async function retrying(what, attempt, judge, policy) {
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -36572,7 +36570,7 @@ function transportReason(error) {
  * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
  * every other status means). A call that keeps failing ends in one error naming it.
  */
-async function exchange(transport, what, request, read, policy = runRetry()) {
+async function exchange(transport, what, request, read, policy) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
     let last;
@@ -36631,7 +36629,7 @@ const hostOf = (url) => {
     }
 };
 /** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = runRetry()) {
+function sendWithRetries(transport, what, request, policy) {
     return exchange(transport, what, request, response => response, policy);
 }
 
@@ -37754,13 +37752,11 @@ async function exists(file) {
 }
 
 // EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
+var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/flakehub.ts
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
@@ -37769,7 +37765,6 @@ var timeouts = __nccwpck_require__(2779);
  * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
  * together by the publish's overall bound.
  */
-
 
 
 
@@ -37787,12 +37782,13 @@ const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Y
 /** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
 const EXPIRED = Symbol('expired');
 class FlakeHubClient {
-    constructor(host, http, credential, limits = (0,timeouts/* timeouts */.Fw)()) {
+    constructor(host, http, credential, limits) {
         this.host = host;
         this.http = http;
         this.credential = credential;
         this.limits = limits;
         this.notAfter = Date.now() + limits.publishBudgetMs;
+        this.retry = (0,src_http/* retryPolicy */.Jb)(limits);
     }
     bound(answerMs, stallMs) {
         const { connectMs } = this.limits;
@@ -37801,12 +37797,12 @@ class FlakeHubClient {
     /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
     async call(what, request, read) {
         const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+        const send = (token, retried) => (0,src_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
             const expired = this.credential.expired || /expired/i.test(response.body);
             if (response.status === 401 && expired && !retried)
                 return EXPIRED;
             return read(response, call);
-        });
+        }, this.retry);
         const first = await send(await this.credential.fresh(), false);
         if (first !== EXPIRED)
             return first;
@@ -37823,7 +37819,7 @@ class FlakeHubClient {
                     `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
                     'organization on FlakeHub first. Then run this job again.');
             }
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
@@ -37863,13 +37859,14 @@ class FlakeHubClient {
             body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
             limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
         };
-        await (0,http/* exchange */.cv)(this.http, 'Tarball upload', request, response => {
-            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+        const read = (response) => {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
-        });
+        };
+        await (0,src_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
     }
     /**
      * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
@@ -37953,7 +37950,7 @@ function checkUploadSize(release) {
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
     const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential);
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
     await flakehub.checkToken(services.owner);
     const staged = await flakehub.stage(release);
     if (staged.kind === 'exists') {
@@ -38008,7 +38005,7 @@ async function run(place, readSettings) {
             return;
         }
         const services = {
-            http: (0,http/* httpClientTransport */.zm)(),
+            http: (0,src_http/* httpClientTransport */.zm)(),
             idToken: place.idToken(settings, facts),
             owner: await place.owner(settings)
         };
@@ -38360,14 +38357,16 @@ const log = {
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4584);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8499);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
+
 
 
 
@@ -38398,10 +38397,10 @@ const VISIBILITIES = {
     private: 'private'
 };
 /**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
+ * listing every problem found, each naming its input (or variable) and saying what to write.
  */
-function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING) {
+function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING, env = process.env) {
     const problems = [];
     const get = (name) => read(name).trim();
     const complain = (name, problem) => {
@@ -38432,30 +38431,30 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const repositoryInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) || defaults.repository;
     const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
     const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
-    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .flakeNameProblem */ .cz)(name);
+    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .flakeNameProblem */ .cz)(name);
     if (nameProblem !== undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
     }
     const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .foldRepository */ .qT)(repositoryInput);
     const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
     const repository = subgroupsKept ? repositoryInput : folded;
     // Each part (after folding; each segment when folding is off) may become a segment of the
     // upload path, so it must be a name part as `name`'s are.
-    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .namePartsProblem */ .Ds)(repository);
+    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .namePartsProblem */ .Ds)(repository);
     if (repository === undefined) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
             ? repositoryFrom === ''
                 ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
                 : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
+            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
     }
     else if (partsProblem !== undefined) {
         const from = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
     }
     else if (subgroupsKept && name === '') {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
             `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
     }
     const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
@@ -38481,7 +38480,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         if (tag === '') {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `is empty; set ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
         }
-        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .semverOfTag */ .EJ)(tag) === undefined) {
+        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .semverOfTag */ .EJ)(tag) === undefined) {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
         }
         version = { kind: 'tag', tag };
@@ -38508,7 +38507,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     if (extraLabelsInput === '' && extraTagsInput !== '') {
         _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
     }
-    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_8__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
+    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
     const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
     if (spdxExpression !== undefined) {
         try {
@@ -38554,6 +38553,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     };
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
     bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
+    const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
+    problems.push(...limits.problems);
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
     warnIgnoredInputs(read);
@@ -38572,7 +38573,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         githubToken,
         extraLabels,
         spdxExpression,
-        destDir
+        destDir,
+        timeouts: limits.limits
     };
 }
 /** The real path of `dir` if it is a folder, else undefined. */
@@ -38692,13 +38694,13 @@ async function writeSummary(release, outcome, timings, where) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ timeouts),
 /* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
 /* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   ut: () => (/* binding */ VARIABLES)
+/* harmony export */   ut: () => (/* binding */ VARIABLES),
+/* harmony export */   vL: () => (/* binding */ readTimeouts)
 /* harmony export */ });
 /* unused harmony exports parseSeconds, timeoutsFromEnv */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -38767,8 +38769,12 @@ function parseSeconds(text) {
     const seconds = Number(trimmed);
     return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
 }
-/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
-function timeoutsFromEnv(env = process.env) {
+/**
+ * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
+ * problem for each variable that is not a number of seconds. Read once, where the settings are
+ * read, so that a bad value is reported with the other input problems before anything runs.
+ */
+function readTimeouts(env) {
     const limits = { ...DEFAULT_TIMEOUTS };
     const problems = [];
     for (const key of Object.keys(VARIABLES)) {
@@ -38784,15 +38790,14 @@ function timeoutsFromEnv(env = process.env) {
         else
             limits[key] = ms;
     }
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
-    return limits;
+    return { limits, problems };
 }
-let fromEnv;
-/** The limits of this run, read from the environment once. */
-function timeouts() {
-    fromEnv ?? (fromEnv = timeoutsFromEnv());
-    return fromEnv;
+/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
+function timeoutsFromEnv(env) {
+    const { limits, problems } = readTimeouts(env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return limits;
 }
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
@@ -38815,14 +38820,12 @@ function seconds(ms) {
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5622);
 /**
  * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
  * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
  * it is masked at once, and refreshed when it is about to expire.
  */
-
 
 
 
@@ -38837,17 +38840,18 @@ permissions:
   id-token: write
   contents: read`;
 /**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded by the
+ * run's limits and failures retried. `getIDToken` takes no timeout: {@link bounded} destroys
+ * the requests it started once the limit passes, so a hung socket cannot outlive the attempt
+ * (see deadline.ts).
  */
-const githubIdToken = async (audience) => {
+const githubIdToken = (limits) => async (audience) => {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
     (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)();
+    const { connectMs, oidcMs } = limits;
     const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
     let seen;
     let attempts = 0;
@@ -38871,7 +38875,7 @@ const githubIdToken = async (audience) => {
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        });
+        }, (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits));
     }
     catch (error) {
         const answer = seen === undefined
@@ -38904,9 +38908,9 @@ class Credential {
     }
     /** Ask for the token: only possible once the release is complete. */
     static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
         const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         return new Credential(token, audience, source, now);
     }
     /** Milliseconds until the current token expires, if it says. */
@@ -38929,9 +38933,9 @@ class Credential {
     }
     /** Fetch a new token now. */
     async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
         const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         this.token = token;
         return token;
     }

@@ -16,10 +16,18 @@ import {
   string
 } from './answers.js'
 import { Limits } from './deadline.js'
-import { HttpRequest, HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
+import {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RetryPolicy,
+  exchange,
+  isSuccess,
+  retryPolicy
+} from './http.js'
 import { redactUrl } from './redact.js'
 import { Release, metadataJson } from './release.js'
-import { Timeouts, timeouts } from './timeouts.js'
+import { Timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 import { Credential } from './token.js'
 
@@ -44,14 +52,17 @@ type Read<T> = (response: HttpResponse, call: CallName) => T
 export class FlakeHubClient {
   /** No retry of any call starts after this (milliseconds since the epoch). */
   private readonly notAfter: number
+  /** How failed calls are retried: the first wait as the run's limits set it. */
+  private readonly retry: RetryPolicy
 
   constructor(
     private readonly host: string,
     private readonly http: HttpTransport,
     private readonly credential: Credential,
-    private readonly limits: Timeouts = timeouts()
+    private readonly limits: Timeouts
   ) {
     this.notAfter = Date.now() + limits.publishBudgetMs
+    this.retry = retryPolicy(limits)
   }
 
   private bound(answerMs: number, stallMs?: number): Limits {
@@ -75,7 +86,8 @@ export class FlakeHubClient {
           const expired = this.credential.expired || /expired/i.test(response.body)
           if (response.status === 401 && expired && !retried) return EXPIRED
           return read(response, call)
-        }
+        },
+        this.retry
       )
     const first = await send(await this.credential.fresh(), false)
     if (first !== EXPIRED) return first
@@ -141,13 +153,14 @@ export class FlakeHubClient {
       body: () => fs.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
       limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
     }
-    await exchange(this.http, 'Tarball upload', request, response => {
-      const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
+    const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
+    const read = (response: HttpResponse): void => {
       if (!isSuccess(response.status)) {
         throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`)
       }
       refusePage(call, response)
-    })
+    }
+    await exchange(this.http, call.what, request, read, this.retry)
   }
 
   /**

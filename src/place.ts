@@ -60,7 +60,8 @@ export async function graphqlFacts(
     graphqlUrl,
     settings.githubToken,
     settings.repository,
-    revision
+    revision,
+    settings.timeouts
   )
 }
 
@@ -85,7 +86,7 @@ export function githubPlace(
       settings.destDir !== undefined
         ? localFacts(settings, log)
         : graphqlFacts(settings, log, graphqlUrl),
-    idToken: () => githubIdToken,
+    idToken: settings => githubIdToken(settings.timeouts),
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
     scratchBase: env.RUNNER_TEMP ?? os.tmpdir()
   }

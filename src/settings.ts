@@ -11,6 +11,7 @@ import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
 import { InputError, errorMessage } from './errors.js'
 import { splitLabels } from './labels.js'
 import { log } from './reporter.js'
+import { Timeouts, readTimeouts } from './timeouts.js'
 import {
   VersionScheme,
   flakeNameProblem,
@@ -60,6 +61,8 @@ export interface Settings {
   myFlakeIsTooBig: boolean
   /** Dry run: write the release to this absolute folder and contact no service. */
   destDir: string | undefined
+  /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */
+  timeouts: Timeouts
 }
 
 /** Where input values come from; `core.getInput` on a runner, a map in tests. */
@@ -116,13 +119,14 @@ const VISIBILITIES: Record<string, Visibility> = {
 }
 
 /**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
+ * listing every problem found, each naming its input (or variable) and saying what to write.
  */
 export function readSettings(
   read: InputReader = name => core.getInput(name),
   defaults: Defaults = defaultsFromEnv(),
-  spelling: Spelling = INPUT_SPELLING
+  spelling: Spelling = INPUT_SPELLING,
+  env: NodeJS.ProcessEnv = process.env
 ): Settings {
   const problems: string[] = []
   const get = (name: string): string => read(name).trim()
@@ -317,6 +321,9 @@ export function readSettings(
   // Accepted for compatibility: this action never turns an error into a warning, strict or not.
   bool(Input.strictMode, false)
 
+  const limits = readTimeouts(env)
+  problems.push(...limits.problems)
+
   if (problems.length > 0) throw new InputError(problems)
 
   warnIgnoredInputs(read)
@@ -335,7 +342,8 @@ export function readSettings(
     githubToken,
     extraLabels,
     spdxExpression,
-    destDir
+    destDir,
+    timeouts: limits.limits
   }
 }
 

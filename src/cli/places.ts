@@ -6,13 +6,12 @@
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
 import { refusePage } from '../answers.js'
-import { exchange, httpClientTransport, isSuccess } from '../http.js'
+import { HttpResponse, exchange, httpClientTransport, isSuccess, retryPolicy } from '../http.js'
 import { Place, githubPlace, graphqlFacts, localFacts } from '../place.js'
 import { RepositoryFacts } from '../release.js'
 import { Reporter } from '../reporter.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
 import { bodyStart } from '../redact.js'
-import { timeouts } from '../timeouts.js'
 import { IdTokenSource } from '../token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
@@ -115,7 +114,7 @@ function developmentToken(
 ): IdTokenSource {
   return async () => {
     const url = new URL('/token', issuer).toString()
-    const { connectMs, oidcMs } = timeouts()
+    const { connectMs, oidcMs } = settings.timeouts
     const request = {
       method: 'POST' as const,
       url,
@@ -124,7 +123,7 @@ function developmentToken(
       limits: { connectMs, answerMs: oidcMs }
     }
     const call = { what: 'Development JWT issuer', method: request.method, url }
-    return exchange(httpClientTransport(), call.what, request, response => {
+    const read = (response: HttpResponse): string => {
       const token = response.body.trim()
       if (!isSuccess(response.status) || token === '') {
         throw new Error(
@@ -133,7 +132,8 @@ function developmentToken(
       }
       refusePage(call, response) // a proxy's page is no token
       return token
-    })
+    }
+    return exchange(httpClientTransport(), call.what, request, read, retryPolicy(settings.timeouts))
   }
 }
 
