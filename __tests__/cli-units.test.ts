@@ -51,6 +51,37 @@ describe('flags and variables', () => {
   })
 })
 
+describe('--outputs-file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outputs-file-'))
+  fs.writeFileSync(path.join(dir, 'plain'), '')
+  const hint = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.'
+  const problems = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    parseCommandLine(args, env).problems
+
+  it('is fine in an existing folder, new or overwritten, and when not given', () => {
+    expect(problems(['--outputs-file', path.join(dir, 'out.env')])).toEqual([])
+    expect(problems(['--outputs-file', path.join(dir, 'plain')])).toEqual([])
+    expect(problems([])).toEqual([])
+  })
+
+  it('names the flag and the folder that does not exist', () => {
+    const file = path.join(dir, 'missing', 'out.env')
+    expect(problems(['--outputs-file', file])).toEqual([
+      `\`--outputs-file\`: the folder ${path.join(dir, 'missing')} does not exist; create it first, or ${hint}`
+    ])
+  })
+
+  it('names the variable it came from, and refuses a folder or a file as the folder', () => {
+    const env = { FLAKEHUB_PUSH_OUTPUTS_FILE: dir }
+    expect(problems([], env)).toEqual([
+      `\`--outputs-file\` (from FLAKEHUB_PUSH_OUTPUTS_FILE): ${dir} is a folder; ${hint}`
+    ])
+    expect(problems(['--outputs-file', path.join(dir, 'plain', 'out.env')])).toEqual([
+      `\`--outputs-file\`: ${path.join(dir, 'plain')} is not a folder; ${hint}`
+    ])
+  })
+})
+
 describe('--disable-rename-subgroups', () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'subgroups-'))
   fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')

@@ -35256,15 +35256,21 @@ __webpack_async_result__();
 /* harmony export */   Du: () => (/* binding */ parseCommandLine)
 /* harmony export */ });
 /* unused harmony export FLAGS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2779);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2779);
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol). A flag wins over its variable; booleans are bare flags, and
  * `true` / `false` in variables. Parsed with Node's `util.parseArgs`; every mistake is collected
  * so that all of them are reported together.
  */
+
+
 
 
 const FLAGS = [
@@ -35432,7 +35438,7 @@ const FLAGS = [
 const BY_NAME = new Map(FLAGS.map(flag => [flag.name, flag]));
 function parseCommandLine(args, env = process.env) {
     const options = Object.fromEntries(FLAGS.map(flag => [flag.name, { type: flag.boolean ? 'boolean' : 'string' }]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: [...args],
         options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
         strict: false,
@@ -35475,20 +35481,46 @@ function parseCommandLine(args, env = process.env) {
         const variable = BY_NAME.get(name)?.variable;
         return given.has(name) || variable === undefined ? undefined : env[variable];
     };
-    return {
-        action,
-        problems,
-        read: name => given.get(name) ?? fromVariable(name) ?? '',
-        spelling: {
-            setting(name) {
-                const variable = BY_NAME.get(name)?.variable;
-                const from = fromVariable(name) !== undefined ? ` (from ${variable})` : '';
-                return `\`--${name}\`${from}`;
-            },
-            ref: name => `\`--${name}\``,
-            write: (name, value) => BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+    const read = name => given.get(name) ?? fromVariable(name) ?? '';
+    const spelling = {
+        setting(name) {
+            const variable = BY_NAME.get(name)?.variable;
+            const from = fromVariable(name) !== undefined ? ` (from ${variable})` : '';
+            return `\`--${name}\`${from}`;
+        },
+        ref: name => `\`--${name}\``,
+        write: (name, value) => BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+    };
+    const outputsFile = outputsFileProblem(read('outputs-file'));
+    if (outputsFile !== undefined)
+        problems.push(`${spelling.setting('outputs-file')}: ${outputsFile}`);
+    return { action, problems, read, spelling };
+}
+/**
+ * Why the outputs file could not be written at the end of a run, or undefined: its folder must
+ * exist, so that a publish does not end in a failure after the release is out.
+ */
+function outputsFileProblem(value) {
+    if (value === '')
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(value);
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file);
+    const kind = (where) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(where).isDirectory() ? 'folder' : 'other';
+        }
+        catch {
+            return 'none';
         }
     };
+    const what = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.';
+    if (kind(folder) === 'none')
+        return `the folder ${folder} does not exist; create it first, or ${what}`;
+    if (kind(folder) === 'other')
+        return `${folder} is not a folder; ${what}`;
+    if (kind(file) === 'folder')
+        return `${file} is a folder; ${what}`;
+    return undefined;
 }
 /** `--help`: every flag with its variable and default. */
 function helpText(version) {
@@ -35514,8 +35546,8 @@ function helpText(version) {
     }
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
     lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .VARIABLES */ .ut))
-        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
+    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut))
+        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
     return lines.join('\n');
 }
 
