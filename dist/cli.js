@@ -35705,7 +35705,7 @@ function refusePullRequest(eventName) {
 }
 
 // EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
+var src_token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/place.ts
 /**
  * Where a run happens, decided once by the entry point: how it is reported, what is checked
@@ -35750,7 +35750,7 @@ function githubPlace(options = {}) {
         facts: (settings, log) => settings.destDir !== undefined
             ? localFacts(settings, log)
             : graphqlFacts(settings, log, graphqlUrl),
-        idToken: settings => (0,token/* githubIdToken */.eC)(settings.timeouts),
+        idToken: settings => (0,src_token/* githubIdToken */.eC)(settings.timeouts),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
@@ -35764,6 +35764,7 @@ var settings = __nccwpck_require__(8750);
  * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
  * Each says where the defaults, the repository facts and the (late) token come from.
  */
+
 
 
 
@@ -35805,9 +35806,26 @@ function placeDefaults(kind, env, cwd) {
 }
 const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN';
 const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN';
+const idTokensBlock = (audience) => `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`;
 function gitlabTokenMissing(audience) {
     return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-        `Add this to the job in .gitlab-ci.yml:\n\nid_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`);
+        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
+}
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable, token, audience) {
+    const problem = (0,src_token/* givenTokenProblem */.ud)(token, Date.now());
+    if (problem === undefined)
+        return;
+    if (variable === GITLAB_TOKEN) {
+        throw new Error(`${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+            "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+            idTokensBlock(audience));
+    }
+    throw new Error(`${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+        'made by your CI in the same job, right before this command.');
 }
 function noTokenSource(audience) {
     return new Error(`There is no way to get a FlakeHub token here: this is neither GitHub Actions nor GitLab CI, and ${CI_TOKEN} is not set. Either:\n` +
@@ -35885,8 +35903,12 @@ function cliPlace(kind, read, env, reporter) {
         return {
             ...common,
             check(settings) {
-                if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[GITLAB_TOKEN]?.trim();
+                if (!token)
                     throw gitlabTokenMissing(settings.audience);
+                checkGivenToken(GITLAB_TOKEN, token, settings.audience);
             },
             facts: (settings, log) => localFacts(settings, log, "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."),
             idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
@@ -35896,7 +35918,14 @@ function cliPlace(kind, read, env, reporter) {
     if (kind === 'ci') {
         return {
             ...common,
-            check: () => undefined,
+            check(settings) {
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[CI_TOKEN]?.trim();
+                if (!token)
+                    throw noTokenSource(settings.audience);
+                checkGivenToken(CI_TOKEN, token, settings.audience);
+            },
             facts: (settings, log) => localFacts(settings, log, deepen),
             idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
         };
@@ -38844,7 +38873,8 @@ function seconds(ms) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken)
+/* harmony export */   eC: () => (/* binding */ githubIdToken),
+/* harmony export */   ud: () => (/* binding */ givenTokenProblem)
 /* harmony export */ });
 /* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
@@ -38929,6 +38959,42 @@ function tokenExpiry(jwt) {
     catch {
         return undefined;
     }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {

@@ -38148,7 +38148,7 @@ function seconds(ms) {
 /* harmony export */   Ge: () => (/* binding */ Credential),
 /* harmony export */   eC: () => (/* binding */ githubIdToken)
 /* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
+/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry, givenTokenProblem */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
@@ -38231,6 +38231,42 @@ function tokenExpiry(jwt) {
     catch {
         return undefined;
     }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {

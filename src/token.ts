@@ -97,6 +97,40 @@ export function tokenExpiry(jwt: string): number | undefined {
   }
 }
 
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+export function givenTokenProblem(token: string, now: number): string | undefined {
+  const parts = token.split('.')
+  if (parts.length !== 3)
+    return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`
+  const names = ['first (header)', 'middle (claims)', 'last (signature)']
+  const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part))
+  if (bad >= 0) return `is not a JWT: its ${names[bad]} part is not base64url text`
+  let claims: unknown
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
+  } catch {
+    claims = undefined
+  }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    return 'is not a JWT: its middle part is not a JSON object'
+  const exp = (claims as { exp?: unknown }).exp
+  if (typeof exp !== 'number' || !Number.isFinite(exp))
+    return 'has no expiry: its claims hold no numeric `exp`'
+  const expiresAt = exp * 1000
+  if (expiresAt > now) return undefined
+  if (expiresAt < -8.64e15) return 'expired long ago (its `exp` is out of range)'
+  const seconds = Math.floor((now - expiresAt) / 1000)
+  const ago =
+    seconds < 60
+      ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+      : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`
+  return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`
+}
+
 /** A live OIDC token for FlakeHub. */
 export class Credential {
   private constructor(

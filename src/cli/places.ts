@@ -12,7 +12,7 @@ import { RepositoryFacts } from '../release.js'
 import { Reporter } from '../reporter.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
 import { bodyStart } from '../redact.js'
-import { IdTokenSource } from '../token.js'
+import { IdTokenSource, givenTokenProblem } from '../token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
 
@@ -50,10 +50,33 @@ export function placeDefaults(kind: PlaceKind, env: NodeJS.ProcessEnv, cwd: stri
 export const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN'
 export const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN'
 
+const idTokensBlock = (audience: string): string =>
+  `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+
 function gitlabTokenMissing(audience: string): Error {
   return new Error(
     `GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-      `Add this to the job in .gitlab-ci.yml:\n\nid_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+      `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`
+  )
+}
+
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable: string, token: string, audience: string): void {
+  const problem = givenTokenProblem(token, Date.now())
+  if (problem === undefined) return
+  if (variable === GITLAB_TOKEN) {
+    throw new Error(
+      `${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+        "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+        idTokensBlock(audience)
+    )
+  }
+  throw new Error(
+    `${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+      'made by your CI in the same job, right before this command.'
   )
 }
 
@@ -158,8 +181,10 @@ export function cliPlace(
     return {
       ...common,
       check(settings) {
-        if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
-          throw gitlabTokenMissing(settings.audience)
+        if (settings.destDir !== undefined) return
+        const token = env[GITLAB_TOKEN]?.trim()
+        if (!token) throw gitlabTokenMissing(settings.audience)
+        checkGivenToken(GITLAB_TOKEN, token, settings.audience)
       },
       facts: (settings, log) =>
         localFacts(
@@ -174,7 +199,12 @@ export function cliPlace(
   if (kind === 'ci') {
     return {
       ...common,
-      check: () => undefined,
+      check(settings) {
+        if (settings.destDir !== undefined) return
+        const token = env[CI_TOKEN]?.trim()
+        if (!token) throw noTokenSource(settings.audience)
+        checkGivenToken(CI_TOKEN, token, settings.audience)
+      },
       facts: (settings, log) => localFacts(settings, log, deepen),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
