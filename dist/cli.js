@@ -38901,13 +38901,14 @@ const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action
 permissions:
   id-token: write
   contents: read`;
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+const githubIdToken = (limits) => audience => requestGithubIdToken(limits, audience);
 /**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded by the
- * run's limits and failures retried. `getIDToken` takes no timeout: {@link bounded} destroys
- * the requests it started once the limit passes, so a hung socket cannot outlive the attempt
- * (see deadline.ts).
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-const githubIdToken = (limits) => async (audience) => {
+async function requestGithubIdToken(limits, audience) {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
@@ -38949,7 +38950,7 @@ const githubIdToken = (limits) => async (audience) => {
             : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
         throw new Error(`${label} ${what}${answer}.`, { cause: error });
     }
-};
+}
 /** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
 function tokenExpiry(jwt) {
     try {

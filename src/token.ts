@@ -24,66 +24,69 @@ permissions:
   id-token: write
   contents: read`
 
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded by the
- * run's limits and failures retried. `getIDToken` takes no timeout: {@link bounded} destroys
- * the requests it started once the limit passes, so a hung socket cannot outlive the attempt
- * (see deadline.ts).
- */
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
 export const githubIdToken =
   (limits: Timeouts): IdTokenSource =>
-  async audience => {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-      throw new Error(
-        `GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`
-      )
-    }
-    rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-    const { connectMs, oidcMs } = limits
-    const label = `GitHub OIDC token (GET ${pathOf(url)})`
-    let seen: AnswerSeen | undefined
-    let attempts = 0
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error: unknown): string => bodyStart(errorMessage(error), 300)
-    try {
-      return await retrying(
-        'GitHub OIDC token',
-        () => {
-          attempts++
-          seen = undefined
-          return bounded(
-            { connectMs, answerMs: oidcMs },
-            () => core.getIDToken(audience),
-            answer => {
-              seen = answer
-            }
-          )
-        },
-        outcome => {
-          if (!('error' in outcome)) return undefined
-          if (outcome.error instanceof TimeoutError) return { reason: outcome.error.message }
-          // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-          // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-          const code = /Error Code : (\d+)/.exec(errorMessage(outcome.error))?.[1]
-          return code === undefined || isRetriableStatus(Number(code))
-            ? { reason: reasonOf(outcome.error) }
-            : undefined
-        },
-        retryPolicy(limits)
-      )
-    } catch (error) {
-      const answer =
-        seen === undefined
-          ? ''
-          : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`
-      const noToken = /do not have ID Token field/.test(errorMessage(error))
-      const what = noToken
-        ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-        : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`
-      throw new Error(`${label} ${what}${answer}.`, { cause: error })
-    }
+  audience =>
+    requestGithubIdToken(limits, audience)
+
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+async function requestGithubIdToken(limits: Timeouts, audience: string): Promise<string> {
+  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+  if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new Error(
+      `GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`
+    )
   }
+  rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+  const { connectMs, oidcMs } = limits
+  const label = `GitHub OIDC token (GET ${pathOf(url)})`
+  let seen: AnswerSeen | undefined
+  let attempts = 0
+  // What core says may quote the body of an answer: on one line, redacted, its start only.
+  const reasonOf = (error: unknown): string => bodyStart(errorMessage(error), 300)
+  try {
+    return await retrying(
+      'GitHub OIDC token',
+      () => {
+        attempts++
+        seen = undefined
+        return bounded(
+          { connectMs, answerMs: oidcMs },
+          () => core.getIDToken(audience),
+          answer => {
+            seen = answer
+          }
+        )
+      },
+      outcome => {
+        if (!('error' in outcome)) return undefined
+        if (outcome.error instanceof TimeoutError) return { reason: outcome.error.message }
+        // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+        // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+        const code = /Error Code : (\d+)/.exec(errorMessage(outcome.error))?.[1]
+        return code === undefined || isRetriableStatus(Number(code))
+          ? { reason: reasonOf(outcome.error) }
+          : undefined
+      },
+      retryPolicy(limits)
+    )
+  } catch (error) {
+    const answer =
+      seen === undefined
+        ? ''
+        : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`
+    const noToken = /do not have ID Token field/.test(errorMessage(error))
+    const what = noToken
+      ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+      : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`
+    throw new Error(`${label} ${what}${answer}.`, { cause: error })
+  }
+}
 
 /** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
 export function tokenExpiry(jwt: string): number | undefined {
