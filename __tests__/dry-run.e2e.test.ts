@@ -336,7 +336,7 @@ describe('a dry run', () => {
   describe('refuses bad inputs before running any nix', () => {
     const repo = makeRepo({ 'flake.nix': flakeNix(''), 'not-a-flake/file': 'x' })
 
-    it.each<[string, Record<string, string>, RegExp]>([
+    it.each<[string, Record<string, string>, RegExp, Record<string, string>?]>([
       [
         'a visibility that does not exist',
         { visibility: 'open', rolling: 'true' },
@@ -357,13 +357,29 @@ describe('a dry run', () => {
         'an SPDX expression that does not parse',
         { 'spdx-expression': 'MIT AND', rolling: 'true' },
         /^Input `spdx-expression`:/
+      ],
+      [
+        'a name with a ".." part',
+        { name: 'acme/..', rolling: 'true' },
+        /^Input `name`: "acme\/\.\." cannot have "\.\." as a part \(a URL reads it as a folder step\); write it as `owner\/flake-name`\.$/
+      ],
+      [
+        'a repository with a query in it',
+        { repository: 'acme/w?x=1', rolling: 'true' },
+        /^Input `repository`: "acme\/w\?x=1" holds "\?"; .*write it as `repository: owner\/project`\.$/
+      ],
+      [
+        'a time limit that is not a number of seconds',
+        { rolling: 'true' },
+        /^Environment variable `FLAKEHUB_PUSH_TIMEOUT_CONNECT`: "10s" is not a number of seconds/,
+        { FLAKEHUB_PUSH_TIMEOUT_CONNECT: '10s' }
       ]
-    ])('%s', async (_, inputs, message) => {
+    ])('%s', async (_, inputs, message, env = {}) => {
       const nix = nixWrapper('touch "$DIR/called"; exit 1')
       const run = await runAction({
         workspace: repo,
         inputs: { visibility: 'public', 'dest-dir': destDir(), ...inputs },
-        env: { PATH: nix.path }
+        env: { PATH: nix.path, ...env }
       })
       expect(run.exitCode).toBe(1)
       const errors = run.annotations.filter(a => a.level === 'error')

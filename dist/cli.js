@@ -35251,15 +35251,21 @@ __webpack_async_result__();
 /* harmony export */   Du: () => (/* binding */ parseCommandLine)
 /* harmony export */ });
 /* unused harmony export FLAGS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2779);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2779);
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol). A flag wins over its variable; booleans are bare flags, and
  * `true` / `false` in variables. Parsed with Node's `util.parseArgs`; every mistake is collected
  * so that all of them are reported together.
  */
+
+
 
 
 const FLAGS = [
@@ -35427,7 +35433,7 @@ const FLAGS = [
 const BY_NAME = new Map(FLAGS.map(flag => [flag.name, flag]));
 function parseCommandLine(args, env = process.env) {
     const options = Object.fromEntries(FLAGS.map(flag => [flag.name, { type: flag.boolean ? 'boolean' : 'string' }]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
         args: [...args],
         options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
         strict: false,
@@ -35470,20 +35476,46 @@ function parseCommandLine(args, env = process.env) {
         const variable = BY_NAME.get(name)?.variable;
         return given.has(name) || variable === undefined ? undefined : env[variable];
     };
-    return {
-        action,
-        problems,
-        read: name => given.get(name) ?? fromVariable(name) ?? '',
-        spelling: {
-            setting(name) {
-                const variable = BY_NAME.get(name)?.variable;
-                const from = fromVariable(name) !== undefined ? ` (from ${variable})` : '';
-                return `\`--${name}\`${from}`;
-            },
-            ref: name => `\`--${name}\``,
-            write: (name, value) => BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+    const read = name => given.get(name) ?? fromVariable(name) ?? '';
+    const spelling = {
+        setting(name) {
+            const variable = BY_NAME.get(name)?.variable;
+            const from = fromVariable(name) !== undefined ? ` (from ${variable})` : '';
+            return `\`--${name}\`${from}`;
+        },
+        ref: name => `\`--${name}\``,
+        write: (name, value) => BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+    };
+    const outputsFile = outputsFileProblem(read('outputs-file'));
+    if (outputsFile !== undefined)
+        problems.push(`${spelling.setting('outputs-file')}: ${outputsFile}`);
+    return { action, problems, read, spelling };
+}
+/**
+ * Why the outputs file could not be written at the end of a run, or undefined: its folder must
+ * exist, so that a publish does not end in a failure after the release is out.
+ */
+function outputsFileProblem(value) {
+    if (value === '')
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(value);
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file);
+    const kind = (where) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(where).isDirectory() ? 'folder' : 'other';
+        }
+        catch {
+            return 'none';
         }
     };
+    const what = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.';
+    if (kind(folder) === 'none')
+        return `the folder ${folder} does not exist; create it first, or ${what}`;
+    if (kind(folder) === 'other')
+        return `${folder} is not a folder; ${what}`;
+    if (kind(file) === 'folder')
+        return `${file} is a folder; ${what}`;
+    return undefined;
 }
 /** `--help`: every flag with its variable and default. */
 function helpText(version) {
@@ -35509,8 +35541,8 @@ function helpText(version) {
     }
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
     lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .VARIABLES */ .ut))
-        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
+    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut))
+        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
     return lines.join('\n');
 }
 
@@ -35540,14 +35572,11 @@ var answers = __nccwpck_require__(3788);
 var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/github-context.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-
 
 
 
@@ -35584,7 +35613,7 @@ const ANSWER = (0,answers/* object */.Ik)({
     }))),
     errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
 });
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits = (0,timeouts/* timeouts */.Fw)()) {
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
     (0,redact/* rememberSecret */.Gz)(token);
     const [owner, name] = repository.split('/');
     const request = {
@@ -35595,7 +35624,7 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
     const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision));
+    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,src_http/* retryPolicy */.Jb)(limits));
 }
 /** What GitHub's answer says about the commit, or one error that says what is wrong. */
 function readFacts(response, call, repository, revision) {
@@ -35635,7 +35664,7 @@ function refusePullRequest(eventName) {
 // EXTERNAL MODULE: ./src/reporter.ts
 var reporter = __nccwpck_require__(5622);
 // EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
+var src_token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/place.ts
 /**
  * Where a run happens, decided once by the entry point: how it is reported, what is checked
@@ -35667,7 +35696,7 @@ async function localFacts(settings, commit, shallow = {
 }
 /** Facts from GitHub's GraphQL API, for the commit being published. */
 function graphqlFacts(settings, commit, graphqlUrl) {
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, commit.revision);
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -35685,7 +35714,7 @@ function githubPlace(options = {}) {
         facts: (settings, commit) => settings.destDir !== undefined
             ? localFacts(settings, commit)
             : graphqlFacts(settings, commit, graphqlUrl),
-        idToken: () => token/* githubIdToken */.eC,
+        idToken: settings => (0,src_token/* githubIdToken */.eC)(settings.timeouts),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
@@ -35741,9 +35770,26 @@ function placeDefaults(kind, env, cwd) {
 }
 const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN';
 const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN';
+const idTokensBlock = (audience) => `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`;
 function gitlabTokenMissing(audience) {
     return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-        `Add this to the job in .gitlab-ci.yml:\n\nid_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`);
+        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
+}
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable, token, audience) {
+    const problem = (0,src_token/* givenTokenProblem */.ud)(token, Date.now());
+    if (problem === undefined)
+        return;
+    if (variable === GITLAB_TOKEN) {
+        throw new Error(`${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+            "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+            idTokensBlock(audience));
+    }
+    throw new Error(`${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+        'made by your CI in the same job, right before this command.');
 }
 function noTokenSource(audience) {
     return new Error(`There is no way to get a FlakeHub token here: this is neither GitHub Actions nor GitLab CI, and ${CI_TOKEN} is not set. Either:\n` +
@@ -35785,7 +35831,7 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 function developmentToken(issuer, settings, facts) {
     return async () => {
         const url = new URL('/token', issuer).toString();
-        const { connectMs, oidcMs } = (0,timeouts/* timeouts */.Fw)();
+        const { connectMs, oidcMs } = settings.timeouts;
         const request = {
             method: 'POST',
             url,
@@ -35794,14 +35840,15 @@ function developmentToken(issuer, settings, facts) {
             limits: { connectMs, answerMs: oidcMs }
         };
         const call = { what: 'Development JWT issuer', method: request.method, url };
-        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, response => {
+        const read = (response) => {
             const token = response.body.trim();
             if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
                 throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
             return token;
-        });
+        };
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, read, (0,src_http/* retryPolicy */.Jb)(settings.timeouts));
     };
 }
 /** How the command names a setting in messages: its flag. */
@@ -35824,8 +35871,12 @@ function cliPlace(kind, read, env, reporter) {
         return {
             ...common,
             check(settings) {
-                if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[GITLAB_TOKEN]?.trim();
+                if (!token)
                     throw gitlabTokenMissing(settings.audience);
+                checkGivenToken(GITLAB_TOKEN, token, settings.audience);
             },
             facts: (settings, commit) => localFacts(settings, commit, {
                 deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
@@ -35841,7 +35892,14 @@ function cliPlace(kind, read, env, reporter) {
     if (kind === 'ci') {
         return {
             ...common,
-            check: () => undefined,
+            check(settings) {
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[CI_TOKEN]?.trim();
+                if (!token)
+                    throw noTokenSource(settings.audience);
+                checkGivenToken(CI_TOKEN, token, settings.audience);
+            },
             facts: (settings, commit) => localFacts(settings, commit, shallow),
             idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
         };
@@ -36259,12 +36317,13 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DM: () => (/* binding */ isRetriableStatus),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   cv: () => (/* binding */ exchange),
 /* harmony export */   oJ: () => (/* binding */ isSuccess),
 /* harmony export */   zm: () => (/* binding */ httpClientTransport)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
+/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, OutOfTime, sendWithRetries */
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
@@ -36364,9 +36423,9 @@ const DEFAULT_RETRY = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random
 };
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-function runRetry() {
-    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+function retryPolicy(limits) {
+    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
 }
 /** A 2xx status. */
 function isSuccess(status) {
@@ -36391,7 +36450,7 @@ class OutOfTime extends Error {
  * side asked for), or undefined to hand it on. A retry that would start past the policy's
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
-async function retrying(what, attempt, judge, policy = runRetry()) {
+async function retrying(what, attempt, judge, policy) {
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -36426,7 +36485,7 @@ function transportReason(error) {
  * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
  * every other status means). A call that keeps failing ends in one error naming it.
  */
-async function exchange(transport, what, request, read, policy = runRetry()) {
+async function exchange(transport, what, request, read, policy) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
     let last;
@@ -36485,7 +36544,7 @@ const hostOf = (url) => {
     }
 };
 /** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = runRetry()) {
+function sendWithRetries(transport, what, request, policy) {
     return exchange(transport, what, request, response => response, policy);
 }
 
@@ -37985,13 +38044,11 @@ async function findReadme(dir, signal) {
 }
 
 // EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
+var src_http = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/flakehub.ts
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
@@ -38000,7 +38057,6 @@ var timeouts = __nccwpck_require__(2779);
  * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
  * together by the publish's overall bound.
  */
-
 
 
 
@@ -38018,12 +38074,13 @@ const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Y
 /** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
 const EXPIRED = Symbol('expired');
 class FlakeHubClient {
-    constructor(host, http, credential, limits = (0,timeouts/* timeouts */.Fw)()) {
+    constructor(host, http, credential, limits) {
         this.host = host;
         this.http = http;
         this.credential = credential;
         this.limits = limits;
         this.notAfter = Date.now() + limits.publishBudgetMs;
+        this.retry = (0,src_http/* retryPolicy */.Jb)(limits);
     }
     bound(answerMs, stallMs) {
         const { connectMs } = this.limits;
@@ -38032,12 +38089,12 @@ class FlakeHubClient {
     /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
     async call(what, request, read) {
         const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+        const send = (token, retried) => (0,src_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
             const expired = this.credential.expired || /expired/i.test(response.body);
             if (response.status === 401 && expired && !retried)
                 return EXPIRED;
             return read(response, call);
-        });
+        }, this.retry);
         const first = await send(await this.credential.fresh(), false);
         if (first !== EXPIRED)
             return first;
@@ -38054,7 +38111,7 @@ class FlakeHubClient {
                     `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
                     'organization on FlakeHub first. Then run this job again.');
             }
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
@@ -38063,8 +38120,10 @@ class FlakeHubClient {
     /** Stage the release: send its metadata, receive the upload URL. */
     async stage(release) {
         const { tarball } = release;
+        const [owner, project] = release.uploadName.split('/');
+        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
         // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
+        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
         const request = {
             method: 'POST',
             url,
@@ -38092,20 +38151,21 @@ class FlakeHubClient {
             body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
             limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
         };
-        await (0,http/* exchange */.cv)(this.http, 'Tarball upload', request, response => {
-            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+        const read = (response) => {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
-        });
+        };
+        await (0,src_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
     }
     /**
      * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
      * attempt whose answer was lost on the way (or timed out) did publish it.
      */
     async publish(uuid) {
-        const url = `${this.host}/publish/${uuid}`;
+        const url = `${this.host}/publish/${pathPart(uuid)}`;
         const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
         await this.call('FlakeHub publish', request, (response, call) => {
             if (response.status === 409) {
@@ -38117,6 +38177,28 @@ class FlakeHubClient {
             (0,answers/* refusePage */.Ew)(call, response);
         });
     }
+}
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+function pathPart(value) {
+    if (value === '' || value === '.' || value === '..') {
+        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
+    }
+    let out = '';
+    for (const char of value) {
+        if (PCHAR.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
 }
 /** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
 function readStageAnswer(response, call) {
@@ -38160,7 +38242,7 @@ function checkUploadSize(release) {
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
     const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential);
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
     await flakehub.checkToken(services.owner);
     const staged = await flakehub.stage(release);
     if (staged.kind === 'exists') {
@@ -38201,7 +38283,7 @@ async function run(place, readSettings) {
     const timings = new Map();
     let scratch;
     for (const secret of place.secrets)
-        reporter.secret(secret);
+        src_reporter/* log */.Rm.secret(secret);
     try {
         const settings = readSettings();
         place.check(settings);
@@ -38222,7 +38304,7 @@ async function run(place, readSettings) {
             return;
         }
         const services = {
-            http: (0,http/* httpClientTransport */.zm)(),
+            http: (0,src_http/* httpClientTransport */.zm)(),
             idToken: place.idToken(settings, facts),
             owner: await place.owner(settings)
         };
@@ -38250,12 +38332,15 @@ async function scratchFolder(base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ namePartsProblem),
 /* harmony export */   EJ: () => (/* binding */ semverOfTag),
 /* harmony export */   Gm: () => (/* binding */ flakeRefs),
 /* harmony export */   SF: () => (/* binding */ releaseVersion),
+/* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   cz: () => (/* binding */ flakeNameProblem),
 /* harmony export */   qT: () => (/* binding */ foldRepository)
 /* harmony export */ });
+/* unused harmony export namePartProblem */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /** Names and versions of a release: pure rules, no I/O. */
@@ -38272,6 +38357,34 @@ function foldRepository(repository) {
     const [owner, ...project] = segments;
     return `${owner}/${project.join('-')}`;
 }
+/** Characters no name part may hold: they end or escape a URL's path (`?`, `#`, `%`, `\\`). */
+const URL_SYNTAX = /[?#%\\]/;
+/**
+ * Why `part` cannot be one part of a published name (an owner, a project), or undefined when
+ * it can. Each part becomes a segment of FlakeHub's upload path, so it must be a plain word:
+ * printable ASCII, no whitespace, not `.` or `..`, none of `? # % \\`.
+ */
+function namePartProblem(part) {
+    if (part === '')
+        return 'has an empty part';
+    if (!/^[\x21-\x7e]+$/.test(part))
+        return 'must be ASCII with no whitespace';
+    if (part === '.' || part === '..')
+        return `cannot have "${part}" as a part (a URL reads it as a folder step)`;
+    const bad = URL_SYNTAX.exec(part)?.[0];
+    if (bad !== undefined)
+        return `holds "${bad}"; a name may not hold "?", "#", "%" or "\\"`;
+    return undefined;
+}
+/** The first problem of any part of a `/`-separated name, or undefined when every part is fine. */
+function namePartsProblem(name) {
+    for (const part of name.split('/')) {
+        const problem = namePartProblem(part);
+        if (problem !== undefined)
+            return problem;
+    }
+    return undefined;
+}
 /** Why `name` cannot be a published flake name, or undefined when it can. */
 function flakeNameProblem(name) {
     if (!/^[\x21-\x7e]*$/.test(name))
@@ -38282,7 +38395,15 @@ function flakeNameProblem(name) {
     const [owner, project] = name.split('/');
     if (owner === '' || project === '')
         return 'needs text on both sides of the "/"';
-    return undefined;
+    return namePartsProblem(name);
+}
+const ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value as a problem quotes it: control characters escaped, so that it stays on one line. */
+function quoted(value) {
+    const shown = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x1f\x7f]/g, c => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `"${shown}"`;
 }
 /**
  * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
@@ -38317,17 +38438,64 @@ function flakeRefs(uploadName, version) {
 /* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ld: () => (/* binding */ bodyStart)
 /* harmony export */ });
-/* unused harmony export REDACTED */
+/* unused harmony exports REDACTED, PIECE */
 /**
  * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
  * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
  */
 const REDACTED = '***';
-const known = new Set();
-/** Redact this exact value wherever it appears from now on (a token the action was given). */
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/** Remembered secrets shorter than {@link PIECE}: matched whole. */
+const short = new Set();
+/** Every {@link PIECE}-character piece of each longer remembered secret. */
+const pieces = new Set();
+/**
+ * Redact this value wherever it appears from now on (a token the action was given), also cut:
+ * a service may echo only the start or the end of a token, so any {@link PIECE} or more
+ * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ */
 function rememberSecret(secret) {
-    if (secret.length >= 4)
-        known.add(secret);
+    if (secret.length < 4)
+        return;
+    if (secret.length < PIECE)
+        short.add(secret);
+    else
+        for (let i = 0; i + PIECE <= secret.length; i++)
+            pieces.add(secret.slice(i, i + PIECE));
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function redactRemembered(text) {
+    let out = text;
+    for (const secret of short)
+        out = out.split(secret).join(REDACTED);
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
 }
 /** A query parameter whose value is a credential or a signature. */
 const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
@@ -38380,13 +38548,17 @@ const PATTERNS = [
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
     [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
 ];
 /** The text with every token, signature and remembered secret replaced by `***`. */
 function redactText(text) {
-    let out = text;
-    for (const secret of known)
-        out = out.split(secret).join(REDACTED);
+    let out = redactRemembered(text);
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -38415,7 +38587,8 @@ function bodyStart(body, max = 200) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8855);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8855);
 /**
  * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
  * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
@@ -38423,6 +38596,7 @@ function bodyStart(body, max = 200) {
  * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
  * token) log their lines through {@link log}, which goes to the same reporter.
  */
+
 
 
 
@@ -38461,10 +38635,10 @@ const githubReporter = {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     },
     async finished(release, outcome, timings, where) {
-        (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(release);
+        (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(release);
         // Always there on a runner; the command may also run in a step that has no summary.
         if (process.env.GITHUB_STEP_SUMMARY)
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)(release, outcome, timings, where);
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
     failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
 };
@@ -38479,7 +38653,11 @@ const log = {
     warning: (message) => current.warning(message),
     debug: (message) => current.debug(message),
     isDebug: () => current.isDebug(),
-    secret: (value) => current.secret(value),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .rememberSecret */ .Gz)(value);
+        current.secret(value);
+    },
     phaseStarted: (name) => current.phaseStarted(name),
     phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
 };
@@ -38504,14 +38682,16 @@ const log = {
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4584);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8499);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
+
 
 
 
@@ -38542,10 +38722,10 @@ const VISIBILITIES = {
     private: 'private'
 };
 /**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
+ * listing every problem found, each naming its input (or variable) and saying what to write.
  */
-function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING) {
+function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING, env = process.env) {
     const problems = [];
     const get = (name) => read(name).trim();
     const complain = (name, problem) => {
@@ -38576,25 +38756,31 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const repositoryInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) || defaults.repository;
     const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
     const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
-    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .flakeNameProblem */ .cz)(name);
+    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .flakeNameProblem */ .cz)(name);
     if (nameProblem !== undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`);
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
     }
     const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    let repository = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .foldRepository */ .qT)(repositoryInput);
+    const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
+    const repository = subgroupsKept ? repositoryInput : folded;
+    // Each part (after folding; each segment when folding is off) may become a segment of the
+    // upload path, so it must be a name part as `name`'s are.
+    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .namePartsProblem */ .Ds)(repository);
     if (repository === undefined) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
             ? repositoryFrom === ''
                 ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
                 : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`);
+            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
     }
-    else if (keepSubgroups && repository !== repositoryInput) {
-        if (name === '') {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-                `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
-        }
-        repository = repositoryInput;
+    else if (partsProblem !== undefined) {
+        const from = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
+    }
+    else if (subgroupsKept && name === '') {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+            `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
     }
     const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
     const rollingMinorInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor);
@@ -38619,7 +38805,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         if (tag === '') {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `is empty; set ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
         }
-        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .semverOfTag */ .EJ)(tag) === undefined) {
+        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .semverOfTag */ .EJ)(tag) === undefined) {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
         }
         version = { kind: 'tag', tag };
@@ -38646,7 +38832,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     if (extraLabelsInput === '' && extraTagsInput !== '') {
         _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
     }
-    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_8__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
+    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
     const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
     if (spdxExpression !== undefined) {
         try {
@@ -38692,6 +38878,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     };
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
     bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
+    const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
+    problems.push(...limits.problems);
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
     warnIgnoredInputs(read);
@@ -38710,7 +38898,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         githubToken,
         extraLabels,
         spdxExpression,
-        destDir
+        destDir,
+        timeouts: limits.limits
     };
 }
 /** The real path of `dir` if it is a folder, else undefined. */
@@ -38845,13 +39034,13 @@ async function writeSummary(release, outcome, timings, where) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ timeouts),
 /* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
 /* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   ut: () => (/* binding */ VARIABLES)
+/* harmony export */   ut: () => (/* binding */ VARIABLES),
+/* harmony export */   vL: () => (/* binding */ readTimeouts)
 /* harmony export */ });
 /* unused harmony exports parseSeconds, timeoutsFromEnv */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -38920,8 +39109,12 @@ function parseSeconds(text) {
     const seconds = Number(trimmed);
     return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
 }
-/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
-function timeoutsFromEnv(env = process.env) {
+/**
+ * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
+ * problem for each variable that is not a number of seconds. Read once, where the settings are
+ * read, so that a bad value is reported with the other input problems before anything runs.
+ */
+function readTimeouts(env) {
     const limits = { ...DEFAULT_TIMEOUTS };
     const problems = [];
     for (const key of Object.keys(VARIABLES)) {
@@ -38937,15 +39130,14 @@ function timeoutsFromEnv(env = process.env) {
         else
             limits[key] = ms;
     }
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
-    return limits;
+    return { limits, problems };
 }
-let fromEnv;
-/** The limits of this run, read from the environment once. */
-function timeouts() {
-    fromEnv ?? (fromEnv = timeoutsFromEnv());
-    return fromEnv;
+/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
+function timeoutsFromEnv(env) {
+    const { limits, problems } = readTimeouts(env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return limits;
 }
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
@@ -38960,7 +39152,8 @@ function seconds(ms) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken)
+/* harmony export */   eC: () => (/* binding */ githubIdToken),
+/* harmony export */   ud: () => (/* binding */ givenTokenProblem)
 /* harmony export */ });
 /* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
@@ -38968,14 +39161,12 @@ function seconds(ms) {
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5622);
 /**
  * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
  * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
  * it is masked at once, and refreshed when it is about to expire.
  */
-
 
 
 
@@ -38989,18 +39180,20 @@ const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action
 permissions:
   id-token: write
   contents: read`;
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+const githubIdToken = (limits) => audience => requestGithubIdToken(limits, audience);
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-const githubIdToken = async (audience) => {
+async function requestGithubIdToken(limits, audience) {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
     (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)();
+    const { connectMs, oidcMs } = limits;
     const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
     let seen;
     let attempts = 0;
@@ -39024,7 +39217,7 @@ const githubIdToken = async (audience) => {
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        });
+        }, (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits));
     }
     catch (error) {
         const answer = seen === undefined
@@ -39036,7 +39229,7 @@ const githubIdToken = async (audience) => {
             : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
         throw new Error(`${label} ${what}${answer}.`, { cause: error });
     }
-};
+}
 /** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
 function tokenExpiry(jwt) {
     try {
@@ -39046,6 +39239,42 @@ function tokenExpiry(jwt) {
     catch {
         return undefined;
     }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {
@@ -39057,9 +39286,9 @@ class Credential {
     }
     /** Ask for the token: only possible once the release is complete. */
     static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
         const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         return new Credential(token, audience, source, now);
     }
     /** Milliseconds until the current token expires, if it says. */
@@ -39082,9 +39311,9 @@ class Credential {
     }
     /** Fetch a new token now. */
     async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
         const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         this.token = token;
         return token;
     }

@@ -15,7 +15,7 @@ import { Nix } from './nix.js'
 import { Place } from './place.js'
 import { publishRelease } from './publish.js'
 import { makeRelease } from './release.js'
-import { useReporter } from './reporter.js'
+import { log, useReporter } from './reporter.js'
 import { Settings } from './settings.js'
 import { Timings, phase } from './timing.js'
 
@@ -24,7 +24,7 @@ export async function run(place: Place, readSettings: () => Settings): Promise<v
   useReporter(reporter)
   const timings: Timings = new Map()
   let scratch: string | undefined
-  for (const secret of place.secrets) reporter.secret(secret)
+  for (const secret of place.secrets) log.secret(secret)
   try {
     const settings = readSettings()
     place.check(settings)

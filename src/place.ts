@@ -86,7 +86,8 @@ export function graphqlFacts(
     graphqlUrl,
     settings.githubToken,
     settings.repository,
-    commit.revision
+    commit.revision,
+    settings.timeouts
   )
 }
 
@@ -114,7 +115,7 @@ export function githubPlace(
       settings.destDir !== undefined
         ? localFacts(settings, commit)
         : graphqlFacts(settings, commit, graphqlUrl),
-    idToken: () => githubIdToken,
+    idToken: settings => githubIdToken(settings.timeouts),
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
     scratchBase: env.RUNNER_TEMP ?? os.tmpdir()
   }

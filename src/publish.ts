@@ -38,7 +38,7 @@ export async function publishRelease(
 ): Promise<Outcome> {
   checkUploadSize(release)
   const credential = await Credential.forRelease(release, settings.audience, services.idToken)
-  const flakehub = new FlakeHubClient(settings.host, services.http, credential)
+  const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts)
   await flakehub.checkToken(services.owner)
   const staged = await flakehub.stage(release)
   if (staged.kind === 'exists') {

@@ -8,6 +8,7 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
+import { rememberSecret } from './redact.js'
 import { Release } from './release.js'
 import { Outcome, setOutputs, writeSummary } from './summary.js'
 import { Timings } from './timing.js'
@@ -86,7 +87,11 @@ export const log = {
   warning: (message: string): void => current.warning(message),
   debug: (message: string): void => current.debug(message),
   isDebug: (): boolean => current.isDebug(),
-  secret: (value: string): void => current.secret(value),
+  /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+  secret: (value: string): void => {
+    rememberSecret(value)
+    current.secret(value)
+  },
   phaseStarted: (name: string): void => current.phaseStarted(name),
   phaseEnded: (name: string, outcome: string, seconds: number, lines: readonly string[]): void =>
     current.phaseEnded(name, outcome, seconds, lines)

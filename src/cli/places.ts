@@ -6,14 +6,13 @@
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
 import { refusePage } from '../answers.js'
-import { exchange, httpClientTransport, isSuccess } from '../http.js'
+import { HttpResponse, exchange, httpClientTransport, isSuccess, retryPolicy } from '../http.js'
 import { Place, githubPlace, graphqlFacts, localFacts } from '../place.js'
 import { RepositoryFacts } from '../release.js'
 import { Reporter } from '../reporter.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
 import { bodyStart } from '../redact.js'
-import { timeouts } from '../timeouts.js'
-import { IdTokenSource } from '../token.js'
+import { IdTokenSource, givenTokenProblem } from '../token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
 
@@ -51,10 +50,33 @@ export function placeDefaults(kind: PlaceKind, env: NodeJS.ProcessEnv, cwd: stri
 export const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN'
 export const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN'
 
+const idTokensBlock = (audience: string): string =>
+  `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+
 function gitlabTokenMissing(audience: string): Error {
   return new Error(
     `GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-      `Add this to the job in .gitlab-ci.yml:\n\nid_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+      `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`
+  )
+}
+
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable: string, token: string, audience: string): void {
+  const problem = givenTokenProblem(token, Date.now())
+  if (problem === undefined) return
+  if (variable === GITLAB_TOKEN) {
+    throw new Error(
+      `${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+        "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+        idTokensBlock(audience)
+    )
+  }
+  throw new Error(
+    `${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+      'made by your CI in the same job, right before this command.'
   )
 }
 
@@ -115,7 +137,7 @@ function developmentToken(
 ): IdTokenSource {
   return async () => {
     const url = new URL('/token', issuer).toString()
-    const { connectMs, oidcMs } = timeouts()
+    const { connectMs, oidcMs } = settings.timeouts
     const request = {
       method: 'POST' as const,
       url,
@@ -124,7 +146,7 @@ function developmentToken(
       limits: { connectMs, answerMs: oidcMs }
     }
     const call = { what: 'Development JWT issuer', method: request.method, url }
-    return exchange(httpClientTransport(), call.what, request, response => {
+    const read = (response: HttpResponse): string => {
       const token = response.body.trim()
       if (!isSuccess(response.status) || token === '') {
         throw new Error(
@@ -133,7 +155,8 @@ function developmentToken(
       }
       refusePage(call, response) // a proxy's page is no token
       return token
-    })
+    }
+    return exchange(httpClientTransport(), call.what, request, read, retryPolicy(settings.timeouts))
   }
 }
 
@@ -163,8 +186,10 @@ export function cliPlace(
     return {
       ...common,
       check(settings) {
-        if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
-          throw gitlabTokenMissing(settings.audience)
+        if (settings.destDir !== undefined) return
+        const token = env[GITLAB_TOKEN]?.trim()
+        if (!token) throw gitlabTokenMissing(settings.audience)
+        checkGivenToken(GITLAB_TOKEN, token, settings.audience)
       },
       facts: (settings, commit) =>
         localFacts(settings, commit, {
@@ -182,7 +207,12 @@ export function cliPlace(
   if (kind === 'ci') {
     return {
       ...common,
-      check: () => undefined,
+      check(settings) {
+        if (settings.destDir !== undefined) return
+        const token = env[CI_TOKEN]?.trim()
+        if (!token) throw noTokenSource(settings.audience)
+        checkGivenToken(CI_TOKEN, token, settings.audience)
+      },
       facts: (settings, commit) => localFacts(settings, commit, shallow),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
