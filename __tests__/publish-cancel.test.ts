@@ -9,6 +9,7 @@ jest.unstable_mockModule('@actions/core', () => ({
 }))
 const { publishRelease } = await import('../src/publish.js')
 const { Cancelled } = await import('../src/errors.js')
+const { DEFAULT_TIMEOUTS } = await import('../src/timeouts.js')
 type Release = import('../src/release.js').Release
 type Settings = import('../src/settings.js').Settings
 type HttpRequest = import('../src/http.js').HttpRequest
@@ -23,7 +24,8 @@ const release = {
 const settings = {
   audience: 'api.flakehub.test',
   host: 'https://api.flakehub.test',
-  errorOnConflict: false
+  errorOnConflict: false,
+  timeouts: DEFAULT_TIMEOUTS
 } as unknown as Settings
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJleHAiOjQxMDI0NDQ4MDB9.sig' // expires in 2100
 

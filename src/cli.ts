@@ -6,7 +6,7 @@
 import * as path from 'node:path'
 import packageJson from '../package.json' with { type: 'json' }
 import { CommandLine, helpText, parseCommandLine } from './cli/flags.js'
-import { CI_TOKEN, GITLAB_TOKEN, cliPlace, detectPlace, placeDefaults } from './cli/places.js'
+import { cliPlace, detectPlace, placeDefaults } from './cli/places.js'
 import { textReporter, withOutputsFile } from './cli/report.js'
 import { InputError } from './errors.js'
 import { run } from './main.js'
@@ -53,10 +53,6 @@ if (command.action === 'help') {
     kind === 'github' ? githubReporter : text(),
     outputsFile === '' ? undefined : path.resolve(outputsFile)
   )
-  for (const name of [GITLAB_TOKEN, CI_TOKEN]) {
-    const token = env[name]?.trim()
-    if (token) reporter.secret(token)
-  }
   const place = cliPlace(kind, command.read, env, reporter)
   await run(
     place,

@@ -14,6 +14,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import { childEnvironment } from './child-env.js'
 import { log as report } from './reporter.js'
 
 export interface CommandResult {
@@ -34,6 +35,8 @@ export interface RunOptions {
   discardStdout?: boolean
   /** Called once the process has been started (not when it could not be). */
   onSpawn?: () => void
+  /** Variables to set for the child, beside this process's (never its tokens: see child-env.ts). */
+  env?: Record<string, string>
 }
 
 /** The one way the action starts a program; tests swap it for a fake. */
@@ -225,9 +228,9 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
       return new Promise((resolve, reject) => {
         // detached: the child leads a new process group (and session), so the whole group can
         // be signalled. Never unref'd: this process waits for it.
-        // (Room here for the environment each child gets.)
         const child = spawn(command, args, {
           cwd: options.cwd,
+          env: childEnvironment(process.env, options.env),
           detached: true,
           stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
         })

@@ -16,8 +16,8 @@ import {
   MAX_ANSWER_BYTES,
   RETRY_ATTEMPTS,
   RETRY_MAX_DELAY_MS,
-  VARIABLES,
-  timeouts
+  Timeouts,
+  VARIABLES
 } from './timeouts.js'
 import { log } from './reporter.js'
 
@@ -155,9 +155,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   random: Math.random
 }
 
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-export function runRetry(): RetryPolicy {
-  return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs }
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+export function retryPolicy(limits: Timeouts): RetryPolicy {
+  return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs }
 }
 
 /** A 2xx status. */
@@ -195,7 +195,7 @@ export async function retrying<T>(
   judge: (
     outcome: { value: T } | { error: unknown }
   ) => { reason: string; waitMs?: number } | undefined,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<T> {
   const { signal } = policy
   for (let n = 1; ; n++) {
@@ -247,7 +247,7 @@ export async function exchange<T>(
   what: string,
   request: HttpRequest,
   read: (response: HttpResponse) => T,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<T> {
   const call: CallName = { what, method: request.method, url: request.url }
   const own = new WeakSet<object>()
@@ -321,7 +321,7 @@ export function sendWithRetries(
   transport: HttpTransport,
   what: string,
   request: HttpRequest,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<HttpResponse> {
   return exchange(transport, what, request, response => response, policy)
 }

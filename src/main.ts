@@ -6,6 +6,7 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { processRunner, stoppedBy } from './command.js'
+import { nameCommit } from './commit.js'
 import { writeRelease } from './dry-run.js'
 import { Cancelled, errorMessage } from './errors.js'
 import { evaluateAndPack, locateSource } from './flake-source.js'
@@ -14,7 +15,7 @@ import { Nix } from './nix.js'
 import { Place } from './place.js'
 import { publishRelease } from './publish.js'
 import { makeRelease } from './release.js'
-import { useReporter } from './reporter.js'
+import { log, useReporter } from './reporter.js'
 import { Settings } from './settings.js'
 import { Timings, phase } from './timing.js'
 
@@ -37,14 +38,21 @@ export async function run(
     scratch = undefined
   }
   let publishing = false
+  // Every nix and git of the run is stopped when it is cancelled.
+  const runner = stoppedBy(processRunner, signal)
+  for (const secret of place.secrets) log.secret(secret)
   try {
     const settings = readSettings()
     place.check(settings)
-    const facts = await phase(timings, 'Repository', log => place.facts(settings, log, signal))
+    const { commit, facts } = await phase(timings, 'Repository', async log => {
+      const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') }
+      const commit = await nameCommit(runner, settings, wording, log)
+      return { commit, facts: await place.facts(settings, commit, log, signal) }
+    })
     signal.throwIfAborted()
     scratch = await scratchFolder(settings.destDir ?? place.scratchBase)
-    const nix = new Nix(stoppedBy(processRunner, signal))
-    const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log))
+    const nix = new Nix(runner, scratch)
+    const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log))
     const flake = await evaluateAndPack(
       nix,
       settings,

@@ -45,7 +45,7 @@ export async function publishRelease(
     return services.idToken(audience, signal)
   }
   const credential = await Credential.forRelease(release, settings.audience, idToken)
-  const flakehub = new FlakeHubClient(settings.host, services.http, credential)
+  const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts)
   await flakehub.checkToken(services.owner)
   const staged = await flakehub.stage(release)
   if (staged.kind === 'exists') {
