@@ -35184,10 +35184,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7020);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5622);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
  * variables, the place detected once, and the same pipeline as the action.
  */
+
 
 
 
@@ -35205,12 +35207,12 @@ function readCliSettings(command, defaults) {
         settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(command.read, defaults, command.spelling);
     }
     catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d))
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz))
             throw error;
         problems = error.problems;
     }
     if (command.problems.length > 0 || settings === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d([...command.problems, ...problems]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([...command.problems, ...problems]);
     }
     return settings;
 }
@@ -35223,6 +35225,7 @@ else if (command.action === 'version') {
     process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
 }
 else {
+    const cancelled = (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)();
     const kind = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
     const text = () => (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .textReporter */ .hF)({
         out: process.stdout,
@@ -35235,7 +35238,7 @@ else {
     const outputsFile = command.read('outputs-file');
     const reporter = (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .withOutputsFile */ .nG)(kind === 'github' ? _reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .githubReporter */ .TO : text(), outputsFile === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(outputsFile));
     const place = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, command.read, env, reporter);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())));
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())), cancelled);
 }
 
 __webpack_async_result__();
@@ -35568,8 +35571,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/http.ts
-var src_http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/github-context.ts
@@ -35695,8 +35698,8 @@ async function localFacts(settings, commit, shallow = {
     return { revision, commitCount, topics: [], spdxIdentifier: null };
 }
 /** Facts from GitHub's GraphQL API, for the commit being published. */
-function graphqlFacts(settings, commit, graphqlUrl) {
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
+function graphqlFacts(settings, commit, graphqlUrl, signal) {
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -35711,9 +35714,9 @@ function githubPlace(options = {}) {
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
         settingName: name => `\`${name}\``,
-        facts: (settings, commit) => settings.destDir !== undefined
+        facts: (settings, commit, _log, signal) => settings.destDir !== undefined
             ? localFacts(settings, commit)
-            : graphqlFacts(settings, commit, graphqlUrl),
+            : graphqlFacts(settings, commit, graphqlUrl, signal),
         idToken: settings => (0,src_token/* githubIdToken */.eC)(settings.timeouts),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
@@ -35829,7 +35832,7 @@ function developmentClaims(issuer, settings, facts, now = Date.now()) {
 }
 /** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
 function developmentToken(issuer, settings, facts) {
-    return async () => {
+    return async (_audience, signal) => {
         const url = new URL('/token', issuer).toString();
         const { connectMs, oidcMs } = settings.timeouts;
         const request = {
@@ -35848,7 +35851,7 @@ function developmentToken(issuer, settings, facts) {
             (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
             return token;
         };
-        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(), call.what, request, read, (0,src_http/* retryPolicy */.Jb)(settings.timeouts));
+        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(signal), call.what, request, read, (0,src_http/* retryPolicy */.Jb)(settings.timeouts));
     };
 }
 /** How the command names a setting in messages: its flag. */
@@ -35913,14 +35916,14 @@ function cliPlace(kind, read, env, reporter) {
             if (issuer === '')
                 throw noTokenSource(settings.audience);
             if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
-                throw new errors/* InputError */.d([
+                throw new errors/* InputError */.dz([
                     `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
                 ]);
             if (settings.githubToken === '')
                 throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
         },
-        facts: (settings, commit) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql')
+        facts: (settings, commit, _log, signal) => settings.destDir === undefined && settings.githubToken !== ''
+            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
             : localFacts(settings, commit, shallow),
         idToken: (settings, facts) => developmentToken(issuer, settings, facts)
     };
@@ -36038,14 +36041,14 @@ function textReporter(options) {
                 print(out, redact(line));
             print(out, redact(`time:     ${times}`));
         },
-        failed(message) {
+        failed(message, exitCode = 1) {
             clearStatus();
             if (ticker !== undefined)
                 clearInterval(ticker);
             const [first, ...rest] = redact(message).split('\n');
             const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
             err.write(`${block.join('\n')}\n`);
-            (options.exit ?? (code => (process.exitCode = code)))(1);
+            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
         }
     };
 }
@@ -36158,10 +36161,14 @@ function adopt(request) {
 /** Bytes moved so far on a socket, both ways. */
 const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
 /**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
- * started is destroyed then, and any it starts afterwards is destroyed at once.
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
+ * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
+ * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
+ * already, `call` is not made.
  */
-function bounded(limits, call, onAnswer) {
+function bounded(limits, call, onAnswer, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
     watchRequests();
     const requests = new Set();
     const sockets = new Set();
@@ -36183,18 +36190,25 @@ function bounded(limits, call, onAnswer) {
             for (const timer of timers)
                 clearTimeout(timer);
             clearInterval(poll);
+            signal?.removeEventListener('abort', cancel);
         };
-        const fail = (message) => {
+        const stop = (error, reason = error) => {
             if (settled)
                 return;
-            failure = new TimeoutError(message);
+            failure = error;
             finish();
             for (const request of requests)
                 request.destroy(failure);
             for (const socket of sockets)
                 socket.destroy(failure);
-            reject(failure);
+            reject(reason);
         };
+        const fail = (message) => stop(new TimeoutError(message));
+        const cancel = () => {
+            const reason = signal?.reason;
+            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
+        };
+        signal?.addEventListener('abort', cancel, { once: true });
         const connecting = new WeakSet();
         /** A socket still connecting must connect within connectMs. */
         const connectBy = (socket) => {
@@ -36281,8 +36295,9 @@ function bounded(limits, call, onAnswer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** Turn any thrown value into a message a person can read. */
 function errorMessage(error) {
@@ -36308,29 +36323,61 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+/** The run was cancelled by a signal: the reason its AbortSignal carries. */
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}.`);
+        this.signal = signal;
+        this.name = 'Cancelled';
+    }
+    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
+    get exitCode() {
+        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+    }
+    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
+    report(publishing) {
+        return publishing
+            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
+            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
+    }
+}
 
 
 /***/ }),
 
-/***/ 6803:
+/***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DM: () => (/* binding */ isRetriableStatus),
-/* harmony export */   Jb: () => (/* binding */ retryPolicy),
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   cv: () => (/* binding */ exchange),
-/* harmony export */   oJ: () => (/* binding */ isSuccess),
-/* harmony export */   zm: () => (/* binding */ httpClientTransport)
-/* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, OutOfTime, sendWithRetries */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cv: () => (/* binding */ exchange),
+  zm: () => (/* binding */ httpClientTransport),
+  DM: () => (/* binding */ isRetriableStatus),
+  oJ: () => (/* binding */ isSuccess),
+  Jb: () => (/* binding */ retryPolicy),
+  R$: () => (/* binding */ retrying)
+});
+
+// UNUSED EXPORTS: CutShort, DEFAULT_RETRY, OutOfTime, USER_AGENT, sendWithRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+// EXTERNAL MODULE: ./src/reporter.ts
+var reporter = __nccwpck_require__(5622);
+;// CONCATENATED MODULE: ./src/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
  * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
@@ -36344,10 +36391,11 @@ class InputError extends Error {
 
 
 
+
 const USER_AGENT = 'flakehub-push';
 const DEFAULT_LIMITS = {
-    connectMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.connectMs,
-    answerMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.stageMs
+    connectMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.connectMs,
+    answerMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.stageMs
 };
 /** An answer that stopped before its end: worth another attempt. */
 class CutShort extends Error {
@@ -36363,8 +36411,8 @@ function readAll(message) {
         let size = 0;
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB) {
-                message.destroy(new CutShort(`the answer is longer than ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB} bytes`));
+            if (size > timeouts/* MAX_ANSWER_BYTES */.gB) {
+                message.destroy(new CutShort(`the answer is longer than ${timeouts/* MAX_ANSWER_BYTES */.gB} bytes`));
             }
             else
                 chunks.push(chunk);
@@ -36379,25 +36427,28 @@ function readAll(message) {
 }
 /**
  * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits.
+ * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
  */
-function httpClientTransport() {
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
+function httpClientTransport(signal) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         keepAlive: true,
         // A backstop only: the request's own limits end every attempt long before.
         socketTimeout: 60 * 60000
     });
     return {
+        signal,
         send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
             let stream;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)(limits, async () => {
+            // Each attempt bounded by its limits, and by the run's signal.
+            const attempt = (call) => (0,deadline/* bounded */.Mm)(limits, call, undefined, signal);
+            return attempt(async () => {
                 stream = typeof body === 'function' ? body() : undefined;
                 if (stream !== undefined) {
                     // The request the body is piped into is watched from the start, on any Node.
                     const pipe = stream.pipe.bind(stream);
                     stream.pipe = (into, options) => {
-                        (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .adopt */ .di)(into);
+                        (0,deadline/* adopt */.di)(into);
                         return pipe(into, options);
                     };
                 }
@@ -36417,10 +36468,10 @@ function httpClientTransport() {
     };
 }
 const DEFAULT_RETRY = {
-    attempts: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_ATTEMPTS */ .Km,
-    baseDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.retryDelayMs,
-    maxDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_MAX_DELAY_MS */ .Pb,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    attempts: timeouts/* RETRY_ATTEMPTS */.Km,
+    baseDelayMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.retryDelayMs,
+    maxDelayMs: timeouts/* RETRY_MAX_DELAY_MS */.Pb,
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
     random: Math.random
 };
 /** The policy of a run: the defaults, with the first wait as the run's limits set it. */
@@ -36451,6 +36502,7 @@ class OutOfTime extends Error {
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
 async function retrying(what, attempt, judge, policy) {
+    const { signal } = policy;
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -36459,6 +36511,7 @@ async function retrying(what, attempt, judge, policy) {
         catch (error) {
             outcome = { error };
         }
+        signal?.throwIfAborted();
         const verdict = judge(outcome);
         if (verdict === undefined || n >= policy.attempts) {
             if ('error' in outcome)
@@ -36470,15 +36523,17 @@ async function retrying(what, attempt, judge, policy) {
         if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
             throw new OutOfTime(what, verdict.reason);
         }
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
-        await policy.sleep(delay);
+        reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        await policy.sleep(delay, signal).catch((error) => {
+            throw signal?.aborted ? signal.reason : error;
+        });
     }
 }
 /** Why a failed attempt is worth another, or undefined. */
 function transportReason(error) {
-    if (error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU || error instanceof CutShort)
+    if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
         return error.message;
-    return `network error (${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)).replace(/\s+/g, ' ')})`;
+    return `network error (${(0,redact/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
 }
 /**
  * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
@@ -36488,6 +36543,7 @@ function transportReason(error) {
 async function exchange(transport, what, request, read, policy) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
+    const signal = transport.signal ?? policy.signal;
     let last;
     try {
         last = await retrying(what, async () => {
@@ -36505,7 +36561,7 @@ async function exchange(transport, what, request, read, policy) {
         }, outcome => {
             if ('error' in outcome) {
                 const { error } = outcome;
-                if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+                if (error instanceof answers/* AnswerError */.dV)
                     return error.retriable ? { reason: error.reason } : undefined;
                 if (typeof error === 'object' && error !== null && own.has(error))
                     return undefined;
@@ -36519,18 +36575,24 @@ async function exchange(transport, what, request, read, policy) {
                 reason: `HTTP ${response.status}`,
                 waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
             };
-        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
+        }, {
+            ...policy,
+            notAfter: request.limits?.notAfter ?? policy.notAfter,
+            signal
+        });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         if (error instanceof OutOfTime) {
-            throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIABLES */ .ut.publishBudgetMs} (seconds).`, { cause: error });
+            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
         }
-        if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+        if (error instanceof answers/* AnswerError */.dV)
             throw error;
         if (typeof error === 'object' && error !== null && own.has(error))
             throw error;
-        throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
             `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
     }
     return last.read ? last.value : read(last.response);
@@ -36608,6 +36670,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/child-env.ts
 /**
  * The environment every child process (`nix`, `git`) gets: this process's, without the
@@ -36667,7 +36731,14 @@ var src_reporter = __nccwpck_require__(5622);
  * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
  * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
  * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
  */
+
 
 
 
@@ -36698,50 +36769,203 @@ function showCommand(command, args) {
         .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
         .join(' ');
 }
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = {
-    run(command, args, options = {}) {
-        const commandLine = showCommand(command, args);
-        const log = options.log ?? src_reporter/* log */.Rm.info;
-        log(`$ ${commandLine}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                cwd: options.cwd,
-                env: childEnvironment(process.env, options.env),
-                signal: options.signal,
-                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-            });
-            child.once('spawn', () => options.onSpawn?.());
-            const stdout = [];
-            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            const errors = child.stderr; // Always piped.
-            errors.setEncoding('utf8');
-            errors.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (src_reporter/* log */.Rm.isDebug())
-                    src_reporter/* log */.Rm.debug(chunk.trimEnd());
-            });
-            child.on('error', error => {
-                if (options.signal?.aborted)
-                    reject(options.signal.reason);
-                else {
-                    const missing = error.code === 'ENOENT';
-                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
-                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                }
-            });
-            child.on('close', (code, signal) => {
-                if (options.signal?.aborted)
-                    return reject(options.signal.reason);
-                if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                else
-                    reject(new CommandError(commandLine, code, stderr.text(), signal));
-            });
-        });
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
     }
 };
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? src_reporter/* log */.Rm.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    env: childEnvironment(process.env, options.env),
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if (src_reporter/* log */.Rm.isDebug())
+                        src_reporter/* log */.Rm.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
 /**
  * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
  * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
@@ -37223,8 +37447,6 @@ function parseJson(args, stdout) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/priority.ts
 /**
  * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
@@ -37271,6 +37493,7 @@ function threads() {
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
 
+
 async function phase(timings, name, work) {
     const started = performance.now();
     const lines = [];
@@ -37286,7 +37509,7 @@ async function phase(timings, name, work) {
         return result;
     }
     catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
+        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
         throw error;
     }
 }
@@ -37301,6 +37524,8 @@ class Stopped extends Error {
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
  * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
  * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
  */
 async function allOrStop(tasks, parent) {
     const controller = new AbortController();
@@ -37326,8 +37551,10 @@ async function allOrStop(tasks, parent) {
     if (firstError !== undefined)
         throw firstError.error;
     const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
     if (stopped !== undefined)
-        throw stopped.reason;
+        throw parent?.aborted ? parent.reason : stopped.reason;
     return settled.map(result => result.value);
 }
 
@@ -37920,7 +38147,7 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
             : nix.hashPath(source.sourceDir, { signal, log: log.info })
     ], options.signal).catch(async (error) => {
         await promises_.rm(destination, { force: true });
-        throw error;
+        throw fileSystemError(error, destination);
     });
     if (tarball.narHash !== expected) {
         await promises_.rm(tarball.path, { force: true });
@@ -37931,6 +38158,22 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
     }
     log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
     return { ...tarball, narHashVerifiedBy: by };
+}
+/**
+ * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
+ * for a full disk, what to do; any other error unchanged.
+ */
+function fileSystemError(error, destination) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR')
+        return error;
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const hint = full
+        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        : '';
+    return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
+        cause: error
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/flake-source.ts
@@ -37993,9 +38236,9 @@ function staleLockError(error, commit) {
 /**
  * Everything that depends only on the located source, at the same time: the evaluation (one
  * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest.
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
+async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
     const [outputs, readme, tarball] = await allOrStop([
         signal => evaluate(nix, settings, source, signal, timings),
         signal => findReadme(source.sourceDir, signal),
@@ -38004,7 +38247,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
-    ]);
+    ], signal);
     return { source, outputs, readme, tarball };
 }
 /**
@@ -38043,8 +38286,8 @@ async function findReadme(dir, signal) {
         : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
 }
 
-// EXTERNAL MODULE: ./src/http.ts
-var src_http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
@@ -38241,7 +38484,12 @@ function checkUploadSize(release) {
 }
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
+    const { signal } = services;
+    const idToken = audience => {
+        signal?.throwIfAborted();
+        return services.idToken(audience, signal);
+    };
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
     const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
     await flakehub.checkToken(services.owner);
     const staged = await flakehub.stage(release);
@@ -38277,11 +38525,24 @@ async function publishRelease(release, settings, services) {
 
 
 
-async function run(place, readSettings) {
+/**
+ * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
+ * the packing, and no service is asked anything after it: the run then reports that it was
+ * cancelled, with the signal's exit status.
+ */
+async function run(place, readSettings, signal) {
     const { reporter } = place;
     (0,src_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
+    const removeScratch = async () => {
+        if (scratch !== undefined)
+            await promises_.rm(scratch, { recursive: true, force: true });
+        scratch = undefined;
+    };
+    let publishing = false;
+    // Every nix and git of the run is stopped when it is cancelled.
+    const runner = stoppedBy(processRunner, signal);
     for (const secret of place.secrets)
         src_reporter/* log */.Rm.secret(secret);
     try {
@@ -38289,14 +38550,16 @@ async function run(place, readSettings) {
         place.check(settings);
         const { commit, facts } = await phase(timings, 'Repository', async (log) => {
             const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
-            const commit = await nameCommit(processRunner, settings, wording, log);
-            return { commit, facts: await place.facts(settings, commit, log) };
+            const commit = await nameCommit(runner, settings, wording, log);
+            return { commit, facts: await place.facts(settings, commit, log, signal) };
         });
+        signal.throwIfAborted();
         scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(processRunner, scratch);
+        const nix = new Nix(runner, scratch);
         const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings);
+        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
         const release = makeRelease(settings, facts, flake);
+        signal.throwIfAborted();
         if (settings.destDir !== undefined) {
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
@@ -38304,19 +38567,26 @@ async function run(place, readSettings) {
             return;
         }
         const services = {
-            http: (0,src_http/* httpClientTransport */.zm)(),
+            http: (0,src_http/* httpClientTransport */.zm)(signal),
             idToken: place.idToken(settings, facts),
-            owner: await place.owner(settings)
+            owner: await place.owner(settings),
+            signal
         };
+        signal.throwIfAborted();
+        publishing = true;
         const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
         await reporter.finished(release, outcome, timings, { host: settings.host });
     }
     catch (error) {
-        reporter.failed((0,errors/* errorMessage */.g)(error));
+        await removeScratch(); // before saying so
+        const { reason } = signal;
+        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
+            reporter.failed(reason.report(publishing), reason.exitCode);
+        else
+            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
     finally {
-        if (scratch !== undefined)
-            await promises_.rm(scratch, { recursive: true, force: true });
+        await removeScratch();
     }
 }
 /** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
@@ -38640,7 +38910,10 @@ const githubReporter = {
         if (process.env.GITHUB_STEP_SUMMARY)
             await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(release, outcome, timings, where);
     },
-    failed: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message)
+    failed(message, exitCode = 1) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        process.exitCode = exitCode;
+    }
 };
 let current = githubReporter;
 /** Make `reporter` the one every log line goes to (the entry points do this first). */
@@ -38839,7 +39112,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
             spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default()(spdxExpression);
         }
         catch (error) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}); ` +
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}); ` +
                 'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
         }
     }
@@ -38881,7 +39154,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
     problems.push(...limits.problems);
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(problems);
     warnIgnoredInputs(read);
     return {
         ...settings,
@@ -38927,6 +39200,41 @@ function warnIgnoredInputs(read) {
         _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
             'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
     }
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
 }
 
 
@@ -39159,7 +39467,7 @@ function seconds(ms) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2539);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5622);
 /**
@@ -39181,13 +39489,13 @@ permissions:
   id-token: write
   contents: read`;
 /** The job's OIDC token from GitHub, each call bounded by the run's limits. */
-const githubIdToken = (limits) => audience => requestGithubIdToken(limits, audience);
+const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-async function requestGithubIdToken(limits, audience) {
+async function requestGithubIdToken(limits, audience, signal) {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
@@ -39198,14 +39506,14 @@ async function requestGithubIdToken(limits, audience) {
     let seen;
     let attempts = 0;
     // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), 300);
+    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
     try {
         return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
             attempts++;
             seen = undefined;
             return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
                 seen = answer;
-            });
+            }, signal);
         }, outcome => {
             if (!('error' in outcome))
                 return undefined;
@@ -39213,17 +39521,19 @@ async function requestGithubIdToken(limits, audience) {
                 return { reason: outcome.error.message };
             // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
             // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        }, (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits));
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         const answer = seen === undefined
             ? ''
             : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
         const what = noToken
             ? 'answered without a token (a proxy or captive portal may be answering in its place)'
             : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;

@@ -12,6 +12,7 @@ import { InputError } from './errors.js'
 import { run } from './main.js'
 import { githubReporter } from './reporter.js'
 import { Defaults, Settings, readSettings } from './settings.js'
+import { cancelOnSignals } from './signals.js'
 
 /** The settings the flags and variables give, with the command line's own problems first. */
 function readCliSettings(command: CommandLine, defaults: Defaults): Settings {
@@ -36,6 +37,7 @@ if (command.action === 'help') {
 } else if (command.action === 'version') {
   process.stdout.write(`flakehub-push ${packageJson.version}\n`)
 } else {
+  const cancelled = cancelOnSignals()
   const kind = detectPlace(env)
   const text = (): ReturnType<typeof textReporter> =>
     textReporter({
@@ -52,5 +54,9 @@ if (command.action === 'help') {
     outputsFile === '' ? undefined : path.resolve(outputsFile)
   )
   const place = cliPlace(kind, command.read, env, reporter)
-  await run(place, () => readCliSettings(command, placeDefaults(kind, env, process.cwd())))
+  await run(
+    place,
+    () => readCliSettings(command, placeDefaults(kind, env, process.cwd())),
+    cancelled
+  )
 }

@@ -90,27 +90,31 @@ function staleLockError(error: unknown, commit: NamedCommit): unknown {
 /**
  * Everything that depends only on the located source, at the same time: the evaluation (one
  * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest.
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
 export async function evaluateAndPack(
   nix: Nix,
   settings: Settings,
   source: FlakeSource,
   tarballPath: string,
-  timings: Timings
+  timings: Timings,
+  signal?: AbortSignal
 ): Promise<EvaluatedFlake> {
-  const [outputs, readme, tarball] = await allOrStop([
-    signal => evaluate(nix, settings, source, signal, timings),
-    signal => findReadme(source.sourceDir, signal),
-    signal =>
-      phase(timings, 'Package', async log => {
-        const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
-        log.info(
-          `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
-        )
-        return tarball
-      })
-  ] as const)
+  const [outputs, readme, tarball] = await allOrStop(
+    [
+      signal => evaluate(nix, settings, source, signal, timings),
+      signal => findReadme(source.sourceDir, signal),
+      signal =>
+        phase(timings, 'Package', async log => {
+          const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
+          log.info(
+            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
+          )
+          return tarball
+        })
+    ] as const,
+    signal
+  )
   return { source, outputs, readme, tarball }
 }
 

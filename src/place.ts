@@ -25,8 +25,16 @@ export interface Place {
   check(settings: Settings): void
   /** How messages name a setting: `rev` (an action input), `--rev` (a flag). */
   settingName(name: string): string
-  /** What the repository says of the commit being published (see commit.ts). */
-  facts(settings: Settings, commit: NamedCommit, log: PhaseLog): Promise<RepositoryFacts>
+  /**
+   * What the repository says of the commit being published (see commit.ts); its HTTP calls are
+   * broken off when `signal` is aborted.
+   */
+  facts(
+    settings: Settings,
+    commit: NamedCommit,
+    log: PhaseLog,
+    signal?: AbortSignal
+  ): Promise<RepositoryFacts>
   /**
    * The late token source. Only {@link Credential.forRelease} calls it, with a finished
    * release in hand; building it reads no token.
@@ -79,10 +87,11 @@ export async function localFacts(
 export function graphqlFacts(
   settings: Settings,
   commit: NamedCommit,
-  graphqlUrl: string
+  graphqlUrl: string,
+  signal?: AbortSignal
 ): Promise<RepositoryFacts> {
   return githubFacts(
-    httpClientTransport(),
+    httpClientTransport(signal),
     graphqlUrl,
     settings.githubToken,
     settings.repository,
@@ -111,10 +120,10 @@ export function githubPlace(
       if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
     },
     settingName: name => `\`${name}\``,
-    facts: (settings, commit) =>
+    facts: (settings, commit, _log, signal) =>
       settings.destDir !== undefined
         ? localFacts(settings, commit)
-        : graphqlFacts(settings, commit, graphqlUrl),
+        : graphqlFacts(settings, commit, graphqlUrl, signal),
     idToken: settings => githubIdToken(settings.timeouts),
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
     scratchBase: env.RUNNER_TEMP ?? os.tmpdir()

@@ -28,8 +28,8 @@ export interface Reporter {
   phaseEnded(name: string, outcome: string, seconds: number, lines: readonly string[]): void
   /** The run succeeded: say what was released and hand on the outputs. */
   finished(release: Release, outcome: Outcome, timings: Timings, where: Destination): Promise<void>
-  /** The run failed: one error, and a failing exit status. */
-  failed(message: string): void
+  /** The run failed: one error, and a failing exit status (1 unless given: 130 after SIGINT). */
+  failed(message: string, exitCode?: number): void
 }
 
 /** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
@@ -71,7 +71,10 @@ export const githubReporter: Reporter = {
     // Always there on a runner; the command may also run in a step that has no summary.
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
   },
-  failed: message => core.setFailed(message)
+  failed(message, exitCode = 1) {
+    core.setFailed(message)
+    process.exitCode = exitCode
+  }
 }
 
 let current: Reporter = githubReporter

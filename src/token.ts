@@ -12,8 +12,11 @@ import { Release } from './release.js'
 import { Timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 
-/** Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner). */
-export type IdTokenSource = (audience: string) => Promise<string>
+/**
+ * Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner); `signal` breaks
+ * the request off (the run was cancelled).
+ */
+export type IdTokenSource = (audience: string, signal?: AbortSignal) => Promise<string>
 
 /** A token closer than this to its expiry is replaced before the next call. */
 export const REFRESH_MARGIN_MS = 60_000
@@ -27,15 +30,19 @@ permissions:
 /** The job's OIDC token from GitHub, each call bounded by the run's limits. */
 export const githubIdToken =
   (limits: Timeouts): IdTokenSource =>
-  audience =>
-    requestGithubIdToken(limits, audience)
+  (audience, signal) =>
+    requestGithubIdToken(limits, audience, signal)
 
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-async function requestGithubIdToken(limits: Timeouts, audience: string): Promise<string> {
+async function requestGithubIdToken(
+  limits: Timeouts,
+  audience: string,
+  signal?: AbortSignal
+): Promise<string> {
   const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
   if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new Error(
@@ -60,7 +67,8 @@ async function requestGithubIdToken(limits: Timeouts, audience: string): Promise
           () => core.getIDToken(audience),
           answer => {
             seen = answer
-          }
+          },
+          signal
         )
       },
       outcome => {
@@ -73,9 +81,10 @@ async function requestGithubIdToken(limits: Timeouts, audience: string): Promise
           ? { reason: reasonOf(outcome.error) }
           : undefined
       },
-      retryPolicy(limits)
+      { ...retryPolicy(limits), signal }
     )
   } catch (error) {
+    if (signal?.aborted) throw signal.reason
     const answer =
       seen === undefined
         ? ''

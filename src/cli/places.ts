@@ -135,7 +135,7 @@ function developmentToken(
   settings: Settings,
   facts: RepositoryFacts
 ): IdTokenSource {
-  return async () => {
+  return async (_audience, signal) => {
     const url = new URL('/token', issuer).toString()
     const { connectMs, oidcMs } = settings.timeouts
     const request = {
@@ -156,7 +156,13 @@ function developmentToken(
       refusePage(call, response) // a proxy's page is no token
       return token
     }
-    return exchange(httpClientTransport(), call.what, request, read, retryPolicy(settings.timeouts))
+    return exchange(
+      httpClientTransport(signal),
+      call.what,
+      request,
+      read,
+      retryPolicy(settings.timeouts)
+    )
   }
 }
 
@@ -232,9 +238,9 @@ export function cliPlace(
           '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
         )
     },
-    facts: (settings, commit) =>
+    facts: (settings, commit, _log, signal) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql')
+        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
         : localFacts(settings, commit, shallow),
     idToken: (settings, facts) => developmentToken(issuer, settings, facts)
   }

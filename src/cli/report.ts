@@ -127,13 +127,13 @@ export function textReporter(options: TextReporterOptions): Reporter {
       for (const line of releaseLines(release, where)) print(out, redact(line))
       print(out, redact(`time:     ${times}`))
     },
-    failed(message) {
+    failed(message, exitCode = 1) {
       clearStatus()
       if (ticker !== undefined) clearInterval(ticker)
       const [first, ...rest] = redact(message).split('\n')
       const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)]
       err.write(`${block.join('\n')}\n`)
-      ;(options.exit ?? (code => (process.exitCode = code)))(1)
+      ;(options.exit ?? (code => (process.exitCode = code)))(exitCode)
     }
   }
 }
