@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import { parse } from 'yaml'
-import { BINARY_SOURCE_INPUTS, Input, Output } from '../src/action-io.js'
+import { BINARY_SOURCE_INPUTS, Input, Output } from '../src/settings/action-io.js'
 
 interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>

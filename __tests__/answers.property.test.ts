@@ -11,12 +11,12 @@ jest.unstable_mockModule('@actions/core', () => ({
   isDebug: () => false
 }))
 const { AnswerError, readAnswer, object, string, count, array, nullable, optional } =
-  await import('../src/answers.js')
-const { readStageAnswer, FlakeHubError } = await import('../src/flakehub.js')
-const { readFacts } = await import('../src/github-context.js')
-const { redactText, redactUrl, bodyStart, rememberSecret } = await import('../src/redact.js')
-const { tokenExpiry } = await import('../src/token.js')
-type HttpResponse = import('../src/http.js').HttpResponse
+  await import('../src/flakehub/answers.js')
+const { readStageAnswer, FlakeHubError } = await import('../src/flakehub/client.js')
+const { readFacts } = await import('../src/places/github-graphql.js')
+const { redactText, redactUrl, bodyStart, rememberSecret } = await import('../src/secrets.js')
+const { tokenExpiry } = await import('../src/flakehub/token.js')
+type HttpResponse = import('../src/flakehub/http.js').HttpResponse
 
 const STAGE = { what: 'FlakeHub stage', method: 'POST', url: 'https://api.test/upload/o/p/1/2/h' }
 const GRAPHQL = { what: 'GitHub GraphQL', method: 'POST', url: 'https://api.test/graphql' }

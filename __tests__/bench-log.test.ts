@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { evaluationCommands, shellWords } from '../bench/eval-alone.mjs'
 import { parseGroups } from '../bench/measure.mjs'
-import { processRunner, showCommand } from '../src/command.js'
+import { processRunner, showCommand } from '../src/process/command.js'
 import { Timings, phase } from '../src/timing.js'
 
 afterEach(() => {

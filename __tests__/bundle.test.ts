@@ -12,7 +12,7 @@ const ASSETS = [
 describe('the bundle', () => {
   it.each(ASSETS)('ships src/%s as dist/%s, byte for byte', name => {
     expect(fs.readFileSync(new URL(name, dist))).toEqual(
-      fs.readFileSync(new URL(`../src/${name}`, import.meta.url))
+      fs.readFileSync(new URL(`../src/evaluate/${name}`, import.meta.url))
     )
   })
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { VARIABLES } from '../src/timeouts.js'
+import { VARIABLES } from '../src/settings/timeouts.js'
 import {
   WORKFLOW_COMMAND,
   errorBlocks,

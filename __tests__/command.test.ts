@@ -17,7 +17,7 @@ const {
   processRunner,
   showCommand,
   stoppedBy
-} = await import('../src/command.js')
+} = await import('../src/process/command.js')
 const { isGone, readPids, waitForFile } = await import('./support/signals.js')
 
 describe('running a command', () => {

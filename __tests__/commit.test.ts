@@ -2,8 +2,8 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { processRunner } from '../src/command.js'
-import { gitFlakeRef, nameCommit } from '../src/commit.js'
+import { processRunner } from '../src/process/command.js'
+import { gitFlakeRef, nameCommit } from '../src/source/commit.js'
 import { commitAll, makeRepo, sh, writeFiles } from './support/nix.js'
 
 const log = { info: () => {} }

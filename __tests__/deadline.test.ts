@@ -12,8 +12,8 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: jest.fn(),
   isDebug: () => false
 }))
-const { adopt, bounded, TimeoutError } = await import('../src/deadline.js')
-const { httpClientTransport, CutShort } = await import('../src/http.js')
+const { adopt, bounded, TimeoutError } = await import('../src/flakehub/deadline.js')
+const { httpClientTransport, CutShort } = await import('../src/flakehub/http.js')
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 const servers: http.Server[] = []

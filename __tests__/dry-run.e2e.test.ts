@@ -5,7 +5,7 @@ import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { PACKING_NICENESS } from '../src/priority.js'
+import { PACKING_NICENESS } from '../src/process/priority.js'
 import { runAction } from './support/action.js'
 import {
   commitAll,

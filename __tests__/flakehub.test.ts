@@ -11,12 +11,12 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret,
   isDebug: () => false
 }))
-const { FlakeHubClient, pathPart } = await import('../src/flakehub.js')
-const { Credential, tokenExpiry } = await import('../src/token.js')
-const { checkUploadSize, MAX_TARBALL_BYTES } = await import('../src/publish.js')
-const { DEFAULT_TIMEOUTS } = await import('../src/timeouts.js')
-type HttpRequest = import('../src/http.js').HttpRequest
-type HttpResponse = import('../src/http.js').HttpResponse
+const { FlakeHubClient, pathPart } = await import('../src/flakehub/client.js')
+const { Credential, tokenExpiry } = await import('../src/flakehub/token.js')
+const { checkUploadSize, MAX_TARBALL_BYTES } = await import('../src/flakehub/publish.js')
+const { DEFAULT_TIMEOUTS } = await import('../src/settings/timeouts.js')
+type HttpRequest = import('../src/flakehub/http.js').HttpRequest
+type HttpResponse = import('../src/flakehub/http.js').HttpResponse
 type Release = import('../src/release.js').Release
 
 /** An unsigned JWT that expires `secondsLeft` from now. */

@@ -1,8 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals'
 
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn() }))
-const { readFacts } = await import('../src/github-context.js')
-const { AnswerError } = await import('../src/answers.js')
+const { readFacts } = await import('../src/places/github-graphql.js')
+const { AnswerError } = await import('../src/flakehub/answers.js')
 
 const CALL = { what: 'GitHub GraphQL', method: 'POST', url: 'https://api.github.test/graphql' }
 const json = (body: unknown, status = 200) => ({

@@ -3,10 +3,10 @@ import { describe, expect, it, jest } from '@jest/globals'
 const info = jest.fn<(message: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({ info, debug: jest.fn(), isDebug: () => false }))
 const { sendWithRetries, isRetriableStatus, exchange, DEFAULT_RETRY } =
-  await import('../src/http.js')
-const { readAnswer, object, string } = await import('../src/answers.js')
-const { TimeoutError } = await import('../src/deadline.js')
-type HttpResponse = import('../src/http.js').HttpResponse
+  await import('../src/flakehub/http.js')
+const { readAnswer, object, string } = await import('../src/flakehub/answers.js')
+const { TimeoutError } = await import('../src/flakehub/deadline.js')
+type HttpResponse = import('../src/flakehub/http.js').HttpResponse
 
 const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
   status,

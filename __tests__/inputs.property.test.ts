@@ -13,12 +13,12 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: jest.fn(),
   getInput: jest.fn()
 }))
-const { readSettings } = await import('../src/settings.js')
+const { readSettings } = await import('../src/settings/read.js')
 const { InputError } = await import('../src/errors.js')
 const { flakeNameProblem, foldRepository, semverOfTag } = await import('../src/naming.js')
 const { mergeLabels, splitLabels, MAX_LABELS, MAX_LABEL_LENGTH } = await import('../src/labels.js')
 const { parseSeconds, timeoutsFromEnv, VARIABLES, DEFAULT_TIMEOUTS } =
-  await import('../src/timeouts.js')
+  await import('../src/settings/timeouts.js')
 
 /** Any text, ASCII or not, lone surrogates included, and text near each parser's grammar. */
 const text = fc.oneof(
@@ -36,7 +36,7 @@ const defaults = { repository: 'owner/project', refName: 'v1.0.0', workspace }
 
 /** Settings for these inputs, or the InputError's problems; anything else fails the test. */
 type Got =
-  | { settings: import('../src/settings.js').Settings; problems?: undefined }
+  | { settings: import('../src/settings/read.js').Settings; problems?: undefined }
   | { problems: string[]; settings?: undefined }
 function settingsOrProblems(inputs: Record<string, string>): Got {
   const all: Record<string, string> = { visibility: 'public', ...inputs }

@@ -1,7 +1,7 @@
 // src/inspect.nix, evaluated by the real `nix` against fixture flakes.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { processRunner } from '../src/command.js'
-import { Nix, NO_OUTPUTS } from '../src/nix.js'
+import { processRunner } from '../src/process/command.js'
+import { Nix, NO_OUTPUTS } from '../src/evaluate/nix.js'
 import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
 
 type Leaf = {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { TOKEN_VARIABLES } from '../src/child-env.js'
+import { TOKEN_VARIABLES } from '../src/process/child-env.js'
 import { runAction } from './support/action.js'
 import { nixRan, recordingNix, runCli } from './support/cli.js'
 import {

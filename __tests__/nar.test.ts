@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { fileTree } from '../src/file-tree.js'
-import { NarHasher } from '../src/nar.js'
-import { packTarball } from '../src/tarball.js'
+import { fileTree } from '../src/source/file-tree.js'
+import { NarHasher } from '../src/source/nar.js'
+import { packTarball } from '../src/source/tarball.js'
 import { sh } from './support/nix.js'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nar-test-'))

@@ -1,7 +1,7 @@
 // Reading a failed evaluation's stderr: the flake output it names and Nix's own message, in the
 // layouts of Nix 2.8 (message first) and of newer Nix (message last).
 import { describe, expect, it } from '@jest/globals'
-import { readEvaluationFailure } from '../src/nix-error.js'
+import { readEvaluationFailure } from '../src/evaluate/nix-error.js'
 
 const NIX_2_8 = `error: boom on darwin
 

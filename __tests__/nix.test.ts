@@ -2,10 +2,10 @@ import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 
 jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
-const { Nix, atLeast, parseNixVersion } = await import('../src/nix.js')
-const { CommandError } = await import('../src/command.js')
-type CommandRunner = import('../src/command.js').CommandRunner
-type RunOptions = import('../src/command.js').RunOptions
+const { Nix, atLeast, parseNixVersion } = await import('../src/evaluate/nix.js')
+const { CommandError } = await import('../src/process/command.js')
+type CommandRunner = import('../src/process/command.js').CommandRunner
+type RunOptions = import('../src/process/command.js').RunOptions
 
 describe('the Nix version', () => {
   it.each([

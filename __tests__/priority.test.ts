@@ -2,14 +2,14 @@
 // while a child started before keeps its priority.
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { PACKING_NICENESS } from '../src/priority.js'
+import { PACKING_NICENESS } from '../src/process/priority.js'
 import { NODE } from './support/action.js'
 
-/** Runs in Node 24, which loads src/priority.ts with its types stripped. */
+/** Runs in Node 24, which loads src/process/priority.ts with its types stripped. */
 const SCRIPT = `
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
-import { stepBack } from '${new URL('../src/priority.ts', import.meta.url).pathname}'
+import { stepBack } from '${new URL('../src/process/priority.ts', import.meta.url).pathname}'
 const nice = file => Number(fs.readFileSync(file, 'utf8').split(')').at(-1).trim().split(' ')[16])
 await fs.promises.readFile('/proc/self/stat') // starts the thread pool, as the action has by then
 const child = spawn('sleep', ['5'])

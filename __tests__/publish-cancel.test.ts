@@ -7,12 +7,12 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: jest.fn(),
   isDebug: () => false
 }))
-const { publishRelease } = await import('../src/publish.js')
+const { publishRelease } = await import('../src/flakehub/publish.js')
 const { Cancelled } = await import('../src/errors.js')
-const { DEFAULT_TIMEOUTS } = await import('../src/timeouts.js')
+const { DEFAULT_TIMEOUTS } = await import('../src/settings/timeouts.js')
 type Release = import('../src/release.js').Release
-type Settings = import('../src/settings.js').Settings
-type HttpRequest = import('../src/http.js').HttpRequest
+type Settings = import('../src/settings/read.js').Settings
+type HttpRequest = import('../src/flakehub/http.js').HttpRequest
 
 const release = {
   uploadName: 'owner/flake',

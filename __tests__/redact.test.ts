@@ -12,8 +12,8 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret,
   isDebug: () => false
 }))
-const { redactText, bodyStart, rememberSecret, PIECE } = await import('../src/redact.js')
-const { log } = await import('../src/reporter.js')
+const { redactText, bodyStart, rememberSecret, PIECE } = await import('../src/secrets.js')
+const { log } = await import('../src/places/github-reporter.js')
 
 /** A long opaque token (not a JWT, no known prefix), the same in every run. */
 function opaqueToken(seed: string, length: number): string {

@@ -1,13 +1,13 @@
 // Outside GitHub, a workflow command (`::warning::`, `::add-mask::` …) shows up raw, and a mask
 // would even print the token. So only the GitHub reporter may speak the toolkit's log calls;
-// everything else logs through `log` from src/reporter.ts.
+// everything else logs through `log` from the reporter.
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 
 const SRC = new URL('../src/', import.meta.url)
 /** The files that are GitHub's side of reporting, and the toolkit calls that print nothing. */
-const GITHUB_SIDE = ['reporter.ts', 'summary.ts']
+const GITHUB_SIDE = ['places/github-reporter.ts', 'places/github-summary.ts']
 const QUIET = new Set(['getInput', 'getIDToken'])
 
 function sources(dir: string): string[] {

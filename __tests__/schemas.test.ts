@@ -2,8 +2,8 @@
 // 12), with the leaves that release gives. One flake holds an output for every row, evaluated
 // by the real `nix` through the action's own call.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { processRunner } from '../src/command.js'
-import { Nix } from '../src/nix.js'
+import { processRunner } from '../src/process/command.js'
+import { Nix } from '../src/evaluate/nix.js'
 import { makeRepo, nixJson, trivialDerivation } from './support/nix.js'
 
 type Leaf = {

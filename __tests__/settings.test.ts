@@ -6,7 +6,7 @@ import * as path from 'node:path'
 const warning = jest.fn<(message: string) => void>()
 const setSecret = jest.fn<(secret: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({ warning, setSecret, getInput: jest.fn() }))
-const { readSettings } = await import('../src/settings.js')
+const { readSettings } = await import('../src/settings/read.js')
 const { InputError } = await import('../src/errors.js')
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'settings-'))

@@ -5,8 +5,8 @@
 // versions the project tests (2.8 here, 2.26 and 2.34 in CI's chroots); the test runs that
 // `nix flake show` and checks the row, then runs the action's evaluation and checks it agrees.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { processRunner } from '../src/command.js'
-import { Nix } from '../src/nix.js'
+import { processRunner } from '../src/process/command.js'
+import { Nix } from '../src/evaluate/nix.js'
 import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
 
 const nix = new Nix(processRunner)

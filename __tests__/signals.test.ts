@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import { Cancelled } from '../src/errors.js'
-import { cancelOnSignals } from '../src/signals.js'
+import { cancelOnSignals } from '../src/process/signals.js'
 
 describe('cancelling on a signal', () => {
   it.each([

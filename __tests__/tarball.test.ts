@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import * as tar from 'tar-stream'
-import { packTarball, type Tarball } from '../src/tarball.js'
+import { packTarball, type Tarball } from '../src/source/tarball.js'
 import {
   type FixtureEntry,
   commitAll,

@@ -1,9 +1,9 @@
 // Text from the flake or from Nix, printed where something reads it as more than text: the
 // runner (workflow commands), the job summary (HTML), a terminal (control sequences).
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { escapeControls } from '../src/cli/report.js'
-import { printInert } from '../src/reporter.js'
-import { escapeHtml } from '../src/summary.js'
+import { escapeControls } from '../src/places/text-reporter.js'
+import { printInert } from '../src/places/github-reporter.js'
+import { escapeHtml } from '../src/places/github-summary.js'
 import { runnerCommands } from './support/runner-commands.js'
 
 describe('printing for the runner', () => {

@@ -4,7 +4,7 @@
  * no packing, no node. Read from the log, not written down here, so that this stays right when
  * the action's commands change.
  *
- * The action logs each command as `$ <command line>` (src/command.ts, quoted for a POSIX shell)
+ * The action logs each command as `$ <command line>` (src/process/command.ts, quoted for a POSIX shell)
  * inside the group of the phase that ran it. The evaluation's commands are the `nix` ones in
  * every group but the ones that are not evaluation (below); `nix --version` is not evaluation.
  */

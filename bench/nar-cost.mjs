@@ -72,8 +72,10 @@ const median = values => {
 
 /** The rounds themselves, in this process (which must be Node 24 with ts-resolve.mjs). */
 async function measureHere(sourceDir, rounds) {
-  const { packTarball } = await import(pathToFileURL(path.join(REPO, 'src', 'tarball.ts')).href)
-  const { NarHasher } = await import(pathToFileURL(path.join(REPO, 'src', 'nar.ts')).href)
+  const { packTarball } = await import(
+    pathToFileURL(path.join(REPO, 'src', 'source', 'tarball.ts')).href
+  )
+  const { NarHasher } = await import(pathToFileURL(path.join(REPO, 'src', 'source', 'nar.ts')).href)
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'nar-cost-'))
   const off = {
     directory() {},

@@ -1,6 +1,6 @@
 /**
  * `node bench/pack-direct.mjs <tarball.ts> <source folder> <destination>`: calls the action's
- * packTarball directly (Node 24 strips the TypeScript types of src/tarball.ts on import) and
+ * packTarball directly (Node 24 strips the TypeScript types of src/source/tarball.ts on import) and
  * prints one JSON line: wall seconds, CPU seconds, peak RSS (KiB) and the tarball's size.
  */
 import { pathToFileURL } from 'node:url'

@@ -147,7 +147,7 @@ export function packingTable(summary, bare) {
         ...noTarget
       ],
       [
-        'Throughput: `packTarball` called directly (src/tarball.ts in Node 24; CPU; peak RSS of that process)',
+        'Throughput: `packTarball` called directly (src/source/tarball.ts in Node 24; CPU; peak RSS of that process)',
         direct === null
           ? 'n/a'
           : `${fmt.rate(p.rateDirect)} (${fmt.s(direct.seconds)}; CPU ${fmt.s(direct.cpuS)}; ${fmt.mb(direct.maxRssKiB)})`,

@@ -62,14 +62,14 @@ export function methodText(tools, s) {
   const samplerShare = samplerCpu.length === 0 ? 'n/a' : fmt.pct(Math.max(...samplerCpu))
   return `Each round runs, for each flake, A and B (order alternating between rounds) and then the
 evaluation alone; then A on a flake with the same tree but no outputs (its Package phase then runs
-alone), \`tar | gzip -6\`, \`gzip -6\` and \`packTarball\` itself (src/tarball.ts imported by Node
+alone), \`tar | gzip -6\`, \`gzip -6\` and \`packTarball\` itself (src/source/tarball.ts imported by Node
 24, which strips the types; the working tree's source, which may differ from dist/) on that flake's
 store path, and A on a tiny flake (8 files). Every run is cold: \`eval-cache = false\` for A and B,
 and a fresh commit (stamp.txt rewritten) before each run, so \`nix flake metadata\` copies the
 source into the store anew. B is \`nix flake metadata\`, \`nix flake prefetch\`, \`nix flake
 show\`${tools.allSystemsFlag ? ' --all-systems' : ''}, the lock check (only with a flake.lock; the
-generated flakes have none), the outputs document from the action's src/inspect.nix (\`nix eval
---json --impure --expr '(import src/inspect.nix) { outputs = (builtins.getFlake …).outputs; … }'\`) and \`tar | gzip -6\` to a file, one
+generated flakes have none), the outputs document from the action's src/evaluate/inspect.nix (\`nix eval
+--json --impure --expr '(import src/evaluate/inspect.nix) { outputs = (builtins.getFlake …).outputs; … }'\`) and \`tar | gzip -6\` to a file, one
 after the other. MB = 10^6 bytes.
 
 **Evaluation alone.** The \`$ nix …\` command lines A logs in its groups, except those of the

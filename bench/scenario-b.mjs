@@ -1,7 +1,7 @@
 /**
  * Scenario B: the established tool's work done in series on a fresh commit — `nix flake
  * metadata`, `nix flake prefetch`, `nix flake show`, the lock check (only with a flake.lock), the
- * action's outputs evaluation (src/inspect.nix) and `tar | gzip -6` — each step timed, with its
+ * action's outputs evaluation (src/evaluate/inspect.nix) and `tar | gzip -6` — each step timed, with its
  * CPU and peak RSS.
  */
 import { execFileSync } from 'node:child_process'

@@ -1,6 +1,6 @@
 /**
- * The benchmark's settings: the repository's paths it measures (dist/index.js, src/inspect.nix,
- * src/tarball.ts), the BENCH_* environment variables (documented at the top of run.mjs) read
+ * The benchmark's settings: the repository's paths it measures (dist/index.js, src/evaluate/inspect.nix,
+ * src/source/tarball.ts), the BENCH_* environment variables (documented at the top of run.mjs) read
  * once into `config`, where the results go, and the log line every module writes to stderr.
  */
 import * as path from 'node:path'
@@ -9,8 +9,8 @@ import { DEFAULTS, KINDS, SYSTEMS } from './generate.mjs'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const BUNDLE = path.join(REPO, 'dist', 'index.js')
-export const INSPECT = path.join(REPO, 'src', 'inspect.nix')
-export const TARBALL_TS = path.join(REPO, 'src', 'tarball.ts')
+export const INSPECT = path.join(REPO, 'src', 'evaluate', 'inspect.nix')
+export const TARBALL_TS = path.join(REPO, 'src', 'source', 'tarball.ts')
 export const TS_RESOLVE = path.join(REPO, 'bench', 'ts-resolve.mjs')
 export const PRELOAD = pathToFileURL(path.join(REPO, 'bench', 'rss-preload.mjs')).href
 export const PACK_DIRECT = path.join(REPO, 'bench', 'pack-direct.mjs')

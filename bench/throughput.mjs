@@ -1,6 +1,6 @@
 /**
  * Tarball throughput on a store path: `tar | gzip -6`, `gzip -6` alone on the tar file, and the
- * action's `packTarball` called directly (src/tarball.ts in Node 24, via pack-direct.mjs), with
+ * action's `packTarball` called directly (src/source/tarball.ts in Node 24, via pack-direct.mjs), with
  * wall time, CPU and (for packTarball) peak RSS.
  */
 import { execFileSync } from 'node:child_process'
@@ -61,13 +61,13 @@ export async function gzipThroughput(tools, storePath, label) {
 }
 
 /**
- * packTarball of src/tarball.ts called directly in Node 24 (which strips the types on import):
+ * packTarball of src/source/tarball.ts called directly in Node 24 (which strips the types on import):
  * exact time, CPU and memory of the packer alone. Null when that cannot be done here.
  */
 async function packDirect(tools, sourceDir, destination) {
   if (!tools.nodeIsRunners) return null
   try {
-    // src/tarball.ts imports its neighbours as ./x.js: ts-resolve.mjs maps those to the .ts files.
+    // src/source/tarball.ts imports its neighbours as ./x.js: ts-resolve.mjs maps those to the .ts files.
     const args = ['--import', TS_RESOLVE, PACK_DIRECT, TARBALL_TS, sourceDir, destination]
     const result = await measure(tools.node, args, {
       env: tools.baseEnv

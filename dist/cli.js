@@ -34967,68 +34967,137 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3078:
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
+/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8719);
+/* harmony import */ var _places_command_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4889);
+/* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(771);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8495);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6759);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6765);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(396);
+/**
+ * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
+ * variables, the place detected once, and the same pipeline as the action.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The settings the flags and variables give, with the command line's own problems first. */
+function readCliSettings(command, defaults) {
+    let settings;
+    let problems = [];
+    try {
+        settings = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(command.read, defaults, command.spelling);
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz))
+            throw error;
+        problems = error.problems;
+    }
+    if (command.problems.length > 0 || settings === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([...command.problems, ...problems]);
+    }
+    return settings;
+}
+const env = process.env;
+const command = (0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandLine */ .Du)(process.argv.slice(2), env);
+if (command.action === 'help') {
+    process.stdout.write(`${(0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)(_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE)}\n`);
+}
+else if (command.action === 'version') {
+    process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
+}
+else {
+    const cancelled = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)();
+    const kind = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
+    const text = () => (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .textReporter */ .hF)({
+        out: process.stdout,
+        err: process.stderr,
+        gitlab: kind === 'gitlab',
+        color: !env.NO_COLOR && (kind === 'gitlab' || process.stderr.isTTY === true),
+        progress: process.stderr.isTTY === true && !env.CI,
+        debug: env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
+    });
+    const outputsFile = command.read('outputs-file');
+    const reporter = (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .withOutputsFile */ .nG)(kind === 'github' ? _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .githubReporter */ .TO : text(), outputsFile === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(outputsFile));
+    const place = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, command.read, env, reporter);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())), cancelled);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/** The names of the action's inputs and outputs, as `action.yml` declares them. */
-const Input = {
-    visibility: 'visibility',
-    name: 'name',
-    repository: 'repository',
-    mirror: 'mirror',
-    directory: 'directory',
-    gitRoot: 'git-root',
-    tag: 'tag',
-    rev: 'rev',
-    rollingMinor: 'rolling-minor',
-    rolling: 'rolling',
-    host: 'host',
-    logDirectives: 'log-directives',
-    logger: 'logger',
-    githubToken: 'github-token',
-    extraTags: 'extra-tags',
-    extraLabels: 'extra-labels',
-    spdxExpression: 'spdx-expression',
-    errorOnConflict: 'error-on-conflict',
-    includeOutputPaths: 'include-output-paths',
-    myFlakeIsTooBig: 'my-flake-is-too-big',
-    strictMode: '_internal-strict-mode',
-    destDir: 'dest-dir'
-};
+/** Turn any thrown value into a message a person can read. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
 /**
- * Inputs of the established action that choose which `flakehub-push` binary to download.
- * There is no binary here, so they are accepted and ignored with one warning.
+ * One or more inputs are wrong. Each problem names the input and says what to write instead;
+ * they are reported together in a single annotation before anything else runs.
  */
-const BINARY_SOURCE_INPUTS = [
-    'source-binary',
-    'source-branch',
-    'source-pr',
-    'source-revision',
-    'source-tag',
-    'source-url',
-    'flakehub-push-binary',
-    'flakehub-push-branch',
-    'flakehub-push-pr',
-    'flakehub-push-revision',
-    'flakehub-push-tag',
-    'flakehub-push-url'
-];
-const Output = {
-    flakeName: 'flake_name',
-    flakeVersion: 'flake_version',
-    flakerefAtLeast: 'flakeref_at_least',
-    flakerefExact: 'flakeref_exact'
-};
+class InputError extends Error {
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** The run was cancelled by a signal: the reason its AbortSignal carries. */
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}.`);
+        this.signal = signal;
+        this.name = 'Cancelled';
+    }
+    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
+    get exitCode() {
+        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+    }
+    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
+    report(publishing) {
+        return publishing
+            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
+            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
+    }
+}
 
 
 /***/ }),
 
-/***/ 3788:
+/***/ 8539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35046,11 +35115,11 @@ const Output = {
 /* harmony export */   v1: () => (/* binding */ callLabel)
 /* harmony export */ });
 /* unused harmony exports contentType, parseAnswer */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
 
 /** `POST /upload/…`: the method and the path, never the query. */
 function callRoute(call) {
-    return `${call.method} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
+    return `${call.method} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
 }
 function callLabel(call) {
     return `${call.what} (${callRoute(call)})`;
@@ -35063,7 +35132,7 @@ function contentType(response) {
 /** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
 function describeAnswer(response) {
     const type = contentType(response) ?? 'no content type';
-    const start = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
+    const start = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
     return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
 }
 /** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
@@ -35147,7 +35216,7 @@ function shown(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'an object';
-    return `${typeof value} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
+    return `${typeof value} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
 }
 /**
  * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
@@ -35170,24 +35239,2534 @@ function readAnswer(call, response, check) {
 
 /***/ }),
 
-/***/ 5581:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _cli_flags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5377);
-/* harmony import */ var _cli_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3837);
-/* harmony import */ var _cli_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1086);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7020);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5622);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8750);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   Mm: () => (/* binding */ bounded),
+/* harmony export */   di: () => (/* binding */ adopt)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
 /**
- * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
- * variables, the place detected once, and the same pipeline as the action.
+ * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
+ * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
+ * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
+ * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
+ * destroyed. The library's promise then fails on its own, no socket is left open to keep the
+ * process alive, and no `process.exit` is needed.
+ *
+ * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
+ * older ones only once its body is sent (`http.client.request.start`), so there the new socket
+ * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
+ */
+
+
+
+/** A call that ran out of time. Always worth another attempt. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let subscribed = false;
+function watchRequests() {
+    if (subscribed)
+        return;
+    subscribed = true;
+    const request = (message) => current.getStore()?.add(message.request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.created', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.start', request);
+    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('net.client.socket', message => {
+        current.getStore()?.addSocket(message.socket);
+    });
+}
+/** Watch a request under the current deadline (one a body is piped into, for older Node). */
+function adopt(request) {
+    current.getStore()?.add(request);
+}
+/** Bytes moved so far on a socket, both ways. */
+const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
+/**
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
+ * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
+ * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
+ * already, `call` is not made.
+ */
+function bounded(limits, call, onAnswer, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
+    watchRequests();
+    const requests = new Set();
+    const sockets = new Set();
+    const timers = new Set();
+    let failure;
+    let settled = false;
+    return new Promise((resolve, reject) => {
+        const later = (ms, what) => {
+            // An event of the request after the call settled (its body's `finish` may come after
+            // the answer) must start no timer: one left running would hold the process open.
+            if (settled)
+                return undefined;
+            const timer = setTimeout(what, Math.max(0, ms));
+            timers.add(timer);
+            return timer;
+        };
+        const finish = () => {
+            settled = true;
+            for (const timer of timers)
+                clearTimeout(timer);
+            clearInterval(poll);
+            signal?.removeEventListener('abort', cancel);
+        };
+        const stop = (error, reason = error) => {
+            if (settled)
+                return;
+            failure = error;
+            finish();
+            for (const request of requests)
+                request.destroy(failure);
+            for (const socket of sockets)
+                socket.destroy(failure);
+            reject(reason);
+        };
+        const fail = (message) => stop(new TimeoutError(message));
+        const cancel = () => {
+            const reason = signal?.reason;
+            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
+        };
+        signal?.addEventListener('abort', cancel, { once: true });
+        const connecting = new WeakSet();
+        /** A socket still connecting must connect within connectMs. */
+        const connectBy = (socket) => {
+            if (!socket.connecting || connecting.has(socket))
+                return;
+            connecting.add(socket);
+            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
+            socket.once('connect', () => clearTimeout(timer));
+        };
+        const answerBy = () => {
+            later(limits.answerMs, () => fail(`no answer within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
+        };
+        const watch = {
+            addSocket(socket) {
+                if (failure !== undefined)
+                    return void socket.destroy(failure);
+                if (settled)
+                    return;
+                sockets.add(socket);
+                connectBy(socket);
+            },
+            add(request) {
+                if (failure !== undefined)
+                    return void request.destroy(failure);
+                if (settled || requests.has(request))
+                    return;
+                requests.add(request);
+                request.once('socket', connectBy);
+                request.once('response', (response) => {
+                    const type = response.headers['content-type'];
+                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
+                });
+                if (limits.stallMs !== undefined) {
+                    // All sent: now the other side works (checks the upload) before it answers.
+                    request.once('finish', () => {
+                        clearInterval(poll);
+                        answerBy();
+                    });
+                }
+            }
+        };
+        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
+        let lastMoved = -1;
+        let lastMoveAt = Date.now();
+        const stallMs = limits.stallMs;
+        const poll = stallMs === undefined
+            ? undefined
+            : setInterval(() => {
+                let total = 0;
+                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
+                for (const socket of all)
+                    total += moved(socket);
+                if (total !== lastMoved) {
+                    lastMoved = total;
+                    lastMoveAt = Date.now();
+                }
+                else if (Date.now() - lastMoveAt >= stallMs) {
+                    fail(`no progress for ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
+                }
+            }, Math.max(10, Math.min(1000, stallMs / 5)));
+        if (stallMs === undefined)
+            answerBy();
+        if (limits.notAfter !== undefined) {
+            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
+        }
+        current.run(watch, call).then(value => {
+            if (settled)
+                return;
+            finish();
+            resolve(value);
+        }, (error) => {
+            if (settled)
+                return;
+            finish();
+            reject(error);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cv: () => (/* binding */ exchange),
+  zm: () => (/* binding */ httpClientTransport),
+  DM: () => (/* binding */ isRetriableStatus),
+  oJ: () => (/* binding */ isSuccess),
+  Jb: () => (/* binding */ retryPolicy),
+  R$: () => (/* binding */ retrying)
+});
+
+// UNUSED EXPORTS: CutShort, DEFAULT_RETRY, OutOfTime, USER_AGENT, sendWithRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/deadline.ts
+var deadline = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var timeouts = __nccwpck_require__(9849);
+// EXTERNAL MODULE: ./src/places/github-reporter.ts
+var github_reporter = __nccwpck_require__(6759);
+;// CONCATENATED MODULE: ./src/flakehub/http.ts
+/**
+ * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
+ * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
+ * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
+ * log line each; a call that keeps failing ends in one error naming the call.
+ */
+
+
+
+
+
+
+
+
+const USER_AGENT = 'flakehub-push';
+const DEFAULT_LIMITS = {
+    connectMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.connectMs,
+    answerMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.stageMs
+};
+/** An answer that stopped before its end: worth another attempt. */
+class CutShort extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CutShort';
+    }
+}
+/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
+function readAll(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > timeouts/* MAX_ANSWER_BYTES */.gB) {
+                message.destroy(new CutShort(`the answer is longer than ${timeouts/* MAX_ANSWER_BYTES */.gB} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new CutShort(`the answer broke off after ${size} bytes`));
+        });
+    });
+}
+/**
+ * The real transport. Redirects are followed; retries are left to {@link retrying}; each
+ * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
+ */
+function httpClientTransport(signal) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+        allowRetries: false,
+        keepAlive: true,
+        // A backstop only: the request's own limits end every attempt long before.
+        socketTimeout: 60 * 60000
+    });
+    return {
+        signal,
+        send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
+            let stream;
+            // Each attempt bounded by its limits, and by the run's signal.
+            const attempt = (call) => (0,deadline/* bounded */.Mm)(limits, call, undefined, signal);
+            return attempt(async () => {
+                stream = typeof body === 'function' ? body() : undefined;
+                if (stream !== undefined) {
+                    // The request the body is piped into is watched from the start, on any Node.
+                    const pipe = stream.pipe.bind(stream);
+                    stream.pipe = (into, options) => {
+                        (0,deadline/* adopt */.di)(into);
+                        return pipe(into, options);
+                    };
+                }
+                const data = body === undefined ? null : typeof body === 'string' ? body : stream;
+                const response = await client.request(method, url, data ?? null, headers);
+                return {
+                    status: response.message.statusCode ?? 0,
+                    headers: response.message.headers,
+                    body: await readAll(response.message)
+                };
+            }).finally(() => {
+                // A file left half read by a failed attempt is closed; the next one opens it afresh.
+                ;
+                stream?.destroy?.();
+            });
+        }
+    };
+}
+const DEFAULT_RETRY = {
+    attempts: timeouts/* RETRY_ATTEMPTS */.Km,
+    baseDelayMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.retryDelayMs,
+    maxDelayMs: timeouts/* RETRY_MAX_DELAY_MS */.Pb,
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+    random: Math.random
+};
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+function retryPolicy(limits) {
+    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
+}
+/** A 2xx status. */
+function isSuccess(status) {
+    return status >= 200 && status <= 299;
+}
+/** A status worth trying again: too many requests, or a server-side failure. */
+function isRetriableStatus(status) {
+    return status === 429 || status >= 500;
+}
+/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
+class OutOfTime extends Error {
+    constructor(what, reason) {
+        super(`${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`);
+        this.what = what;
+        this.reason = reason;
+        this.name = 'OutOfTime';
+    }
+}
+/**
+ * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
+ * result or an error and returns why it is worth another try (with an optional wait the other
+ * side asked for), or undefined to hand it on. A retry that would start past the policy's
+ * `notAfter` is not made: {@link OutOfTime} is thrown instead.
+ */
+async function retrying(what, attempt, judge, policy) {
+    const { signal } = policy;
+    for (let n = 1;; n++) {
+        let outcome;
+        try {
+            outcome = { value: await attempt() };
+        }
+        catch (error) {
+            outcome = { error };
+        }
+        signal?.throwIfAborted();
+        const verdict = judge(outcome);
+        if (verdict === undefined || n >= policy.attempts) {
+            if ('error' in outcome)
+                throw outcome.error;
+            return outcome.value;
+        }
+        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+        const delay = Math.min(policy.maxDelayMs, verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2)));
+        if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
+            throw new OutOfTime(what, verdict.reason);
+        }
+        github_reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        await policy.sleep(delay, signal).catch((error) => {
+            throw signal?.aborted ? signal.reason : error;
+        });
+    }
+}
+/** Why a failed attempt is worth another, or undefined. */
+function transportReason(error) {
+    if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
+        return error.message;
+    return `network error (${(0,secrets/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
+}
+/**
+ * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
+ * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
+ * every other status means). A call that keeps failing ends in one error naming it.
+ */
+async function exchange(transport, what, request, read, policy) {
+    const call = { what, method: request.method, url: request.url };
+    const own = new WeakSet();
+    const signal = transport.signal ?? policy.signal;
+    let last;
+    try {
+        last = await retrying(what, async () => {
+            const response = await transport.send(request);
+            if (isRetriableStatus(response.status))
+                return { response, read: false };
+            try {
+                return { response, read: true, value: read(response) };
+            }
+            catch (error) {
+                if (typeof error === 'object' && error !== null)
+                    own.add(error);
+                throw error;
+            }
+        }, outcome => {
+            if ('error' in outcome) {
+                const { error } = outcome;
+                if (error instanceof answers/* AnswerError */.dV)
+                    return error.retriable ? { reason: error.reason } : undefined;
+                if (typeof error === 'object' && error !== null && own.has(error))
+                    return undefined;
+                return { reason: transportReason(error) };
+            }
+            if (outcome.value.read)
+                return undefined;
+            const { response } = outcome.value;
+            const retryAfter = Number(response.headers['retry-after']);
+            return {
+                reason: `HTTP ${response.status}`,
+                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+            };
+        }, {
+            ...policy,
+            notAfter: request.limits?.notAfter ?? policy.notAfter,
+            signal
+        });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        if (error instanceof OutOfTime) {
+            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
+        }
+        if (error instanceof answers/* AnswerError */.dV)
+            throw error;
+        if (typeof error === 'object' && error !== null && own.has(error))
+            throw error;
+        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
+    }
+    return last.read ? last.value : read(last.response);
+}
+const hostOf = (url) => {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return 'the service';
+    }
+};
+/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
+function sendWithRetries(transport, what, request, policy) {
+    return exchange(transport, what, request, response => response, policy);
+}
+
+
+/***/ }),
+
+/***/ 8929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ Credential),
+/* harmony export */   eC: () => (/* binding */ githubIdToken),
+/* harmony export */   ud: () => (/* binding */ givenTokenProblem)
+/* harmony export */ });
+/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4798);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4623);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6759);
+/**
+ * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
+ * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
+ * it is masked at once, and refreshed when it is about to expire.
+ */
+
+
+
+
+
+
+/** A token closer than this to its expiry is replaced before the next call. */
+const REFRESH_MARGIN_MS = 60000;
+const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
+
+permissions:
+  id-token: write
+  contents: read`;
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+async function requestGithubIdToken(limits, audience, signal) {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
+    }
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const { connectMs, oidcMs } = limits;
+    const label = `GitHub OIDC token (GET ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
+    try {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
+                seen = answer;
+            }, signal);
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
+            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
+}
+/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
+function tokenExpiry(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
+}
+/** A live OIDC token for FlakeHub. */
+class Credential {
+    constructor(token, audience, source, now) {
+        this.token = token;
+        this.audience = audience;
+        this.source = source;
+        this.now = now;
+    }
+    /** Ask for the token: only possible once the release is complete. */
+    static async forRelease(release, audience, source, now = Date.now) {
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        const token = await source(audience);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
+        return new Credential(token, audience, source, now);
+    }
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
+    }
+    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
+    async fresh() {
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
+            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
+        }
+        return this.token;
+    }
+    /** Fetch a new token now. */
+    async refresh(why) {
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        const token = await this.source(this.audience);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
+        this.token = token;
+        return token;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mr: () => (/* binding */ mergeLabels),
+/* harmony export */   u_: () => (/* binding */ splitLabels)
+/* harmony export */ });
+/* unused harmony exports MAX_LABELS, MAX_LABEL_LENGTH */
+/** Release labels: the `extra-labels` input merged with the repository's topics. */
+/** FlakeHub keeps at most this many labels. */
+const MAX_LABELS = 25;
+/** A label is made of alphanumerics and `-`, at most this long. */
+const MAX_LABEL_LENGTH = 50;
+const LABEL = /^[a-z0-9-]+$/;
+/** Split a comma-separated input into trimmed, non-empty pieces. */
+function splitLabels(input) {
+    return input
+        .split(',')
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+/**
+ * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
+ * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
+ * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
+ */
+function mergeLabels(extraLabels, topics) {
+    const seen = new Set();
+    for (const raw of [...extraLabels, ...topics]) {
+        const label = raw.trim().toLowerCase();
+        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
+            continue;
+        seen.add(label);
+        if (seen.size === MAX_LABELS)
+            break;
+    }
+    return [...seen];
+}
+
+
+/***/ }),
+
+/***/ 8495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/process/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources and its GitHub token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
+// EXTERNAL MODULE: ./src/places/github-reporter.ts
+var github_reporter = __nccwpck_require__(6759);
+;// CONCATENATED MODULE: ./src/process/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
+ */
+
+
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
+    }
+};
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? github_reporter/* log */.Rm.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    env: childEnvironment(process.env, options.env),
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if (github_reporter/* log */.Rm.isDebug())
+                        github_reporter/* log */.Rm.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/source/git.ts
+/** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
+
+/** Git in one repository, logging its commands to a phase. */
+class Git {
+    constructor(runner, 
+    /** Any folder inside the repository; `git -C` runs there. */
+    folder, log) {
+        this.runner = runner;
+        this.folder = folder;
+        this.log = log;
+    }
+    async git(args, env) {
+        const { stdout } = await this.runner.run('git', ['-C', this.folder, ...args], {
+            log: this.log.info,
+            env
+        });
+        return stdout;
+    }
+    /**
+     * The repository's top folder and whether it is a shallow clone, or undefined when the
+     * folder is not inside a Git repository at all.
+     */
+    async repository() {
+        let lines;
+        try {
+            lines = (await this.git(['rev-parse', '--show-toplevel', '--is-shallow-repository']))
+                .trim()
+                .split('\n');
+        }
+        catch (error) {
+            if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
+                return undefined;
+            throw error;
+        }
+        return { top: lines[0], shallow: lines[1] === 'true' };
+    }
+    /** The full SHA of the commit `name` (a SHA, `HEAD`…) names, or undefined if the clone lacks it. */
+    async commit(name) {
+        try {
+            return (await this.git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`])).trim();
+        }
+        catch (error) {
+            // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
+            if (error instanceof CommandError && error.exitCode === 1)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Which of `paths` (relative to the top) the commit's tree holds. */
+    async filesInCommit(revision, paths) {
+        const out = await this.git([
+            'ls-tree',
+            '-z',
+            '--name-only',
+            '--full-tree',
+            revision,
+            '--',
+            ...paths
+        ]);
+        return new Set(out.split('\0').filter(name => name !== ''));
+    }
+    /**
+     * Tracked files whose content in the working tree (or index) differs from `HEAD`, relative to
+     * the top. Untracked files are not listed: no commit holds them. `GIT_OPTIONAL_LOCKS=0` keeps
+     * `git status` from refreshing the index: the run never writes to the repository.
+     */
+    async changedFiles() {
+        const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'], {
+            GIT_OPTIONAL_LOCKS: '0'
+        });
+        // Entries are `XY path`, NUL-terminated; a rename is followed by its old path as an entry
+        // of its own, which is skipped.
+        const entries = out.split('\0');
+        const changed = [];
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            if (entry.length < 4)
+                continue;
+            changed.push(entry.slice(3));
+            if (/[RC]/.test(entry.slice(0, 2)))
+                i++;
+        }
+        return changed;
+    }
+    /** How many commits lead to `revision` in the local history (too few in a shallow clone). */
+    async commitCount(revision) {
+        return Number((await this.git(['rev-list', '--count', revision])).trim());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/source/commit.ts
+/**
+ * The commit being published: the one `rev` names, else the checked-out `HEAD`. What is
+ * published under `rev-<sha>` is that commit's tree, so the flake is located, evaluated and
+ * packed from Git itself (`git+file://<top>?rev=<sha>`, with `dir=` for a subflake), never
+ * from the working tree. Everything here is checked before any evaluation: that there is a
+ * repository, that the clone holds the commit, that the commit holds `flake.nix`, and that the
+ * working tree does not differ from the commit it is named after.
+ */
+
+
+
+const MAX_LISTED = 10;
+/** The flake reference of `dir` in `revision` of the repository at `top`. */
+function gitFlakeRef(top, revision, dir, shallow) {
+    // Percent-encoded as Nix decodes a query (it reads `+` as a plus, not a space); `/` kept.
+    const value = (text) => encodeURIComponent(text).replace(/%2F/g, '/');
+    const params = [
+        ...(dir === '' ? [] : [`dir=${value(dir)}`]),
+        `rev=${revision}`,
+        ...(shallow ? ['shallow=1'] : [])
+    ];
+    return `git+${(0,external_node_url_.pathToFileURL)(top).href}?${params.join('&')}`;
+}
+/** Find and check the commit to publish, before anything is evaluated. */
+async function nameCommit(runner, settings, wording, log) {
+    const repository = await new Git(runner, settings.gitRoot, log).repository();
+    if (repository === undefined) {
+        throw new Error(`${settings.gitRoot} is not in a Git repository. FlakeHub releases are made from a commit: ` +
+            `check the repository out first (actions/checkout in a workflow), or point ${wording.gitRoot} at the checkout.`);
+    }
+    const { top, shallow } = repository;
+    const git = new Git(runner, top, log);
+    const revision = await namedRevision(git, settings.rev, wording);
+    const dir = external_node_path_.relative(top, settings.flakeDir).split(external_node_path_.sep).join('/');
+    const inDir = (name) => (dir === '' ? name : `${dir}/${name}`);
+    const files = await git.filesInCommit(revision, [inDir('flake.nix'), inDir('flake.lock')]);
+    if (!files.has(inDir('flake.nix'))) {
+        throw new Error(`Commit ${revision} has no ${inDir('flake.nix')}: it is not committed (Nix, and FlakeHub, ` +
+            `only see what Git holds). Add it with \`git add ${inDir('flake.nix')}\`, commit, and run again.`);
+    }
+    if (settings.rev === undefined || revision === (await git.commit('HEAD'))) {
+        await refuseChanges(git, revision);
+    }
+    log.info(`Commit ${revision}${shallow ? ' (a shallow clone)' : ''}`);
+    return {
+        top,
+        revision,
+        dir,
+        shallow,
+        hasLock: files.has(inDir('flake.lock')),
+        flakeRef: gitFlakeRef(top, revision, dir, shallow),
+        git
+    };
+}
+/** The SHA of `rev`, else of `HEAD`; one clear error when the clone does not hold it. */
+async function namedRevision(git, rev, wording) {
+    const revision = await git.commit(rev ?? 'HEAD');
+    if (revision !== undefined)
+        return revision;
+    if (rev === undefined) {
+        throw new Error('The repository has no commits yet: commit the flake (`git add -A && git commit`) and run again.');
+    }
+    throw new Error(`Commit ${rev} (${wording.rev}) is not in this clone, so its tree cannot be read. Fetch it ` +
+        `(\`git fetch --depth=1 origin ${rev}\`, or \`fetch-depth: 0\` with actions/checkout), ` +
+        `or check it out (actions/checkout with \`ref: ${rev}\`) in an earlier step.`);
+}
+/**
+ * Refuse a working tree whose tracked files differ from the commit: what would be published is
+ * the commit, which is not what is checked out. Nothing has been evaluated or staged yet.
+ */
+async function refuseChanges(git, revision) {
+    const changed = await git.changedFiles();
+    if (changed.length === 0)
+        return;
+    const listed = changed.slice(0, MAX_LISTED).map(file => `  ${file}`);
+    if (changed.length > MAX_LISTED)
+        listed.push(`  … and ${changed.length - MAX_LISTED} more`);
+    throw new Error(`The checkout has uncommitted changes to ${changed.length === 1 ? 'a tracked file' : `${changed.length} tracked files`}, ` +
+        `and a release holds exactly the commit it is named after (${revision}), never changes made on top of it:\n` +
+        `${listed.join('\n')}\n` +
+        'Commit them (in an earlier step of the job, and push), or undo them (`git stash`, or ' +
+        '`git checkout -- <file>`) to publish the commit as it is.');
+}
+
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+function makeRelease(settings, facts, flake) {
+    const version = (0,naming/* releaseVersion */.SF)(settings.version, facts.commitCount, facts.revision);
+    return {
+        uploadName: settings.uploadName,
+        version,
+        flakeRefs: (0,naming/* flakeRefs */.Gm)(settings.uploadName, version),
+        tarball: flake.tarball,
+        metadata: {
+            commit_count: facts.commitCount,
+            description: flake.source.description,
+            outputs: flake.outputs,
+            raw_flake_metadata: flake.source.metadata,
+            readme: flake.readme,
+            repo: settings.uploadName,
+            revision: facts.revision,
+            visibility: settings.visibility,
+            mirrored: settings.mirror,
+            source_subdirectory: settings.sourceSubdirectory,
+            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
+            labels: (0,labels/* mergeLabels */.Mr)(settings.extraLabels, facts.topics)
+        }
+    };
+}
+/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
+function metadataJson(metadata, pretty = false) {
+    const { outputs, ...fields } = metadata;
+    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
+    return pretty
+        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
+        : `{"outputs":${outputs.json},${rest.slice(1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
+
+
+
+/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
+async function writeRelease(release, destDir) {
+    await promises_.mkdir(destDir, { recursive: true });
+    const tarball = external_node_path_.join(destDir, `${release.version}.tar.gz`);
+    const metadata = external_node_path_.join(destDir, `${release.version}.json`);
+    await promises_.rename(release.tarball.path, tarball);
+    await promises_.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
+    return { tarball, metadata };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/evaluate/nix-error.ts
+const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
+const ERROR_LINE = /^(\s*)error: (.*)$/;
+/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
+function readEvaluationFailure(stderr) {
+    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
+    // The deepest context is the longest: every context on the trace is a prefix of the next.
+    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
+    const lines = stderr.split('\n');
+    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
+    // Newer layout: the message is the last `error:` line; older layout: the first.
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const start = newLayout ? starts.at(-1) : starts[0];
+    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
+    return output === undefined ? { message } : { output, message };
+}
+/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
+function messageFrom(lines, start) {
+    const first = ERROR_LINE.exec(lines[start])[2].trim();
+    const rest = [];
+    for (const line of lines.slice(start + 1)) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
+            break;
+        if (text.startsWith('(use') || text.startsWith('(stack trace'))
+            break;
+        rest.push(text);
+    }
+    return [first, ...rest].filter(text => text !== '').join('\n');
+}
+function lastLines(lines) {
+    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
+    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
+}
+/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
+class EvaluationError extends Error {
+    constructor(failure, command) {
+        const where = failure.output === undefined
+            ? 'The flake does not evaluate'
+            : `The flake output \`${failure.output}\` does not evaluate`;
+        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+        this.failure = failure;
+        this.command = command;
+        this.name = 'EvaluationError';
+    }
+    static from(error) {
+        return new EvaluationError(readEvaluationFailure(error.stderr), error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/nix.ts
+/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+
+
+
+
+
+
+
+const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
+// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
+// dist/ (and copies the file there); under jest it stays a URL.
+const INSPECT = __nccwpck_require__.ab + "inspect.nix";
+const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
+const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
+/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
+const CONTEXT_BY_DEFAULT = [2, 20];
+/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
+function parseNixVersion(output) {
+    const match = /(\d+)\.(\d+)/.exec(output);
+    if (match === null)
+        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
+    return [Number(match[1]), Number(match[2])];
+}
+class Nix {
+    /**
+     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
+     * temporary folder when not given).
+     */
+    constructor(runner, workDir) {
+        this.runner = runner;
+        this.workDir = workDir;
+    }
+    /**
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
+     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
+     * so it holds these three files and nothing else.
+     */
+    inspectFlakeDir() {
+        this.inspectFlake ?? (this.inspectFlake = (async () => {
+            const base = this.workDir ?? (await promises_.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
+            const dir = external_node_path_.join(base, 'inspect');
+            await promises_.mkdir(dir, { recursive: true });
+            await Promise.all([
+                promises_.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
+                promises_.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
+                promises_.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+            ]);
+            return dir;
+        })());
+        return this.inspectFlake;
+    }
+    async json(args, options) {
+        const { stdout } = await this.runner.run('nix', args, options);
+        return parseJson(args, stdout);
+    }
+    /** The installed Nix's version as [major, minor], asked once. */
+    version(options = {}) {
+        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            github_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
+            return version;
+        }));
+        return this.installedVersion;
+    }
+    /**
+     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
+     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
+     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
+     * writes: Nix only writes a lock file that it was allowed to update.
+     */
+    metadata(flakeRef, checkLock, options = {}) {
+        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
+        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
+    }
+    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
+    async prefetch(flakeRef, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
+        const { storePath } = await this.json(args, options);
+        return storePath;
+    }
+    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+    async hashPath(folder, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
+        const hash = stdout.trim();
+        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+        return hash;
+    }
+    /**
+     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
+     * newer; older Nix shows every system anyway): the check when the flake is too big for the
+     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
+     */
+    async showCurrentSystem(flakeRef, options = {}) {
+        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
+        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+        // before as only "expected a derivation", without what was thrown.
+        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
+        await this.runner.run('nix', args, { ...options, discardStdout: true });
+    }
+    /**
+     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
+     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
+     * its counts. One evaluator forces each package once, where two evaluators side by side
+     * would each pay for the flake's package sets. A failure names the output attribute.
+     *
+     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
+     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
+     * current system and no file outside its own sources.
+     */
+    async outputs(flakeRef, includeOutputPaths, options = {}) {
+        const [version, inspect] = await Promise.all([
+            this.version({ log: options.log }),
+            this.inspectFlakeDir()
+        ]);
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
+        // text once, not as a string escaped inside more JSON.
+        const args = [
+            'eval',
+            '--raw',
+            '--no-write-lock-file',
+            ...trace,
+            '--override-input',
+            'flake',
+            flakeRef,
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
+            '--apply',
+            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+        ];
+        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
+            throw error instanceof CommandError ? EvaluationError.from(error) : error;
+        });
+        const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
+        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+    }
+}
+/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
+function atLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
+function parseJson(args, stdout) {
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/process/priority.ts
+/**
+ * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
+ * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
+ * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
+ * serves `nix` first and packing takes what is left; a child started before keeps its priority.
+ * It cannot be raised again without privileges, which does not matter: nothing competes with the
+ * upload that follows.
+ */
+
+
+/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
+/**
+ * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
+ * thread, so every thread is lowered (threads started later inherit it from the main thread);
+ * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
+ * debug log), not thrown.
+ */
+function stepBack(debug) {
+    try {
+        for (const thread of threads()) {
+            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
+                external_node_os_.setPriority(thread, PACKING_NICENESS);
+        }
+    }
+    catch (error) {
+        debug(`Could not lower this process's priority: ${String(error)}`);
+    }
+}
+/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
+function threads() {
+    try {
+        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
+    }
+    catch {
+        return [0];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+
+async function phase(timings, name, work) {
+    const started = performance.now();
+    const lines = [];
+    github_reporter/* log */.Rm.phaseStarted(name);
+    const print = (outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        github_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
+        return seconds;
+    };
+    try {
+        const result = await work({ info: line => lines.push(line) });
+        timings.set(name, (timings.get(name) ?? 0) + print('done'));
+        return result;
+    }
+    catch (error) {
+        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
+        throw error;
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
+ */
+async function allOrStop(tasks, parent) {
+    const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    parent?.removeEventListener('abort', stopAll);
+    if (firstError !== undefined)
+        throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
+    if (stopped !== undefined)
+        throw parent?.aborted ? parent.reason : stopped.reason;
+    return settled.map(result => result.value);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/source/file-tree.ts
+/**
+ * The entries a tarball is packed from: by default the tree of a folder on the file system,
+ * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
+ * {@link EntrySource}, and hashes and packs exactly what it yields.
+ */
+
+
+/**
+ * The tree under `root` on the file system, `root` first, depth-first with names in byte order
+ * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
+ * and closed when the next entry is asked for (or the walk is abandoned).
+ */
+function* fileTree(root) {
+    const stack = [
+        { abs: root, rel: '', kind: 'directory' }
+    ];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const { abs, rel } = item;
+        if (item.kind === 'symlink') {
+            yield {
+                kind: 'symlink',
+                rel,
+                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
+            };
+            continue;
+        }
+        if (item.kind === 'file') {
+            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_.fstatSync(fd);
+                const read = (into, position) => readFully(fd, into, position, abs);
+                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
+            }
+            finally {
+                external_node_fs_.closeSync(fd);
+            }
+            continue;
+        }
+        yield { kind: 'directory', rel };
+        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, abs);
+            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
+        }
+    }
+}
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/source/nar.ts
+/**
+ * The NAR hash of a tree, computed from its entries as they are handed over, one after the
+ * other, without reading anything itself: the SHA-256 of the tree's Nix archive (NAR)
+ * serialisation, in the SRI form Nix prints (`sha256-<base64>`, as in `narHash`).
+ *
+ * The serialisation, as Nix writes it:
+ *
+ *     archive   = str("nix-archive-1") node
+ *     node      = str("(") str("type") object str(")")
+ *     object    = str("regular") [str("executable") str("")] str("contents") str(<bytes>)
+ *               | str("symlink") str("target") str(<target>)
+ *               | str("directory") entry*
+ *     entry     = str("entry") str("(") str("name") str(<name>) str("node") node str(")")
+ *     str(s)    = the byte length of s as a 64-bit little-endian number, the bytes of s, then
+ *                 zero bytes up to the next multiple of 8
+ *
+ * A directory's entries come in the byte order of their names, each name once. Nothing else
+ * of a file is kept: no times, no owner, of its mode only whether its owner may execute it.
+ *
+ * Entries are named by their path relative to the root ('' for the root itself, `a/b` for `b`
+ * inside `a`) and must come depth-first, a folder before what it holds: the order of a NAR. An
+ * entry out of that order is refused rather than hashed, since no tree has that serialisation.
+ * The small fixed words go through one reusable scratch buffer, handed to the hash in batches;
+ * file contents go to the hash as they are, without a copy.
+ */
+
+/** `words`, each as str(word), one after the other. */
+function words(...list) {
+    return Buffer.concat(list.map(word => {
+        const bytes = Buffer.from(word, 'utf8');
+        const out = Buffer.alloc(8 + padded(bytes.length));
+        out.writeUInt32LE(bytes.length, 0);
+        bytes.copy(out, 8);
+        return out;
+    }));
+}
+/** `length` rounded up to a multiple of 8. */
+function padded(length) {
+    return length + ((8 - (length % 8)) % 8);
+}
+const MAGIC = words('nix-archive-1');
+const DIRECTORY = words('(', 'type', 'directory');
+const REGULAR = words('(', 'type', 'regular');
+const EXECUTABLE = words('executable', '');
+const CONTENTS = words('contents');
+const SYMLINK = words('(', 'type', 'symlink', 'target');
+const ENTRY = words('entry', '(', 'name');
+const NODE = words('node');
+const CLOSE = words(')');
+const ZEROS = Buffer.alloc(8);
+const SCRATCH = 16 * 1024;
+class NarHasher {
+    constructor() {
+        this.hash = (0,external_node_crypto_.createHash)('sha256');
+        this.scratch = Buffer.allocUnsafe(SCRATCH);
+        this.used = 0;
+        /** The folders entered and not yet left, the root first. */
+        this.folders = [];
+        this.started = false;
+        this.done = false;
+        this.put(MAGIC);
+    }
+    directory(rel) {
+        this.begin(rel);
+        this.put(DIRECTORY);
+        this.folders.push({ rel, lastName: undefined });
+    }
+    symlink(rel, target) {
+        this.begin(rel);
+        this.put(SYMLINK);
+        this.putString(Buffer.from(target, 'utf8'));
+        this.endNode(rel);
+    }
+    file(rel, executable, size) {
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new RangeError(`${rel}: size ${size}`);
+        this.begin(rel);
+        this.put(REGULAR);
+        if (executable)
+            this.put(EXECUTABLE);
+        this.put(CONTENTS);
+        this.putLength(size);
+        this.openFile = { rel, size, remaining: size };
+        if (size === 0)
+            this.endFile(this.openFile);
+    }
+    contents(bytes) {
+        const file = this.openFile;
+        if (file === undefined)
+            throw new Error('NAR: file contents outside of any file');
+        if (bytes.length > file.remaining)
+            throw new Error(`NAR: ${file.rel} has more than its ${file.size} bytes`);
+        this.flush();
+        this.hash.update(bytes);
+        file.remaining -= bytes.length;
+        if (file.remaining === 0)
+            this.endFile(file);
+    }
+    digest() {
+        this.checkFileDone();
+        if (!this.started)
+            throw new Error('NAR: no entries');
+        while (this.folders.length > 0)
+            this.leaveFolder();
+        this.flush();
+        this.done = true;
+        return `sha256-${this.hash.digest('base64')}`;
+    }
+    /** Leave the folders `rel` is not in, check its place, and open its entry (none for the root). */
+    begin(rel) {
+        if (this.done)
+            throw new Error(`NAR: ${rel} comes after the end`);
+        this.checkFileDone();
+        if (!this.started) {
+            if (rel !== '')
+                throw new Error(`NAR: the first entry is ${rel}, not the root`);
+            this.started = true;
+            return;
+        }
+        const slash = rel.lastIndexOf('/');
+        const parent = slash < 0 ? '' : rel.slice(0, slash);
+        const name = rel.slice(slash + 1);
+        if (rel === '' || name === '' || name === '.' || name === '..' || name.includes('\0'))
+            throw new Error(`NAR: invalid entry name ${JSON.stringify(rel)}`);
+        while (this.folders.length > 0 && this.folders[this.folders.length - 1].rel !== parent)
+            this.leaveFolder();
+        const folder = this.folders[this.folders.length - 1];
+        if (folder === undefined)
+            throw new Error(`NAR: ${rel} comes outside its folder`);
+        const nameBytes = Buffer.from(name, 'utf8');
+        if (folder.lastName !== undefined && Buffer.compare(folder.lastName, nameBytes) >= 0)
+            throw new Error(`NAR: ${rel} comes after ${folder.lastName.toString('utf8')}, out of order`);
+        folder.lastName = nameBytes;
+        this.put(ENTRY);
+        this.putString(nameBytes);
+        this.put(NODE);
+    }
+    checkFileDone() {
+        const file = this.openFile;
+        if (file !== undefined)
+            throw new Error(`NAR: ${file.rel} ended ${file.remaining} bytes short of its ${file.size}`);
+    }
+    endFile(file) {
+        this.openFile = undefined;
+        this.put(ZEROS.subarray(0, padded(file.size) - file.size));
+        this.endNode(file.rel);
+    }
+    leaveFolder() {
+        const folder = this.folders.pop();
+        if (folder !== undefined)
+            this.endNode(folder.rel);
+    }
+    /** Close a node, and the entry holding it unless it is the root. */
+    endNode(rel) {
+        this.put(CLOSE);
+        if (rel !== '')
+            this.put(CLOSE);
+    }
+    putLength(length) {
+        this.reserve(8);
+        this.scratch.writeUInt32LE(length % 2 ** 32, this.used);
+        this.scratch.writeUInt32LE(Math.floor(length / 2 ** 32), this.used + 4);
+        this.used += 8;
+    }
+    putString(bytes) {
+        this.putLength(bytes.length);
+        this.put(bytes);
+        this.put(ZEROS.subarray(0, padded(bytes.length) - bytes.length));
+    }
+    put(bytes) {
+        this.reserve(bytes.length);
+        bytes.copy(this.scratch, this.used);
+        this.used += bytes.length;
+    }
+    /** Make room for `length` more bytes in the scratch buffer. */
+    reserve(length) {
+        if (this.used + length <= this.scratch.length)
+            return;
+        this.flush();
+        if (length > this.scratch.length)
+            this.scratch = Buffer.allocUnsafe(padded(length));
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        this.hash.update(this.scratch.subarray(0, this.used));
+        this.used = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/source/tarball.ts
+/**
+ * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
+ *
+ * The archive holds one top-level folder, `<basename of sourceDir>/`, then the tree walked
+ * depth-first in byte order of names (the order of a NAR). It keeps exactly what a NAR keeps:
+ * folders (0755), regular files with only their executable bit (0755 or 0644) and symlinks
+ * with their target; sockets, fifos and devices are skipped. Every entry has uid/gid 0, no
+ * user or group name and the same mtime, and the gzip header carries no timestamp or name, so
+ * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
+ * `sourceDir`.
+ *
+ * While packing, the NAR hash of what goes into the archive is computed (`narHash`): each entry
+ * is told to a {@link NarSink} from the values its tar header is made of, and each piece of a
+ * file from the very buffer handed to tar-stream, so the source is read only once. Where the
+ * entries come from is a parameter (an {@link EntrySource}, by default the file system): what it
+ * yields is both packed and hashed, so a hash equal to Nix's own proves the archive right.
+ *
+ * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
+ * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
+ * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
+ * the tree. Files are read with synchronous calls: the source is a store path that Nix has
+ * just written, so each call returns at once, while one asynchronous call per open, stat, read
+ * and close costs a thread-pool round trip that made reading 20,000 small files slower than
+ * compressing them. Compression runs on the thread pool while the next bytes are read.
+ */
+
+
+
+
+
+
+
+
+/** Regular files are read in pieces of at most this size. */
+const PIECE = 64 * 1024;
+/** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
+const ARENA = 128 * 1024;
+const ARENAS = 2;
+/** After this many entries, wait until tar-stream has taken them (folders use no arena). */
+const ENTRY_BATCH = 8;
+/** How far tar output may run ahead of compression. */
+const PACK_BUFFER = 16 * 1024;
+/** zlib gets its input in slabs of this size: one is compressed while the other fills. */
+const SLAB = 128 * 1024;
+/** zlib's output chunk size. */
+const GZIP_CHUNK = 64 * 1024;
+const LARGEST = 10;
+/**
+ * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
+ * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
+ */
+async function packTarball(sourceDir, destination, mtime, options = {}) {
+    const { signal, entries = fileTree, nar = new NarHasher() } = options;
+    if (!Number.isSafeInteger(mtime) || mtime < 0)
+        throw new RangeError(`invalid mtime ${mtime}`);
+    const dest = external_node_path_.resolve(destination);
+    const root = external_node_path_.resolve(sourceDir);
+    await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
+    if (!(await external_node_fs_.promises.stat(root)).isDirectory())
+        throw new Error(`${root} is not a folder`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    async function* measure(chunks) {
+        for await (const chunk of chunks) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+        }
+    }
+    const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
+    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
+    const out = external_node_fs_.createWriteStream(dest);
+    const arenas = new Arenas();
+    const stats = { entries: 0, largestFiles: [] };
+    // Three loops run at once: entries into `pack`, `pack` into `gzip`, `gzip` onto disk. The
+    // first error stops all three and is the one reported; the others only echo it. None of the
+    // three rejects: each hands its error to `stop`.
+    let failure;
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    failed.catch(() => { }); // Raced against waits in `compress`; reported below.
+    const stop = (error) => {
+        failure ?? (failure = { error });
+        fail(error);
+        arenas.close(error);
+        // Without a reason: the entries still queued in `pack` then fail quietly, the error being
+        // held here already.
+        pack.destroy();
+        gzip.destroy(error instanceof Error ? error : new Error(String(error)));
+    };
+    await Promise.all([
+        writeEntries(pack, entries(root), external_node_path_.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
+        compress(pack, gzip, arenas, failed).catch(stop),
+        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
+    ]);
+    if (failure !== undefined) {
+        // Wait for the file to be closed (it may still be opening), then remove it.
+        if (!out.closed)
+            await new Promise(resolve => out.once('close', () => resolve(null)));
+        await external_node_fs_.promises.unlink(dest).catch(() => { });
+        throw failure.error;
+    }
+    return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats };
+}
+/**
+ * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
+ * piece goes into `pack` and comes back once `compress` has copied it out; an arena is used
+ * again once all its pieces are back. Waiting for a free arena is what keeps reading from
+ * running ahead of compression.
+ */
+class Arenas {
+    constructor() {
+        this.all = new Map();
+        this.free = [];
+    }
+    /** `size` (≤ ARENA) bytes to read into, or undefined when every arena is in use. */
+    take(size) {
+        if (this.closed !== undefined)
+            throw this.closed.error;
+        let arena = this.current;
+        if (arena === undefined || arena.used + size > ARENA) {
+            if (arena !== undefined)
+                this.retire(arena);
+            arena = this.free.pop() ?? this.create();
+            if (arena === undefined)
+                return undefined;
+            arena.used = 0;
+            this.current = arena;
+        }
+        const piece = arena.bytes.subarray(arena.used, arena.used + size);
+        arena.used += size;
+        arena.lent++;
+        return piece;
+    }
+    /** `take(size)`, waiting for an arena to come back if need be. */
+    async next(size) {
+        for (;;) {
+            const piece = this.take(size);
+            if (piece !== undefined)
+                return piece;
+            await new Promise(resolve => (this.wake = resolve));
+        }
+    }
+    /** Take back `chunk` if it was cut from an arena; other chunks (tar headers) are left. */
+    giveBack(chunk) {
+        const arena = this.all.get(chunk.buffer);
+        if (arena === undefined)
+            return;
+        arena.lent--;
+        if (arena.lent === 0 && arena !== this.current)
+            this.release(arena);
+    }
+    /** Make `take` throw `error` from now on, and wake a reader waiting in `next`. */
+    close(error) {
+        this.closed ?? (this.closed = { error });
+        this.wakeUp();
+    }
+    create() {
+        if (this.all.size === ARENAS)
+            return undefined;
+        const arena = { bytes: Buffer.allocUnsafeSlow(ARENA), used: 0, lent: 0 };
+        this.all.set(arena.bytes.buffer, arena);
+        return arena;
+    }
+    retire(arena) {
+        this.current = undefined;
+        if (arena.lent === 0)
+            this.release(arena);
+    }
+    release(arena) {
+        this.free.push(arena);
+        this.wakeUp();
+    }
+    wakeUp() {
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+    }
+}
+/**
+ * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
+ * filled, and a slab is filled again only once zlib has called back for it (it is then done
+ * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
+ */
+async function compress(pack, gzip, arenas, failed) {
+    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
+    const inZlib = [Promise.resolve(), Promise.resolve()];
+    let current = 0;
+    let used = 0;
+    const handOver = async () => {
+        const bytes = slabs[current].subarray(0, used);
+        inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, err => (err ? reject(err) : resolve())));
+        inZlib[current].catch(() => { }); // Awaited in turn below.
+        current = 1 - current;
+        used = 0;
+        await Promise.race([inZlib[current], failed]);
+    };
+    for await (const chunk of pack) {
+        for (let offset = 0; offset < chunk.length;) {
+            const n = chunk.copy(slabs[current], used, offset);
+            used += n;
+            offset += n;
+            if (used === SLAB)
+                await handOver();
+        }
+        arenas.giveBack(chunk);
+    }
+    if (used > 0)
+        await handOver();
+    await Promise.race([Promise.all(inZlib), failed]);
+    gzip.end();
+}
+/**
+ * Add every entry to `pack`, in order, and tell it to `nar`. Entries are queued without waiting
+ * for each: reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH
+ * entries (folders, symlinks and empty files take no arena).
+ */
+async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
+    const date = new Date(mtime * 1000);
+    for (const entry of entries) {
+        signal?.throwIfAborted();
+        const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
+        const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
+        // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
+        // which makes `compress` fail and stops everything.
+        let added;
+        let settle;
+        if (++stats.entries % ENTRY_BATCH === 0)
+            added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
+        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
+        // headers for what does not fit and for non-ASCII names (the tests check all of this).
+        if (entry.kind === 'directory') {
+            nar.directory(entry.rel);
+            pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
+        }
+        else if (entry.kind === 'symlink') {
+            const linkname = entry.target;
+            nar.symlink(entry.rel, linkname);
+            pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
+        }
+        else {
+            const { size } = entry;
+            const mode = entry.executable ? 0o755 : 0o644;
+            Object.assign(header, { type: 'file', mode, size });
+            nar.file(entry.rel, mode === 0o755, size);
+            if (size === 0)
+                pack.entry(header, EMPTY, settle);
+            else if (size <= PIECE) {
+                const content = arenas.take(size) ?? (await arenas.next(size));
+                entry.read(content, 0);
+                nar.contents(content);
+                pack.entry(header, content, settle);
+            }
+            else {
+                // No need to wait for the sink to drain: the arenas bound what is in flight.
+                const sink = pack.entry(header, settle);
+                for (let position = 0; position < size; position += PIECE) {
+                    const length = Math.min(PIECE, size - position);
+                    const piece = arenas.take(length) ?? (await arenas.next(length));
+                    entry.read(piece, position);
+                    nar.contents(piece);
+                    sink.write(piece);
+                }
+                sink.end(null);
+            }
+            noteSize(stats.largestFiles, entry.rel, size);
+        }
+        await added;
+    }
+}
+const EMPTY = Buffer.alloc(0);
+/** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
+function noteSize(top, rel, size) {
+    if (top.length === LARGEST && size <= top[LARGEST - 1].size)
+        return;
+    let i = top.length;
+    while (i > 0 && top[i - 1].size < size)
+        i--;
+    top.splice(i, 0, { path: rel, size });
+    if (top.length > LARGEST)
+        top.pop();
+}
+
+;// CONCATENATED MODULE: ./src/source/verify.ts
+/**
+ * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
+ * anything is uploaded or any token requested, that hash must equal Nix's own hash of the same
+ * tree: `locked.narHash` for a flake at the root of its source, else (a subflake, packed from a
+ * subfolder) `nix hash path` of that folder, run while the tarball is packed.
+ */
+
+
+
+/**
+ * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
+ * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
+ * error naming both hashes; a match is logged.
+ */
+async function packAndVerify(nix, source, destination, log, options = {}) {
+    const subdir = source.metadata.resolved?.dir ?? '';
+    const locked = source.metadata.locked?.narHash;
+    const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
+    const by = lockedHash !== undefined
+        ? "Nix's locked.narHash"
+        : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
+    // Packing and Nix's hashing run at once; the first to fail stops the other.
+    const [tarball, expected] = await allOrStop([
+        signal => packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal }),
+        signal => lockedHash !== undefined
+            ? Promise.resolve(lockedHash)
+            : nix.hashPath(source.sourceDir, { signal, log: log.info })
+    ], options.signal).catch(async (error) => {
+        await promises_.rm(destination, { force: true });
+        throw fileSystemError(error, destination);
+    });
+    if (tarball.narHash !== expected) {
+        await promises_.rm(tarball.path, { force: true });
+        throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
+            `but ${by} is ${expected}. Nothing was uploaded and no token was requested. ` +
+            `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
+            `on its store path tells), or flakehub-push packed it wrong: please report this.`);
+    }
+    log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
+    return { ...tarball, narHashVerifiedBy: by };
+}
+/**
+ * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
+ * for a full disk, what to do; any other error unchanged.
+ */
+function fileSystemError(error, destination) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR')
+        return error;
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const hint = full
+        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        : '';
+    return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
+        cause: error
+    });
+}
+
+;// CONCATENATED MODULE: ./src/source/locate.ts
+/**
+ * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
+ * this finishes before any token is requested.
+ */
+
+
+
+
+
+
+
+
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
+async function locateSource(nix, commit, log) {
+    const [metadata] = await Promise.all([
+        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
+            throw commit.hasLock ? staleLockError(error, commit) : error;
+        }),
+        nix.version({ log: log.info })
+    ]);
+    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
+    if (typeof metadata.lastModified !== 'number') {
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
+    }
+    if (typeof metadata.url !== 'string') {
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
+    }
+    const dir = metadata.resolved?.dir ?? '';
+    const source = {
+        metadata,
+        description: typeof metadata.description === 'string' ? metadata.description : null,
+        lastModified: metadata.lastModified,
+        flakeRef: metadata.url,
+        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
+    };
+    log.info(`Flake ${source.flakeRef}`);
+    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    return source;
+}
+/**
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
+ */
+function staleLockError(error, commit) {
+    const stale = /requires lock file changes|cannot write modified lock file/;
+    if (!(error instanceof CommandError) || !stale.test(error.stderr))
+        return error;
+    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
+    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
+}
+/**
+ * Everything that depends only on the located source, at the same time: the evaluation (one
+ * `nix` process that does the all-systems check and builds the outputs document), the README
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
+ */
+async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
+    const [outputs, readme, tarball] = await allOrStop([
+        signal => evaluate(nix, settings, source, signal, timings),
+        signal => findReadme(source.sourceDir, signal),
+        signal => phase(timings, 'Package', async (log) => {
+            const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
+            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            return tarball;
+        })
+    ], signal);
+    return { source, outputs, readme, tarball };
+}
+/**
+ * The all-systems check and the outputs document from one evaluation; for a flake that is too
+ * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
+ * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
+ */
+function evaluate(nix, settings, source, signal, timings) {
+    const onSpawn = () => stepBack(github_reporter/* log */.Rm.debug);
+    if (settings.myFlakeIsTooBig)
+        return phase(timings, 'Evaluate (current system)', async (log) => {
+            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn });
+            return NO_OUTPUTS;
+        });
+    return phase(timings, 'Evaluate (all systems)', async (log) => {
+        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+            signal,
+            log: log.info,
+            onSpawn
+        });
+        const names = Object.keys(outputs.counts);
+        const kinds = names.length === 1 ? 'output type' : 'output types';
+        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
+        return outputs;
+    });
+}
+/** The text of the first file named `readme.md` in any case, or null. */
+async function findReadme(dir, signal) {
+    const entries = await promises_.readdir(dir, { withFileTypes: true });
+    const names = entries
+        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
+        .map(e => e.name)
+        .sort();
+    return names.length === 0
+        ? null
+        : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
+}
+
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/flakehub/client.ts
+/**
+ * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
+ * the upload carries the bearer token; a call answered 401 because the token expired is
+ * repeated once with a fresh token. Every answer is read here, in one place per call, and
+ * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
+ * together by the publish's overall bound.
+ */
+
+
+
+
+
+
+class FlakeHubError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FlakeHubError';
+    }
+}
+/** What the stage answer must hold: the code reads these two fields and nothing else. */
+const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
+/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
+const EXPIRED = Symbol('expired');
+class FlakeHubClient {
+    constructor(host, http, credential, limits) {
+        this.host = host;
+        this.http = http;
+        this.credential = credential;
+        this.limits = limits;
+        this.notAfter = Date.now() + limits.publishBudgetMs;
+        this.retry = (0,flakehub_http/* retryPolicy */.Jb)(limits);
+    }
+    bound(answerMs, stallMs) {
+        const { connectMs } = this.limits;
+        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
+    }
+    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
+    async call(what, request, read) {
+        const call = { what, method: request.method, url: request.url };
+        const send = (token, retried) => (0,flakehub_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+            const expired = this.credential.expired || /expired/i.test(response.body);
+            if (response.status === 401 && expired && !retried)
+                return EXPIRED;
+            return read(response, call);
+        }, this.retry);
+        const first = await send(await this.credential.fresh(), false);
+        if (first !== EXPIRED)
+            return first;
+        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
+        return (await send(token, true));
+    }
+    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
+    async checkToken(owner) {
+        const url = `${this.host}/token/status`;
+        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
+        await this.call('FlakeHub token status', request, (response, call) => {
+            if (response.status === 401 || response.status === 403) {
+                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
+                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
+                    'organization on FlakeHub first. Then run this job again.');
+            }
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
+        });
+    }
+    /** Stage the release: send its metadata, receive the upload URL. */
+    async stage(release) {
+        const { tarball } = release;
+        const [owner, project] = release.uploadName.split('/');
+        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
+        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
+        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
+        const request = {
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            body: metadataJson(release.metadata),
+            limits: this.bound(this.limits.stageMs)
+        };
+        return this.call('FlakeHub stage', request, readStageAnswer);
+    }
+    /**
+     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
+     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
+     */
+    async upload(uploadUrl, release) {
+        const { tarball } = release;
+        github_reporter/* log */.Rm.info(`The upload goes to ${(0,secrets/* redactUrl */.BO)(uploadUrl)}.`);
+        const request = {
+            method: 'PUT',
+            url: uploadUrl,
+            headers: {
+                'Content-Length': tarball.size,
+                'Content-Type': 'application/gzip',
+                'x-amz-checksum-sha256': tarball.sha256
+            },
+            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
+            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
+        };
+        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+        const read = (response) => {
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response);
+        };
+        await (0,flakehub_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
+    }
+    /**
+     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
+     * attempt whose answer was lost on the way (or timed out) did publish it.
+     */
+    async publish(uuid) {
+        const url = `${this.host}/publish/${pathPart(uuid)}`;
+        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
+        await this.call('FlakeHub publish', request, (response, call) => {
+            if (response.status === 409) {
+                github_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
+                return;
+            }
+            if (response.status !== 200)
+                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
+            (0,answers/* refusePage */.Ew)(call, response);
+        });
+    }
+}
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+function pathPart(value) {
+    if (value === '' || value === '.' || value === '..') {
+        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
+    }
+    let out = '';
+    for (const char of value) {
+        if (PCHAR.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+function readStageAnswer(response, call) {
+    if (response.status === 409)
+        return { kind: 'exists' };
+    if (response.status === 401)
+        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
+    if (response.status === 400)
+        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
+    if (response.status !== 200)
+        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
+    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED);
+    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
+}
+/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
+function answered(call, response) {
+    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
+}
+
+// EXTERNAL MODULE: ./src/flakehub/token.ts
+var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/flakehub/publish.ts
+/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
+
+
+
+/** FlakeHub refuses tarballs larger than this many bytes. */
+const MAX_TARBALL_BYTES = 50000000;
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release) {
+    const { tarball } = release;
+    if (tarball.size <= MAX_TARBALL_BYTES)
+        return;
+    const largest = tarball.largestFiles
+        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
+        .join('\n');
+    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
+}
+async function publishRelease(release, settings, services) {
+    checkUploadSize(release);
+    const { signal } = services;
+    const idToken = audience => {
+        signal?.throwIfAborted();
+        return services.idToken(audience, signal);
+    };
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
+    await flakehub.checkToken(services.owner);
+    const staged = await flakehub.stage(release);
+    if (staged.kind === 'exists') {
+        if (settings.errorOnConflict)
+            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
+        github_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
+        return 'already-published';
+    }
+    github_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
+    await flakehub.upload(staged.uploadUrl, release);
+    await flakehub.publish(staged.uuid);
+    github_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
+    return 'published';
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
+ * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
+ * each place-bound step is done; nothing below asks where it is.
  */
 
 
@@ -35199,54 +37778,1171 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-/** The settings the flags and variables give, with the command line's own problems first. */
-function readCliSettings(command, defaults) {
-    let settings;
-    let problems = [];
+
+
+
+/**
+ * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
+ * the packing, and no service is asked anything after it: the run then reports that it was
+ * cancelled, with the signal's exit status.
+ */
+async function run(place, readSettings, signal) {
+    const { reporter } = place;
+    (0,github_reporter/* useReporter */.$L)(reporter);
+    const timings = new Map();
+    let scratch;
+    const removeScratch = async () => {
+        if (scratch !== undefined)
+            await promises_.rm(scratch, { recursive: true, force: true });
+        scratch = undefined;
+    };
+    let publishing = false;
+    // Every nix and git of the run is stopped when it is cancelled.
+    const runner = stoppedBy(processRunner, signal);
+    for (const secret of place.secrets)
+        github_reporter/* log */.Rm.secret(secret);
     try {
-        settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(command.read, defaults, command.spelling);
+        const settings = readSettings();
+        place.check(settings);
+        const { commit, facts } = await phase(timings, 'Repository', async (log) => {
+            const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
+            const commit = await nameCommit(runner, settings, wording, log);
+            return { commit, facts: await place.facts(settings, commit, log, signal) };
+        });
+        signal.throwIfAborted();
+        scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
+        const nix = new Nix(runner, scratch);
+        const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
+        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
+        const release = makeRelease(settings, facts, flake);
+        signal.throwIfAborted();
+        if (settings.destDir !== undefined) {
+            const written = await writeRelease(release, settings.destDir);
+            reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
+            await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir });
+            return;
+        }
+        const services = {
+            http: (0,flakehub_http/* httpClientTransport */.zm)(signal),
+            idToken: place.idToken(settings, facts),
+            owner: await place.owner(settings),
+            signal
+        };
+        signal.throwIfAborted();
+        publishing = true;
+        const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
+        await reporter.finished(release, outcome, timings, { host: settings.host });
     }
     catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz))
-            throw error;
-        problems = error.problems;
+        await removeScratch(); // before saying so
+        const { reason } = signal;
+        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
+            reporter.failed(reason.report(publishing), reason.exitCode);
+        else
+            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
-    if (command.problems.length > 0 || settings === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([...command.problems, ...problems]);
+    finally {
+        await removeScratch();
     }
-    return settings;
 }
-const env = process.env;
-const command = (0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandLine */ .Du)(process.argv.slice(2), env);
-if (command.action === 'help') {
-    process.stdout.write(`${(0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)(_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE)}\n`);
-}
-else if (command.action === 'version') {
-    process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
-}
-else {
-    const cancelled = (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelOnSignals */ .d)();
-    const kind = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
-    const text = () => (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .textReporter */ .hF)({
-        out: process.stdout,
-        err: process.stderr,
-        gitlab: kind === 'gitlab',
-        color: !env.NO_COLOR && (kind === 'gitlab' || process.stderr.isTTY === true),
-        progress: process.stderr.isTTY === true && !env.CI,
-        debug: env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
-    });
-    const outputsFile = command.read('outputs-file');
-    const reporter = (0,_cli_report_js__WEBPACK_IMPORTED_MODULE_4__/* .withOutputsFile */ .nG)(kind === 'github' ? _reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .githubReporter */ .TO : text(), outputsFile === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(outputsFile));
-    const place = (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, command.read, env, reporter);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(place, () => readCliSettings(command, (0,_cli_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd())), cancelled);
+/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
+async function scratchFolder(base) {
+    await promises_.mkdir(base, { recursive: true });
+    return promises_.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5377:
+/***/ 8499:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ namePartsProblem),
+/* harmony export */   EJ: () => (/* binding */ semverOfTag),
+/* harmony export */   Gm: () => (/* binding */ flakeRefs),
+/* harmony export */   SF: () => (/* binding */ releaseVersion),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   cz: () => (/* binding */ flakeNameProblem),
+/* harmony export */   qT: () => (/* binding */ foldRepository)
+/* harmony export */ });
+/* unused harmony export namePartProblem */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/** Names and versions of a release: pure rules, no I/O. */
+
+/**
+ * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
+ * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
+ * with an empty segment.
+ */
+function foldRepository(repository) {
+    const segments = repository.split('/');
+    if (segments.length < 2 || segments.some(s => s === ''))
+        return undefined;
+    const [owner, ...project] = segments;
+    return `${owner}/${project.join('-')}`;
+}
+/** Characters no name part may hold: they end or escape a URL's path (`?`, `#`, `%`, `\\`). */
+const URL_SYNTAX = /[?#%\\]/;
+/**
+ * Why `part` cannot be one part of a published name (an owner, a project), or undefined when
+ * it can. Each part becomes a segment of FlakeHub's upload path, so it must be a plain word:
+ * printable ASCII, no whitespace, not `.` or `..`, none of `? # % \\`.
+ */
+function namePartProblem(part) {
+    if (part === '')
+        return 'has an empty part';
+    if (!/^[\x21-\x7e]+$/.test(part))
+        return 'must be ASCII with no whitespace';
+    if (part === '.' || part === '..')
+        return `cannot have "${part}" as a part (a URL reads it as a folder step)`;
+    const bad = URL_SYNTAX.exec(part)?.[0];
+    if (bad !== undefined)
+        return `holds "${bad}"; a name may not hold "?", "#", "%" or "\\"`;
+    return undefined;
+}
+/** The first problem of any part of a `/`-separated name, or undefined when every part is fine. */
+function namePartsProblem(name) {
+    for (const part of name.split('/')) {
+        const problem = namePartProblem(part);
+        if (problem !== undefined)
+            return problem;
+    }
+    return undefined;
+}
+/** Why `name` cannot be a published flake name, or undefined when it can. */
+function flakeNameProblem(name) {
+    if (!/^[\x21-\x7e]*$/.test(name))
+        return 'must be ASCII with no whitespace';
+    const slashes = name.split('/').length - 1;
+    if (slashes !== 1)
+        return `must contain exactly one "/" (it has ${slashes})`;
+    const [owner, project] = name.split('/');
+    if (owner === '' || project === '')
+        return 'needs text on both sides of the "/"';
+    return namePartsProblem(name);
+}
+const ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value as a problem quotes it: control characters escaped, so that it stays on one line. */
+function quoted(value) {
+    const shown = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x1f\x7f]/g, c => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `"${shown}"`;
+}
+/**
+ * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
+ * leading `v`, is not exactly a SemVer version.
+ */
+function semverOfTag(tag) {
+    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
+    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
+    return /^\d\S*$/.test(bare) && semver__WEBPACK_IMPORTED_MODULE_0__.valid(bare) !== null ? bare : undefined;
+}
+/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
+function releaseVersion(scheme, commitCount, revision) {
+    if (scheme.kind === 'tag')
+        return scheme.tag;
+    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
+}
+/** The flake references a user copies: at least this version, and exactly this version. */
+function flakeRefs(uploadName, version) {
+    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
+}
+
+
+/***/ }),
+
+/***/ 4889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mI: () => (/* binding */ cliPlace),
+  Z2: () => (/* binding */ detectPlace),
+  WR: () => (/* binding */ placeDefaults)
+});
+
+// UNUSED EXPORTS: CI_TOKEN, GITLAB_TOKEN, PLACE_NAMES, developmentClaims
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/places/github-graphql.ts
+/**
+ * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
+ * and ids. Only used when publishing; a dry run asks local Git instead.
+ */
+
+
+
+const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
+  repository(owner: $owner, name: $name) {
+    databaseId
+    owner {
+      __typename
+      ... on User { databaseId }
+      ... on Organization { databaseId }
+    }
+    licenseInfo { spdxId }
+    object(expression: $revision) {
+      ... on Commit { history { totalCount } }
+    }
+    repositoryTopics(first: 20) { edges { node { topic { name } } } }
+  }
+}`;
+/**
+ * What the code reads of the answer, and nothing more: a missing repository comes with
+ * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ */
+const ANSWER = (0,answers/* object */.Ik)({
+    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+            databaseId: answers/* count */.U9,
+            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
+            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
+            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
+            repositoryTopics: (0,answers/* object */.Ik)({
+                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
+            })
+        }))
+    }))),
+    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
+});
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
+    (0,secrets/* rememberSecret */.Gz)(token);
+    const [owner, name] = repository.split('/');
+    const request = {
+        method: 'POST',
+        url: graphqlUrl,
+        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
+        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
+    };
+    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
+    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,flakehub_http/* retryPolicy */.Jb)(limits));
+}
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+function readFacts(response, call, repository, revision) {
+    if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
+    }
+    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
+    const repo = result.data?.repository;
+    if (repo == null) {
+        const why = result.errors?.map(e => (0,secrets/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
+        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
+            'Check that the repository exists and that `github-token` can read it.');
+    }
+    const commits = repo.object?.history?.totalCount;
+    if (commits === undefined) {
+        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
+    }
+    return {
+        revision,
+        commitCount: commits,
+        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
+        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
+        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
+        githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
+    };
+}
+/** Events a release is never published from: a pull request's code is not the repository's. */
+const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
+/** Refuse to publish from a pull request, before anything else is done. */
+function refusePullRequest(eventName) {
+    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
+        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
+            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
+    }
+}
+
+// EXTERNAL MODULE: ./src/places/github-reporter.ts
+var github_reporter = __nccwpck_require__(6759);
+// EXTERNAL MODULE: ./src/flakehub/token.ts
+var flakehub_token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/places/place.ts
+/**
+ * Where a run happens, decided once by the entry point: how it is reported, what is checked
+ * before any Nix call, where the repository facts come from, and where the token comes from.
+ * The pipeline in main.ts takes one {@link Place} and never asks where it is.
+ */
+
+
+
+
+
+
+/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
+async function localFacts(settings, commit, shallow = {
+    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
+    refuseRolling: false
+}) {
+    const { revision } = commit;
+    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
+        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
+            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
+            `before the releases already published. ${shallow.deepen}`);
+    }
+    const commitCount = await commit.git.commitCount(revision);
+    if (commit.shallow) {
+        github_reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+    }
+    return { revision, commitCount, topics: [], spdxIdentifier: null };
+}
+/** Facts from GitHub's GraphQL API, for the commit being published. */
+function graphqlFacts(settings, commit, graphqlUrl, signal) {
+    return githubFacts((0,flakehub_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
+}
+/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
+function githubPlace(options = {}) {
+    const env = options.env ?? process.env;
+    const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
+    return {
+        reporter: github_reporter/* githubReporter */.TO,
+        secrets: requestToken ? [requestToken] : [],
+        check(settings) {
+            if (settings.destDir === undefined)
+                refusePullRequest(env.GITHUB_EVENT_NAME);
+        },
+        settingName: name => `\`${name}\``,
+        facts: (settings, commit, _log, signal) => settings.destDir !== undefined
+            ? localFacts(settings, commit)
+            : graphqlFacts(settings, commit, graphqlUrl, signal),
+        idToken: settings => (0,flakehub_token/* githubIdToken */.eC)(settings.timeouts),
+        owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
+        scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
+    };
+}
+
+// EXTERNAL MODULE: ./src/settings/read.ts
+var read = __nccwpck_require__(6765);
+;// CONCATENATED MODULE: ./src/places/command-places.ts
+/**
+ * The places the command runs in, detected once in the order of section 13 of the protocol:
+ * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
+ * Each says where the defaults, the repository facts and the (late) token come from.
+ */
+
+
+
+
+
+
+
+
+const PLACE_NAMES = {
+    github: 'GitHub Actions',
+    gitlab: 'GitLab CI',
+    ci: 'CI (FLAKEHUB_PUSH_OIDC_TOKEN)',
+    local: "a developer's machine"
+};
+function detectPlace(env) {
+    if (env.GITHUB_ACTIONS)
+        return 'github';
+    if (env.GITLAB_CI)
+        return 'gitlab';
+    if (env.FLAKEHUB_PUSH_OIDC_TOKEN)
+        return 'ci';
+    return 'local';
+}
+/** The defaults the place's own variables give. */
+function placeDefaults(kind, env, cwd) {
+    if (kind === 'github')
+        return (0,read/* defaultsFromEnv */.gE)(env);
+    if (kind === 'gitlab') {
+        const tag = env.CI_COMMIT_TAG ?? '';
+        return {
+            repository: env.CI_PROJECT_PATH ?? '',
+            repositoryFrom: 'CI_PROJECT_PATH',
+            refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
+            refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
+            workspace: env.CI_PROJECT_DIR || cwd,
+            rev: env.CI_COMMIT_SHA || undefined
+        };
+    }
+    return { repository: '', repositoryFrom: '', refName: '', workspace: cwd };
+}
+const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN';
+const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN';
+const idTokensBlock = (audience) => `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`;
+function gitlabTokenMissing(audience) {
+    return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
+        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
+}
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable, token, audience) {
+    const problem = (0,flakehub_token/* givenTokenProblem */.ud)(token, Date.now());
+    if (problem === undefined)
+        return;
+    if (variable === GITLAB_TOKEN) {
+        throw new Error(`${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+            "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+            idTokensBlock(audience));
+    }
+    throw new Error(`${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+        'made by your CI in the same job, right before this command.');
+}
+function noTokenSource(audience) {
+    return new Error(`There is no way to get a FlakeHub token here: this is neither GitHub Actions nor GitLab CI, and ${CI_TOKEN} is not set. Either:\n` +
+        '- run it in GitHub Actions, with `permissions: id-token: write`;\n' +
+        `- run it in GitLab CI, with \`id_tokens: { ${GITLAB_TOKEN}: { aud: ${audience} } }\` in the job;\n` +
+        `- in another CI, put an OIDC token for the audience ${audience} into ${CI_TOKEN};\n` +
+        '- against a local FlakeHub, give `--jwt-issuer-uri <uri>` (and `--github-token`) for a development token;\n' +
+        '- or make a dry run with `--dest-dir <folder>`, which needs no token.');
+}
+/** A token the environment holds, read only when it is asked for. */
+function variableToken(env, name, missing) {
+    return async (audience) => {
+        const token = env[name]?.trim();
+        if (!token)
+            throw missing(audience);
+        return token;
+    };
+}
+/** GitHub-style OIDC claims for a development token (section 13 of the protocol). */
+function developmentClaims(issuer, settings, facts, now = Date.now()) {
+    const [owner] = settings.repository.split('/');
+    const iat = Math.floor(now / 1000);
+    return {
+        aud: 'flakehub-localhost',
+        iss: issuer,
+        sub: `repo:${settings.repository}:ref:refs/heads/main`,
+        repository: settings.repository,
+        repository_owner: owner,
+        repository_id: String(facts.githubIds?.repository ?? ''),
+        repository_owner_id: String(facts.githubIds?.owner ?? ''),
+        sha: facts.revision,
+        event_name: 'push',
+        iat,
+        nbf: iat,
+        exp: iat + 300
+    };
+}
+/** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
+function developmentToken(issuer, settings, facts) {
+    return async (_audience, signal) => {
+        const url = new URL('/token', issuer).toString();
+        const { connectMs, oidcMs } = settings.timeouts;
+        const request = {
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(developmentClaims(issuer, settings, facts)),
+            limits: { connectMs, answerMs: oidcMs }
+        };
+        const call = { what: 'Development JWT issuer', method: request.method, url };
+        const read = (response) => {
+            const token = response.body.trim();
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status) || token === '') {
+                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,secrets/* bodyStart */.ld)(token)}"`}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
+            return token;
+        };
+        return (0,flakehub_http/* exchange */.cv)((0,flakehub_http/* httpClientTransport */.zm)(signal), call.what, request, read, (0,flakehub_http/* retryPolicy */.Jb)(settings.timeouts));
+    };
+}
+/** How the command names a setting in messages: its flag. */
+const flagName = (name) => `\`--${name}\``;
+/** The command's place of a kind, given its flags (read) and the environment. */
+function cliPlace(kind, read, env, reporter) {
+    const graphqlUrl = read('github-graphql-url') || undefined;
+    if (kind === 'github') {
+        const eventOwner = async () => env.GITHUB_REPOSITORY_OWNER;
+        return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName };
+    }
+    const common = {
+        reporter,
+        secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
+        settingName: flagName,
+        owner: async (settings) => settings.repository.split('/')[0],
+        scratchBase: external_node_os_.tmpdir()
+    };
+    if (kind === 'gitlab') {
+        return {
+            ...common,
+            check(settings) {
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[GITLAB_TOKEN]?.trim();
+                if (!token)
+                    throw gitlabTokenMissing(settings.audience);
+                checkGivenToken(GITLAB_TOKEN, token, settings.audience);
+            },
+            facts: (settings, commit) => localFacts(settings, commit, {
+                deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
+                refuseRolling: true
+            }),
+            idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
+        };
+    }
+    const shallow = {
+        deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
+        refuseRolling: true
+    };
+    if (kind === 'ci') {
+        return {
+            ...common,
+            check(settings) {
+                if (settings.destDir !== undefined)
+                    return;
+                const token = env[CI_TOKEN]?.trim();
+                if (!token)
+                    throw noTokenSource(settings.audience);
+                checkGivenToken(CI_TOKEN, token, settings.audience);
+            },
+            facts: (settings, commit) => localFacts(settings, commit, shallow),
+            idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
+        };
+    }
+    const issuer = read('jwt-issuer-uri');
+    return {
+        ...common,
+        check(settings) {
+            if (settings.destDir !== undefined)
+                return;
+            if (issuer === '')
+                throw noTokenSource(settings.audience);
+            if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
+                throw new errors/* InputError */.dz([
+                    `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
+                ]);
+            if (settings.githubToken === '')
+                throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
+        },
+        facts: (settings, commit, _log, signal) => settings.destDir === undefined && settings.githubToken !== ''
+            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
+            : localFacts(settings, commit, shallow),
+        idToken: (settings, facts) => developmentToken(issuer, settings, facts)
+    };
+}
+
+
+/***/ }),
+
+/***/ 6759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ useReporter),
+/* harmony export */   Rm: () => (/* binding */ log),
+/* harmony export */   TO: () => (/* binding */ githubReporter)
+/* harmony export */ });
+/* unused harmony export printInert */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
+/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3220);
+/**
+ * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
+ * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
+ * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
+ * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
+ * token) log their lines through {@link log}, which goes to the same reporter.
+ */
+
+
+
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${lines.join(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}::${token}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
+const githubReporter = {
+    info: line => printInert([line]),
+    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+    // CR, LF), so their text cannot start a command of its own.
+    warning: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
+    debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
+    secret: value => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    phaseStarted: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`▶ ${name}…`),
+    phaseEnded(name, outcome, seconds, lines) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+        printInert(lines);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    },
+    async finished(release, outcome, timings, where) {
+        (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(release);
+        // Always there on a runner; the command may also run in a step that has no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(release, outcome, timings, where);
+    },
+    failed(message, exitCode = 1) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        process.exitCode = exitCode;
+    }
+};
+let current = githubReporter;
+/** Make `reporter` the one every log line goes to (the entry points do this first). */
+function useReporter(reporter) {
+    current = reporter;
+}
+/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
+const log = {
+    info: (line) => current.info(line),
+    warning: (message) => current.warning(message),
+    debug: (message) => current.debug(message),
+    isDebug: () => current.isDebug(),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .rememberSecret */ .Gz)(value);
+        current.secret(value);
+    },
+    phaseStarted: (name) => current.phaseStarted(name),
+    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
+};
+
+
+/***/ }),
+
+/***/ 3220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   XF: () => (/* binding */ flakePage),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
+/* harmony import */ var _settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8048);
+/** What the run tells people: step outputs and the job summary. */
+
+
+/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
+function setOutputs(release) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeName, release.uploadName);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeVersion, release.version);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefAtLeast, release.flakeRefs.atLeast);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefExact, release.flakeRefs.exact);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
+}
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+function flakePage(host, release) {
+    const web = new URL(host);
+    web.hostname = web.hostname.replace(/^api\./, '');
+    const base = web.origin;
+    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
+}
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+/** Write the job summary: what was released, how to use it, and where the time went. */
+async function writeSummary(release, outcome, timings, where) {
+    const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ['Flake', name],
+        ['Version', version],
+        ['Visibility', metadata.visibility],
+        ['Revision', html(metadata.revision)],
+        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
+    ])
+        .addHeading('Use it', 3)
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
+    if ('host' in where)
+        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
+    else
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
+    const counts = Object.entries(metadata.outputs.counts);
+    summary.addHeading('Outputs', 3);
+    if (counts.length === 0)
+        summary.addRaw('No outputs with a schema.', true);
+    else
+        summary.addTable([
+            [
+                { data: 'Output', header: true },
+                { data: 'Count', header: true }
+            ],
+            ...counts.map(([output, n]) => [html(output), String(n)])
+        ]);
+    summary.addHeading('Time per phase', 3).addTable([
+        [
+            { data: 'Phase', header: true },
+            { data: 'Seconds', header: true }
+        ],
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
+    ]);
+    await summary.write();
+}
+
+
+/***/ }),
+
+/***/ 771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hF: () => (/* binding */ textReporter),
+/* harmony export */   nG: () => (/* binding */ withOutputsFile)
+/* harmony export */ });
+/* unused harmony exports escapeControls, dotenvOutputs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8048);
+/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3220);
+/**
+ * Reporting outside GitHub Actions: plain text, or GitLab's collapsible sections; never a
+ * workflow command. Each phase prints as one block with its duration when it ends; on a
+ * terminal, a status line shows the phases still running. Secrets are replaced by `***` in
+ * everything printed.
+ */
+
+
+
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+function textReporter(options) {
+    const { out, err, gitlab } = options;
+    const now = options.now ?? Date.now;
+    const secrets = [];
+    const running = new Map();
+    let sections = 0;
+    let statusShown = false;
+    let ticker;
+    let frame = 0;
+    const paint = (code, text) => options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+    // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
+    // escaped, so that only this reporter's own colours and sections reach the terminal.
+    const redact = (text) => escapeControls(secrets.reduce((shown, secret) => shown.split(secret).join('***'), text));
+    const clearStatus = () => {
+        if (statusShown)
+            err.write('\r\x1b[K');
+        statusShown = false;
+    };
+    const drawStatus = () => {
+        if (!options.progress || running.size === 0)
+            return;
+        const at = now();
+        const phases = [...running].map(([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`);
+        const line = `${SPINNER[frame++ % SPINNER.length]} ${phases.join(' · ')}`;
+        err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`);
+        statusShown = true;
+    };
+    /** Write `text` as it is: the caller has escaped what came from elsewhere (see `redact`). */
+    const print = (sink, text) => {
+        clearStatus();
+        sink.write(`${text}\n`);
+        drawStatus();
+    };
+    return {
+        info: line => print(out, redact(line)),
+        warning: message => print(err, `${paint('33;1', 'warning:')} ${redact(message)}`),
+        debug: message => {
+            if (options.debug)
+                print(out, `debug: ${redact(message)}`);
+        },
+        isDebug: () => options.debug,
+        secret: value => {
+            if (value !== '' && !secrets.includes(value))
+                secrets.push(value);
+        },
+        phaseStarted(name) {
+            running.set(name, now());
+            if (!options.progress)
+                return print(out, `▶ ${redact(name)}…`);
+            ticker ?? (ticker = setInterval(() => {
+                clearStatus();
+                drawStatus();
+            }, 100));
+            ticker.unref();
+            drawStatus();
+        },
+        phaseEnded(name, outcome, seconds, lines) {
+            const started = running.get(name) ?? now() - seconds * 1000;
+            running.delete(name);
+            if (running.size === 0 && ticker !== undefined) {
+                clearInterval(ticker);
+                ticker = undefined;
+            }
+            const title = redact(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+            if (gitlab) {
+                const id = `flakehub_push_${++sections}`;
+                const at = (ms) => Math.floor(ms / 1000);
+                const body = lines.map(line => `\n${redact(line)}`).join('');
+                print(out, `\x1b[0Ksection_start:${at(started)}:${id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
+                    `\x1b[0Ksection_end:${at(now())}:${id}\r\x1b[0K`);
+            }
+            else {
+                print(out, [`== ${title}`, ...lines.map(line => `   ${redact(line)}`)].join('\n'));
+            }
+        },
+        async finished(release, outcome, timings, where) {
+            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+            print(out, redact(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
+            for (const line of releaseLines(release, where))
+                print(out, redact(line));
+            print(out, redact(`time:     ${times}`));
+        },
+        failed(message, exitCode = 1) {
+            clearStatus();
+            if (ticker !== undefined)
+                clearInterval(ticker);
+            const [first, ...rest] = redact(message).split('\n');
+            const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
+            err.write(`${block.join('\n')}\n`);
+            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
+        }
+    };
+}
+/**
+ * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
+ * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
+ * or open a GitLab section.
+ */
+function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
+        if (c === '\r')
+            return '\\r';
+        const code = c.charCodeAt(0);
+        return code <= 0x7f
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** The release's name, version and flake references, one to a line. */
+function releaseLines(release, where) {
+    return [
+        `name:     ${release.uploadName}`,
+        `version:  ${release.version}`,
+        `flakeref: ${release.flakeRefs.atLeast}`,
+        `exact:    ${release.flakeRefs.exact}`,
+        'host' in where ? `page:     ${(0,_github_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
+    ];
+}
+/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+function dotenvOutputs(release) {
+    const values = {
+        [_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeName]: release.uploadName,
+        [_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeVersion]: release.version,
+        [_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefAtLeast]: release.flakeRefs.atLeast,
+        [_settings_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefExact]: release.flakeRefs.exact
+    };
+    return Object.entries(values)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('');
+}
+/** `reporter`, that also writes the outputs to `file` when the run succeeds. */
+function withOutputsFile(reporter, file) {
+    if (file === undefined)
+        return reporter;
+    return {
+        ...reporter,
+        async finished(release, outcome, timings, where) {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
+            await reporter.finished(release, outcome, timings, where);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Gz: () => (/* binding */ rememberSecret),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   XM: () => (/* binding */ pathOf),
+/* harmony export */   ld: () => (/* binding */ bodyStart)
+/* harmony export */ });
+/* unused harmony exports REDACTED, PIECE */
+/**
+ * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
+ * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
+ */
+const REDACTED = '***';
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/** Remembered secrets shorter than {@link PIECE}: matched whole. */
+const short = new Set();
+/** Every {@link PIECE}-character piece of each longer remembered secret. */
+const pieces = new Set();
+/**
+ * Redact this value wherever it appears from now on (a token the action was given), also cut:
+ * a service may echo only the start or the end of a token, so any {@link PIECE} or more
+ * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ */
+function rememberSecret(secret) {
+    if (secret.length < 4)
+        return;
+    if (secret.length < PIECE)
+        short.add(secret);
+    else
+        for (let i = 0; i + PIECE <= secret.length; i++)
+            pieces.add(secret.slice(i, i + PIECE));
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function redactRemembered(text) {
+    let out = text;
+    for (const secret of short)
+        out = out.split(secret).join(REDACTED);
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
+}
+/** A query parameter whose value is a credential or a signature. */
+const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
+/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
+function redactUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return redactText(url);
+    }
+    const query = parsed.search
+        .slice(1)
+        .split('&')
+        .filter(pair => pair !== '')
+        .map(pair => {
+        const equals = pair.indexOf('=');
+        const name = equals < 0 ? pair : pair.slice(0, equals);
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // An undecodable name is shown as it came.
+        }
+        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
+    });
+    parsed.username = parsed.username === '' ? '' : REDACTED;
+    parsed.password = parsed.password === '' ? '' : REDACTED;
+    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
+    return parsed.toString();
+}
+/** The path of a URL, without its query: what a message may name of a call. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/s, '');
+    }
+}
+const PATTERNS = [
+    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
+    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
+    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
+    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+    // Bearer and basic credentials echoed from a header.
+    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
+    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+    // JSON fields that carry credentials.
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
+];
+/** The text with every token, signature and remembered secret replaced by `***`. */
+function redactText(text) {
+    let out = redactRemembered(text);
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+/** The start of a body, on one line, redacted: what an error may quote of an answer. */
+function bodyStart(body, max = 200) {
+    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+    const start = redactText(body.replace(/\s+/g, ' ').trim());
+    return start.length > max ? `${start.slice(0, max)}…` : start;
+}
+
+
+/***/ }),
+
+/***/ 8048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/** The names of the action's inputs and outputs, as `action.yml` declares them. */
+const Input = {
+    visibility: 'visibility',
+    name: 'name',
+    repository: 'repository',
+    mirror: 'mirror',
+    directory: 'directory',
+    gitRoot: 'git-root',
+    tag: 'tag',
+    rev: 'rev',
+    rollingMinor: 'rolling-minor',
+    rolling: 'rolling',
+    host: 'host',
+    logDirectives: 'log-directives',
+    logger: 'logger',
+    githubToken: 'github-token',
+    extraTags: 'extra-tags',
+    extraLabels: 'extra-labels',
+    spdxExpression: 'spdx-expression',
+    errorOnConflict: 'error-on-conflict',
+    includeOutputPaths: 'include-output-paths',
+    myFlakeIsTooBig: 'my-flake-is-too-big',
+    strictMode: '_internal-strict-mode',
+    destDir: 'dest-dir'
+};
+/**
+ * Inputs of the established action that choose which `flakehub-push` binary to download.
+ * There is no binary here, so they are accepted and ignored with one warning.
+ */
+const BINARY_SOURCE_INPUTS = [
+    'source-binary',
+    'source-branch',
+    'source-pr',
+    'source-revision',
+    'source-tag',
+    'source-url',
+    'flakehub-push-binary',
+    'flakehub-push-branch',
+    'flakehub-push-pr',
+    'flakehub-push-revision',
+    'flakehub-push-tag',
+    'flakehub-push-url'
+];
+const Output = {
+    flakeName: 'flake_name',
+    flakeVersion: 'flake_version',
+    flakerefAtLeast: 'flakeref_at_least',
+    flakerefExact: 'flakeref_exact'
+};
+
+
+/***/ }),
+
+/***/ 8719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35260,7 +38956,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2779);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9849);
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol). A flag wins over its variable; booleans are bare flags, and
@@ -35552,3393 +39248,7 @@ function helpText(version) {
 
 /***/ }),
 
-/***/ 3837:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  mI: () => (/* binding */ cliPlace),
-  Z2: () => (/* binding */ detectPlace),
-  WR: () => (/* binding */ placeDefaults)
-});
-
-// UNUSED EXPORTS: CI_TOKEN, GITLAB_TOKEN, PLACE_NAMES, developmentClaims
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var src_http = __nccwpck_require__(2539);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/github-context.ts
-/**
- * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
- * and ids. Only used when publishing; a dry run asks local Git instead.
- */
-
-
-
-const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
-  repository(owner: $owner, name: $name) {
-    databaseId
-    owner {
-      __typename
-      ... on User { databaseId }
-      ... on Organization { databaseId }
-    }
-    licenseInfo { spdxId }
-    object(expression: $revision) {
-      ... on Commit { history { totalCount } }
-    }
-    repositoryTopics(first: 20) { edges { node { topic { name } } } }
-  }
-}`;
-/**
- * What the code reads of the answer, and nothing more: a missing repository comes with
- * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
- */
-const ANSWER = (0,answers/* object */.Ik)({
-    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
-        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
-            databaseId: answers/* count */.U9,
-            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
-            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
-            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
-            repositoryTopics: (0,answers/* object */.Ik)({
-                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
-            })
-        }))
-    }))),
-    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
-});
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
-    (0,redact/* rememberSecret */.Gz)(token);
-    const [owner, name] = repository.split('/');
-    const request = {
-        method: 'POST',
-        url: graphqlUrl,
-        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
-        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
-    };
-    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,src_http/* retryPolicy */.Jb)(limits));
-}
-/** What GitHub's answer says about the commit, or one error that says what is wrong. */
-function readFacts(response, call, repository, revision) {
-    if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
-        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
-    }
-    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
-    const repo = result.data?.repository;
-    if (repo == null) {
-        const why = result.errors?.map(e => (0,redact/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
-        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
-            'Check that the repository exists and that `github-token` can read it.');
-    }
-    const commits = repo.object?.history?.totalCount;
-    if (commits === undefined) {
-        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
-    }
-    return {
-        revision,
-        commitCount: commits,
-        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
-        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
-        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
-        githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
-    };
-}
-/** Events a release is never published from: a pull request's code is not the repository's. */
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
-/** Refuse to publish from a pull request, before anything else is done. */
-function refusePullRequest(eventName) {
-    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
-        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
-            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
-    }
-}
-
-// EXTERNAL MODULE: ./src/reporter.ts
-var reporter = __nccwpck_require__(5622);
-// EXTERNAL MODULE: ./src/token.ts
-var src_token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/place.ts
-/**
- * Where a run happens, decided once by the entry point: how it is reported, what is checked
- * before any Nix call, where the repository facts come from, and where the token comes from.
- * The pipeline in main.ts takes one {@link Place} and never asks where it is.
- */
-
-
-
-
-
-
-/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, commit, shallow = {
-    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
-    refuseRolling: false
-}) {
-    const { revision } = commit;
-    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
-        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
-            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
-            `before the releases already published. ${shallow.deepen}`);
-    }
-    const commitCount = await commit.git.commitCount(revision);
-    if (commit.shallow) {
-        reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
-    }
-    return { revision, commitCount, topics: [], spdxIdentifier: null };
-}
-/** Facts from GitHub's GraphQL API, for the commit being published. */
-function graphqlFacts(settings, commit, graphqlUrl, signal) {
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
-}
-/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
-function githubPlace(options = {}) {
-    const env = options.env ?? process.env;
-    const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
-    return {
-        reporter: reporter/* githubReporter */.TO,
-        secrets: requestToken ? [requestToken] : [],
-        check(settings) {
-            if (settings.destDir === undefined)
-                refusePullRequest(env.GITHUB_EVENT_NAME);
-        },
-        settingName: name => `\`${name}\``,
-        facts: (settings, commit, _log, signal) => settings.destDir !== undefined
-            ? localFacts(settings, commit)
-            : graphqlFacts(settings, commit, graphqlUrl, signal),
-        idToken: settings => (0,src_token/* githubIdToken */.eC)(settings.timeouts),
-        owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
-        scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
-    };
-}
-
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __nccwpck_require__(8750);
-;// CONCATENATED MODULE: ./src/cli/places.ts
-/**
- * The places the command runs in, detected once in the order of section 13 of the protocol:
- * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
- * Each says where the defaults, the repository facts and the (late) token come from.
- */
-
-
-
-
-
-
-
-
-const PLACE_NAMES = {
-    github: 'GitHub Actions',
-    gitlab: 'GitLab CI',
-    ci: 'CI (FLAKEHUB_PUSH_OIDC_TOKEN)',
-    local: "a developer's machine"
-};
-function detectPlace(env) {
-    if (env.GITHUB_ACTIONS)
-        return 'github';
-    if (env.GITLAB_CI)
-        return 'gitlab';
-    if (env.FLAKEHUB_PUSH_OIDC_TOKEN)
-        return 'ci';
-    return 'local';
-}
-/** The defaults the place's own variables give. */
-function placeDefaults(kind, env, cwd) {
-    if (kind === 'github')
-        return (0,settings/* defaultsFromEnv */.gE)(env);
-    if (kind === 'gitlab') {
-        const tag = env.CI_COMMIT_TAG ?? '';
-        return {
-            repository: env.CI_PROJECT_PATH ?? '',
-            repositoryFrom: 'CI_PROJECT_PATH',
-            refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
-            refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
-            workspace: env.CI_PROJECT_DIR || cwd,
-            rev: env.CI_COMMIT_SHA || undefined
-        };
-    }
-    return { repository: '', repositoryFrom: '', refName: '', workspace: cwd };
-}
-const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN';
-const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN';
-const idTokensBlock = (audience) => `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`;
-function gitlabTokenMissing(audience) {
-    return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
-}
-/**
- * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
- * is not a JWT, or that has expired already. The message names the variable, never the token.
- */
-function checkGivenToken(variable, token, audience) {
-    const problem = (0,src_token/* givenTokenProblem */.ud)(token, Date.now());
-    if (problem === undefined)
-        return;
-    if (variable === GITLAB_TOKEN) {
-        throw new Error(`${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
-            "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
-            idTokensBlock(audience));
-    }
-    throw new Error(`${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
-        'made by your CI in the same job, right before this command.');
-}
-function noTokenSource(audience) {
-    return new Error(`There is no way to get a FlakeHub token here: this is neither GitHub Actions nor GitLab CI, and ${CI_TOKEN} is not set. Either:\n` +
-        '- run it in GitHub Actions, with `permissions: id-token: write`;\n' +
-        `- run it in GitLab CI, with \`id_tokens: { ${GITLAB_TOKEN}: { aud: ${audience} } }\` in the job;\n` +
-        `- in another CI, put an OIDC token for the audience ${audience} into ${CI_TOKEN};\n` +
-        '- against a local FlakeHub, give `--jwt-issuer-uri <uri>` (and `--github-token`) for a development token;\n' +
-        '- or make a dry run with `--dest-dir <folder>`, which needs no token.');
-}
-/** A token the environment holds, read only when it is asked for. */
-function variableToken(env, name, missing) {
-    return async (audience) => {
-        const token = env[name]?.trim();
-        if (!token)
-            throw missing(audience);
-        return token;
-    };
-}
-/** GitHub-style OIDC claims for a development token (section 13 of the protocol). */
-function developmentClaims(issuer, settings, facts, now = Date.now()) {
-    const [owner] = settings.repository.split('/');
-    const iat = Math.floor(now / 1000);
-    return {
-        aud: 'flakehub-localhost',
-        iss: issuer,
-        sub: `repo:${settings.repository}:ref:refs/heads/main`,
-        repository: settings.repository,
-        repository_owner: owner,
-        repository_id: String(facts.githubIds?.repository ?? ''),
-        repository_owner_id: String(facts.githubIds?.owner ?? ''),
-        sha: facts.revision,
-        event_name: 'push',
-        iat,
-        nbf: iat,
-        exp: iat + 300
-    };
-}
-/** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
-function developmentToken(issuer, settings, facts) {
-    return async (_audience, signal) => {
-        const url = new URL('/token', issuer).toString();
-        const { connectMs, oidcMs } = settings.timeouts;
-        const request = {
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(developmentClaims(issuer, settings, facts)),
-            limits: { connectMs, answerMs: oidcMs }
-        };
-        const call = { what: 'Development JWT issuer', method: request.method, url };
-        const read = (response) => {
-            const token = response.body.trim();
-            if (!(0,src_http/* isSuccess */.oJ)(response.status) || token === '') {
-                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${(0,redact/* bodyStart */.ld)(token)}"`}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response); // a proxy's page is no token
-            return token;
-        };
-        return (0,src_http/* exchange */.cv)((0,src_http/* httpClientTransport */.zm)(signal), call.what, request, read, (0,src_http/* retryPolicy */.Jb)(settings.timeouts));
-    };
-}
-/** How the command names a setting in messages: its flag. */
-const flagName = (name) => `\`--${name}\``;
-/** The command's place of a kind, given its flags (read) and the environment. */
-function cliPlace(kind, read, env, reporter) {
-    const graphqlUrl = read('github-graphql-url') || undefined;
-    if (kind === 'github') {
-        const eventOwner = async () => env.GITHUB_REPOSITORY_OWNER;
-        return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName };
-    }
-    const common = {
-        reporter,
-        secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
-        settingName: flagName,
-        owner: async (settings) => settings.repository.split('/')[0],
-        scratchBase: external_node_os_.tmpdir()
-    };
-    if (kind === 'gitlab') {
-        return {
-            ...common,
-            check(settings) {
-                if (settings.destDir !== undefined)
-                    return;
-                const token = env[GITLAB_TOKEN]?.trim();
-                if (!token)
-                    throw gitlabTokenMissing(settings.audience);
-                checkGivenToken(GITLAB_TOKEN, token, settings.audience);
-            },
-            facts: (settings, commit) => localFacts(settings, commit, {
-                deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
-                refuseRolling: true
-            }),
-            idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
-        };
-    }
-    const shallow = {
-        deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
-        refuseRolling: true
-    };
-    if (kind === 'ci') {
-        return {
-            ...common,
-            check(settings) {
-                if (settings.destDir !== undefined)
-                    return;
-                const token = env[CI_TOKEN]?.trim();
-                if (!token)
-                    throw noTokenSource(settings.audience);
-                checkGivenToken(CI_TOKEN, token, settings.audience);
-            },
-            facts: (settings, commit) => localFacts(settings, commit, shallow),
-            idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
-        };
-    }
-    const issuer = read('jwt-issuer-uri');
-    return {
-        ...common,
-        check(settings) {
-            if (settings.destDir !== undefined)
-                return;
-            if (issuer === '')
-                throw noTokenSource(settings.audience);
-            if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
-                throw new errors/* InputError */.dz([
-                    `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
-                ]);
-            if (settings.githubToken === '')
-                throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
-        },
-        facts: (settings, commit, _log, signal) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
-            : localFacts(settings, commit, shallow),
-        idToken: (settings, facts) => developmentToken(issuer, settings, facts)
-    };
-}
-
-
-/***/ }),
-
-/***/ 1086:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hF: () => (/* binding */ textReporter),
-/* harmony export */   nG: () => (/* binding */ withOutputsFile)
-/* harmony export */ });
-/* unused harmony exports escapeControls, dotenvOutputs */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3078);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8855);
-/**
- * Reporting outside GitHub Actions: plain text, or GitLab's collapsible sections; never a
- * workflow command. Each phase prints as one block with its duration when it ends; on a
- * terminal, a status line shows the phases still running. Secrets are replaced by `***` in
- * everything printed.
- */
-
-
-
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
-};
-const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
-function textReporter(options) {
-    const { out, err, gitlab } = options;
-    const now = options.now ?? Date.now;
-    const secrets = [];
-    const running = new Map();
-    let sections = 0;
-    let statusShown = false;
-    let ticker;
-    let frame = 0;
-    const paint = (code, text) => options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
-    // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
-    // escaped, so that only this reporter's own colours and sections reach the terminal.
-    const redact = (text) => escapeControls(secrets.reduce((shown, secret) => shown.split(secret).join('***'), text));
-    const clearStatus = () => {
-        if (statusShown)
-            err.write('\r\x1b[K');
-        statusShown = false;
-    };
-    const drawStatus = () => {
-        if (!options.progress || running.size === 0)
-            return;
-        const at = now();
-        const phases = [...running].map(([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`);
-        const line = `${SPINNER[frame++ % SPINNER.length]} ${phases.join(' · ')}`;
-        err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`);
-        statusShown = true;
-    };
-    /** Write `text` as it is: the caller has escaped what came from elsewhere (see `redact`). */
-    const print = (sink, text) => {
-        clearStatus();
-        sink.write(`${text}\n`);
-        drawStatus();
-    };
-    return {
-        info: line => print(out, redact(line)),
-        warning: message => print(err, `${paint('33;1', 'warning:')} ${redact(message)}`),
-        debug: message => {
-            if (options.debug)
-                print(out, `debug: ${redact(message)}`);
-        },
-        isDebug: () => options.debug,
-        secret: value => {
-            if (value !== '' && !secrets.includes(value))
-                secrets.push(value);
-        },
-        phaseStarted(name) {
-            running.set(name, now());
-            if (!options.progress)
-                return print(out, `▶ ${redact(name)}…`);
-            ticker ?? (ticker = setInterval(() => {
-                clearStatus();
-                drawStatus();
-            }, 100));
-            ticker.unref();
-            drawStatus();
-        },
-        phaseEnded(name, outcome, seconds, lines) {
-            const started = running.get(name) ?? now() - seconds * 1000;
-            running.delete(name);
-            if (running.size === 0 && ticker !== undefined) {
-                clearInterval(ticker);
-                ticker = undefined;
-            }
-            const title = redact(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-            if (gitlab) {
-                const id = `flakehub_push_${++sections}`;
-                const at = (ms) => Math.floor(ms / 1000);
-                const body = lines.map(line => `\n${redact(line)}`).join('');
-                print(out, `\x1b[0Ksection_start:${at(started)}:${id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
-                    `\x1b[0Ksection_end:${at(now())}:${id}\r\x1b[0K`);
-            }
-            else {
-                print(out, [`== ${title}`, ...lines.map(line => `   ${redact(line)}`)].join('\n'));
-            }
-        },
-        async finished(release, outcome, timings, where) {
-            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
-            print(out, redact(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
-            for (const line of releaseLines(release, where))
-                print(out, redact(line));
-            print(out, redact(`time:     ${times}`));
-        },
-        failed(message, exitCode = 1) {
-            clearStatus();
-            if (ticker !== undefined)
-                clearInterval(ticker);
-            const [first, ...rest] = redact(message).split('\n');
-            const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
-            err.write(`${block.join('\n')}\n`);
-            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
-        }
-    };
-}
-/**
- * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
- * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
- * or open a GitLab section.
- */
-function escapeControls(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
-        if (c === '\r')
-            return '\\r';
-        const code = c.charCodeAt(0);
-        return code <= 0x7f
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** The release's name, version and flake references, one to a line. */
-function releaseLines(release, where) {
-    return [
-        `name:     ${release.uploadName}`,
-        `version:  ${release.version}`,
-        `flakeref: ${release.flakeRefs.atLeast}`,
-        `exact:    ${release.flakeRefs.exact}`,
-        'host' in where ? `page:     ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
-    ];
-}
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-function dotenvOutputs(release) {
-    const values = {
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeName]: release.uploadName,
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeVersion]: release.version,
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefAtLeast]: release.flakeRefs.atLeast,
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefExact]: release.flakeRefs.exact
-    };
-    return Object.entries(values)
-        .map(([name, value]) => `${name}=${value}\n`)
-        .join('');
-}
-/** `reporter`, that also writes the outputs to `file` when the run succeeds. */
-function withOutputsFile(reporter, file) {
-    if (file === undefined)
-        return reporter;
-    return {
-        ...reporter,
-        async finished(release, outcome, timings, where) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
-            await reporter.finished(release, outcome, timings, where);
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 6683:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MU: () => (/* binding */ TimeoutError),
-/* harmony export */   Mm: () => (/* binding */ bounded),
-/* harmony export */   di: () => (/* binding */ adopt)
-/* harmony export */ });
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3053);
-/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2779);
-/**
- * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
- * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
- * that Node creates inside {@link bounded} is seen on Node's diagnostics channels (an
- * `AsyncLocalStorage` context tells whose it is), and when the deadline passes they are
- * destroyed. The library's promise then fails on its own, no socket is left open to keep the
- * process alive, and no `process.exit` is needed.
- *
- * Node 22.14 and later announce each request as it is created (`http.client.request.created`);
- * older ones only once its body is sent (`http.client.request.start`), so there the new socket
- * (`net.client.socket`) covers the connection and {@link adopt} a request a body streams into.
- */
-
-
-
-/** A call that ran out of time. Always worth another attempt. */
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
-let subscribed = false;
-function watchRequests() {
-    if (subscribed)
-        return;
-    subscribed = true;
-    const request = (message) => current.getStore()?.add(message.request);
-    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.created', request);
-    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('http.client.request.start', request);
-    (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__.subscribe)('net.client.socket', message => {
-        current.getStore()?.addSocket(message.socket);
-    });
-}
-/** Watch a request under the current deadline (one a body is piped into, for older Node). */
-function adopt(request) {
-    current.getStore()?.add(request);
-}
-/** Bytes moved so far on a socket, both ways. */
-const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
-/**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
- * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
- * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
- * already, `call` is not made.
- */
-function bounded(limits, call, onAnswer, signal) {
-    if (signal?.aborted)
-        return Promise.reject(signal.reason);
-    watchRequests();
-    const requests = new Set();
-    const sockets = new Set();
-    const timers = new Set();
-    let failure;
-    let settled = false;
-    return new Promise((resolve, reject) => {
-        const later = (ms, what) => {
-            // An event of the request after the call settled (its body's `finish` may come after
-            // the answer) must start no timer: one left running would hold the process open.
-            if (settled)
-                return undefined;
-            const timer = setTimeout(what, Math.max(0, ms));
-            timers.add(timer);
-            return timer;
-        };
-        const finish = () => {
-            settled = true;
-            for (const timer of timers)
-                clearTimeout(timer);
-            clearInterval(poll);
-            signal?.removeEventListener('abort', cancel);
-        };
-        const stop = (error, reason = error) => {
-            if (settled)
-                return;
-            failure = error;
-            finish();
-            for (const request of requests)
-                request.destroy(failure);
-            for (const socket of sockets)
-                socket.destroy(failure);
-            reject(reason);
-        };
-        const fail = (message) => stop(new TimeoutError(message));
-        const cancel = () => {
-            const reason = signal?.reason;
-            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
-        };
-        signal?.addEventListener('abort', cancel, { once: true });
-        const connecting = new WeakSet();
-        /** A socket still connecting must connect within connectMs. */
-        const connectBy = (socket) => {
-            if (!socket.connecting || connecting.has(socket))
-                return;
-            connecting.add(socket);
-            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
-            socket.once('connect', () => clearTimeout(timer));
-        };
-        const answerBy = () => {
-            later(limits.answerMs, () => fail(`no answer within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
-        };
-        const watch = {
-            addSocket(socket) {
-                if (failure !== undefined)
-                    return void socket.destroy(failure);
-                if (settled)
-                    return;
-                sockets.add(socket);
-                connectBy(socket);
-            },
-            add(request) {
-                if (failure !== undefined)
-                    return void request.destroy(failure);
-                if (settled || requests.has(request))
-                    return;
-                requests.add(request);
-                request.once('socket', connectBy);
-                request.once('response', (response) => {
-                    const type = response.headers['content-type'];
-                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
-                });
-                if (limits.stallMs !== undefined) {
-                    // All sent: now the other side works (checks the upload) before it answers.
-                    request.once('finish', () => {
-                        clearInterval(poll);
-                        answerBy();
-                    });
-                }
-            }
-        };
-        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
-        let lastMoved = -1;
-        let lastMoveAt = Date.now();
-        const stallMs = limits.stallMs;
-        const poll = stallMs === undefined
-            ? undefined
-            : setInterval(() => {
-                let total = 0;
-                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
-                for (const socket of all)
-                    total += moved(socket);
-                if (total !== lastMoved) {
-                    lastMoved = total;
-                    lastMoveAt = Date.now();
-                }
-                else if (Date.now() - lastMoveAt >= stallMs) {
-                    fail(`no progress for ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
-                }
-            }, Math.max(10, Math.min(1000, stallMs / 5)));
-        if (stallMs === undefined)
-            answerBy();
-        if (limits.notAfter !== undefined) {
-            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
-        }
-        current.run(watch, call).then(value => {
-            if (settled)
-                return;
-            finish();
-            resolve(value);
-        }, (error) => {
-            if (settled)
-                return;
-            finish();
-            reject(error);
-        });
-    });
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cJ: () => (/* binding */ Cancelled),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** Turn any thrown value into a message a person can read. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/**
- * One or more inputs are wrong. Each problem names the input and says what to write instead;
- * they are reported together in a single annotation before anything else runs.
- */
-class InputError extends Error {
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** The run was cancelled by a signal: the reason its AbortSignal carries. */
-class Cancelled extends Error {
-    constructor(signal) {
-        super(`Cancelled by ${signal}.`);
-        this.signal = signal;
-        this.name = 'Cancelled';
-    }
-    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
-    get exitCode() {
-        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
-    }
-    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
-    report(publishing) {
-        return publishing
-            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
-            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2539:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cv: () => (/* binding */ exchange),
-  zm: () => (/* binding */ httpClientTransport),
-  DM: () => (/* binding */ isRetriableStatus),
-  oJ: () => (/* binding */ isSuccess),
-  Jb: () => (/* binding */ retryPolicy),
-  R$: () => (/* binding */ retrying)
-});
-
-// UNUSED EXPORTS: CutShort, DEFAULT_RETRY, OutOfTime, USER_AGENT, sendWithRetries
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/deadline.ts
-var deadline = __nccwpck_require__(6683);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
-// EXTERNAL MODULE: ./src/reporter.ts
-var reporter = __nccwpck_require__(5622);
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
- * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
- * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
- * log line each; a call that keeps failing ends in one error naming the call.
- */
-
-
-
-
-
-
-
-
-const USER_AGENT = 'flakehub-push';
-const DEFAULT_LIMITS = {
-    connectMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.connectMs,
-    answerMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.stageMs
-};
-/** An answer that stopped before its end: worth another attempt. */
-class CutShort extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CutShort';
-    }
-}
-/** The whole body of an answer; an answer that breaks off is an error, not a short body. */
-function readAll(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > timeouts/* MAX_ANSWER_BYTES */.gB) {
-                message.destroy(new CutShort(`the answer is longer than ${timeouts/* MAX_ANSWER_BYTES */.gB} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', error => reject(error instanceof CutShort ? error : new CutShort(`the answer broke off after ${size} bytes`)));
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new CutShort(`the answer broke off after ${size} bytes`));
-        });
-    });
-}
-/**
- * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
- */
-function httpClientTransport(signal) {
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
-        allowRetries: false,
-        keepAlive: true,
-        // A backstop only: the request's own limits end every attempt long before.
-        socketTimeout: 60 * 60000
-    });
-    return {
-        signal,
-        send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
-            let stream;
-            // Each attempt bounded by its limits, and by the run's signal.
-            const attempt = (call) => (0,deadline/* bounded */.Mm)(limits, call, undefined, signal);
-            return attempt(async () => {
-                stream = typeof body === 'function' ? body() : undefined;
-                if (stream !== undefined) {
-                    // The request the body is piped into is watched from the start, on any Node.
-                    const pipe = stream.pipe.bind(stream);
-                    stream.pipe = (into, options) => {
-                        (0,deadline/* adopt */.di)(into);
-                        return pipe(into, options);
-                    };
-                }
-                const data = body === undefined ? null : typeof body === 'string' ? body : stream;
-                const response = await client.request(method, url, data ?? null, headers);
-                return {
-                    status: response.message.statusCode ?? 0,
-                    headers: response.message.headers,
-                    body: await readAll(response.message)
-                };
-            }).finally(() => {
-                // A file left half read by a failed attempt is closed; the next one opens it afresh.
-                ;
-                stream?.destroy?.();
-            });
-        }
-    };
-}
-const DEFAULT_RETRY = {
-    attempts: timeouts/* RETRY_ATTEMPTS */.Km,
-    baseDelayMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.retryDelayMs,
-    maxDelayMs: timeouts/* RETRY_MAX_DELAY_MS */.Pb,
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-    random: Math.random
-};
-/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
-function retryPolicy(limits) {
-    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
-}
-/** A 2xx status. */
-function isSuccess(status) {
-    return status >= 200 && status <= 299;
-}
-/** A status worth trying again: too many requests, or a server-side failure. */
-function isRetriableStatus(status) {
-    return status === 429 || status >= 500;
-}
-/** Retries stopped because the overall time bound ran out; `reason` is the last failure's. */
-class OutOfTime extends Error {
-    constructor(what, reason) {
-        super(`${what} was still failing when the overall time bound ran out (the last attempt: ${reason})`);
-        this.what = what;
-        this.reason = reason;
-        this.name = 'OutOfTime';
-    }
-}
-/**
- * Run `attempt` until `judge` finds nothing to retry, or attempts run out. `judge` sees a
- * result or an error and returns why it is worth another try (with an optional wait the other
- * side asked for), or undefined to hand it on. A retry that would start past the policy's
- * `notAfter` is not made: {@link OutOfTime} is thrown instead.
- */
-async function retrying(what, attempt, judge, policy) {
-    const { signal } = policy;
-    for (let n = 1;; n++) {
-        let outcome;
-        try {
-            outcome = { value: await attempt() };
-        }
-        catch (error) {
-            outcome = { error };
-        }
-        signal?.throwIfAborted();
-        const verdict = judge(outcome);
-        if (verdict === undefined || n >= policy.attempts) {
-            if ('error' in outcome)
-                throw outcome.error;
-            return outcome.value;
-        }
-        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-        const delay = Math.min(policy.maxDelayMs, verdict.waitMs ?? Math.round(backoff * (0.5 + policy.random() / 2)));
-        if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
-            throw new OutOfTime(what, verdict.reason);
-        }
-        reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
-        await policy.sleep(delay, signal).catch((error) => {
-            throw signal?.aborted ? signal.reason : error;
-        });
-    }
-}
-/** Why a failed attempt is worth another, or undefined. */
-function transportReason(error) {
-    if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
-        return error.message;
-    return `network error (${(0,redact/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
-}
-/**
- * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
- * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
- * every other status means). A call that keeps failing ends in one error naming it.
- */
-async function exchange(transport, what, request, read, policy) {
-    const call = { what, method: request.method, url: request.url };
-    const own = new WeakSet();
-    const signal = transport.signal ?? policy.signal;
-    let last;
-    try {
-        last = await retrying(what, async () => {
-            const response = await transport.send(request);
-            if (isRetriableStatus(response.status))
-                return { response, read: false };
-            try {
-                return { response, read: true, value: read(response) };
-            }
-            catch (error) {
-                if (typeof error === 'object' && error !== null)
-                    own.add(error);
-                throw error;
-            }
-        }, outcome => {
-            if ('error' in outcome) {
-                const { error } = outcome;
-                if (error instanceof answers/* AnswerError */.dV)
-                    return error.retriable ? { reason: error.reason } : undefined;
-                if (typeof error === 'object' && error !== null && own.has(error))
-                    return undefined;
-                return { reason: transportReason(error) };
-            }
-            if (outcome.value.read)
-                return undefined;
-            const { response } = outcome.value;
-            const retryAfter = Number(response.headers['retry-after']);
-            return {
-                reason: `HTTP ${response.status}`,
-                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-            };
-        }, {
-            ...policy,
-            notAfter: request.limits?.notAfter ?? policy.notAfter,
-            signal
-        });
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        if (error instanceof OutOfTime) {
-            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
-        }
-        if (error instanceof answers/* AnswerError */.dV)
-            throw error;
-        if (typeof error === 'object' && error !== null && own.has(error))
-            throw error;
-        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
-            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
-    }
-    return last.read ? last.value : read(last.response);
-}
-const hostOf = (url) => {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return 'the service';
-    }
-};
-/** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy) {
-    return exchange(transport, what, request, response => response, policy);
-}
-
-
-/***/ }),
-
-/***/ 4584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mr: () => (/* binding */ mergeLabels),
-/* harmony export */   u_: () => (/* binding */ splitLabels)
-/* harmony export */ });
-/* unused harmony exports MAX_LABELS, MAX_LABEL_LENGTH */
-/** Release labels: the `extra-labels` input merged with the repository's topics. */
-/** FlakeHub keeps at most this many labels. */
-const MAX_LABELS = 25;
-/** A label is made of alphanumerics and `-`, at most this long. */
-const MAX_LABEL_LENGTH = 50;
-const LABEL = /^[a-z0-9-]+$/;
-/** Split a comma-separated input into trimmed, non-empty pieces. */
-function splitLabels(input) {
-    return input
-        .split(',')
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
-/**
- * Merge labels: extra labels first, then topics; each trimmed and lower-cased; invalid ones
- * (characters other than alphanumerics and `-`, or too long) dropped *before* the limit is
- * applied; duplicates dropped keeping the first; at most {@link MAX_LABELS}; order stable.
- */
-function mergeLabels(extraLabels, topics) {
-    const seen = new Set();
-    for (const raw of [...extraLabels, ...topics]) {
-        const label = raw.trim().toLowerCase();
-        if (label.length > MAX_LABEL_LENGTH || !LABEL.test(label))
-            continue;
-        seen.add(label);
-        if (seen.size === MAX_LABELS)
-            break;
-    }
-    return [...seen];
-}
-
-
-/***/ }),
-
-/***/ 7020:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/child-env.ts
-/**
- * The environment every child process (`nix`, `git`) gets: this process's, without the
- * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
- * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
- * plugin, a Git hook or a bug that would otherwise see them.
- *
- * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
- * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
- * seeing them.
- */
-/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
-const TOKEN_VARIABLES = [
-    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_RESULTS_URL',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    // The command's token sources and its GitHub token.
-    'FLAKEHUB_PUSH_OIDC_TOKEN',
-    'FLAKEHUB_PUSH_GITHUB_TOKEN',
-    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
-    'GITLAB_JWT_ID_TOKEN',
-    'CI_JOB_TOKEN',
-    'CI_JOB_JWT',
-    'CI_JOB_JWT_V1',
-    'CI_JOB_JWT_V2',
-    'CI_REGISTRY_PASSWORD',
-    'CI_DEPLOY_PASSWORD'
-];
-/** Whether a variable must not reach a child: a known token, or any action input. */
-function isTokenVariable(name) {
-    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
-    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
-}
-/** `env` without the token variables, plus `extra`. */
-function childEnvironment(env = process.env, extra = {}) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !isTokenVariable(name))
-            kept[name] = value;
-    }
-    return { ...kept, ...extra };
-}
-
-// EXTERNAL MODULE: ./src/reporter.ts
-var src_reporter = __nccwpck_require__(5622);
-;// CONCATENATED MODULE: ./src/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- *
- * Every child runs in a process group of its own, so that stopping it also stops what it
- * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
- * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
- * a child of ours must never outlive the run (it would keep running under init, holding the CPU
- * and the store's locks).
- */
-
-
-
-
-/**
- * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
- * message) and its end (where newer Nix puts it).
- */
-const STDERR_HEAD = 16 * 1024;
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-        this.status = status;
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/**
- * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
- * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
- * its temporary files and releasing its locks; short enough that a run cancelled by a runner
- * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
- * before the runner's SIGTERM, whatever else was in flight.
- */
-const STOP_GRACE_MS = 2000;
-/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
-function killGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch (error) {
-        if (error.code === 'ESRCH')
-            return false;
-        throw error;
-    }
-}
-const processGroups = {
-    signal: killGroup,
-    alive(pgid) {
-        const states = groupStates(pgid);
-        // Without /proc, any member counts, zombies too.
-        if (states === undefined)
-            return killGroup(pgid, 0);
-        return states.some(state => state !== 'Z' && state !== 'X');
-    }
-};
-/**
- * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
- * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
- * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
- * still finds the group while it holds one.
- */
-function groupStates(pgid) {
-    let entries;
-    try {
-        entries = external_node_fs_.readdirSync('/proc');
-    }
-    catch {
-        return undefined;
-    }
-    const states = [];
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let stat;
-        try {
-            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        }
-        catch {
-            continue; // exited meanwhile
-        }
-        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
-        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(group) === pgid)
-            states.push(state);
-    }
-    return states;
-}
-/**
- * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
- * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
- */
-const KILLED_WITHIN_MS = 1000;
-const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
-function within(promise, ms) {
-    return new Promise(resolve => {
-        const timer = setTimeout(() => resolve(false), ms);
-        void promise.then(() => {
-            clearTimeout(timer);
-            resolve(true);
-        });
-    });
-}
-/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
-async function untilGone(pgid, groups, limitMs, everyMs) {
-    const until = Date.now() + limitMs;
-    for (;;) {
-        if (!groups.alive(pgid))
-            return true;
-        const left = until - Date.now();
-        if (left <= 0)
-            return false;
-        await pause(Math.min(everyMs, left));
-    }
-}
-/**
- * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
- * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
- * started, is never sent SIGKILL.
- */
-async function stopGroup(child, closed, graceMs, groups) {
-    const pgid = child.pid;
-    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
-        return closed;
-    const graceEnds = Date.now() + graceMs;
-    // The child has closed (it, and whatever held its output, ended); the rest of its group may
-    // take a moment longer to end on the same SIGTERM.
-    if (await within(closed, graceMs)) {
-        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
-            return;
-    }
-    groups.signal(pgid, 'SIGKILL');
-    await closed;
-    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
-}
-/** A runner of real processes, each in its own process group. */
-function makeProcessRunner(settings = {}) {
-    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
-    const groups = settings.groups ?? processGroups;
-    return {
-        run(command, args, options = {}) {
-            const { signal } = options;
-            // Nothing is started once the run is stopping.
-            if (signal?.aborted)
-                return Promise.reject(signal.reason);
-            const commandLine = showCommand(command, args);
-            const log = options.log ?? src_reporter/* log */.Rm.info;
-            log(`$ ${commandLine}`);
-            return new Promise((resolve, reject) => {
-                // detached: the child leads a new process group (and session), so the whole group can
-                // be signalled. Never unref'd: this process waits for it.
-                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                    cwd: options.cwd,
-                    env: childEnvironment(process.env, options.env),
-                    detached: true,
-                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-                });
-                child.once('spawn', () => options.onSpawn?.());
-                const stdout = [];
-                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-                child.stdout?.on('data', (chunk) => stdout.push(chunk));
-                const errors = child.stderr; // Always piped.
-                errors.setEncoding('utf8');
-                errors.on('data', (chunk) => {
-                    stderr.push(chunk);
-                    if (src_reporter/* log */.Rm.isDebug())
-                        src_reporter/* log */.Rm.debug(chunk.trimEnd());
-                });
-                let stopped;
-                let markClosed;
-                const closed = new Promise(resolve => (markClosed = resolve));
-                const stop = () => {
-                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
-                };
-                signal?.addEventListener('abort', stop, { once: true });
-                let settled = false;
-                const settle = (outcome) => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    signal?.removeEventListener('abort', stop);
-                    markClosed();
-                    if (stopped === undefined)
-                        outcome();
-                    else
-                        void stopped.then(() => reject(signal.reason));
-                };
-                child.on('error', error => {
-                    // A child that could not be started (it has no pid); Node still emits 'close' after.
-                    if (child.pid !== undefined)
-                        return;
-                    settle(() => {
-                        const missing = error.code === 'ENOENT';
-                        const hint = missing
-                            ? `\n${command} is not on PATH: install it in an earlier step.`
-                            : '';
-                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                    });
-                });
-                child.on('close', (code, exitSignal) => {
-                    settle(() => {
-                        if (code === 0)
-                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                        else
-                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
-                    });
-                });
-            });
-        }
-    };
-}
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = makeProcessRunner();
-/** `runner`, every command of which is also stopped when `signal` is aborted. */
-function stoppedBy(runner, signal) {
-    return {
-        run: (command, args, options = {}) => runner.run(command, args, {
-            ...options,
-            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
-        })
-    };
-}
-/**
- * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
- * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
- * would copy it all every time. What was left out between them is marked.
- */
-class HeadAndTail {
-    constructor(headLimit, tailLimit) {
-        this.headLimit = headLimit;
-        this.tailLimit = tailLimit;
-        this.head = '';
-        this.chunks = [];
-        this.length = 0;
-        this.dropped = 0;
-    }
-    push(chunk) {
-        if (this.head.length < this.headLimit) {
-            const room = this.headLimit - this.head.length;
-            this.head += chunk.slice(0, room);
-            chunk = chunk.slice(room);
-            if (chunk === '')
-                return;
-        }
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.tailLimit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-    }
-    text() {
-        const tail = this.chunks.join('');
-        const cut = Math.max(0, tail.length - this.tailLimit);
-        const dropped = this.dropped + cut;
-        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
-        return this.head + gap + tail.slice(cut);
-    }
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/git.ts
-/** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
-
-/** Git in one repository, logging its commands to a phase. */
-class Git {
-    constructor(runner, 
-    /** Any folder inside the repository; `git -C` runs there. */
-    folder, log) {
-        this.runner = runner;
-        this.folder = folder;
-        this.log = log;
-    }
-    async git(args, env) {
-        const { stdout } = await this.runner.run('git', ['-C', this.folder, ...args], {
-            log: this.log.info,
-            env
-        });
-        return stdout;
-    }
-    /**
-     * The repository's top folder and whether it is a shallow clone, or undefined when the
-     * folder is not inside a Git repository at all.
-     */
-    async repository() {
-        let lines;
-        try {
-            lines = (await this.git(['rev-parse', '--show-toplevel', '--is-shallow-repository']))
-                .trim()
-                .split('\n');
-        }
-        catch (error) {
-            if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
-                return undefined;
-            throw error;
-        }
-        return { top: lines[0], shallow: lines[1] === 'true' };
-    }
-    /** The full SHA of the commit `name` (a SHA, `HEAD`…) names, or undefined if the clone lacks it. */
-    async commit(name) {
-        try {
-            return (await this.git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`])).trim();
-        }
-        catch (error) {
-            // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
-            if (error instanceof CommandError && error.exitCode === 1)
-                return undefined;
-            throw error;
-        }
-    }
-    /** Which of `paths` (relative to the top) the commit's tree holds. */
-    async filesInCommit(revision, paths) {
-        const out = await this.git([
-            'ls-tree',
-            '-z',
-            '--name-only',
-            '--full-tree',
-            revision,
-            '--',
-            ...paths
-        ]);
-        return new Set(out.split('\0').filter(name => name !== ''));
-    }
-    /**
-     * Tracked files whose content in the working tree (or index) differs from `HEAD`, relative to
-     * the top. Untracked files are not listed: no commit holds them. `GIT_OPTIONAL_LOCKS=0` keeps
-     * `git status` from refreshing the index: the run never writes to the repository.
-     */
-    async changedFiles() {
-        const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'], {
-            GIT_OPTIONAL_LOCKS: '0'
-        });
-        // Entries are `XY path`, NUL-terminated; a rename is followed by its old path as an entry
-        // of its own, which is skipped.
-        const entries = out.split('\0');
-        const changed = [];
-        for (let i = 0; i < entries.length; i++) {
-            const entry = entries[i];
-            if (entry.length < 4)
-                continue;
-            changed.push(entry.slice(3));
-            if (/[RC]/.test(entry.slice(0, 2)))
-                i++;
-        }
-        return changed;
-    }
-    /** How many commits lead to `revision` in the local history (too few in a shallow clone). */
-    async commitCount(revision) {
-        return Number((await this.git(['rev-list', '--count', revision])).trim());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commit.ts
-/**
- * The commit being published: the one `rev` names, else the checked-out `HEAD`. What is
- * published under `rev-<sha>` is that commit's tree, so the flake is located, evaluated and
- * packed from Git itself (`git+file://<top>?rev=<sha>`, with `dir=` for a subflake), never
- * from the working tree. Everything here is checked before any evaluation: that there is a
- * repository, that the clone holds the commit, that the commit holds `flake.nix`, and that the
- * working tree does not differ from the commit it is named after.
- */
-
-
-
-const MAX_LISTED = 10;
-/** The flake reference of `dir` in `revision` of the repository at `top`. */
-function gitFlakeRef(top, revision, dir, shallow) {
-    // Percent-encoded as Nix decodes a query (it reads `+` as a plus, not a space); `/` kept.
-    const value = (text) => encodeURIComponent(text).replace(/%2F/g, '/');
-    const params = [
-        ...(dir === '' ? [] : [`dir=${value(dir)}`]),
-        `rev=${revision}`,
-        ...(shallow ? ['shallow=1'] : [])
-    ];
-    return `git+${(0,external_node_url_.pathToFileURL)(top).href}?${params.join('&')}`;
-}
-/** Find and check the commit to publish, before anything is evaluated. */
-async function nameCommit(runner, settings, wording, log) {
-    const repository = await new Git(runner, settings.gitRoot, log).repository();
-    if (repository === undefined) {
-        throw new Error(`${settings.gitRoot} is not in a Git repository. FlakeHub releases are made from a commit: ` +
-            `check the repository out first (actions/checkout in a workflow), or point ${wording.gitRoot} at the checkout.`);
-    }
-    const { top, shallow } = repository;
-    const git = new Git(runner, top, log);
-    const revision = await namedRevision(git, settings.rev, wording);
-    const dir = external_node_path_.relative(top, settings.flakeDir).split(external_node_path_.sep).join('/');
-    const inDir = (name) => (dir === '' ? name : `${dir}/${name}`);
-    const files = await git.filesInCommit(revision, [inDir('flake.nix'), inDir('flake.lock')]);
-    if (!files.has(inDir('flake.nix'))) {
-        throw new Error(`Commit ${revision} has no ${inDir('flake.nix')}: it is not committed (Nix, and FlakeHub, ` +
-            `only see what Git holds). Add it with \`git add ${inDir('flake.nix')}\`, commit, and run again.`);
-    }
-    if (settings.rev === undefined || revision === (await git.commit('HEAD'))) {
-        await refuseChanges(git, revision);
-    }
-    log.info(`Commit ${revision}${shallow ? ' (a shallow clone)' : ''}`);
-    return {
-        top,
-        revision,
-        dir,
-        shallow,
-        hasLock: files.has(inDir('flake.lock')),
-        flakeRef: gitFlakeRef(top, revision, dir, shallow),
-        git
-    };
-}
-/** The SHA of `rev`, else of `HEAD`; one clear error when the clone does not hold it. */
-async function namedRevision(git, rev, wording) {
-    const revision = await git.commit(rev ?? 'HEAD');
-    if (revision !== undefined)
-        return revision;
-    if (rev === undefined) {
-        throw new Error('The repository has no commits yet: commit the flake (`git add -A && git commit`) and run again.');
-    }
-    throw new Error(`Commit ${rev} (${wording.rev}) is not in this clone, so its tree cannot be read. Fetch it ` +
-        `(\`git fetch --depth=1 origin ${rev}\`, or \`fetch-depth: 0\` with actions/checkout), ` +
-        `or check it out (actions/checkout with \`ref: ${rev}\`) in an earlier step.`);
-}
-/**
- * Refuse a working tree whose tracked files differ from the commit: what would be published is
- * the commit, which is not what is checked out. Nothing has been evaluated or staged yet.
- */
-async function refuseChanges(git, revision) {
-    const changed = await git.changedFiles();
-    if (changed.length === 0)
-        return;
-    const listed = changed.slice(0, MAX_LISTED).map(file => `  ${file}`);
-    if (changed.length > MAX_LISTED)
-        listed.push(`  … and ${changed.length - MAX_LISTED} more`);
-    throw new Error(`The checkout has uncommitted changes to ${changed.length === 1 ? 'a tracked file' : `${changed.length} tracked files`}, ` +
-        `and a release holds exactly the commit it is named after (${revision}), never changes made on top of it:\n` +
-        `${listed.join('\n')}\n` +
-        'Commit them (in an earlier step of the job, and push), or undo them (`git stash`, or ' +
-        '`git checkout -- <file>`) to publish the commit as it is.');
-}
-
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __nccwpck_require__(4584);
-// EXTERNAL MODULE: ./src/naming.ts
-var naming = __nccwpck_require__(8499);
-;// CONCATENATED MODULE: ./src/release.ts
-
-
-function makeRelease(settings, facts, flake) {
-    const version = (0,naming/* releaseVersion */.SF)(settings.version, facts.commitCount, facts.revision);
-    return {
-        uploadName: settings.uploadName,
-        version,
-        flakeRefs: (0,naming/* flakeRefs */.Gm)(settings.uploadName, version),
-        tarball: flake.tarball,
-        metadata: {
-            commit_count: facts.commitCount,
-            description: flake.source.description,
-            outputs: flake.outputs,
-            raw_flake_metadata: flake.source.metadata,
-            readme: flake.readme,
-            repo: settings.uploadName,
-            revision: facts.revision,
-            visibility: settings.visibility,
-            mirrored: settings.mirror,
-            source_subdirectory: settings.sourceSubdirectory,
-            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
-            labels: (0,labels/* mergeLabels */.Mr)(settings.extraLabels, facts.topics)
-        }
-    };
-}
-/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
-function metadataJson(metadata, pretty = false) {
-    const { outputs, ...fields } = metadata;
-    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
-    return pretty
-        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
-        : `{"outputs":${outputs.json},${rest.slice(1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/dry-run.ts
-/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
-
-
-
-/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
-async function writeRelease(release, destDir) {
-    await promises_.mkdir(destDir, { recursive: true });
-    const tarball = external_node_path_.join(destDir, `${release.version}.tar.gz`);
-    const metadata = external_node_path_.join(destDir, `${release.version}.json`);
-    await promises_.rename(release.tarball.path, tarball);
-    await promises_.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
-    return { tarball, metadata };
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/nix-error.ts
-const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
-const ERROR_LINE = /^(\s*)error: (.*)$/;
-/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
-function readEvaluationFailure(stderr) {
-    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
-    // The deepest context is the longest: every context on the trace is a prefix of the next.
-    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
-    const lines = stderr.split('\n');
-    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
-    // Newer layout: the message is the last `error:` line; older layout: the first.
-    const newLayout = lines.some(line => /^error:\s*$/.test(line));
-    const start = newLayout ? starts.at(-1) : starts[0];
-    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
-    return output === undefined ? { message } : { output, message };
-}
-/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
-function messageFrom(lines, start) {
-    const first = ERROR_LINE.exec(lines[start])[2].trim();
-    const rest = [];
-    for (const line of lines.slice(start + 1)) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
-            break;
-        if (text.startsWith('(use') || text.startsWith('(stack trace'))
-            break;
-        rest.push(text);
-    }
-    return [first, ...rest].filter(text => text !== '').join('\n');
-}
-function lastLines(lines) {
-    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
-    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
-}
-/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
-class EvaluationError extends Error {
-    constructor(failure, command) {
-        const where = failure.output === undefined
-            ? 'The flake does not evaluate'
-            : `The flake output \`${failure.output}\` does not evaluate`;
-        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
-        this.failure = failure;
-        this.command = command;
-        this.name = 'EvaluationError';
-    }
-    static from(error) {
-        return new EvaluationError(readEvaluationFailure(error.stderr), error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/nix.ts
-/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-
-
-
-
-
-
-
-const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
-// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
-// dist/ (and copies the file there); under jest it stays a URL.
-const INSPECT = __nccwpck_require__.ab + "inspect.nix";
-const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
-const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
-const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
-/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
-function parseNixVersion(output) {
-    const match = /(\d+)\.(\d+)/.exec(output);
-    if (match === null)
-        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
-    return [Number(match[1]), Number(match[2])];
-}
-class Nix {
-    /**
-     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
-     * temporary folder when not given).
-     */
-    constructor(runner, workDir) {
-        this.runner = runner;
-        this.workDir = workDir;
-    }
-    /**
-     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
-     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
-     * so it holds these three files and nothing else.
-     */
-    inspectFlakeDir() {
-        this.inspectFlake ?? (this.inspectFlake = (async () => {
-            const base = this.workDir ?? (await promises_.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
-            const dir = external_node_path_.join(base, 'inspect');
-            await promises_.mkdir(dir, { recursive: true });
-            await Promise.all([
-                promises_.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
-                promises_.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
-                promises_.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
-            ]);
-            return dir;
-        })());
-        return this.inspectFlake;
-    }
-    async json(args, options) {
-        const { stdout } = await this.runner.run('nix', args, options);
-        return parseJson(args, stdout);
-    }
-    /** The installed Nix's version as [major, minor], asked once. */
-    version(options = {}) {
-        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-            const version = parseNixVersion(stdout);
-            src_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
-            return version;
-        }));
-        return this.installedVersion;
-    }
-    /**
-     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
-     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
-     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
-     * writes: Nix only writes a lock file that it was allowed to update.
-     */
-    metadata(flakeRef, checkLock, options = {}) {
-        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
-    }
-    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(flakeRef, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
-        const { storePath } = await this.json(args, options);
-        return storePath;
-    }
-    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-    async hashPath(folder, options = {}) {
-        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
-        const hash = stdout.trim();
-        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
-        return hash;
-    }
-    /**
-     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
-     * newer; older Nix shows every system anyway): the check when the flake is too big for the
-     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
-     */
-    async showCurrentSystem(flakeRef, options = {}) {
-        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
-        // before as only "expected a derivation", without what was thrown.
-        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
-        await this.runner.run('nix', args, { ...options, discardStdout: true });
-    }
-    /**
-     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
-     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
-     * its counts. One evaluator forces each package once, where two evaluators side by side
-     * would each pay for the flake's package sets. A failure names the output attribute.
-     *
-     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
-     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
-     * current system and no file outside its own sources.
-     */
-    async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
-        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
-        // text once, not as a string escaped inside more JSON.
-        const args = [
-            'eval',
-            '--raw',
-            '--no-write-lock-file',
-            ...trace,
-            '--override-input',
-            'flake',
-            flakeRef,
-            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
-            '--apply',
-            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
-        ];
-        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
-            throw error instanceof CommandError ? EvaluationError.from(error) : error;
-        });
-        const newline = stdout.indexOf('\n');
-        if (newline < 0)
-            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
-        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
-    }
-}
-/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
-function atLeast([major, minor], [wantMajor, wantMinor]) {
-    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
-}
-/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
-function parseJson(args, stdout) {
-    try {
-        return JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/priority.ts
-/**
- * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
- * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
- * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
- * serves `nix` first and packing takes what is left; a child started before keeps its priority.
- * It cannot be raised again without privileges, which does not matter: nothing competes with the
- * upload that follows.
- */
-
-
-/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
-const PACKING_NICENESS = 10;
-/**
- * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
- * thread, so every thread is lowered (threads started later inherit it from the main thread);
- * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
- * debug log), not thrown.
- */
-function stepBack(debug) {
-    try {
-        for (const thread of threads()) {
-            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
-                external_node_os_.setPriority(thread, PACKING_NICENESS);
-        }
-    }
-    catch (error) {
-        debug(`Could not lower this process's priority: ${String(error)}`);
-    }
-}
-/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
-function threads() {
-    try {
-        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
-    }
-    catch {
-        return [0];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/timing.ts
-/**
- * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
- */
-
-
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    src_reporter/* log */.Rm.phaseStarted(name);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
-        throw error;
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
-/**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
- * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
- * Settling is prompt: a task that runs a command stops it within the runner's grace (see
- * command.ts), whether or not the program honours SIGTERM.
- */
-async function allOrStop(tasks, parent) {
-    const controller = new AbortController();
-    const stopAll = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        stopAll();
-    else
-        parent?.addEventListener('abort', stopAll, { once: true });
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    parent?.removeEventListener('abort', stopAll);
-    if (firstError !== undefined)
-        throw firstError.error;
-    const stopped = settled.find(result => result.status === 'rejected');
-    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
-    // parent's reason is what happened.
-    if (stopped !== undefined)
-        throw parent?.aborted ? parent.reason : stopped.reason;
-    return settled.map(result => result.value);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/file-tree.ts
-/**
- * The entries a tarball is packed from: by default the tree of a folder on the file system,
- * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
- * {@link EntrySource}, and hashes and packs exactly what it yields.
- */
-
-
-/**
- * The tree under `root` on the file system, `root` first, depth-first with names in byte order
- * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
- * and closed when the next entry is asked for (or the walk is abandoned).
- */
-function* fileTree(root) {
-    const stack = [
-        { abs: root, rel: '', kind: 'directory' }
-    ];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        const { abs, rel } = item;
-        if (item.kind === 'symlink') {
-            yield {
-                kind: 'symlink',
-                rel,
-                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
-            };
-            continue;
-        }
-        if (item.kind === 'file') {
-            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_.fstatSync(fd);
-                const read = (into, position) => readFully(fd, into, position, abs);
-                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
-            }
-            finally {
-                external_node_fs_.closeSync(fd);
-            }
-            continue;
-        }
-        yield { kind: 'directory', rel };
-        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, abs);
-            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
-        }
-    }
-}
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-}
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/nar.ts
-/**
- * The NAR hash of a tree, computed from its entries as they are handed over, one after the
- * other, without reading anything itself: the SHA-256 of the tree's Nix archive (NAR)
- * serialisation, in the SRI form Nix prints (`sha256-<base64>`, as in `narHash`).
- *
- * The serialisation, as Nix writes it:
- *
- *     archive   = str("nix-archive-1") node
- *     node      = str("(") str("type") object str(")")
- *     object    = str("regular") [str("executable") str("")] str("contents") str(<bytes>)
- *               | str("symlink") str("target") str(<target>)
- *               | str("directory") entry*
- *     entry     = str("entry") str("(") str("name") str(<name>) str("node") node str(")")
- *     str(s)    = the byte length of s as a 64-bit little-endian number, the bytes of s, then
- *                 zero bytes up to the next multiple of 8
- *
- * A directory's entries come in the byte order of their names, each name once. Nothing else
- * of a file is kept: no times, no owner, of its mode only whether its owner may execute it.
- *
- * Entries are named by their path relative to the root ('' for the root itself, `a/b` for `b`
- * inside `a`) and must come depth-first, a folder before what it holds: the order of a NAR. An
- * entry out of that order is refused rather than hashed, since no tree has that serialisation.
- * The small fixed words go through one reusable scratch buffer, handed to the hash in batches;
- * file contents go to the hash as they are, without a copy.
- */
-
-/** `words`, each as str(word), one after the other. */
-function words(...list) {
-    return Buffer.concat(list.map(word => {
-        const bytes = Buffer.from(word, 'utf8');
-        const out = Buffer.alloc(8 + padded(bytes.length));
-        out.writeUInt32LE(bytes.length, 0);
-        bytes.copy(out, 8);
-        return out;
-    }));
-}
-/** `length` rounded up to a multiple of 8. */
-function padded(length) {
-    return length + ((8 - (length % 8)) % 8);
-}
-const MAGIC = words('nix-archive-1');
-const DIRECTORY = words('(', 'type', 'directory');
-const REGULAR = words('(', 'type', 'regular');
-const EXECUTABLE = words('executable', '');
-const CONTENTS = words('contents');
-const SYMLINK = words('(', 'type', 'symlink', 'target');
-const ENTRY = words('entry', '(', 'name');
-const NODE = words('node');
-const CLOSE = words(')');
-const ZEROS = Buffer.alloc(8);
-const SCRATCH = 16 * 1024;
-class NarHasher {
-    constructor() {
-        this.hash = (0,external_node_crypto_.createHash)('sha256');
-        this.scratch = Buffer.allocUnsafe(SCRATCH);
-        this.used = 0;
-        /** The folders entered and not yet left, the root first. */
-        this.folders = [];
-        this.started = false;
-        this.done = false;
-        this.put(MAGIC);
-    }
-    directory(rel) {
-        this.begin(rel);
-        this.put(DIRECTORY);
-        this.folders.push({ rel, lastName: undefined });
-    }
-    symlink(rel, target) {
-        this.begin(rel);
-        this.put(SYMLINK);
-        this.putString(Buffer.from(target, 'utf8'));
-        this.endNode(rel);
-    }
-    file(rel, executable, size) {
-        if (!Number.isSafeInteger(size) || size < 0)
-            throw new RangeError(`${rel}: size ${size}`);
-        this.begin(rel);
-        this.put(REGULAR);
-        if (executable)
-            this.put(EXECUTABLE);
-        this.put(CONTENTS);
-        this.putLength(size);
-        this.openFile = { rel, size, remaining: size };
-        if (size === 0)
-            this.endFile(this.openFile);
-    }
-    contents(bytes) {
-        const file = this.openFile;
-        if (file === undefined)
-            throw new Error('NAR: file contents outside of any file');
-        if (bytes.length > file.remaining)
-            throw new Error(`NAR: ${file.rel} has more than its ${file.size} bytes`);
-        this.flush();
-        this.hash.update(bytes);
-        file.remaining -= bytes.length;
-        if (file.remaining === 0)
-            this.endFile(file);
-    }
-    digest() {
-        this.checkFileDone();
-        if (!this.started)
-            throw new Error('NAR: no entries');
-        while (this.folders.length > 0)
-            this.leaveFolder();
-        this.flush();
-        this.done = true;
-        return `sha256-${this.hash.digest('base64')}`;
-    }
-    /** Leave the folders `rel` is not in, check its place, and open its entry (none for the root). */
-    begin(rel) {
-        if (this.done)
-            throw new Error(`NAR: ${rel} comes after the end`);
-        this.checkFileDone();
-        if (!this.started) {
-            if (rel !== '')
-                throw new Error(`NAR: the first entry is ${rel}, not the root`);
-            this.started = true;
-            return;
-        }
-        const slash = rel.lastIndexOf('/');
-        const parent = slash < 0 ? '' : rel.slice(0, slash);
-        const name = rel.slice(slash + 1);
-        if (rel === '' || name === '' || name === '.' || name === '..' || name.includes('\0'))
-            throw new Error(`NAR: invalid entry name ${JSON.stringify(rel)}`);
-        while (this.folders.length > 0 && this.folders[this.folders.length - 1].rel !== parent)
-            this.leaveFolder();
-        const folder = this.folders[this.folders.length - 1];
-        if (folder === undefined)
-            throw new Error(`NAR: ${rel} comes outside its folder`);
-        const nameBytes = Buffer.from(name, 'utf8');
-        if (folder.lastName !== undefined && Buffer.compare(folder.lastName, nameBytes) >= 0)
-            throw new Error(`NAR: ${rel} comes after ${folder.lastName.toString('utf8')}, out of order`);
-        folder.lastName = nameBytes;
-        this.put(ENTRY);
-        this.putString(nameBytes);
-        this.put(NODE);
-    }
-    checkFileDone() {
-        const file = this.openFile;
-        if (file !== undefined)
-            throw new Error(`NAR: ${file.rel} ended ${file.remaining} bytes short of its ${file.size}`);
-    }
-    endFile(file) {
-        this.openFile = undefined;
-        this.put(ZEROS.subarray(0, padded(file.size) - file.size));
-        this.endNode(file.rel);
-    }
-    leaveFolder() {
-        const folder = this.folders.pop();
-        if (folder !== undefined)
-            this.endNode(folder.rel);
-    }
-    /** Close a node, and the entry holding it unless it is the root. */
-    endNode(rel) {
-        this.put(CLOSE);
-        if (rel !== '')
-            this.put(CLOSE);
-    }
-    putLength(length) {
-        this.reserve(8);
-        this.scratch.writeUInt32LE(length % 2 ** 32, this.used);
-        this.scratch.writeUInt32LE(Math.floor(length / 2 ** 32), this.used + 4);
-        this.used += 8;
-    }
-    putString(bytes) {
-        this.putLength(bytes.length);
-        this.put(bytes);
-        this.put(ZEROS.subarray(0, padded(bytes.length) - bytes.length));
-    }
-    put(bytes) {
-        this.reserve(bytes.length);
-        bytes.copy(this.scratch, this.used);
-        this.used += bytes.length;
-    }
-    /** Make room for `length` more bytes in the scratch buffer. */
-    reserve(length) {
-        if (this.used + length <= this.scratch.length)
-            return;
-        this.flush();
-        if (length > this.scratch.length)
-            this.scratch = Buffer.allocUnsafe(padded(length));
-    }
-    flush() {
-        if (this.used === 0)
-            return;
-        this.hash.update(this.scratch.subarray(0, this.used));
-        this.used = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/tarball.ts
-/**
- * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
- *
- * The archive holds one top-level folder, `<basename of sourceDir>/`, then the tree walked
- * depth-first in byte order of names (the order of a NAR). It keeps exactly what a NAR keeps:
- * folders (0755), regular files with only their executable bit (0755 or 0644) and symlinks
- * with their target; sockets, fifos and devices are skipped. Every entry has uid/gid 0, no
- * user or group name and the same mtime, and the gzip header carries no timestamp or name, so
- * the same tree always gives the same bytes. Nix unpacking the tarball yields the NAR hash of
- * `sourceDir`.
- *
- * While packing, the NAR hash of what goes into the archive is computed (`narHash`): each entry
- * is told to a {@link NarSink} from the values its tar header is made of, and each piece of a
- * file from the very buffer handed to tar-stream, so the source is read only once. Where the
- * entries come from is a parameter (an {@link EntrySource}, by default the file system): what it
- * yields is both packed and hashed, so a hash equal to Nix's own proves the archive right.
- *
- * Memory stays flat whatever the size of the tree, because the bytes pass through a fixed set
- * of buffers that are used again and again (see `Arenas` and `compress`): allocating a fresh
- * buffer per file or per chunk leaves the garbage collector behind, and the process grows with
- * the tree. Files are read with synchronous calls: the source is a store path that Nix has
- * just written, so each call returns at once, while one asynchronous call per open, stat, read
- * and close costs a thread-pool round trip that made reading 20,000 small files slower than
- * compressing them. Compression runs on the thread pool while the next bytes are read.
- */
-
-
-
-
-
-
-
-
-/** Regular files are read in pieces of at most this size. */
-const PIECE = 64 * 1024;
-/** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
-const ARENA = 128 * 1024;
-const ARENAS = 2;
-/** After this many entries, wait until tar-stream has taken them (folders use no arena). */
-const ENTRY_BATCH = 8;
-/** How far tar output may run ahead of compression. */
-const PACK_BUFFER = 16 * 1024;
-/** zlib gets its input in slabs of this size: one is compressed while the other fills. */
-const SLAB = 128 * 1024;
-/** zlib's output chunk size. */
-const GZIP_CHUNK = 64 * 1024;
-const LARGEST = 10;
-/**
- * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
- * `mtime` (seconds since the epoch). On failure, no partial file is left behind.
- */
-async function packTarball(sourceDir, destination, mtime, options = {}) {
-    const { signal, entries = fileTree, nar = new NarHasher() } = options;
-    if (!Number.isSafeInteger(mtime) || mtime < 0)
-        throw new RangeError(`invalid mtime ${mtime}`);
-    const dest = external_node_path_.resolve(destination);
-    const root = external_node_path_.resolve(sourceDir);
-    await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
-    if (!(await external_node_fs_.promises.stat(root)).isDirectory())
-        throw new Error(`${root} is not a folder`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    async function* measure(chunks) {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            size += chunk.length;
-            yield chunk;
-        }
-    }
-    const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
-    const out = external_node_fs_.createWriteStream(dest);
-    const arenas = new Arenas();
-    const stats = { entries: 0, largestFiles: [] };
-    // Three loops run at once: entries into `pack`, `pack` into `gzip`, `gzip` onto disk. The
-    // first error stops all three and is the one reported; the others only echo it. None of the
-    // three rejects: each hands its error to `stop`.
-    let failure;
-    let fail;
-    const failed = new Promise((_, reject) => (fail = reject));
-    failed.catch(() => { }); // Raced against waits in `compress`; reported below.
-    const stop = (error) => {
-        failure ?? (failure = { error });
-        fail(error);
-        arenas.close(error);
-        // Without a reason: the entries still queued in `pack` then fail quietly, the error being
-        // held here already.
-        pack.destroy();
-        gzip.destroy(error instanceof Error ? error : new Error(String(error)));
-    };
-    await Promise.all([
-        writeEntries(pack, entries(root), external_node_path_.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
-        compress(pack, gzip, arenas, failed).catch(stop),
-        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
-    ]);
-    if (failure !== undefined) {
-        // Wait for the file to be closed (it may still be opening), then remove it.
-        if (!out.closed)
-            await new Promise(resolve => out.once('close', () => resolve(null)));
-        await external_node_fs_.promises.unlink(dest).catch(() => { });
-        throw failure.error;
-    }
-    return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats };
-}
-/**
- * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
- * piece goes into `pack` and comes back once `compress` has copied it out; an arena is used
- * again once all its pieces are back. Waiting for a free arena is what keeps reading from
- * running ahead of compression.
- */
-class Arenas {
-    constructor() {
-        this.all = new Map();
-        this.free = [];
-    }
-    /** `size` (≤ ARENA) bytes to read into, or undefined when every arena is in use. */
-    take(size) {
-        if (this.closed !== undefined)
-            throw this.closed.error;
-        let arena = this.current;
-        if (arena === undefined || arena.used + size > ARENA) {
-            if (arena !== undefined)
-                this.retire(arena);
-            arena = this.free.pop() ?? this.create();
-            if (arena === undefined)
-                return undefined;
-            arena.used = 0;
-            this.current = arena;
-        }
-        const piece = arena.bytes.subarray(arena.used, arena.used + size);
-        arena.used += size;
-        arena.lent++;
-        return piece;
-    }
-    /** `take(size)`, waiting for an arena to come back if need be. */
-    async next(size) {
-        for (;;) {
-            const piece = this.take(size);
-            if (piece !== undefined)
-                return piece;
-            await new Promise(resolve => (this.wake = resolve));
-        }
-    }
-    /** Take back `chunk` if it was cut from an arena; other chunks (tar headers) are left. */
-    giveBack(chunk) {
-        const arena = this.all.get(chunk.buffer);
-        if (arena === undefined)
-            return;
-        arena.lent--;
-        if (arena.lent === 0 && arena !== this.current)
-            this.release(arena);
-    }
-    /** Make `take` throw `error` from now on, and wake a reader waiting in `next`. */
-    close(error) {
-        this.closed ?? (this.closed = { error });
-        this.wakeUp();
-    }
-    create() {
-        if (this.all.size === ARENAS)
-            return undefined;
-        const arena = { bytes: Buffer.allocUnsafeSlow(ARENA), used: 0, lent: 0 };
-        this.all.set(arena.bytes.buffer, arena);
-        return arena;
-    }
-    retire(arena) {
-        this.current = undefined;
-        if (arena.lent === 0)
-            this.release(arena);
-    }
-    release(arena) {
-        this.free.push(arena);
-        this.wakeUp();
-    }
-    wakeUp() {
-        const wake = this.wake;
-        this.wake = undefined;
-        wake?.();
-    }
-}
-/**
- * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
- * filled, and a slab is filled again only once zlib has called back for it (it is then done
- * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
- */
-async function compress(pack, gzip, arenas, failed) {
-    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
-    const inZlib = [Promise.resolve(), Promise.resolve()];
-    let current = 0;
-    let used = 0;
-    const handOver = async () => {
-        const bytes = slabs[current].subarray(0, used);
-        inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, err => (err ? reject(err) : resolve())));
-        inZlib[current].catch(() => { }); // Awaited in turn below.
-        current = 1 - current;
-        used = 0;
-        await Promise.race([inZlib[current], failed]);
-    };
-    for await (const chunk of pack) {
-        for (let offset = 0; offset < chunk.length;) {
-            const n = chunk.copy(slabs[current], used, offset);
-            used += n;
-            offset += n;
-            if (used === SLAB)
-                await handOver();
-        }
-        arenas.giveBack(chunk);
-    }
-    if (used > 0)
-        await handOver();
-    await Promise.race([Promise.all(inZlib), failed]);
-    gzip.end();
-}
-/**
- * Add every entry to `pack`, in order, and tell it to `nar`. Entries are queued without waiting
- * for each: reading waits only for a free arena, and for tar-stream after every ENTRY_BATCH
- * entries (folders, symlinks and empty files take no arena).
- */
-async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
-    const date = new Date(mtime * 1000);
-    for (const entry of entries) {
-        signal?.throwIfAborted();
-        const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
-        const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
-        // Only every ENTRY_BATCH-th entry is waited for; a failure of any other destroys `pack`,
-        // which makes `compress` fail and stops everything.
-        let added;
-        let settle;
-        if (++stats.entries % ENTRY_BATCH === 0)
-            added = new Promise((resolve, reject) => (settle = err => (err ? reject(err) : resolve())));
-        // tar-stream splits long ASCII names into the ustar prefix and name fields, and writes PAX
-        // headers for what does not fit and for non-ASCII names (the tests check all of this).
-        if (entry.kind === 'directory') {
-            nar.directory(entry.rel);
-            pack.entry({ ...header, name: `${name}/`, type: 'directory', mode: 0o755 }, settle);
-        }
-        else if (entry.kind === 'symlink') {
-            const linkname = entry.target;
-            nar.symlink(entry.rel, linkname);
-            pack.entry({ ...header, type: 'symlink', mode: 0o777, linkname }, settle);
-        }
-        else {
-            const { size } = entry;
-            const mode = entry.executable ? 0o755 : 0o644;
-            Object.assign(header, { type: 'file', mode, size });
-            nar.file(entry.rel, mode === 0o755, size);
-            if (size === 0)
-                pack.entry(header, EMPTY, settle);
-            else if (size <= PIECE) {
-                const content = arenas.take(size) ?? (await arenas.next(size));
-                entry.read(content, 0);
-                nar.contents(content);
-                pack.entry(header, content, settle);
-            }
-            else {
-                // No need to wait for the sink to drain: the arenas bound what is in flight.
-                const sink = pack.entry(header, settle);
-                for (let position = 0; position < size; position += PIECE) {
-                    const length = Math.min(PIECE, size - position);
-                    const piece = arenas.take(length) ?? (await arenas.next(length));
-                    entry.read(piece, position);
-                    nar.contents(piece);
-                    sink.write(piece);
-                }
-                sink.end(null);
-            }
-            noteSize(stats.largestFiles, entry.rel, size);
-        }
-        await added;
-    }
-}
-const EMPTY = Buffer.alloc(0);
-/** Insert the file `rel` into `top` (sorted by size, largest first, at most LARGEST long). */
-function noteSize(top, rel, size) {
-    if (top.length === LARGEST && size <= top[LARGEST - 1].size)
-        return;
-    let i = top.length;
-    while (i > 0 && top[i - 1].size < size)
-        i--;
-    top.splice(i, 0, { path: rel, size });
-    if (top.length > LARGEST)
-        top.pop();
-}
-
-;// CONCATENATED MODULE: ./src/verify.ts
-/**
- * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
- * anything is uploaded or any token requested, that hash must equal Nix's own hash of the same
- * tree: `locked.narHash` for a flake at the root of its source, else (a subflake, packed from a
- * subfolder) `nix hash path` of that folder, run while the tarball is packed.
- */
-
-
-
-/**
- * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
- * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
- * error naming both hashes; a match is logged.
- */
-async function packAndVerify(nix, source, destination, log, options = {}) {
-    const subdir = source.metadata.resolved?.dir ?? '';
-    const locked = source.metadata.locked?.narHash;
-    const lockedHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
-    const by = lockedHash !== undefined
-        ? "Nix's locked.narHash"
-        : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
-    // Packing and Nix's hashing run at once; the first to fail stops the other.
-    const [tarball, expected] = await allOrStop([
-        signal => packTarball(source.sourceDir, destination, source.lastModified, { ...options, signal }),
-        signal => lockedHash !== undefined
-            ? Promise.resolve(lockedHash)
-            : nix.hashPath(source.sourceDir, { signal, log: log.info })
-    ], options.signal).catch(async (error) => {
-        await promises_.rm(destination, { force: true });
-        throw fileSystemError(error, destination);
-    });
-    if (tarball.narHash !== expected) {
-        await promises_.rm(tarball.path, { force: true });
-        throw new Error(`The tarball does not hold the flake's source: its NAR hash is ${tarball.narHash}, ` +
-            `but ${by} is ${expected}. Nothing was uploaded and no token was requested. ` +
-            `Either ${source.sourceDir} changed after Nix added it to the store (\`nix store verify\` ` +
-            `on its store path tells), or flakehub-push packed it wrong: please report this.`);
-    }
-    log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
-    return { ...tarball, narHashVerifiedBy: by };
-}
-/**
- * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
- * for a full disk, what to do; any other error unchanged.
- */
-function fileSystemError(error, destination) {
-    const code = error?.code;
-    if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR')
-        return error;
-    const full = code === 'ENOSPC' || code === 'EDQUOT';
-    const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
-        : '';
-    return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
-        cause: error
-    });
-}
-
-;// CONCATENATED MODULE: ./src/flake-source.ts
-/**
- * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
- * this finishes before any token is requested.
- */
-
-
-
-
-
-
-
-
-/**
- * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
- * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
- * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
- */
-async function locateSource(nix, commit, log) {
-    const [metadata] = await Promise.all([
-        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
-            throw commit.hasLock ? staleLockError(error, commit) : error;
-        }),
-        nix.version({ log: log.info })
-    ]);
-    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
-    if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
-    }
-    if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
-    }
-    const dir = metadata.resolved?.dir ?? '';
-    const source = {
-        metadata,
-        description: typeof metadata.description === 'string' ? metadata.description : null,
-        lastModified: metadata.lastModified,
-        flakeRef: metadata.url,
-        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
-    };
-    log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
-    return source;
-}
-/**
- * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
- * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
- * drift): say what to do, and keep the command and Nix's message below.
- */
-function staleLockError(error, commit) {
-    const stale = /requires lock file changes|cannot write modified lock file/;
-    if (!(error instanceof CommandError) || !stale.test(error.stderr))
-        return error;
-    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
-    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
-        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
-}
-/**
- * Everything that depends only on the located source, at the same time: the evaluation (one
- * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest, and so does aborting `signal`.
- */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
-    const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(nix, settings, source, signal, timings),
-        signal => findReadme(source.sourceDir, signal),
-        signal => phase(timings, 'Package', async (log) => {
-            const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
-            return tarball;
-        })
-    ], signal);
-    return { source, outputs, readme, tarball };
-}
-/**
- * The all-systems check and the outputs document from one evaluation; for a flake that is too
- * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
- * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
- */
-function evaluate(nix, settings, source, signal, timings) {
-    const onSpawn = () => stepBack(src_reporter/* log */.Rm.debug);
-    if (settings.myFlakeIsTooBig)
-        return phase(timings, 'Evaluate (current system)', async (log) => {
-            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn });
-            return NO_OUTPUTS;
-        });
-    return phase(timings, 'Evaluate (all systems)', async (log) => {
-        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-            signal,
-            log: log.info,
-            onSpawn
-        });
-        const names = Object.keys(outputs.counts);
-        const kinds = names.length === 1 ? 'output type' : 'output types';
-        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
-        return outputs;
-    });
-}
-/** The text of the first file named `readme.md` in any case, or null. */
-async function findReadme(dir, signal) {
-    const entries = await promises_.readdir(dir, { withFileTypes: true });
-    const names = entries
-        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
-        .map(e => e.name)
-        .sort();
-    return names.length === 0
-        ? null
-        : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
-}
-
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var src_http = __nccwpck_require__(2539);
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/flakehub.ts
-/**
- * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
- * the upload carries the bearer token; a call answered 401 because the token expired is
- * repeated once with a fresh token. Every answer is read here, in one place per call, and
- * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
- * together by the publish's overall bound.
- */
-
-
-
-
-
-
-class FlakeHubError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FlakeHubError';
-    }
-}
-/** What the stage answer must hold: the code reads these two fields and nothing else. */
-const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
-/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
-const EXPIRED = Symbol('expired');
-class FlakeHubClient {
-    constructor(host, http, credential, limits) {
-        this.host = host;
-        this.http = http;
-        this.credential = credential;
-        this.limits = limits;
-        this.notAfter = Date.now() + limits.publishBudgetMs;
-        this.retry = (0,src_http/* retryPolicy */.Jb)(limits);
-    }
-    bound(answerMs, stallMs) {
-        const { connectMs } = this.limits;
-        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
-    }
-    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
-    async call(what, request, read) {
-        const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,src_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
-            const expired = this.credential.expired || /expired/i.test(response.body);
-            if (response.status === 401 && expired && !retried)
-                return EXPIRED;
-            return read(response, call);
-        }, this.retry);
-        const first = await send(await this.credential.fresh(), false);
-        if (first !== EXPIRED)
-            return first;
-        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
-        return (await send(token, true));
-    }
-    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
-    async checkToken(owner) {
-        const url = `${this.host}/token/status`;
-        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
-        await this.call('FlakeHub token status', request, (response, call) => {
-            if (response.status === 401 || response.status === 403) {
-                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
-                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
-                    'organization on FlakeHub first. Then run this job again.');
-            }
-            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
-                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response);
-        });
-    }
-    /** Stage the release: send its metadata, receive the upload URL. */
-    async stage(release) {
-        const { tarball } = release;
-        const [owner, project] = release.uploadName.split('/');
-        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
-        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
-        const request = {
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            body: metadataJson(release.metadata),
-            limits: this.bound(this.limits.stageMs)
-        };
-        return this.call('FlakeHub stage', request, readStageAnswer);
-    }
-    /**
-     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
-     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
-     */
-    async upload(uploadUrl, release) {
-        const { tarball } = release;
-        src_reporter/* log */.Rm.info(`The upload goes to ${(0,redact/* redactUrl */.BO)(uploadUrl)}.`);
-        const request = {
-            method: 'PUT',
-            url: uploadUrl,
-            headers: {
-                'Content-Length': tarball.size,
-                'Content-Type': 'application/gzip',
-                'x-amz-checksum-sha256': tarball.sha256
-            },
-            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
-            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
-        };
-        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-        const read = (response) => {
-            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
-                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response);
-        };
-        await (0,src_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
-    }
-    /**
-     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
-     * attempt whose answer was lost on the way (or timed out) did publish it.
-     */
-    async publish(uuid) {
-        const url = `${this.host}/publish/${pathPart(uuid)}`;
-        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
-        await this.call('FlakeHub publish', request, (response, call) => {
-            if (response.status === 409) {
-                src_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
-                return;
-            }
-            if (response.status !== 200)
-                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
-            (0,answers/* refusePage */.Ew)(call, response);
-        });
-    }
-}
-/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
-const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
-/**
- * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
- * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
- * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
- * refused: a URL reads them as folder steps however they are written.
- */
-function pathPart(value) {
-    if (value === '' || value === '.' || value === '..') {
-        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
-    }
-    let out = '';
-    for (const char of value) {
-        if (PCHAR.test(char))
-            out += char;
-        else
-            for (const byte of Buffer.from(char, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-}
-/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
-function readStageAnswer(response, call) {
-    if (response.status === 409)
-        return { kind: 'exists' };
-    if (response.status === 401)
-        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
-    if (response.status === 400)
-        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
-    if (response.status !== 200)
-        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
-    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED);
-    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
-}
-/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
-function answered(call, response) {
-    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
-}
-
-// EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/publish.ts
-/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
-
-
-
-/** FlakeHub refuses tarballs larger than this many bytes. */
-const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
-    const { tarball } = release;
-    if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
-    const largest = tarball.largestFiles
-        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
-        .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
-        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
-}
-async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
-    const { signal } = services;
-    const idToken = audience => {
-        signal?.throwIfAborted();
-        return services.idToken(audience, signal);
-    };
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
-    await flakehub.checkToken(services.owner);
-    const staged = await flakehub.stage(release);
-    if (staged.kind === 'exists') {
-        if (settings.errorOnConflict)
-            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
-        src_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
-        return 'already-published';
-    }
-    src_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
-    await flakehub.upload(staged.uploadUrl, release);
-    await flakehub.publish(staged.uuid);
-    src_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
-    return 'published';
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
- * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
- * each place-bound step is done; nothing below asks where it is.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
- * the packing, and no service is asked anything after it: the run then reports that it was
- * cancelled, with the signal's exit status.
- */
-async function run(place, readSettings, signal) {
-    const { reporter } = place;
-    (0,src_reporter/* useReporter */.$L)(reporter);
-    const timings = new Map();
-    let scratch;
-    const removeScratch = async () => {
-        if (scratch !== undefined)
-            await promises_.rm(scratch, { recursive: true, force: true });
-        scratch = undefined;
-    };
-    let publishing = false;
-    // Every nix and git of the run is stopped when it is cancelled.
-    const runner = stoppedBy(processRunner, signal);
-    for (const secret of place.secrets)
-        src_reporter/* log */.Rm.secret(secret);
-    try {
-        const settings = readSettings();
-        place.check(settings);
-        const { commit, facts } = await phase(timings, 'Repository', async (log) => {
-            const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
-            const commit = await nameCommit(runner, settings, wording, log);
-            return { commit, facts: await place.facts(settings, commit, log, signal) };
-        });
-        signal.throwIfAborted();
-        scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(runner, scratch);
-        const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
-        const release = makeRelease(settings, facts, flake);
-        signal.throwIfAborted();
-        if (settings.destDir !== undefined) {
-            const written = await writeRelease(release, settings.destDir);
-            reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
-            await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir });
-            return;
-        }
-        const services = {
-            http: (0,src_http/* httpClientTransport */.zm)(signal),
-            idToken: place.idToken(settings, facts),
-            owner: await place.owner(settings),
-            signal
-        };
-        signal.throwIfAborted();
-        publishing = true;
-        const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
-        await reporter.finished(release, outcome, timings, { host: settings.host });
-    }
-    catch (error) {
-        await removeScratch(); // before saying so
-        const { reason } = signal;
-        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(publishing), reason.exitCode);
-        else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
-    }
-    finally {
-        await removeScratch();
-    }
-}
-/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
-async function scratchFolder(base) {
-    await promises_.mkdir(base, { recursive: true });
-    return promises_.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
-}
-
-
-/***/ }),
-
-/***/ 8499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ds: () => (/* binding */ namePartsProblem),
-/* harmony export */   EJ: () => (/* binding */ semverOfTag),
-/* harmony export */   Gm: () => (/* binding */ flakeRefs),
-/* harmony export */   SF: () => (/* binding */ releaseVersion),
-/* harmony export */   TL: () => (/* binding */ quoted),
-/* harmony export */   cz: () => (/* binding */ flakeNameProblem),
-/* harmony export */   qT: () => (/* binding */ foldRepository)
-/* harmony export */ });
-/* unused harmony export namePartProblem */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/** Names and versions of a release: pure rules, no I/O. */
-
-/**
- * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
- * project name with `-`: `a/b/c/d` becomes `a/b-c-d`. Returns undefined without a slash or
- * with an empty segment.
- */
-function foldRepository(repository) {
-    const segments = repository.split('/');
-    if (segments.length < 2 || segments.some(s => s === ''))
-        return undefined;
-    const [owner, ...project] = segments;
-    return `${owner}/${project.join('-')}`;
-}
-/** Characters no name part may hold: they end or escape a URL's path (`?`, `#`, `%`, `\\`). */
-const URL_SYNTAX = /[?#%\\]/;
-/**
- * Why `part` cannot be one part of a published name (an owner, a project), or undefined when
- * it can. Each part becomes a segment of FlakeHub's upload path, so it must be a plain word:
- * printable ASCII, no whitespace, not `.` or `..`, none of `? # % \\`.
- */
-function namePartProblem(part) {
-    if (part === '')
-        return 'has an empty part';
-    if (!/^[\x21-\x7e]+$/.test(part))
-        return 'must be ASCII with no whitespace';
-    if (part === '.' || part === '..')
-        return `cannot have "${part}" as a part (a URL reads it as a folder step)`;
-    const bad = URL_SYNTAX.exec(part)?.[0];
-    if (bad !== undefined)
-        return `holds "${bad}"; a name may not hold "?", "#", "%" or "\\"`;
-    return undefined;
-}
-/** The first problem of any part of a `/`-separated name, or undefined when every part is fine. */
-function namePartsProblem(name) {
-    for (const part of name.split('/')) {
-        const problem = namePartProblem(part);
-        if (problem !== undefined)
-            return problem;
-    }
-    return undefined;
-}
-/** Why `name` cannot be a published flake name, or undefined when it can. */
-function flakeNameProblem(name) {
-    if (!/^[\x21-\x7e]*$/.test(name))
-        return 'must be ASCII with no whitespace';
-    const slashes = name.split('/').length - 1;
-    if (slashes !== 1)
-        return `must contain exactly one "/" (it has ${slashes})`;
-    const [owner, project] = name.split('/');
-    if (owner === '' || project === '')
-        return 'needs text on both sides of the "/"';
-    return namePartsProblem(name);
-}
-const ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-/** A value as a problem quotes it: control characters escaped, so that it stays on one line. */
-function quoted(value) {
-    const shown = value.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\x00-\x1f\x7f]/g, c => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    return `"${shown}"`;
-}
-/**
- * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
- * leading `v`, is not exactly a SemVer version.
- */
-function semverOfTag(tag) {
-    const bare = tag.startsWith('v') ? tag.slice(1) : tag;
-    // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
-    return /^\d\S*$/.test(bare) && semver__WEBPACK_IMPORTED_MODULE_0__.valid(bare) !== null ? bare : undefined;
-}
-/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
-function releaseVersion(scheme, commitCount, revision) {
-    if (scheme.kind === 'tag')
-        return scheme.tag;
-    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
-}
-/** The flake references a user copies: at least this version, and exactly this version. */
-function flakeRefs(uploadName, version) {
-    return { atLeast: `${uploadName}/${version}`, exact: `${uploadName}/=${version}` };
-}
-
-
-/***/ }),
-
-/***/ 6670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   Gz: () => (/* binding */ rememberSecret),
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   XM: () => (/* binding */ pathOf),
-/* harmony export */   ld: () => (/* binding */ bodyStart)
-/* harmony export */ });
-/* unused harmony exports REDACTED, PIECE */
-/**
- * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
- * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
- */
-const REDACTED = '***';
-/** A remembered secret is found by any run of this many of its characters, or more. */
-const PIECE = 12;
-/** Remembered secrets shorter than {@link PIECE}: matched whole. */
-const short = new Set();
-/** Every {@link PIECE}-character piece of each longer remembered secret. */
-const pieces = new Set();
-/**
- * Redact this value wherever it appears from now on (a token the action was given), also cut:
- * a service may echo only the start or the end of a token, so any {@link PIECE} or more
- * consecutive characters of it are redacted. A secret shorter than that is matched whole.
- */
-function rememberSecret(secret) {
-    if (secret.length < 4)
-        return;
-    if (secret.length < PIECE)
-        short.add(secret);
-    else
-        for (let i = 0; i + PIECE <= secret.length; i++)
-            pieces.add(secret.slice(i, i + PIECE));
-}
-/**
- * The text with every run of {@link PIECE} or more characters that lies inside a remembered
- * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
- * and the windows found are merged, so the cost is linear in the text's length.
- */
-function redactRemembered(text) {
-    let out = text;
-    for (const secret of short)
-        out = out.split(secret).join(REDACTED);
-    if (pieces.size === 0 || out.length < PIECE)
-        return out;
-    let result = '';
-    let kept = 0; // text before this index is in result already
-    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
-    let runStart = 0;
-    for (let i = 0; i + PIECE <= out.length; i++) {
-        if (!pieces.has(out.slice(i, i + PIECE)))
-            continue;
-        if (i > coveredTo) {
-            if (coveredTo >= 0) {
-                result += out.slice(kept, runStart) + REDACTED;
-                kept = coveredTo;
-            }
-            runStart = i;
-        }
-        coveredTo = i + PIECE;
-    }
-    if (coveredTo >= 0) {
-        result += out.slice(kept, runStart) + REDACTED;
-        kept = coveredTo;
-    }
-    return result + out.slice(kept);
-}
-/** A query parameter whose value is a credential or a signature. */
-const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
-/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
-function redactUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return redactText(url);
-    }
-    const query = parsed.search
-        .slice(1)
-        .split('&')
-        .filter(pair => pair !== '')
-        .map(pair => {
-        const equals = pair.indexOf('=');
-        const name = equals < 0 ? pair : pair.slice(0, equals);
-        let decoded = name;
-        try {
-            decoded = decodeURIComponent(name);
-        }
-        catch {
-            // An undecodable name is shown as it came.
-        }
-        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
-    });
-    parsed.username = parsed.username === '' ? '' : REDACTED;
-    parsed.password = parsed.password === '' ? '' : REDACTED;
-    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
-    return parsed.toString();
-}
-/** The path of a URL, without its query: what a message may name of a call. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.replace(/[?#].*$/s, '');
-    }
-}
-const PATTERNS = [
-    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
-    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
-    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
-    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
-    // Bearer and basic credentials echoed from a header.
-    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
-    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
-    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
-    // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
-    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
-    // The content runs to the next tag, or to the end of a body that was cut inside it.
-    [
-        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
-        `$1${REDACTED}`
-    ]
-];
-/** The text with every token, signature and remembered secret replaced by `***`. */
-function redactText(text) {
-    let out = redactRemembered(text);
-    for (const [pattern, replacement] of PATTERNS)
-        out = out.replace(pattern, replacement);
-    return out;
-}
-/** The start of a body, on one line, redacted: what an error may quote of an answer. */
-function bodyStart(body, max = 200) {
-    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
-    const start = redactText(body.replace(/\s+/g, ' ').trim());
-    return start.length > max ? `${start.slice(0, max)}…` : start;
-}
-
-
-/***/ }),
-
-/***/ 5622:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $L: () => (/* binding */ useReporter),
-/* harmony export */   Rm: () => (/* binding */ log),
-/* harmony export */   TO: () => (/* binding */ githubReporter)
-/* harmony export */ });
-/* unused harmony export printInert */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8855);
-/**
- * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
- * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
- * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
- * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
- * token) log their lines through {@link log}, which goes to the same reporter.
- */
-
-
-
-
-
-/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/;
-/**
- * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
- * (names and messages from the flake, Nix's own output): lines that could be one are framed by
- * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
- * registered inside the frame (the runner would ignore them there); printing is synchronous, so
- * nothing else can print in between.
- */
-function printInert(lines) {
-    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
-        for (const line of lines)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
-        return;
-    }
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${lines.join(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}::${token}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
-const githubReporter = {
-    info: line => printInert([line]),
-    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
-    // CR, LF), so their text cannot start a command of its own.
-    warning: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
-    debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
-    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o(),
-    secret: value => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
-    phaseStarted: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`▶ ${name}…`),
-    phaseEnded(name, outcome, seconds, lines) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        printInert(lines);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-    },
-    async finished(release, outcome, timings, where) {
-        (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(release);
-        // Always there on a runner; the command may also run in a step that has no summary.
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(release, outcome, timings, where);
-    },
-    failed(message, exitCode = 1) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
-        process.exitCode = exitCode;
-    }
-};
-let current = githubReporter;
-/** Make `reporter` the one every log line goes to (the entry points do this first). */
-function useReporter(reporter) {
-    current = reporter;
-}
-/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
-const log = {
-    info: (line) => current.info(line),
-    warning: (message) => current.warning(message),
-    debug: (message) => current.debug(message),
-    isDebug: () => current.isDebug(),
-    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
-    secret: (value) => {
-        (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .rememberSecret */ .Gz)(value);
-        current.secret(value);
-    },
-    phaseStarted: (name) => current.phaseStarted(name),
-    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
-};
-
-
-/***/ }),
-
-/***/ 8750:
+/***/ 6765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38953,11 +39263,11 @@ const log = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3326);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8048);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6759);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9849);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
@@ -39018,7 +39328,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     };
     const githubToken = read(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.githubToken);
     if (githubToken !== '')
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
     const visibilityInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility).toLowerCase();
     const visibility = VISIBILITIES[visibilityInput];
     if (visibility === undefined) {
@@ -39103,7 +39413,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const extraLabelsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels);
     const extraTagsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags);
     if (extraLabelsInput === '' && extraTagsInput !== '') {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
     }
     const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
     const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
@@ -39197,7 +39507,7 @@ function warnIgnoredInputs(read) {
         return value !== '' && value !== ignoredDefaults[name];
     });
     if (set.length > 0) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
             'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
     }
 }
@@ -39205,140 +39515,7 @@ function warnIgnoredInputs(read) {
 
 /***/ }),
 
-/***/ 970:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ cancelOnSignals)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/**
- * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
- * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
- * process group is stopped, the scratch folder removed, one line says so, and the exit status is
- * 130 or 143. Node's default would end this process at once and leave its children running.
- */
-
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
- * (this process) receives. Later ones change nothing: the stop under way ends every child
- * within the grace, where dying at once would leave them running. The listeners stay until the
- * process ends (they do not keep it alive): a child may still be stopping when the run returns.
- */
-function cancelOnSignals(target = process) {
-    const controller = new AbortController();
-    for (const name of SIGNALS) {
-        target.on(name, () => {
-            if (!controller.signal.aborted)
-                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
-        });
-    }
-    return controller.signal;
-}
-
-
-/***/ }),
-
-/***/ 8855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   XF: () => (/* binding */ flakePage),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
-/* harmony export */ });
-/* unused harmony export escapeHtml */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3078);
-/** What the run tells people: step outputs and the job summary. */
-
-
-/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeName, release.uploadName);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakeVersion, release.version);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefAtLeast, release.flakeRefs.atLeast);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_io_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.flakerefExact, release.flakeRefs.exact);
-}
-/**
- * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
- * labels and outputs come from others.
- */
-function escapeHtml(text) {
-    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-    return text.replace(/[&<>"]/g, c => entities[c]);
-}
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-function flakePage(host, release) {
-    const web = new URL(host);
-    web.hostname = web.hostname.replace(/^api\./, '');
-    const base = web.origin;
-    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
-}
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
-};
-/** Write the job summary: what was released, how to use it, and where the time went. */
-async function writeSummary(release, outcome, timings, where) {
-    const { metadata, tarball } = release;
-    const html = escapeHtml;
-    const name = html(release.uploadName);
-    const version = html(release.version);
-    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ['Flake', name],
-        ['Version', version],
-        ['Visibility', metadata.visibility],
-        ['Revision', html(metadata.revision)],
-        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', html(tarball.sha256)],
-        [
-            'NAR hash',
-            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
-        ],
-        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
-        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
-    ])
-        .addHeading('Use it', 3)
-        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
-    if ('host' in where)
-        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
-    else
-        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
-    const counts = Object.entries(metadata.outputs.counts);
-    summary.addHeading('Outputs', 3);
-    if (counts.length === 0)
-        summary.addRaw('No outputs with a schema.', true);
-    else
-        summary.addTable([
-            [
-                { data: 'Output', header: true },
-                { data: 'Count', header: true }
-            ],
-            ...counts.map(([output, n]) => [html(output), String(n)])
-        ]);
-    summary.addHeading('Time per phase', 3).addTable([
-        [
-            { data: 'Phase', header: true },
-            { data: 'Seconds', header: true }
-        ],
-        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
-    ]);
-    await summary.write();
-}
-
-
-/***/ }),
-
-/***/ 2779:
+/***/ 9849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39450,183 +39627,6 @@ function timeoutsFromEnv(env) {
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
     return `${Number((ms / 1000).toFixed(3))} s`;
-}
-
-
-/***/ }),
-
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken),
-/* harmony export */   ud: () => (/* binding */ givenTokenProblem)
-/* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2539);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5622);
-/**
- * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
- * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
- * it is masked at once, and refreshed when it is about to expire.
- */
-
-
-
-
-
-
-/** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60000;
-const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
-
-permissions:
-  id-token: write
-  contents: read`;
-/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
-const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
- */
-async function requestGithubIdToken(limits, audience, signal) {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
-    }
-    (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = limits;
-    const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
-    let seen;
-    let attempts = 0;
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
-    try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
-            attempts++;
-            seen = undefined;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
-                seen = answer;
-            }, signal);
-        }, outcome => {
-            if (!('error' in outcome))
-                return undefined;
-            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
-                return { reason: outcome.error.message };
-            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
-            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
-                ? { reason: reasonOf(outcome.error) }
-                : undefined;
-        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        const answer = seen === undefined
-            ? ''
-            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
-        const what = noToken
-            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
-        throw new Error(`${label} ${what}${answer}.`, { cause: error });
-    }
-}
-/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
-function tokenExpiry(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
- * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
- * expired yet. Says nothing of the token's content.
- */
-function givenTokenProblem(token, now) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
-    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
-    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
-    if (bad >= 0)
-        return `is not a JWT: its ${names[bad]} part is not base64url text`;
-    let claims;
-    try {
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        claims = undefined;
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-        return 'is not a JWT: its middle part is not a JSON object';
-    const exp = claims.exp;
-    if (typeof exp !== 'number' || !Number.isFinite(exp))
-        return 'has no expiry: its claims hold no numeric `exp`';
-    const expiresAt = exp * 1000;
-    if (expiresAt > now)
-        return undefined;
-    if (expiresAt < -8.64e15)
-        return 'expired long ago (its `exp` is out of range)';
-    const seconds = Math.floor((now - expiresAt) / 1000);
-    const ago = seconds < 60
-        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
-        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
-    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
-}
-/** A live OIDC token for FlakeHub. */
-class Credential {
-    constructor(token, audience, source, now) {
-        this.token = token;
-        this.audience = audience;
-        this.source = source;
-        this.now = now;
-    }
-    /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
-        const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
-        return new Credential(token, audience, source, now);
-    }
-    /** Milliseconds until the current token expires, if it says. */
-    msLeft() {
-        const expiresAt = tokenExpiry(this.token);
-        return expiresAt === undefined ? undefined : expiresAt - this.now();
-    }
-    /** Whether the current token's own expiry has passed. */
-    get expired() {
-        return (this.msLeft() ?? Infinity) <= 0;
-    }
-    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
-    async fresh() {
-        const left = this.msLeft();
-        if (left !== undefined && left < REFRESH_MARGIN_MS) {
-            const seconds = Math.round(left / 1000);
-            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
-        }
-        return this.token;
-    }
-    /** Fetch a new token now. */
-    async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
-        const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
-        this.token = token;
-        return token;
-    }
 }
 
 

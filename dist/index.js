@@ -34964,68 +34964,61 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3078:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/** The names of the action's inputs and outputs, as `action.yml` declares them. */
-const Input = {
-    visibility: 'visibility',
-    name: 'name',
-    repository: 'repository',
-    mirror: 'mirror',
-    directory: 'directory',
-    gitRoot: 'git-root',
-    tag: 'tag',
-    rev: 'rev',
-    rollingMinor: 'rolling-minor',
-    rolling: 'rolling',
-    host: 'host',
-    logDirectives: 'log-directives',
-    logger: 'logger',
-    githubToken: 'github-token',
-    extraTags: 'extra-tags',
-    extraLabels: 'extra-labels',
-    spdxExpression: 'spdx-expression',
-    errorOnConflict: 'error-on-conflict',
-    includeOutputPaths: 'include-output-paths',
-    myFlakeIsTooBig: 'my-flake-is-too-big',
-    strictMode: '_internal-strict-mode',
-    destDir: 'dest-dir'
-};
+/** Turn any thrown value into a message a person can read. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
 /**
- * Inputs of the established action that choose which `flakehub-push` binary to download.
- * There is no binary here, so they are accepted and ignored with one warning.
+ * One or more inputs are wrong. Each problem names the input and says what to write instead;
+ * they are reported together in a single annotation before anything else runs.
  */
-const BINARY_SOURCE_INPUTS = [
-    'source-binary',
-    'source-branch',
-    'source-pr',
-    'source-revision',
-    'source-tag',
-    'source-url',
-    'flakehub-push-binary',
-    'flakehub-push-branch',
-    'flakehub-push-pr',
-    'flakehub-push-revision',
-    'flakehub-push-tag',
-    'flakehub-push-url'
-];
-const Output = {
-    flakeName: 'flake_name',
-    flakeVersion: 'flake_version',
-    flakerefAtLeast: 'flakeref_at_least',
-    flakerefExact: 'flakeref_exact'
-};
+class InputError extends Error {
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** The run was cancelled by a signal: the reason its AbortSignal carries. */
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}.`);
+        this.signal = signal;
+        this.name = 'Cancelled';
+    }
+    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
+    get exitCode() {
+        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+    }
+    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
+    report(publishing) {
+        return publishing
+            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
+            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
+    }
+}
 
 
 /***/ }),
 
-/***/ 3788:
+/***/ 8539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35043,11 +35036,11 @@ const Output = {
 /* harmony export */   v1: () => (/* binding */ callLabel)
 /* harmony export */ });
 /* unused harmony exports contentType, parseAnswer */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
 
 /** `POST /upload/…`: the method and the path, never the query. */
 function callRoute(call) {
-    return `${call.method} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
+    return `${call.method} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOf */ .XM)(call.url)}`;
 }
 function callLabel(call) {
     return `${call.what} (${callRoute(call)})`;
@@ -35060,7 +35053,7 @@ function contentType(response) {
 /** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
 function describeAnswer(response) {
     const type = contentType(response) ?? 'no content type';
-    const start = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
+    const start = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
     return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
 }
 /** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
@@ -35144,7 +35137,7 @@ function shown(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'an object';
-    return `${typeof value} ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
+    return `${typeof value} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
 }
 /**
  * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
@@ -35167,7 +35160,7 @@ function readAnswer(call, response, check) {
 
 /***/ }),
 
-/***/ 6683:
+/***/ 4798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35179,7 +35172,7 @@ function readAnswer(call, response, check) {
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3053);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2779);
+/* harmony import */ var _settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
 /**
  * Deadlines for HTTP calls, whichever library makes them. `core.getIDToken` offers no timeout
  * and no way to cancel, so a deadline cannot be passed in: instead every request and socket
@@ -35276,11 +35269,11 @@ function bounded(limits, call, onAnswer, signal) {
             if (!socket.connecting || connecting.has(socket))
                 return;
             connecting.add(socket);
-            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
+            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
             socket.once('connect', () => clearTimeout(timer));
         };
         const answerBy = () => {
-            later(limits.answerMs, () => fail(`no answer within ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
+            later(limits.answerMs, () => fail(`no answer within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
         };
         const watch = {
             addSocket(socket) {
@@ -35327,7 +35320,7 @@ function bounded(limits, call, onAnswer, signal) {
                     lastMoveAt = Date.now();
                 }
                 else if (Date.now() - lastMoveAt >= stallMs) {
-                    fail(`no progress for ${(0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
+                    fail(`no progress for ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
                 }
             }, Math.max(10, Math.min(1000, stallMs / 5)));
         if (stallMs === undefined)
@@ -35352,61 +35345,7 @@ function bounded(limits, call, onAnswer, signal) {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cJ: () => (/* binding */ Cancelled),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** Turn any thrown value into a message a person can read. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/**
- * One or more inputs are wrong. Each problem names the input and says what to write instead;
- * they are reported together in a single annotation before anything else runs.
- */
-class InputError extends Error {
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** The run was cancelled by a signal: the reason its AbortSignal carries. */
-class Cancelled extends Error {
-    constructor(signal) {
-        super(`Cancelled by ${signal}.`);
-        this.signal = signal;
-        this.name = 'Cancelled';
-    }
-    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
-    get exitCode() {
-        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
-    }
-    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
-    report(publishing) {
-        return publishing
-            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
-            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2539:
+/***/ 4623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35426,19 +35365,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/deadline.ts
-var deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/deadline.ts
+var deadline = __nccwpck_require__(4798);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var reporter = __nccwpck_require__(5898);
-;// CONCATENATED MODULE: ./src/http.ts
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var timeouts = __nccwpck_require__(9849);
+// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
+var github_reporter = __nccwpck_require__(9787);
+;// CONCATENATED MODULE: ./src/flakehub/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
  * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
@@ -35584,7 +35523,7 @@ async function retrying(what, attempt, judge, policy) {
         if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
             throw new OutOfTime(what, verdict.reason);
         }
-        reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        github_reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
         await policy.sleep(delay, signal).catch((error) => {
             throw signal?.aborted ? signal.reason : error;
         });
@@ -35594,7 +35533,7 @@ async function retrying(what, attempt, judge, policy) {
 function transportReason(error) {
     if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
         return error.message;
-    return `network error (${(0,redact/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
+    return `network error (${(0,secrets/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
 }
 /**
  * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
@@ -35674,14 +35613,190 @@ function sendWithRetries(transport, what, request, policy) {
 
 /***/ }),
 
+/***/ 8929:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ge: () => (/* binding */ Credential),
+/* harmony export */   eC: () => (/* binding */ githubIdToken)
+/* harmony export */ });
+/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry, givenTokenProblem */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4798);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4623);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9787);
+/**
+ * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
+ * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
+ * it is masked at once, and refreshed when it is about to expire.
+ */
+
+
+
+
+
+
+/** A token closer than this to its expiry is replaced before the next call. */
+const REFRESH_MARGIN_MS = 60000;
+const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
+
+permissions:
+  id-token: write
+  contents: read`;
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+async function requestGithubIdToken(limits, audience, signal) {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
+    }
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const { connectMs, oidcMs } = limits;
+    const label = `GitHub OIDC token (GET ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
+    try {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
+                seen = answer;
+            }, signal);
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
+            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
+}
+/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
+function tokenExpiry(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
+}
+/** A live OIDC token for FlakeHub. */
+class Credential {
+    constructor(token, audience, source, now) {
+        this.token = token;
+        this.audience = audience;
+        this.source = source;
+        this.now = now;
+    }
+    /** Ask for the token: only possible once the release is complete. */
+    static async forRelease(release, audience, source, now = Date.now) {
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        const token = await source(audience);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
+        return new Credential(token, audience, source, now);
+    }
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
+    }
+    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
+    async fresh() {
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
+            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
+        }
+        return this.token;
+    }
+    /** Fetch a new token now. */
+    async refresh(why) {
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        const token = await this.source(this.audience);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
+        this.token = token;
+        return token;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7131);
-/* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1521);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(970);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4459);
+/* harmony import */ var _places_place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9885);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6765);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 
 
@@ -35692,8 +35807,8 @@ async function eventOwner() {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return context.payload.repository?.owner?.login;
 }
-const cancelled = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOnSignals */ .d)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)(), cancelled);
+const cancelled = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOnSignals */ .d)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_places_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)(), cancelled);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -35742,7 +35857,7 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 7131:
+/***/ 4459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35759,7 +35874,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/child-env.ts
+;// CONCATENATED MODULE: ./src/process/child-env.ts
 /**
  * The environment every child process (`nix`, `git`) gets: this process's, without the
  * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
@@ -35808,9 +35923,9 @@ function childEnvironment(env = process.env, extra = {}) {
     return { ...kept, ...extra };
 }
 
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var src_reporter = __nccwpck_require__(5898);
-;// CONCATENATED MODULE: ./src/command.ts
+// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
+var github_reporter = __nccwpck_require__(9787);
+;// CONCATENATED MODULE: ./src/process/command.ts
 /**
  * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
  * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
@@ -35977,7 +36092,7 @@ function makeProcessRunner(settings = {}) {
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
             const commandLine = showCommand(command, args);
-            const log = options.log ?? src_reporter/* log */.Rm.info;
+            const log = options.log ?? github_reporter/* log */.Rm.info;
             log(`$ ${commandLine}`);
             return new Promise((resolve, reject) => {
                 // detached: the child leads a new process group (and session), so the whole group can
@@ -35996,8 +36111,8 @@ function makeProcessRunner(settings = {}) {
                 errors.setEncoding('utf8');
                 errors.on('data', (chunk) => {
                     stderr.push(chunk);
-                    if (src_reporter/* log */.Rm.isDebug())
-                        src_reporter/* log */.Rm.debug(chunk.trimEnd());
+                    if (github_reporter/* log */.Rm.isDebug())
+                        github_reporter/* log */.Rm.debug(chunk.trimEnd());
                 });
                 let stopped;
                 let markClosed;
@@ -36094,7 +36209,7 @@ class HeadAndTail {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/git.ts
+;// CONCATENATED MODULE: ./src/source/git.ts
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 
 /** Git in one repository, logging its commands to a phase. */
@@ -36185,7 +36300,7 @@ class Git {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commit.ts
+;// CONCATENATED MODULE: ./src/source/commit.ts
 /**
  * The commit being published: the one `rev` names, else the checked-out `HEAD`. What is
  * published under `rev-<sha>` is that commit's tree, so the flake is located, evaluated and
@@ -36328,7 +36443,7 @@ async function writeRelease(release, destDir) {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/nix-error.ts
+;// CONCATENATED MODULE: ./src/evaluate/nix-error.ts
 const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
 const ERROR_LINE = /^(\s*)error: (.*)$/;
 /** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
@@ -36379,7 +36494,7 @@ class EvaluationError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/nix.ts
+;// CONCATENATED MODULE: ./src/evaluate/nix.ts
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
 
 
@@ -36440,7 +36555,7 @@ class Nix {
     version(options = {}) {
         this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
             const version = parseNixVersion(stdout);
-            src_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
+            github_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
             return version;
         }));
         return this.installedVersion;
@@ -36534,7 +36649,7 @@ function parseJson(args, stdout) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/priority.ts
+;// CONCATENATED MODULE: ./src/process/priority.ts
 /**
  * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
  * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
@@ -36584,10 +36699,10 @@ function threads() {
 async function phase(timings, name, work) {
     const started = performance.now();
     const lines = [];
-    src_reporter/* log */.Rm.phaseStarted(name);
+    github_reporter/* log */.Rm.phaseStarted(name);
     const print = (outcome) => {
         const seconds = (performance.now() - started) / 1000;
-        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
+        github_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
         return seconds;
     };
     try {
@@ -36655,7 +36770,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var tar_stream = __nccwpck_require__(6118);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/file-tree.ts
+;// CONCATENATED MODULE: ./src/source/file-tree.ts
 /**
  * The entries a tarball is packed from: by default the tree of a folder on the file system,
  * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
@@ -36729,7 +36844,7 @@ function utf8(bytes, where) {
     return bytes.toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/nar.ts
+;// CONCATENATED MODULE: ./src/source/nar.ts
 /**
  * The NAR hash of a tree, computed from its entries as they are handed over, one after the
  * other, without reading anything itself: the SHA-256 of the tree's Nix archive (NAR)
@@ -36920,7 +37035,7 @@ class NarHasher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/tarball.ts
+;// CONCATENATED MODULE: ./src/source/tarball.ts
 /**
  * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
  *
@@ -37204,7 +37319,7 @@ function noteSize(top, rel, size) {
         top.pop();
 }
 
-;// CONCATENATED MODULE: ./src/verify.ts
+;// CONCATENATED MODULE: ./src/source/verify.ts
 /**
  * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
  * anything is uploaded or any token requested, that hash must equal Nix's own hash of the same
@@ -37263,7 +37378,7 @@ function fileSystemError(error, destination) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/flake-source.ts
+;// CONCATENATED MODULE: ./src/source/locate.ts
 /**
  * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
  * this finishes before any token is requested.
@@ -37343,7 +37458,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings, sign
  * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
  */
 function evaluate(nix, settings, source, signal, timings) {
-    const onSpawn = () => stepBack(src_reporter/* log */.Rm.debug);
+    const onSpawn = () => stepBack(github_reporter/* log */.Rm.debug);
     if (settings.myFlakeIsTooBig)
         return phase(timings, 'Evaluate (current system)', async (log) => {
             await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn });
@@ -37373,13 +37488,13 @@ async function findReadme(dir, signal) {
         : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
 }
 
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var src_http = __nccwpck_require__(2539);
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/flakehub.ts
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/flakehub/client.ts
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
  * the upload carries the bearer token; a call answered 401 because the token expired is
@@ -37410,7 +37525,7 @@ class FlakeHubClient {
         this.credential = credential;
         this.limits = limits;
         this.notAfter = Date.now() + limits.publishBudgetMs;
-        this.retry = (0,src_http/* retryPolicy */.Jb)(limits);
+        this.retry = (0,flakehub_http/* retryPolicy */.Jb)(limits);
     }
     bound(answerMs, stallMs) {
         const { connectMs } = this.limits;
@@ -37419,7 +37534,7 @@ class FlakeHubClient {
     /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
     async call(what, request, read) {
         const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,src_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+        const send = (token, retried) => (0,flakehub_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
             const expired = this.credential.expired || /expired/i.test(response.body);
             if (response.status === 401 && expired && !retried)
                 return EXPIRED;
@@ -37441,7 +37556,7 @@ class FlakeHubClient {
                     `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
                     'organization on FlakeHub first. Then run this job again.');
             }
-            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
@@ -37469,7 +37584,7 @@ class FlakeHubClient {
      */
     async upload(uploadUrl, release) {
         const { tarball } = release;
-        src_reporter/* log */.Rm.info(`The upload goes to ${(0,redact/* redactUrl */.BO)(uploadUrl)}.`);
+        github_reporter/* log */.Rm.info(`The upload goes to ${(0,secrets/* redactUrl */.BO)(uploadUrl)}.`);
         const request = {
             method: 'PUT',
             url: uploadUrl,
@@ -37483,12 +37598,12 @@ class FlakeHubClient {
         };
         const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
         const read = (response) => {
-            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
         };
-        await (0,src_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
+        await (0,flakehub_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
     }
     /**
      * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
@@ -37499,7 +37614,7 @@ class FlakeHubClient {
         const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
         await this.call('FlakeHub publish', request, (response, call) => {
             if (response.status === 409) {
-                src_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
+                github_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
                 return;
             }
             if (response.status !== 200)
@@ -37548,9 +37663,9 @@ function answered(call, response) {
     return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
 }
 
-// EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/publish.ts
+// EXTERNAL MODULE: ./src/flakehub/token.ts
+var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/flakehub/publish.ts
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
 
 
@@ -37583,13 +37698,13 @@ async function publishRelease(release, settings, services) {
     if (staged.kind === 'exists') {
         if (settings.errorOnConflict)
             throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
-        src_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
+        github_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
         return 'already-published';
     }
-    src_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
+    github_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
     await flakehub.upload(staged.uploadUrl, release);
     await flakehub.publish(staged.uuid);
-    src_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
+    github_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
     return 'published';
 }
 
@@ -37619,7 +37734,7 @@ async function publishRelease(release, settings, services) {
  */
 async function run(place, readSettings, signal) {
     const { reporter } = place;
-    (0,src_reporter/* useReporter */.$L)(reporter);
+    (0,github_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
     const removeScratch = async () => {
@@ -37631,7 +37746,7 @@ async function run(place, readSettings, signal) {
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = stoppedBy(processRunner, signal);
     for (const secret of place.secrets)
-        src_reporter/* log */.Rm.secret(secret);
+        github_reporter/* log */.Rm.secret(secret);
     try {
         const settings = readSettings();
         place.check(settings);
@@ -37654,7 +37769,7 @@ async function run(place, readSettings, signal) {
             return;
         }
         const services = {
-            http: (0,src_http/* httpClientTransport */.zm)(signal),
+            http: (0,flakehub_http/* httpClientTransport */.zm)(signal),
             idToken: place.idToken(settings, facts),
             owner: await place.owner(settings),
             signal
@@ -37785,7 +37900,195 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 1521:
+/***/ 9787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TO: () => (/* binding */ githubReporter),
+  Rm: () => (/* binding */ log),
+  $L: () => (/* binding */ useReporter)
+});
+
+// UNUSED EXPORTS: printInert
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/settings/action-io.ts
+var action_io = __nccwpck_require__(8048);
+;// CONCATENATED MODULE: ./src/places/github-summary.ts
+/** What the run tells people: step outputs and the job summary. */
+
+
+/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
+function setOutputs(release) {
+    core/* setOutput */.uH(action_io/* Output */.k7.flakeName, release.uploadName);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
+    core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
+}
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+function flakePage(host, release) {
+    const web = new URL(host);
+    web.hostname = web.hostname.replace(/^api\./, '');
+    const base = web.origin;
+    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
+}
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+/** Write the job summary: what was released, how to use it, and where the time went. */
+async function writeSummary(release, outcome, timings, where) {
+    const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
+    const summary = core/* summary */.z
+        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ['Flake', name],
+        ['Version', version],
+        ['Visibility', metadata.visibility],
+        ['Revision', html(metadata.revision)],
+        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
+    ])
+        .addHeading('Use it', 3)
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
+    if ('host' in where)
+        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
+    else
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
+    const counts = Object.entries(metadata.outputs.counts);
+    summary.addHeading('Outputs', 3);
+    if (counts.length === 0)
+        summary.addRaw('No outputs with a schema.', true);
+    else
+        summary.addTable([
+            [
+                { data: 'Output', header: true },
+                { data: 'Count', header: true }
+            ],
+            ...counts.map(([output, n]) => [html(output), String(n)])
+        ]);
+    summary.addHeading('Time per phase', 3).addTable([
+        [
+            { data: 'Phase', header: true },
+            { data: 'Seconds', header: true }
+        ],
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
+    ]);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/places/github-reporter.ts
+/**
+ * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
+ * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
+ * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
+ * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
+ * token) log their lines through {@link log}, which goes to the same reporter.
+ */
+
+
+
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            core/* info */.pq(line);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
+}
+/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
+const githubReporter = {
+    info: line => printInert([line]),
+    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+    // CR, LF), so their text cannot start a command of its own.
+    warning: message => core/* warning */.$e(message),
+    debug: message => core/* debug */.Yz(message),
+    isDebug: () => core/* isDebug */._o(),
+    secret: value => core/* setSecret */.Pq(value),
+    phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
+    phaseEnded(name, outcome, seconds, lines) {
+        core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+        printInert(lines);
+        core/* endGroup */.N4();
+    },
+    async finished(release, outcome, timings, where) {
+        setOutputs(release);
+        // Always there on a runner; the command may also run in a step that has no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await writeSummary(release, outcome, timings, where);
+    },
+    failed(message, exitCode = 1) {
+        core/* setFailed */.C1(message);
+        process.exitCode = exitCode;
+    }
+};
+let current = githubReporter;
+/** Make `reporter` the one every log line goes to (the entry points do this first). */
+function useReporter(reporter) {
+    current = reporter;
+}
+/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
+const log = {
+    info: (line) => current.info(line),
+    warning: (message) => current.warning(message),
+    debug: (message) => current.debug(message),
+    isDebug: () => current.isDebug(),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,secrets/* rememberSecret */.Gz)(value);
+        current.secret(value);
+    },
+    phaseStarted: (name) => current.phaseStarted(name),
+    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
+};
+
+
+/***/ }),
+
+/***/ 9885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37798,13 +38101,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/answers.ts
-var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var src_http = __nccwpck_require__(2539);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/github-context.ts
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/places/github-graphql.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
@@ -37846,7 +38149,7 @@ const ANSWER = (0,answers/* object */.Ik)({
     errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
 });
 async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
-    (0,redact/* rememberSecret */.Gz)(token);
+    (0,secrets/* rememberSecret */.Gz)(token);
     const [owner, name] = repository.split('/');
     const request = {
         method: 'POST',
@@ -37856,17 +38159,17 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
     const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,src_http/* retryPolicy */.Jb)(limits));
+    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,flakehub_http/* retryPolicy */.Jb)(limits));
 }
 /** What GitHub's answer says about the commit, or one error that says what is wrong. */
 function readFacts(response, call, repository, revision) {
-    if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
+    if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
         throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
     }
     const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
     const repo = result.data?.repository;
     if (repo == null) {
-        const why = result.errors?.map(e => (0,redact/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
+        const why = result.errors?.map(e => (0,secrets/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
         throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
             'Check that the repository exists and that `github-token` can read it.');
     }
@@ -37893,11 +38196,11 @@ function refusePullRequest(eventName) {
     }
 }
 
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var reporter = __nccwpck_require__(5898);
-// EXTERNAL MODULE: ./src/token.ts
-var token = __nccwpck_require__(4606);
-;// CONCATENATED MODULE: ./src/place.ts
+// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
+var github_reporter = __nccwpck_require__(9787);
+// EXTERNAL MODULE: ./src/flakehub/token.ts
+var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/places/place.ts
 /**
  * Where a run happens, decided once by the entry point: how it is reported, what is checked
  * before any Nix call, where the repository facts come from, and where the token comes from.
@@ -37922,13 +38225,13 @@ async function localFacts(settings, commit, shallow = {
     }
     const commitCount = await commit.git.commitCount(revision);
     if (commit.shallow) {
-        reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+        github_reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
     }
     return { revision, commitCount, topics: [], spdxIdentifier: null };
 }
 /** Facts from GitHub's GraphQL API, for the commit being published. */
 function graphqlFacts(settings, commit, graphqlUrl, signal) {
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
+    return githubFacts((0,flakehub_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -37936,7 +38239,7 @@ function githubPlace(options = {}) {
     const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
-        reporter: reporter/* githubReporter */.TO,
+        reporter: github_reporter/* githubReporter */.TO,
         secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
@@ -37955,7 +38258,42 @@ function githubPlace(options = {}) {
 
 /***/ }),
 
-/***/ 6670:
+/***/ 396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
+}
+
+
+/***/ }),
+
+/***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38100,195 +38438,68 @@ function bodyStart(body, max = 200) {
 
 /***/ }),
 
-/***/ 5898:
+/***/ 8048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TO: () => (/* binding */ githubReporter),
-  Rm: () => (/* binding */ log),
-  $L: () => (/* binding */ useReporter)
-});
-
-// UNUSED EXPORTS: printInert
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/action-io.ts
-var action_io = __nccwpck_require__(3078);
-;// CONCATENATED MODULE: ./src/summary.ts
-/** What the run tells people: step outputs and the job summary. */
-
-
-/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    core/* setOutput */.uH(action_io/* Output */.k7.flakeName, release.uploadName);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
-}
-/**
- * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
- * labels and outputs come from others.
- */
-function escapeHtml(text) {
-    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-    return text.replace(/[&<>"]/g, c => entities[c]);
-}
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-function flakePage(host, release) {
-    const web = new URL(host);
-    web.hostname = web.hostname.replace(/^api\./, '');
-    const base = web.origin;
-    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
-}
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/** The names of the action's inputs and outputs, as `action.yml` declares them. */
+const Input = {
+    visibility: 'visibility',
+    name: 'name',
+    repository: 'repository',
+    mirror: 'mirror',
+    directory: 'directory',
+    gitRoot: 'git-root',
+    tag: 'tag',
+    rev: 'rev',
+    rollingMinor: 'rolling-minor',
+    rolling: 'rolling',
+    host: 'host',
+    logDirectives: 'log-directives',
+    logger: 'logger',
+    githubToken: 'github-token',
+    extraTags: 'extra-tags',
+    extraLabels: 'extra-labels',
+    spdxExpression: 'spdx-expression',
+    errorOnConflict: 'error-on-conflict',
+    includeOutputPaths: 'include-output-paths',
+    myFlakeIsTooBig: 'my-flake-is-too-big',
+    strictMode: '_internal-strict-mode',
+    destDir: 'dest-dir'
 };
-/** Write the job summary: what was released, how to use it, and where the time went. */
-async function writeSummary(release, outcome, timings, where) {
-    const { metadata, tarball } = release;
-    const html = escapeHtml;
-    const name = html(release.uploadName);
-    const version = html(release.version);
-    const summary = core/* summary */.z
-        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ['Flake', name],
-        ['Version', version],
-        ['Visibility', metadata.visibility],
-        ['Revision', html(metadata.revision)],
-        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', html(tarball.sha256)],
-        [
-            'NAR hash',
-            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
-        ],
-        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
-        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
-    ])
-        .addHeading('Use it', 3)
-        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
-    if ('host' in where)
-        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
-    else
-        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
-    const counts = Object.entries(metadata.outputs.counts);
-    summary.addHeading('Outputs', 3);
-    if (counts.length === 0)
-        summary.addRaw('No outputs with a schema.', true);
-    else
-        summary.addTable([
-            [
-                { data: 'Output', header: true },
-                { data: 'Count', header: true }
-            ],
-            ...counts.map(([output, n]) => [html(output), String(n)])
-        ]);
-    summary.addHeading('Time per phase', 3).addTable([
-        [
-            { data: 'Phase', header: true },
-            { data: 'Seconds', header: true }
-        ],
-        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
-    ]);
-    await summary.write();
-}
-
-;// CONCATENATED MODULE: ./src/reporter.ts
 /**
- * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
- * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
- * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
- * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
- * token) log their lines through {@link log}, which goes to the same reporter.
+ * Inputs of the established action that choose which `flakehub-push` binary to download.
+ * There is no binary here, so they are accepted and ignored with one warning.
  */
-
-
-
-
-
-/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/;
-/**
- * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
- * (names and messages from the flake, Nix's own output): lines that could be one are framed by
- * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
- * registered inside the frame (the runner would ignore them there); printing is synchronous, so
- * nothing else can print in between.
- */
-function printInert(lines) {
-    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
-        for (const line of lines)
-            core/* info */.pq(line);
-        return;
-    }
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
-}
-/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
-const githubReporter = {
-    info: line => printInert([line]),
-    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
-    // CR, LF), so their text cannot start a command of its own.
-    warning: message => core/* warning */.$e(message),
-    debug: message => core/* debug */.Yz(message),
-    isDebug: () => core/* isDebug */._o(),
-    secret: value => core/* setSecret */.Pq(value),
-    phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
-    phaseEnded(name, outcome, seconds, lines) {
-        core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        printInert(lines);
-        core/* endGroup */.N4();
-    },
-    async finished(release, outcome, timings, where) {
-        setOutputs(release);
-        // Always there on a runner; the command may also run in a step that has no summary.
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(release, outcome, timings, where);
-    },
-    failed(message, exitCode = 1) {
-        core/* setFailed */.C1(message);
-        process.exitCode = exitCode;
-    }
-};
-let current = githubReporter;
-/** Make `reporter` the one every log line goes to (the entry points do this first). */
-function useReporter(reporter) {
-    current = reporter;
-}
-/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
-const log = {
-    info: (line) => current.info(line),
-    warning: (message) => current.warning(message),
-    debug: (message) => current.debug(message),
-    isDebug: () => current.isDebug(),
-    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
-    secret: (value) => {
-        (0,redact/* rememberSecret */.Gz)(value);
-        current.secret(value);
-    },
-    phaseStarted: (name) => current.phaseStarted(name),
-    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
+const BINARY_SOURCE_INPUTS = [
+    'source-binary',
+    'source-branch',
+    'source-pr',
+    'source-revision',
+    'source-tag',
+    'source-url',
+    'flakehub-push-binary',
+    'flakehub-push-branch',
+    'flakehub-push-pr',
+    'flakehub-push-revision',
+    'flakehub-push-tag',
+    'flakehub-push-url'
+];
+const Output = {
+    flakeName: 'flake_name',
+    flakeVersion: 'flake_version',
+    flakerefAtLeast: 'flakeref_at_least',
+    flakerefExact: 'flakeref_exact'
 };
 
 
 /***/ }),
 
-/***/ 8750:
+/***/ 6765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38302,11 +38513,11 @@ const log = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3326);
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8048);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9787);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9849);
 /* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
@@ -38367,7 +38578,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     };
     const githubToken = read(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.githubToken);
     if (githubToken !== '')
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
     const visibilityInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility).toLowerCase();
     const visibility = VISIBILITIES[visibilityInput];
     if (visibility === undefined) {
@@ -38452,7 +38663,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const extraLabelsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels);
     const extraTagsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags);
     if (extraLabelsInput === '' && extraTagsInput !== '') {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
     }
     const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
     const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
@@ -38546,7 +38757,7 @@ function warnIgnoredInputs(read) {
         return value !== '' && value !== ignoredDefaults[name];
     });
     if (set.length > 0) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
+        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
             'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
     }
 }
@@ -38554,42 +38765,7 @@ function warnIgnoredInputs(read) {
 
 /***/ }),
 
-/***/ 970:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ cancelOnSignals)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/**
- * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
- * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
- * process group is stopped, the scratch folder removed, one line says so, and the exit status is
- * 130 or 143. Node's default would end this process at once and leave its children running.
- */
-
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
- * (this process) receives. Later ones change nothing: the stop under way ends every child
- * within the grace, where dying at once would leave them running. The listeners stay until the
- * process ends (they do not keep it alive): a child may still be stopping when the run returns.
- */
-function cancelOnSignals(target = process) {
-    const controller = new AbortController();
-    for (const name of SIGNALS) {
-        target.on(name, () => {
-            if (!controller.signal.aborted)
-                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
-        });
-    }
-    return controller.signal;
-}
-
-
-/***/ }),
-
-/***/ 2779:
+/***/ 9849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38701,182 +38877,6 @@ function timeoutsFromEnv(env) {
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
     return `${Number((ms / 1000).toFixed(3))} s`;
-}
-
-
-/***/ }),
-
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken)
-/* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry, givenTokenProblem */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2539);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5898);
-/**
- * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
- * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
- * it is masked at once, and refreshed when it is about to expire.
- */
-
-
-
-
-
-
-/** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60000;
-const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
-
-permissions:
-  id-token: write
-  contents: read`;
-/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
-const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
- */
-async function requestGithubIdToken(limits, audience, signal) {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
-    }
-    (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = limits;
-    const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
-    let seen;
-    let attempts = 0;
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
-    try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
-            attempts++;
-            seen = undefined;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
-                seen = answer;
-            }, signal);
-        }, outcome => {
-            if (!('error' in outcome))
-                return undefined;
-            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
-                return { reason: outcome.error.message };
-            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
-            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
-                ? { reason: reasonOf(outcome.error) }
-                : undefined;
-        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        const answer = seen === undefined
-            ? ''
-            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
-        const what = noToken
-            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
-        throw new Error(`${label} ${what}${answer}.`, { cause: error });
-    }
-}
-/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
-function tokenExpiry(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
- * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
- * expired yet. Says nothing of the token's content.
- */
-function givenTokenProblem(token, now) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
-    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
-    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
-    if (bad >= 0)
-        return `is not a JWT: its ${names[bad]} part is not base64url text`;
-    let claims;
-    try {
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        claims = undefined;
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-        return 'is not a JWT: its middle part is not a JSON object';
-    const exp = claims.exp;
-    if (typeof exp !== 'number' || !Number.isFinite(exp))
-        return 'has no expiry: its claims hold no numeric `exp`';
-    const expiresAt = exp * 1000;
-    if (expiresAt > now)
-        return undefined;
-    if (expiresAt < -8.64e15)
-        return 'expired long ago (its `exp` is out of range)';
-    const seconds = Math.floor((now - expiresAt) / 1000);
-    const ago = seconds < 60
-        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
-        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
-    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
-}
-/** A live OIDC token for FlakeHub. */
-class Credential {
-    constructor(token, audience, source, now) {
-        this.token = token;
-        this.audience = audience;
-        this.source = source;
-        this.now = now;
-    }
-    /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
-        const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
-        return new Credential(token, audience, source, now);
-    }
-    /** Milliseconds until the current token expires, if it says. */
-    msLeft() {
-        const expiresAt = tokenExpiry(this.token);
-        return expiresAt === undefined ? undefined : expiresAt - this.now();
-    }
-    /** Whether the current token's own expiry has passed. */
-    get expired() {
-        return (this.msLeft() ?? Infinity) <= 0;
-    }
-    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
-    async fresh() {
-        const left = this.msLeft();
-        if (left !== undefined && left < REFRESH_MARGIN_MS) {
-            const seconds = Math.round(left / 1000);
-            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
-        }
-        return this.token;
-    }
-    /** Fetch a new token now. */
-    async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
-        const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
-        this.token = token;
-        return token;
-    }
 }
 
 

@@ -5,14 +5,14 @@
  */
 import * as path from 'node:path'
 import packageJson from '../package.json' with { type: 'json' }
-import { CommandLine, helpText, parseCommandLine } from './cli/flags.js'
-import { cliPlace, detectPlace, placeDefaults } from './cli/places.js'
-import { textReporter, withOutputsFile } from './cli/report.js'
+import { CommandLine, helpText, parseCommandLine } from './settings/command-line.js'
+import { cliPlace, detectPlace, placeDefaults } from './places/command-places.js'
+import { textReporter, withOutputsFile } from './places/text-reporter.js'
 import { InputError } from './errors.js'
 import { run } from './main.js'
-import { githubReporter } from './reporter.js'
-import { Defaults, Settings, readSettings } from './settings.js'
-import { cancelOnSignals } from './signals.js'
+import { githubReporter } from './places/github-reporter.js'
+import { Defaults, Settings, readSettings } from './settings/read.js'
+import { cancelOnSignals } from './process/signals.js'
 
 /** The settings the flags and variables give, with the command line's own problems first. */
 function readCliSettings(command: CommandLine, defaults: Defaults): Settings {

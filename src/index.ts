@@ -1,8 +1,8 @@
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 import { run } from './main.js'
-import { githubPlace } from './place.js'
-import { readSettings } from './settings.js'
-import { cancelOnSignals } from './signals.js'
+import { githubPlace } from './places/place.js'
+import { readSettings } from './settings/read.js'
+import { cancelOnSignals } from './process/signals.js'
 
 /** The repository owner named in the event that started the workflow. */
 async function eventOwner(): Promise<string | undefined> {

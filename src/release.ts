@@ -1,10 +1,10 @@
 /** A finished release: the metadata FlakeHub receives, and the tarball it belongs to. */
-import { EvaluatedFlake } from './flake-source.js'
+import { EvaluatedFlake } from './source/locate.js'
 import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
-import { Outputs } from './nix.js'
-import { Settings, Visibility } from './settings.js'
-import { VerifiedTarball } from './verify.js'
+import { Outputs } from './evaluate/nix.js'
+import { Settings, Visibility } from './settings/read.js'
+import { VerifiedTarball } from './source/verify.js'
 
 /** What the repository tells about itself: from GitHub's API, or from local Git in a dry run. */
 export interface RepositoryFacts {

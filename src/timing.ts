@@ -3,7 +3,7 @@
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
 import { Cancelled } from './errors.js'
-import { log } from './reporter.js'
+import { log } from './places/github-reporter.js'
 
 /** A phase's log: lines kept until the phase ends. */
 export interface PhaseLog {

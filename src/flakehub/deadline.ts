@@ -14,7 +14,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { subscribe } from 'node:diagnostics_channel'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
-import { seconds } from './timeouts.js'
+import { seconds } from '../settings/timeouts.js'
 
 export interface Limits {
   /** A TCP connection must be made within this long. */

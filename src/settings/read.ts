@@ -8,9 +8,9 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import parseSpdx from 'spdx-expression-parse'
 import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
-import { InputError, errorMessage } from './errors.js'
-import { splitLabels } from './labels.js'
-import { log } from './reporter.js'
+import { InputError, errorMessage } from '../errors.js'
+import { splitLabels } from '../labels.js'
+import { log } from '../places/github-reporter.js'
 import { Timeouts, readTimeouts } from './timeouts.js'
 import {
   VersionScheme,
@@ -19,7 +19,7 @@ import {
   namePartsProblem,
   quoted,
   semverOfTag
-} from './naming.js'
+} from '../naming.js'
 
 export type Visibility = 'public' | 'unlisted' | 'private'
 

@@ -5,10 +5,10 @@
  * everything printed.
  */
 import * as fs from 'node:fs/promises'
-import { Output } from '../action-io.js'
-import { Destination, Reporter } from '../reporter.js'
+import { Output } from '../settings/action-io.js'
+import { Destination, Reporter } from './github-reporter.js'
 import { Release } from '../release.js'
-import { Outcome, flakePage } from '../summary.js'
+import { Outcome, flakePage } from './github-summary.js'
 
 /** The part of a stream the reporter writes to. */
 export interface Sink {

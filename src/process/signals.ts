@@ -4,7 +4,7 @@
  * process group is stopped, the scratch folder removed, one line says so, and the exit status is
  * 130 or 143. Node's default would end this process at once and leave its children running.
  */
-import { CancelSignal, Cancelled } from './errors.js'
+import { CancelSignal, Cancelled } from '../errors.js'
 
 const SIGNALS: readonly CancelSignal[] = ['SIGINT', 'SIGTERM']
 

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
-import { InputReader, Spelling } from '../settings.js'
-import { DEFAULT_TIMEOUTS, Timeouts, VARIABLES } from '../timeouts.js'
+import { InputReader, Spelling } from './read.js'
+import { DEFAULT_TIMEOUTS, Timeouts, VARIABLES } from './timeouts.js'
 
 export interface Flag {
   name: string

@@ -4,7 +4,7 @@
  * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
  * and for tests that must not wait real minutes.
  */
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 export interface Timeouts {
   /** Establishing a TCP connection. */

@@ -5,14 +5,20 @@
  */
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
-import { refusePage } from '../answers.js'
-import { HttpResponse, exchange, httpClientTransport, isSuccess, retryPolicy } from '../http.js'
-import { Place, githubPlace, graphqlFacts, localFacts } from '../place.js'
+import { refusePage } from '../flakehub/answers.js'
+import {
+  HttpResponse,
+  exchange,
+  httpClientTransport,
+  isSuccess,
+  retryPolicy
+} from '../flakehub/http.js'
+import { Place, githubPlace, graphqlFacts, localFacts } from './place.js'
 import { RepositoryFacts } from '../release.js'
-import { Reporter } from '../reporter.js'
-import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
-import { bodyStart } from '../redact.js'
-import { IdTokenSource, givenTokenProblem } from '../token.js'
+import { Reporter } from './github-reporter.js'
+import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings/read.js'
+import { bodyStart } from '../secrets.js'
+import { IdTokenSource, givenTokenProblem } from '../flakehub/token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
 

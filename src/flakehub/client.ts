@@ -25,10 +25,10 @@ import {
   isSuccess,
   retryPolicy
 } from './http.js'
-import { redactUrl } from './redact.js'
-import { Release, metadataJson } from './release.js'
-import { Timeouts } from './timeouts.js'
-import { log } from './reporter.js'
+import { redactUrl } from '../secrets.js'
+import { Release, metadataJson } from '../release.js'
+import { Timeouts } from '../settings/timeouts.js'
+import { log } from '../places/github-reporter.js'
 import { Credential } from './token.js'
 
 /** What staging a release gave: where to upload, or that the version exists already. */

@@ -14,7 +14,7 @@
  * retry; it fails at once.
  */
 import type { HttpResponse } from './http.js'
-import { bodyStart, pathOf } from './redact.js'
+import { bodyStart, pathOf } from '../secrets.js'
 
 /** A call, as messages name it: `FlakeHub stage (POST /upload/…)`. */
 export interface CallName {

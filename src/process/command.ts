@@ -15,7 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import { childEnvironment } from './child-env.js'
-import { log as report } from './reporter.js'
+import { log as report } from '../places/github-reporter.js'
 
 export interface CommandResult {
   stdout: string

@@ -13,11 +13,11 @@ import {
   optional,
   readAnswer,
   string
-} from './answers.js'
-import { HttpResponse, HttpTransport, exchange, isSuccess, retryPolicy } from './http.js'
-import { redactText, rememberSecret } from './redact.js'
-import { RepositoryFacts } from './release.js'
-import { Timeouts } from './timeouts.js'
+} from '../flakehub/answers.js'
+import { HttpResponse, HttpTransport, exchange, isSuccess, retryPolicy } from '../flakehub/http.js'
+import { redactText, rememberSecret } from '../secrets.js'
+import { RepositoryFacts } from '../release.js'
+import { Timeouts } from '../settings/timeouts.js'
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {

@@ -1,10 +1,10 @@
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
-import { FlakeHubClient } from './flakehub.js'
+import { FlakeHubClient } from './client.js'
 import { HttpTransport } from './http.js'
-import { Release } from './release.js'
-import { log } from './reporter.js'
-import { Settings } from './settings.js'
-import { Outcome } from './summary.js'
+import { Release } from '../release.js'
+import { log } from '../places/github-reporter.js'
+import { Settings } from '../settings/read.js'
+import { Outcome } from '../places/github-summary.js'
 import { Credential, IdTokenSource } from './token.js'
 
 /** FlakeHub refuses tarballs larger than this many bytes. */

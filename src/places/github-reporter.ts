@@ -8,10 +8,10 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
-import { rememberSecret } from './redact.js'
-import { Release } from './release.js'
-import { Outcome, setOutputs, writeSummary } from './summary.js'
-import { Timings } from './timing.js'
+import { rememberSecret } from '../secrets.js'
+import { Release } from '../release.js'
+import { Outcome, setOutputs, writeSummary } from './github-summary.js'
+import { Timings } from '../timing.js'
 
 /** Where a finished run's release went: FlakeHub, or a folder in a dry run. */
 export type Destination = { host: string } | { destDir: string }

@@ -4,13 +4,13 @@
  * it is masked at once, and refreshed when it is about to expire.
  */
 import * as core from '@actions/core'
-import { errorMessage } from './errors.js'
+import { errorMessage } from '../errors.js'
 import { AnswerSeen, TimeoutError, bounded } from './deadline.js'
 import { isRetriableStatus, retryPolicy, retrying } from './http.js'
-import { bodyStart, pathOf, rememberSecret } from './redact.js'
-import { Release } from './release.js'
-import { Timeouts } from './timeouts.js'
-import { log } from './reporter.js'
+import { bodyStart, pathOf, rememberSecret } from '../secrets.js'
+import { Release } from '../release.js'
+import { Timeouts } from '../settings/timeouts.js'
+import { log } from '../places/github-reporter.js'
 
 /**
  * Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner); `signal` breaks

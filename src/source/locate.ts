@@ -4,13 +4,13 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { CommandError } from './command.js'
+import { CommandError } from '../process/command.js'
 import { NamedCommit } from './commit.js'
-import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
-import { stepBack } from './priority.js'
-import { log as reporterLog } from './reporter.js'
-import { Settings } from './settings.js'
-import { PhaseLog, Timings, allOrStop, phase } from './timing.js'
+import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from '../evaluate/nix.js'
+import { stepBack } from '../process/priority.js'
+import { log as reporterLog } from '../places/github-reporter.js'
+import { Settings } from '../settings/read.js'
+import { PhaseLog, Timings, allOrStop, phase } from '../timing.js'
 import { VerifiedTarball, packAndVerify } from './verify.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */

@@ -8,9 +8,9 @@
  */
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { CommandRunner } from './command.js'
+import { CommandRunner } from '../process/command.js'
 import { Git } from './git.js'
-import { PhaseLog } from './timing.js'
+import { PhaseLog } from '../timing.js'
 
 /** The commit, and how Nix reads the flake in it. */
 export interface NamedCommit {

@@ -3,9 +3,9 @@ import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { CommandError, CommandRunner, RunOptions } from './command.js'
+import { CommandError, CommandRunner, RunOptions } from '../process/command.js'
 import { EvaluationError } from './nix-error.js'
-import { log } from './reporter.js'
+import { log } from '../places/github-reporter.js'
 
 /** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
 export interface FlakeMetadata {

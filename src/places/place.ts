@@ -4,15 +4,15 @@
  * The pipeline in main.ts takes one {@link Place} and never asks where it is.
  */
 import * as os from 'node:os'
-import { NamedCommit } from './commit.js'
-import { githubFacts, refusePullRequest } from './github-context.js'
-import { httpClientTransport } from './http.js'
-import { RepositoryFacts } from './release.js'
-import { Reporter, githubReporter } from './reporter.js'
-import { Settings } from './settings.js'
-import { log as reporterLog } from './reporter.js'
-import { PhaseLog } from './timing.js'
-import { IdTokenSource, githubIdToken } from './token.js'
+import { NamedCommit } from '../source/commit.js'
+import { githubFacts, refusePullRequest } from './github-graphql.js'
+import { httpClientTransport } from '../flakehub/http.js'
+import { RepositoryFacts } from '../release.js'
+import { Reporter, githubReporter } from './github-reporter.js'
+import { Settings } from '../settings/read.js'
+import { log as reporterLog } from './github-reporter.js'
+import { PhaseLog } from '../timing.js'
+import { IdTokenSource, githubIdToken } from '../flakehub/token.js'
 
 export interface Place {
   reporter: Reporter

@@ -9,8 +9,8 @@ import { setTimeout as wait } from 'node:timers/promises'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import { AnswerError, CallName, callLabel } from './answers.js'
 import { Limits, TimeoutError, adopt, bounded } from './deadline.js'
-import { errorMessage } from './errors.js'
-import { redactText } from './redact.js'
+import { errorMessage } from '../errors.js'
+import { redactText } from '../secrets.js'
 import {
   DEFAULT_TIMEOUTS,
   MAX_ANSWER_BYTES,
@@ -18,8 +18,8 @@ import {
   RETRY_MAX_DELAY_MS,
   Timeouts,
   VARIABLES
-} from './timeouts.js'
-import { log } from './reporter.js'
+} from '../settings/timeouts.js'
+import { log } from '../places/github-reporter.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'

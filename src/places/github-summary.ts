@@ -1,8 +1,8 @@
 /** What the run tells people: step outputs and the job summary. */
 import * as core from '@actions/core'
-import { Output } from './action-io.js'
-import { Release } from './release.js'
-import { Timings } from './timing.js'
+import { Output } from '../settings/action-io.js'
+import { Release } from '../release.js'
+import { Timings } from '../timing.js'
 
 /** How the run ended, as the summary says it. */
 export type Outcome = 'published' | 'already-published' | 'dry-run'

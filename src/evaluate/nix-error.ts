@@ -8,7 +8,7 @@
  * after it (`error: boom` then `… while …` lines); newer Nix puts a bare `error:` first, the
  * trace, and the message last (`       error: boom`).
  */
-import { CommandError } from './command.js'
+import { CommandError } from '../process/command.js'
 
 export interface EvaluationFailure {
   /** The output attribute, such as `packages.x86_64-linux.hello`, when Nix named one. */
