@@ -14,9 +14,12 @@ const { AnswerError, readAnswer, object, string, count, array, nullable, optiona
   await import('../src/flakehub/answers.js')
 const { readStageAnswer, FlakeHubError } = await import('../src/flakehub/client.js')
 const { readFacts } = await import('../src/places/github-graphql.js')
-const { redactText, redactUrl, bodyStart, rememberSecret } = await import('../src/secrets.js')
+const { Secrets, redactUrl } = await import('../src/secrets.js')
 const { tokenExpiry } = await import('../src/flakehub/token.js')
-type HttpResponse = import('../src/flakehub/http.js').HttpResponse
+type HttpResponse = import('../src/flakehub/wire.js').HttpResponse
+
+/** The secrets of this file's runs. */
+const secrets = new Secrets()
 
 const STAGE = { what: 'FlakeHub stage', method: 'POST', url: 'https://api.test/upload/o/p/1/2/h' }
 const GRAPHQL = { what: 'GitHub GraphQL', method: 'POST', url: 'https://api.test/graphql' }
@@ -100,7 +103,7 @@ describe('reading service answers', () => {
   it('reads any stage answer as a result, or as one error naming FlakeHub and the call', () => {
     fc.assert(
       fc.property(statuses, contentTypes, bodies(VALID_STAGE), (status, type, body) => {
-        const got = outcome(() => readStageAnswer(response(status, type, body), STAGE))
+        const got = outcome(() => readStageAnswer(response(status, type, body), STAGE, secrets))
         if ('value' in got) {
           if (got.value.kind === 'staged') {
             expect(typeof got.value.uploadUrl).toBe('string')
@@ -124,7 +127,7 @@ describe('reading service answers', () => {
     fc.assert(
       fc.property(statuses, contentTypes, bodies(VALID_FACTS), (status, type, body) => {
         const got = outcome(() =>
-          readFacts(response(status, type, body), GRAPHQL, 'owner/project', REVISION)
+          readFacts(response(status, type, body), GRAPHQL, 'owner/project', REVISION, secrets)
         )
         if ('value' in got) {
           expect(Number.isSafeInteger(got.value.commitCount)).toBe(true)
@@ -145,7 +148,7 @@ describe('reading service answers', () => {
     const check = object({ list: array(object({ n: count })), maybe: optional(nullable(string)) })
     fc.assert(
       fc.property(contentTypes, fc.oneof(text, fc.json()), (type, body) => {
-        const got = outcome(() => readAnswer(STAGE, response(200, type, body), check))
+        const got = outcome(() => readAnswer(STAGE, response(200, type, body), check, secrets))
         if ('value' in got) return
         expect(got.error).toBeInstanceOf(AnswerError)
         let json = true
@@ -200,20 +203,20 @@ describe('redaction', () => {
       fc.property(text, text, jwt, secretValue, (before, after, token, signature) => {
         const ghs = `ghs_${signature.replace(/[^A-Za-z0-9]/g, 'x')}`
         const body = `${before}${token} ${after}X-Amz-Signature=${signature}&${before} ${ghs}`
-        const out = redactText(body)
+        const out = secrets.redact(body)
         expect(out).not.toContain(token)
         expect(out).not.toContain(`X-Amz-Signature=${signature}`)
         expect(out).not.toContain(ghs)
-        expect(bodyStart(body, 1000)).not.toContain(token)
+        expect(secrets.bodyStart(body, 1000)).not.toContain(token)
       })
     )
   })
 
   it('keeps a remembered secret out of any text', () => {
-    rememberSecret('remembered-secret-1234')
+    secrets.add('remembered-secret-1234')
     fc.assert(
       fc.property(text, text, (before, after) => {
-        expect(redactText(`${before}remembered-secret-1234${after}`)).not.toContain(
+        expect(secrets.redact(`${before}remembered-secret-1234${after}`)).not.toContain(
           'remembered-secret-1234'
         )
       })

@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { evaluationCommands, shellWords } from '../bench/eval-alone.mjs'
 import { parseGroups } from '../bench/measure.mjs'
 import { processRunner, showCommand } from '../src/process/command.js'
-import { Timings, phase } from '../src/timing.js'
+import { githubReporter } from '../src/places/github-reporter.js'
+import { Secrets } from '../src/secrets.js'
+import { Phases } from '../src/timing.js'
 
 afterEach(() => {
   jest.restoreAllMocks()
@@ -45,20 +47,21 @@ describe('shellWords', () => {
 describe('evaluationCommands', () => {
   it('finds the nix commands the evaluation phases ran, not locating, packing or --version', async () => {
     const expr = `builtins.toJSON { n = 1 + 1; s = "it's here"; }`
-    const timings: Timings = new Map()
+    // The action's own reporter: groups on stdout, as the benchmark reads them.
+    const phases = new Phases(githubReporter(new Secrets(), 'normal'))
     const stdout = await captureStdout(async () => {
-      await phase(timings, 'Locate flake', async log => {
+      await phases.run('Locate flake', async log => {
         await processRunner.run('nix', ['--version'], { log: log.info })
         log.info(`$ ${showCommand('nix', ['flake', 'metadata', '--json', '/tmp/flake'])}`)
       })
-      await phase(timings, 'Outputs document', async log => {
+      await phases.run('Outputs document', async log => {
         await processRunner.run('nix', ['--version'], { log: log.info })
         const { stdout } = await processRunner.run('nix', ['eval', '--raw', '--expr', expr], {
           log: log.info
         })
         log.info(`evaluated: ${stdout}`)
       })
-      await phase(timings, 'Package', async log => {
+      await phases.run('Package', async log => {
         log.info(`$ ${showCommand('nix', ['store', 'add-path', '/tmp/x'])}`)
       })
     })
@@ -69,7 +72,7 @@ describe('evaluationCommands', () => {
     expect(commands).toEqual([
       {
         phase: 'Outputs document',
-        seconds: Number(timings.get('Outputs document')!.toFixed(2)),
+        seconds: Number(phases.timings.get('Outputs document')!.toFixed(2)),
         line: showCommand('nix', ['eval', '--raw', '--expr', expr]),
         argv: ['nix', 'eval', '--raw', '--expr', expr]
       }

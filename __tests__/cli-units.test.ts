@@ -8,10 +8,10 @@ import { parseCommandLine } from '../src/settings/command-line.js'
 import { cliPlace, detectPlace, placeDefaults } from '../src/places/command-places.js'
 import { Sink, textReporter, withOutputsFile } from '../src/places/text-reporter.js'
 import type { Release } from '../src/release.js'
-import type { Reporter } from '../src/places/github-reporter.js'
+import type { Reporter } from '../src/log.js'
+import { Secrets } from '../src/secrets.js'
 import { Settings, readSettings } from '../src/settings/read.js'
 import { givenTokenProblem } from '../src/flakehub/token.js'
-import { InputError } from '../src/errors.js'
 
 const sink = (tty = false): Sink & { text: string } => {
   const s = { text: '', isTTY: tty, columns: 60, write: (t: string) => (s.text += t) }
@@ -86,21 +86,21 @@ describe('--outputs-file', () => {
 describe('--disable-rename-subgroups', () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'subgroups-'))
   fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')
-  const settings = (...args: string[]) => {
+  const reading = (...args: string[]) => {
     const line = parseCommandLine(['--visibility', 'public', '--tag', 'v1.0.0', ...args], {})
     return readSettings(line.read, { repository: '', refName: '', workspace }, line.spelling)
   }
+  const settings = (...args: string[]) => reading(...args).settings
+  const problems = (...args: string[]) => reading(...args).problems
 
   it('folds subgroups into the project name unless told not to', () => {
     expect(settings('--repository', 'a/b/c')).toMatchObject({ uploadName: 'a/b-c' })
   })
 
   it('keeps them, and then wants --name', () => {
-    expect(() => settings('--repository', 'a/b/c', '--disable-rename-subgroups')).toThrow(
-      new InputError([
-        '`--repository`: "a/b/c" has subgroups, which `--disable-rename-subgroups` keeps from being folded into the project name; say the published name with `--name owner/flake-name`, or drop `--disable-rename-subgroups`.'
-      ])
-    )
+    expect(problems('--repository', 'a/b/c', '--disable-rename-subgroups')).toEqual([
+      '`--repository`: "a/b/c" has subgroups, which `--disable-rename-subgroups` keeps from being folded into the project name; say the published name with `--name owner/flake-name`, or drop `--disable-rename-subgroups`.'
+    ])
     expect(
       settings('--repository', 'a/b/c', '--disable-rename-subgroups', '--name', 'a/c')
     ).toMatchObject({ uploadName: 'a/c', repository: 'a/b/c' })
@@ -108,18 +108,14 @@ describe('--disable-rename-subgroups', () => {
 
   it('checks each kept segment as a name part, naming the flag', () => {
     const kept = ['--disable-rename-subgroups', '--name', 'a/c']
-    expect(() => settings('--repository', 'a/../c', ...kept)).toThrow(
-      new InputError([
-        '`--repository`: "a/../c" cannot have ".." as a part (a URL reads it as a folder step); write it as `--repository owner/project`.'
-      ])
-    )
+    expect(problems('--repository', 'a/../c', ...kept)).toEqual([
+      '`--repository`: "a/../c" cannot have ".." as a part (a URL reads it as a folder step); write it as `--repository owner/project`.'
+    ])
     // Folded, the same segments make one harmless project name.
     expect(settings('--repository', 'a/../c')).toMatchObject({ uploadName: 'a/..-c' })
-    expect(() => settings('--repository', 'a/b/c', '--name', 'a/b#c')).toThrow(
-      new InputError([
-        '`--name`: "a/b#c" holds "#"; a name may not hold "?", "#", "%" or "\\"; write it as `owner/flake-name`.'
-      ])
-    )
+    expect(problems('--repository', 'a/b/c', '--name', 'a/b#c')).toEqual([
+      '`--name`: "a/b#c" holds "#"; a name may not hold "?", "#", "%" or "\\"; write it as `owner/flake-name`.'
+    ])
   })
 })
 
@@ -193,23 +189,15 @@ describe('a token given in a variable', () => {
     expect(givenTokenProblem(token, now)).toBe(problem)
   })
 
-  const reporter = textReporter({
-    out: sink(),
-    err: sink(),
-    gitlab: false,
-    color: false,
-    progress: false,
-    debug: false
-  })
   const settings = (destDir?: string) => ({ audience: 'api.flakehub.com', destDir }) as Settings
   const expired = jwt({ exp: Math.floor(Date.now() / 1000) - 600 })
   const live = jwt({ exp: Math.floor(Date.now() / 1000) + 600 })
 
   it('refuses an expired FLAKEHUB_PUSH_OIDC_TOKEN before the evaluation, saying what to do and not the token', () => {
-    const place = cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: expired }, reporter)
+    const place = cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: expired })
     let message = ''
     try {
-      place.check(settings())
+      place.check(settings(), Date.now())
     } catch (error) {
       message = (error as Error).message
     }
@@ -218,18 +206,13 @@ describe('a token given in a variable', () => {
     )
     for (const piece of expired.split('.')) expect(message).not.toContain(piece)
     expect(() =>
-      cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: live }, reporter).check(settings())
+      cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: live }).check(settings(), Date.now())
     ).not.toThrow()
   })
 
   it("refuses GitLab's token when it is not a JWT, pointing at the job's id_tokens", () => {
-    const place = cliPlace(
-      'gitlab',
-      () => '',
-      { GITLAB_JWT_ID_TOKEN: 'glpat-abcdefghijklmnop' },
-      reporter
-    )
-    expect(() => place.check(settings())).toThrow(
+    const place = cliPlace('gitlab', () => '', { GITLAB_JWT_ID_TOKEN: 'glpat-abcdefghijklmnop' })
+    expect(() => place.check(settings(), Date.now())).toThrow(
       new Error(
         "GITLAB_JWT_ID_TOKEN is not a JWT (three base64url parts joined by dots): it has 1 part. GitLab makes this token for each job from the job's `id_tokens:`, and it lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\nid_tokens:\n  GITLAB_JWT_ID_TOKEN:\n    aud: api.flakehub.com"
       )
@@ -240,7 +223,7 @@ describe('a token given in a variable', () => {
     for (const kind of ['ci', 'gitlab'] as const) {
       const env = { FLAKEHUB_PUSH_OIDC_TOKEN: expired, GITLAB_JWT_ID_TOKEN: 'not-a-jwt' }
       expect(() =>
-        cliPlace(kind, () => '', env, reporter).check(settings('/tmp/out'))
+        cliPlace(kind, () => '', env).check(settings('/tmp/out'), Date.now())
       ).not.toThrow()
     }
   })
@@ -251,17 +234,19 @@ describe('the text reporter', () => {
     const out = sink()
     const err = sink(options.progress)
     const exit = jest.fn<(code: number) => void>()
+    const secrets = new Secrets()
     const reporter = textReporter({
       out,
       err,
       gitlab: options.gitlab ?? false,
       color: false,
       progress: options.progress ?? false,
-      debug: false,
+      verbosity: 'normal',
+      secrets,
       now: options.now,
       exit
     })
-    return { out, err, exit, reporter }
+    return { out, err, exit, reporter, secrets }
   }
 
   it('prints a phase as a collapsed GitLab section stamped with its start and end', () => {
@@ -278,8 +263,8 @@ describe('the text reporter', () => {
   })
 
   it('never prints a secret, and fails with one error block and exit status 1', () => {
-    const { out, err, exit, reporter } = make()
-    reporter.secret('s3cr3t-token')
+    const { out, err, exit, reporter, secrets } = make()
+    secrets.add('s3cr3t-token')
     reporter.info('Authorization: Bearer s3cr3t-token')
     reporter.warning('careful')
     reporter.failed('FlakeHub said s3cr3t-token is bad\nsecond line')

@@ -1,14 +1,8 @@
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 
-const logged: string[] = []
-jest.unstable_mockModule('@actions/core', () => ({
-  info: (line: string) => logged.push(line),
-  debug: jest.fn(),
-  isDebug: () => false
-}))
 const {
   CommandError,
   STOP_GRACE_MS,
@@ -21,11 +15,31 @@ const {
 const { isGone, readPids, waitForFile } = await import('./support/signals.js')
 
 describe('running a command', () => {
-  it('returns its output and logs the command line', async () => {
-    logged.length = 0
-    const result = await processRunner.run('sh', ['-c', 'echo out; echo err >&2'])
+  it("returns its output and logs the command line to the runner's log", async () => {
+    const logged: string[] = []
+    const debugged: string[] = []
+    const log = {
+      verbosity: 'normal' as const,
+      info: (line: string) => logged.push(line),
+      warning: () => {},
+      debug: (line: string) => debugged.push(line)
+    }
+    const result = await makeProcessRunner({ log }).run('sh', ['-c', 'echo out; echo err >&2'])
     expect(result).toEqual({ stdout: 'out\n', stderr: 'err\n' })
     expect(logged).toEqual([`$ sh -c 'echo out; echo err >&2'`])
+    expect(debugged).toEqual([])
+  })
+
+  it('passes stderr on as detail as it comes, from verbose on', async () => {
+    const debugged: string[] = []
+    const log = {
+      verbosity: 'verbose' as const,
+      info: () => {},
+      warning: () => {},
+      debug: (line: string) => debugged.push(line)
+    }
+    await makeProcessRunner({ log }).run('sh', ['-c', 'echo err >&2'])
+    expect(debugged).toEqual(['err'])
   })
 
   it('does not read stdout when told to discard it, and still keeps stderr', async () => {

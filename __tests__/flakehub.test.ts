@@ -4,19 +4,16 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import fc from 'fast-check'
 
+/** How the place masks a secret: the mask each new token must reach. */
 const setSecret = jest.fn<(secret: string) => void>()
-jest.unstable_mockModule('@actions/core', () => ({
-  info: jest.fn(),
-  debug: jest.fn(),
-  setSecret,
-  isDebug: () => false
-}))
 const { FlakeHubClient, pathPart } = await import('../src/flakehub/client.js')
 const { Credential, tokenExpiry } = await import('../src/flakehub/token.js')
 const { checkUploadSize, MAX_TARBALL_BYTES } = await import('../src/flakehub/publish.js')
 const { DEFAULT_TIMEOUTS } = await import('../src/settings/timeouts.js')
-type HttpRequest = import('../src/flakehub/http.js').HttpRequest
-type HttpResponse = import('../src/flakehub/http.js').HttpResponse
+type HttpRequest = import('../src/flakehub/wire.js').HttpRequest
+type HttpResponse = import('../src/flakehub/wire.js').HttpResponse
+const { Secrets } = await import('../src/secrets.js')
+const { SILENT } = await import('../src/log.js')
 type Release = import('../src/release.js').Release
 
 /** An unsigned JWT that expires `secondsLeft` from now. */
@@ -69,13 +66,19 @@ function fakeHub(...answers: [number, string][]) {
 async function clientWith(hub: ReturnType<typeof fakeHub>, secondsLeft = 300) {
   let n = 0
   const idToken = jest.fn(async () => jwt(secondsLeft, `t${++n}`))
-  const credential = await Credential.forRelease(release(), 'api.flakehub.test', idToken)
+  const secrets = new Secrets(setSecret)
+  const credential = await Credential.forRelease(release(), 'api.flakehub.test', idToken, {
+    log: SILENT,
+    secrets
+  })
   return {
     client: new FlakeHubClient(
       'https://api.flakehub.test',
       hub.transport,
       credential,
-      DEFAULT_TIMEOUTS
+      DEFAULT_TIMEOUTS,
+      SILENT,
+      secrets
     ),
     idToken
   }

@@ -1,6 +1,6 @@
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
-jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn() }))
+const { Secrets } = await import('../src/secrets.js')
 const { readFacts } = await import('../src/places/github-graphql.js')
 const { AnswerError } = await import('../src/flakehub/answers.js')
 
@@ -11,7 +11,7 @@ const json = (body: unknown, status = 200) => ({
   body: JSON.stringify(body)
 })
 const read = (response: ReturnType<typeof json>) =>
-  readFacts(response, CALL, 'owner/project', 'a'.repeat(40))
+  readFacts(response, CALL, 'owner/project', 'a'.repeat(40), new Secrets())
 
 describe("reading GitHub's answer", () => {
   it('reads the commit count, topics and licence, NOASSERTION as no licence', () => {

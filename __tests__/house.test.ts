@@ -13,34 +13,16 @@ const MAX_FILE_LINES = 400
 const KNOWN_LONG_FUNCTIONS = new Set([
   'settings/command-line.ts parseCommandLine',
   'places/command-places.ts cliPlace',
-  'places/text-reporter.ts textReporter',
   'process/command.ts makeProcessRunner',
   'process/command.ts run',
   'flakehub/deadline.ts bounded',
   'flakehub/deadline.ts (argument of Promise)',
   'flakehub/http.ts exchange',
-  'main.ts run',
   'settings/read.ts readSettings',
   'places/github-summary.ts writeSummary',
   'source/tarball.ts packTarball'
 ])
-const KNOWN_CYCLES: string[][] = [
-  [
-    'evaluate/nix-error.ts',
-    'evaluate/nix.ts',
-    'places/github-reporter.ts',
-    'places/github-summary.ts',
-    'process/command.ts',
-    'release.ts',
-    'settings/read.ts',
-    'source/commit.ts',
-    'source/git.ts',
-    'source/locate.ts',
-    'source/verify.ts',
-    'timing.ts'
-  ],
-  ['flakehub/answers.ts', 'flakehub/http.ts']
-]
+const KNOWN_CYCLES: string[][] = []
 
 const files = readSources()
 

@@ -1,12 +1,14 @@
 import { describe, expect, it, jest } from '@jest/globals'
 
+/** Where the retries are told. */
 const info = jest.fn<(message: string) => void>()
-jest.unstable_mockModule('@actions/core', () => ({ info, debug: jest.fn(), isDebug: () => false }))
 const { sendWithRetries, isRetriableStatus, exchange, DEFAULT_RETRY } =
   await import('../src/flakehub/http.js')
 const { readAnswer, object, string } = await import('../src/flakehub/answers.js')
 const { TimeoutError } = await import('../src/flakehub/deadline.js')
-type HttpResponse = import('../src/flakehub/http.js').HttpResponse
+type HttpResponse = import('../src/flakehub/wire.js').HttpResponse
+const { Secrets } = await import('../src/secrets.js')
+const secrets = new Secrets()
 
 const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
   status,
@@ -25,6 +27,8 @@ function scripted(...script: (number | 'reset')[]) {
 }
 
 const policy = (sleeps: number[] = []) => ({
+  log: info,
+  secrets,
   attempts: 4,
   baseDelayMs: 100,
   maxDelayMs: 1_000,
@@ -167,7 +171,7 @@ describe('a cancelled call', () => {
 describe('one call, its answer read', () => {
   const call = { method: 'POST' as const, url: 'https://api.test/upload/x?X-Amz-Signature=s3cr3t' }
   const read = (response: HttpResponse) =>
-    readAnswer({ what: 'Test call', ...call }, response, object({ uuid: string }))
+    readAnswer({ what: 'Test call', ...call }, response, object({ uuid: string }), secrets)
   const answers = (...list: [number, string, string][]) => {
     const send = jest.fn(async () => {
       const [status, type, body] = list.shift() ?? [200, 'application/json', '{"uuid":"u"}']

@@ -34,18 +34,16 @@ beforeAll(() => fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs =
 
 const defaults = { repository: 'owner/project', refName: 'v1.0.0', workspace }
 
-/** Settings for these inputs, or the InputError's problems; anything else fails the test. */
+/** Settings for these inputs, or the problems; a throw fails the test. */
 type Got =
   | { settings: import('../src/settings/read.js').Settings; problems?: undefined }
   | { problems: string[]; settings?: undefined }
 function settingsOrProblems(inputs: Record<string, string>): Got {
   const all: Record<string, string> = { visibility: 'public', ...inputs }
-  try {
-    return { settings: readSettings(name => all[name] ?? '', defaults) }
-  } catch (error) {
-    if (error instanceof InputError) return { problems: error.problems }
-    throw error
-  }
+  const reading = readSettings(name => all[name] ?? '', defaults)
+  return reading.problems === undefined
+    ? { settings: reading.settings }
+    : { problems: reading.problems }
 }
 
 const INPUTS = [

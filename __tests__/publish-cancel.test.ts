@@ -1,18 +1,14 @@
 // Publishing after a signal: no token is asked for, and no FlakeHub call starts.
 import { describe, expect, it, jest } from '@jest/globals'
 
-jest.unstable_mockModule('@actions/core', () => ({
-  info: jest.fn(),
-  debug: jest.fn(),
-  setSecret: jest.fn(),
-  isDebug: () => false
-}))
 const { publishRelease } = await import('../src/flakehub/publish.js')
 const { Cancelled } = await import('../src/errors.js')
 const { DEFAULT_TIMEOUTS } = await import('../src/settings/timeouts.js')
 type Release = import('../src/release.js').Release
 type Settings = import('../src/settings/read.js').Settings
-type HttpRequest = import('../src/flakehub/http.js').HttpRequest
+type HttpRequest = import('../src/flakehub/wire.js').HttpRequest
+const { Secrets } = await import('../src/secrets.js')
+const { SILENT } = await import('../src/log.js')
 
 const release = {
   uploadName: 'owner/flake',
@@ -40,7 +36,9 @@ describe('publishing, cancelled', () => {
       http: { send, signal: controller.signal },
       idToken,
       owner: 'owner',
-      signal: controller.signal
+      signal: controller.signal,
+      log: SILENT,
+      secrets: new Secrets()
     })
     await expect(publishing).rejects.toBe(reason)
     expect(idToken).not.toHaveBeenCalled()
@@ -60,7 +58,9 @@ describe('publishing, cancelled', () => {
       http: { send, signal: controller.signal },
       idToken: async () => TOKEN,
       owner: 'owner',
-      signal: controller.signal
+      signal: controller.signal,
+      log: SILENT,
+      secrets: new Secrets()
     })
     await expect(publishing).rejects.toBe(reason)
     expect(calls).toEqual(['GET /token/status'])

@@ -1,19 +1,17 @@
-// Redaction of what services echo: S3's XML error bodies, and remembered secrets also when a
-// service quotes only part of one. Each test file has its own module, so the secrets
-// remembered here are this file's alone.
+// Redaction of what services echo: S3's XML error bodies, and a run's secrets also when a
+// service quotes only part of one.
 import { describe, expect, it, jest } from '@jest/globals'
 import * as crypto from 'node:crypto'
 import fc from 'fast-check'
 
+const { Secrets, PIECE } = await import('../src/secrets.js')
+
+/** The place's mask, which every secret added must reach. */
 const setSecret = jest.fn<(secret: string) => void>()
-jest.unstable_mockModule('@actions/core', () => ({
-  info: jest.fn(),
-  debug: jest.fn(),
-  setSecret,
-  isDebug: () => false
-}))
-const { redactText, bodyStart, rememberSecret, PIECE } = await import('../src/secrets.js')
-const { log } = await import('../src/places/github-reporter.js')
+/** This file's secrets: the one object a run keeps them in. */
+const secrets = new Secrets(setSecret)
+const redactText = (text: string): string => secrets.redact(text)
+const bodyStart = (body: string, max?: number): string => secrets.bodyStart(body, max)
 
 /** A long opaque token (not a JWT, no known prefix), the same in every run. */
 function opaqueToken(seed: string, length: number): string {
@@ -94,7 +92,7 @@ describe("redacting S3's XML error bodies", () => {
 
 describe('redacting remembered secrets, also when cut', () => {
   const token = opaqueToken('opaque', 300)
-  rememberSecret(token)
+  secrets.add(token)
 
   it('redacts a 300-character opaque token that a service echoes cut at 200 characters', () => {
     const body = `{"error":"invalid token ${token.slice(0, 200)}","status":401}`
@@ -133,7 +131,7 @@ describe('redacting remembered secrets, also when cut', () => {
   })
 
   it('matches a secret shorter than the piece length whole, as before', () => {
-    rememberSecret('pw-1234567') // ten characters
+    secrets.add('pw-1234567') // ten characters
     expect(redactText('login pw-1234567 ok')).toBe('login *** ok')
     expect(redactText('login pw-12345 ok')).toBe('login pw-12345 ok')
   })
@@ -145,9 +143,9 @@ describe('redacting remembered secrets, also when cut', () => {
     expect(start).not.toContain(token.slice(0, 8))
   })
 
-  it('remembers what the log is told to mask', () => {
+  it('masks what it is given where the run happens, and redacts it from then on', () => {
     const gitlabToken = opaqueToken('gitlab', 120)
-    log.secret(gitlabToken)
+    secrets.add(gitlabToken)
     expect(setSecret).toHaveBeenCalledWith(gitlabToken)
     expect(bodyStart(`echo: ${gitlabToken.slice(0, 100)}`)).toBe('echo: ***')
   })

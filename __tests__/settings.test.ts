@@ -1,13 +1,8 @@
-import { beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-
-const warning = jest.fn<(message: string) => void>()
-const setSecret = jest.fn<(secret: string) => void>()
-jest.unstable_mockModule('@actions/core', () => ({ warning, setSecret, getInput: jest.fn() }))
-const { readSettings } = await import('../src/settings/read.js')
-const { InputError } = await import('../src/errors.js')
+import { readSettings } from '../src/settings/read.js'
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'settings-'))
 beforeAll(() => {
@@ -25,19 +20,21 @@ const defaults = (): { repository: string; refName: string; workspace: string } 
   workspace
 })
 
-function settingsWith(inputs: Record<string, string>) {
+function readingOf(inputs: Record<string, string>) {
   const all: Record<string, string> = { visibility: 'public', ...inputs }
   return readSettings(name => all[name] ?? '', defaults())
 }
 
+function settingsWith(inputs: Record<string, string>) {
+  const reading = readingOf(inputs)
+  if (reading.problems !== undefined) throw new Error(reading.problems.join('\n'))
+  return reading.settings
+}
+
 function problemsOf(inputs: Record<string, string>): string[] {
-  try {
-    settingsWith(inputs)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected the inputs to be refused')
+  const { problems } = readingOf(inputs)
+  if (problems === undefined) throw new Error('expected the inputs to be refused')
+  return problems
 }
 
 describe('reading settings', () => {
@@ -239,12 +236,8 @@ describe('reading settings', () => {
   })
 
   function problemsWithRefName(refName: string): string[] {
-    try {
-      readSettings(name => (name === 'visibility' ? 'public' : ''), { ...defaults(), refName })
-    } catch (error) {
-      return (error as InstanceType<typeof InputError>).problems
-    }
-    return []
+    const read = (name: string) => (name === 'visibility' ? 'public' : '')
+    return readSettings(read, { ...defaults(), refName }).problems ?? []
   }
 
   it('refuses a branch name taken from GITHUB_REF_NAME and says where it came from', () => {
@@ -279,17 +272,11 @@ describe('reading settings', () => {
 
   it('checks the repository after folding its subgroups, and says where it came from', () => {
     expect(settingsWith({ repository: 'acme/../flake' }).uploadName).toBe('acme/..-flake')
-    const problems = () => {
-      try {
-        readSettings(name => (name === 'visibility' ? 'public' : ''), {
-          ...defaults(),
-          repository: 'acme/a\tb'
-        })
-      } catch (error) {
-        return (error as InstanceType<typeof InputError>).problems
-      }
-      return []
-    }
+    const problems = () =>
+      readSettings(name => (name === 'visibility' ? 'public' : ''), {
+        ...defaults(),
+        repository: 'acme/a\tb'
+      }).problems ?? []
     expect(problems()).toEqual([
       'Input `repository`: "acme/a\\tb" (taken from GITHUB_REPOSITORY) must be ASCII with no whitespace; write it as `repository: owner/project`.'
     ])
@@ -306,17 +293,11 @@ describe('reading settings', () => {
   it('reads the time limits with the inputs, and reports a bad one with the other problems', () => {
     const read = (name: string) => ({ visibility: 'nope' })[name] ?? ''
     const env = { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon', FLAKEHUB_PUSH_RETRY_DELAY: '0.5' }
-    let problems: string[] = []
-    try {
-      readSettings(read, defaults(), undefined, env)
-    } catch (error) {
-      problems = (error as InstanceType<typeof InputError>).problems
-    }
-    expect(problems).toEqual([
+    expect(readSettings(read, defaults(), undefined, env).problems).toEqual([
       'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
       'Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds above 0 and up to 86400; write e.g. `30` or `0.5`, or unset it for the default (30).'
     ])
-    const settings = readSettings(
+    const { settings } = readSettings(
       name => (name === 'visibility' ? 'public' : ''),
       defaults(),
       undefined,
@@ -325,37 +306,43 @@ describe('reading settings', () => {
         FLAKEHUB_PUSH_RETRY_DELAY: '0.5'
       }
     )
-    expect(settings.timeouts).toMatchObject({ stageMs: 2000, retryDelayMs: 500, publishMs: 60_000 })
+    expect(settings?.timeouts).toMatchObject({
+      stageMs: 2000,
+      retryDelayMs: 500,
+      publishMs: 60_000
+    })
   })
 
-  it('masks the GitHub token as soon as it reads it', () => {
-    settingsWith({ 'github-token': 'ghs_secret' })
-    expect(setSecret).toHaveBeenCalledWith('ghs_secret')
+  it('hands back the GitHub token as a secret, also when an input is refused', () => {
+    expect(readingOf({ 'github-token': 'ghs_secret' }).secrets).toEqual(['ghs_secret'])
+    expect(readingOf({ 'github-token': 'ghs_secret', rolling: 'maybe' }).secrets).toEqual([
+      'ghs_secret'
+    ])
+    expect(readingOf({}).secrets).toEqual([])
   })
 
   it('warns once, naming them, when inputs of the established binary are set', () => {
-    warning.mockClear()
-    settingsWith({
+    const { warnings } = readingOf({
       'source-tag': 'v0.1.0',
       'flakehub-push-url': 'https://x',
       logger: 'json',
       'source-branch': 'main'
     })
-    expect(warning).toHaveBeenCalledTimes(1)
-    expect(warning.mock.calls[0][0]).toMatch(
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
       /^These inputs are ignored: source-tag, flakehub-push-url, logger\./
     )
   })
 
   it('warns about the deprecated extra-tags', () => {
-    warning.mockClear()
-    settingsWith({ 'extra-tags': 'old' })
-    expect(warning).toHaveBeenCalledWith('`extra-tags` is deprecated; rename it to `extra-labels`.')
+    expect(readingOf({ 'extra-tags': 'old' }).warnings).toEqual([
+      '`extra-tags` is deprecated; rename it to `extra-labels`.'
+    ])
   })
 
   it('does not warn with default inputs', () => {
-    warning.mockClear()
-    settingsWith({ 'log-directives': 'flakehub_push=info', logger: 'full' })
-    expect(warning).not.toHaveBeenCalled()
+    expect(readingOf({ 'log-directives': 'flakehub_push=info', logger: 'full' }).warnings).toEqual(
+      []
+    )
   })
 })

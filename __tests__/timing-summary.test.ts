@@ -6,7 +6,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   endGroup: jest.fn()
 }))
 const { allOrStop, Stopped } = await import('../src/timing.js')
-const { flakePage } = await import('../src/places/github-summary.js')
+const { flakePage } = await import('../src/report.js')
 type Release = import('../src/release.js').Release
 
 /** A task that waits until it is stopped, then rejects with the reason. */

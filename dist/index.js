@@ -35037,6 +35037,21 @@ class Cancelled extends Error {
 /* harmony export */ });
 /* unused harmony exports contentType, parseAnswer */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+/**
+ * Service answers, checked at the edge: parsed as JSON and checked against exactly the fields
+ * the code reads, so that an odd answer is one error naming the service, the call (method and
+ * path, never the query), the status, the content type and the start of the body, redacted.
+ *
+ * The checks are a few hand-written combinators rather than a schema library: the action reads
+ * a dozen fields from two services, and this file costs the bundle nothing at start-up, where
+ * a library would add tens of kilobytes to load on every run for no check it could do better.
+ *
+ * Which odd answers are retried: a body that is not JSON at all (an HTML page from a proxy or
+ * captive portal, an error page from a load balancer, a body cut short) comes from something
+ * between the action and the service, and such things are usually passing; it is retried. A
+ * JSON document of the wrong shape comes from the service itself and will not change on a
+ * retry; it fails at once.
+ */
 
 /** `POST /upload/…`: the method and the path, never the query. */
 function callRoute(call) {
@@ -35051,9 +35066,9 @@ function contentType(response) {
     return first === undefined || first.trim() === '' ? undefined : first.trim();
 }
 /** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
-function describeAnswer(response) {
+function describeAnswer(response, secrets) {
     const type = contentType(response) ?? 'no content type';
-    const start = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(response.body);
+    const start = secrets.bodyStart(response.body);
     return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`;
 }
 /** An answer the action cannot use. `retriable` says whether another attempt may get a good one. */
@@ -35073,21 +35088,21 @@ const looksLikeHtml = (response) => /html/i.test(contentType(response) ?? '') ||
 const PROXY_HINT = 'Something other than the service (a proxy, a captive portal, a firewall) may be answering in its place; ' +
     "check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).";
 /** Refuse an HTML page where the service's own answer belongs (for answers without a body to read). */
-function refusePage(call, response) {
+function refusePage(call, response, secrets) {
     if (looksLikeHtml(response) && response.body.trim() !== '') {
-        throw new AnswerError(`${callLabel(call)} answered with an HTML page: ${describeAnswer(response)}. ${PROXY_HINT}`, true, `an HTML page (${brief(response)})`);
+        throw new AnswerError(`${callLabel(call)} answered with an HTML page: ${describeAnswer(response, secrets)}. ${PROXY_HINT}`, true, `an HTML page (${brief(response)})`);
     }
 }
 /** The JSON document of an answer; one that is not JSON is a retriable {@link AnswerError}. */
-function parseAnswer(call, response) {
+function parseAnswer(call, response, secrets) {
     try {
         return JSON.parse(response.body);
     }
     catch {
         const html = looksLikeHtml(response);
         const message = html
-            ? `answered with an HTML page where JSON belongs: ${describeAnswer(response)}. ${PROXY_HINT}`
-            : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response)}.`;
+            ? `answered with an HTML page where JSON belongs: ${describeAnswer(response, secrets)}. ${PROXY_HINT}`
+            : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response, secrets)}.`;
         const reason = `${html ? 'an HTML page' : 'a body that is not JSON'} (${brief(response)})`;
         throw new AnswerError(`${callLabel(call)} ${message}`, true, reason);
     }
@@ -35128,7 +35143,7 @@ const object = (shape) => (value, path) => {
     }
     return out;
 };
-function shown(value) {
+function shown(value, secrets) {
     if (value === undefined)
         return 'missing';
     if (value === null)
@@ -35137,14 +35152,14 @@ function shown(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'an object';
-    return `${typeof value} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyStart */ .ld)(JSON.stringify(value), 40)}`;
+    return `${typeof value} ${secrets.bodyStart(JSON.stringify(value), 40)}`;
 }
 /**
  * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
  * retried) that says which field is wrong and quotes the start of the body.
  */
-function readAnswer(call, response, check) {
-    const document = parseAnswer(call, response);
+function readAnswer(call, response, check, secrets) {
+    const document = parseAnswer(call, response, secrets);
     try {
         return check(document, '');
     }
@@ -35153,7 +35168,7 @@ function readAnswer(call, response, check) {
             throw error;
         const where = error.path === '' ? 'the answer' : `\`${error.path}\``;
         throw new AnswerError(`${callLabel(call)} answered in a shape this action does not read: ${where} is ` +
-            `${shown(error.actual)}, not ${error.expected}. The answer: ${describeAnswer(response)}.`, false);
+            `${shown(error.actual, secrets)}, not ${error.expected}. The answer: ${describeAnswer(response, secrets)}.`, false);
     }
 }
 
@@ -35371,12 +35386,8 @@ var answers = __nccwpck_require__(8539);
 var deadline = __nccwpck_require__(4798);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/settings/timeouts.ts
 var timeouts = __nccwpck_require__(9849);
-// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
-var github_reporter = __nccwpck_require__(9787);
 ;// CONCATENATED MODULE: ./src/flakehub/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
@@ -35384,8 +35395,6 @@ var github_reporter = __nccwpck_require__(9787);
  * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
  * log line each; a call that keeps failing ends in one error naming the call.
  */
-
-
 
 
 
@@ -35474,9 +35483,12 @@ const DEFAULT_RETRY = {
     sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
     random: Math.random
 };
-/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
-function retryPolicy(limits) {
-    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
+/**
+ * The policy of a run: the defaults, with the first wait as the run's limits set it, retries
+ * told to `log`, and `secrets` kept out of every message.
+ */
+function retryPolicy(limits, log, secrets) {
+    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs, log, secrets };
 }
 /** A 2xx status. */
 function isSuccess(status) {
@@ -35523,17 +35535,17 @@ async function retrying(what, attempt, judge, policy) {
         if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
             throw new OutOfTime(what, verdict.reason);
         }
-        github_reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        policy.log(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
         await policy.sleep(delay, signal).catch((error) => {
             throw signal?.aborted ? signal.reason : error;
         });
     }
 }
 /** Why a failed attempt is worth another, or undefined. */
-function transportReason(error) {
+function transportReason(error, secrets) {
     if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
         return error.message;
-    return `network error (${(0,secrets/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
+    return `network error (${secrets.redact((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
 }
 /**
  * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
@@ -35565,7 +35577,7 @@ async function exchange(transport, what, request, read, policy) {
                     return error.retriable ? { reason: error.reason } : undefined;
                 if (typeof error === 'object' && error !== null && own.has(error))
                     return undefined;
-                return { reason: transportReason(error) };
+                return { reason: transportReason(error, policy.secrets) };
             }
             if (outcome.value.read)
                 return undefined;
@@ -35592,7 +35604,7 @@ async function exchange(transport, what, request, read, policy) {
             throw error;
         if (typeof error === 'object' && error !== null && own.has(error))
             throw error;
-        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
             `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
     }
     return last.read ? last.value : read(last.response);
@@ -35626,13 +35638,11 @@ function sendWithRetries(transport, what, request, policy) {
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4798);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4623);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
-/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9787);
 /**
  * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
  * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
  * it is masked at once, and refreshed when it is about to expire.
  */
-
 
 
 
@@ -35645,25 +35655,27 @@ const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action
 permissions:
   id-token: write
   contents: read`;
-/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
-const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
+/**
+ * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
+ * `log`, and `secrets` kept out of what an error quotes.
+ */
+const githubIdToken = (limits, log, secrets) => (audience, signal) => requestGithubIdToken({ limits, log, secrets }, audience, signal);
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-async function requestGithubIdToken(limits, audience, signal) {
+async function requestGithubIdToken({ limits, log, secrets }, audience, signal) {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const { connectMs, oidcMs } = limits;
     const label = `GitHub OIDC token (GET ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
     let seen;
     let attempts = 0;
     // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
+    const reasonOf = (error) => secrets.bodyStart((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
     try {
         return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
             attempts++;
@@ -35682,7 +35694,7 @@ async function requestGithubIdToken(limits, audience, signal) {
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits, line => log.info(line), secrets), signal });
     }
     catch (error) {
         if (signal?.aborted)
@@ -35745,18 +35757,19 @@ function givenTokenProblem(token, now) {
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {
-    constructor(token, audience, source, now) {
+    constructor(token, audience, source, services) {
         this.token = token;
         this.audience = audience;
         this.source = source;
-        this.now = now;
+        this.services = services;
+        this.now = services.now ?? Date.now;
     }
     /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, now = Date.now) {
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+    static async forRelease(release, audience, source, services) {
+        services.log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
         const token = await source(audience);
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
-        return new Credential(token, audience, source, now);
+        services.secrets.add(token);
+        return new Credential(token, audience, source, services);
     }
     /** Milliseconds until the current token expires, if it says. */
     msLeft() {
@@ -35778,9 +35791,9 @@ class Credential {
     }
     /** Fetch a new token now. */
     async refresh(why) {
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        this.services.log.info(`Refreshing the OIDC token: ${why}.`);
         const token = await this.source(this.audience);
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
+        this.services.secrets.add(token);
         this.token = token;
         return token;
     }
@@ -35793,11 +35806,21 @@ class Credential {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4459);
-/* harmony import */ var _places_place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9885);
-/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6765);
-/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4623);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9514);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _places_place_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9885);
+/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(169);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(396);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7194);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5412);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
+
+
+
+
+
 
 
 
@@ -35807,8 +35830,18 @@ async function eventOwner() {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return context.payload.repository?.owner?.login;
 }
-const cancelled = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOnSignals */ .d)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_places_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)(), cancelled);
+const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelOnSignals */ .d)();
+const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .Secrets */ .Sb(_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubMask */ .g0);
+const reporter = (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubReporter */ .TO)(secrets, (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubVerbosity */ .rS)());
+const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultsFromEnv */ .gE)());
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_places_place_js__WEBPACK_IMPORTED_MODULE_4__/* .githubPlace */ .VS)({ eventOwner }), reading, {
+    reporter,
+    secrets,
+    runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_5__/* .makeProcessRunner */ .Wl)({ log: reporter }),
+    http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpClientTransport */ .zm)(signal),
+    now: Date.now,
+    signal
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -35857,7 +35890,38 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 4459:
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L7: () => (/* binding */ shows),
+/* harmony export */   qY: () => (/* binding */ SILENT)
+/* harmony export */ });
+/* unused harmony export VERBOSITIES */
+/**
+ * The ground floor: how a run tells people what happens. It imports nothing of this project, so
+ * that any module may take a {@link Log} (the channel every step says its lines through) without
+ * being tied to where the run happens. Each place (src/places/) has its {@link Reporter}: GitHub's
+ * workflow commands and job summary, plain text, GitLab's sections. The entry point builds it and
+ * hands it down; no module reaches for a reporter of its own.
+ */
+const VERBOSITIES = ['quiet', 'normal', 'verbose', 'debug'];
+/** Whether a log at `verbosity` shows what is said at `level`. */
+function shows(verbosity, level) {
+    return VERBOSITIES.indexOf(verbosity) >= VERBOSITIES.indexOf(level);
+}
+/** A log that says nothing, for work done outside a run. */
+const SILENT = {
+    verbosity: 'quiet',
+    info: () => { },
+    warning: () => { },
+    debug: () => { }
+};
+
+
+/***/ }),
+
+/***/ 9514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35870,345 +35934,574 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+;// CONCATENATED MODULE: ./src/release.ts
+
+
+function makeRelease(settings, facts, flake) {
+    const version = (0,naming/* releaseVersion */.SF)(settings.version, facts.commitCount, facts.revision);
+    return {
+        uploadName: settings.uploadName,
+        version,
+        flakeRefs: (0,naming/* flakeRefs */.Gm)(settings.uploadName, version),
+        tarball: flake.tarball,
+        metadata: {
+            commit_count: facts.commitCount,
+            description: flake.source.description,
+            outputs: flake.outputs,
+            raw_flake_metadata: flake.source.metadata,
+            readme: flake.readme,
+            repo: settings.uploadName,
+            revision: facts.revision,
+            visibility: settings.visibility,
+            mirrored: settings.mirror,
+            source_subdirectory: settings.sourceSubdirectory,
+            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
+            labels: (0,labels/* mergeLabels */.Mr)(settings.extraLabels, facts.topics)
+        }
+    };
+}
+/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
+function metadataJson(metadata, pretty = false) {
+    const { outputs, ...fields } = metadata;
+    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
+    return pretty
+        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
+        : `{"outputs":${outputs.json},${rest.slice(1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
+
+
+
+/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
+async function writeRelease(release, destDir) {
+    await promises_namespaceObject.mkdir(destDir, { recursive: true });
+    const tarball = external_node_path_.join(destDir, `${release.version}.tar.gz`);
+    const metadata = external_node_path_.join(destDir, `${release.version}.json`);
+    await promises_namespaceObject.rename(release.tarball.path, tarball);
+    await promises_namespaceObject.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
+    return { tarball, metadata };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/process/child-env.ts
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/process/priority.ts
 /**
- * The environment every child process (`nix`, `git`) gets: this process's, without the
- * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
- * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
- * plugin, a Git hook or a bug that would otherwise see them.
- *
- * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
- * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
- * seeing them.
- */
-/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
-const TOKEN_VARIABLES = [
-    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_RESULTS_URL',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    // The command's token sources and its GitHub token.
-    'FLAKEHUB_PUSH_OIDC_TOKEN',
-    'FLAKEHUB_PUSH_GITHUB_TOKEN',
-    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
-    'GITLAB_JWT_ID_TOKEN',
-    'CI_JOB_TOKEN',
-    'CI_JOB_JWT',
-    'CI_JOB_JWT_V1',
-    'CI_JOB_JWT_V2',
-    'CI_REGISTRY_PASSWORD',
-    'CI_DEPLOY_PASSWORD'
-];
-/** Whether a variable must not reach a child: a known token, or any action input. */
-function isTokenVariable(name) {
-    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
-    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
-}
-/** `env` without the token variables, plus `extra`. */
-function childEnvironment(env = process.env, extra = {}) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !isTokenVariable(name))
-            kept[name] = value;
-    }
-    return { ...kept, ...extra };
-}
-
-// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
-var github_reporter = __nccwpck_require__(9787);
-;// CONCATENATED MODULE: ./src/process/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- *
- * Every child runs in a process group of its own, so that stopping it also stops what it
- * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
- * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
- * a child of ours must never outlive the run (it would keep running under init, holding the CPU
- * and the store's locks).
+ * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
+ * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
+ * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
+ * serves `nix` first and packing takes what is left; a child started before keeps its priority.
+ * It cannot be raised again without privileges, which does not matter: nothing competes with the
+ * upload that follows.
  */
 
 
-
-
+/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
 /**
- * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
- * message) and its end (where newer Nix puts it).
+ * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
+ * thread, so every thread is lowered (threads started later inherit it from the main thread);
+ * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
+ * debug log), not thrown.
  */
-const STDERR_HEAD = 16 * 1024;
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-        this.status = status;
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/**
- * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
- * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
- * its temporary files and releasing its locks; short enough that a run cancelled by a runner
- * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
- * before the runner's SIGTERM, whatever else was in flight.
- */
-const STOP_GRACE_MS = 2000;
-/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
-function killGroup(pgid, signal) {
+function stepBack(debug) {
     try {
-        process.kill(-pgid, signal);
-        return true;
+        for (const thread of threads()) {
+            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
+                external_node_os_.setPriority(thread, PACKING_NICENESS);
+        }
     }
     catch (error) {
-        if (error.code === 'ESRCH')
-            return false;
-        throw error;
+        debug(`Could not lower this process's priority: ${String(error)}`);
     }
 }
-const processGroups = {
-    signal: killGroup,
-    alive(pgid) {
-        const states = groupStates(pgid);
-        // Without /proc, any member counts, zombies too.
-        if (states === undefined)
-            return killGroup(pgid, 0);
-        return states.some(state => state !== 'Z' && state !== 'X');
-    }
-};
-/**
- * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
- * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
- * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
- * still finds the group while it holds one.
- */
-function groupStates(pgid) {
-    let entries;
+/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
+function threads() {
     try {
-        entries = external_node_fs_.readdirSync('/proc');
+        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
     }
     catch {
-        return undefined;
-    }
-    const states = [];
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let stat;
-        try {
-            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        }
-        catch {
-            continue; // exited meanwhile
-        }
-        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
-        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(group) === pgid)
-            states.push(state);
-    }
-    return states;
-}
-/**
- * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
- * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
- */
-const KILLED_WITHIN_MS = 1000;
-const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
-function within(promise, ms) {
-    return new Promise(resolve => {
-        const timer = setTimeout(() => resolve(false), ms);
-        void promise.then(() => {
-            clearTimeout(timer);
-            resolve(true);
-        });
-    });
-}
-/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
-async function untilGone(pgid, groups, limitMs, everyMs) {
-    const until = Date.now() + limitMs;
-    for (;;) {
-        if (!groups.alive(pgid))
-            return true;
-        const left = until - Date.now();
-        if (left <= 0)
-            return false;
-        await pause(Math.min(everyMs, left));
-    }
-}
-/**
- * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
- * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
- * started, is never sent SIGKILL.
- */
-async function stopGroup(child, closed, graceMs, groups) {
-    const pgid = child.pid;
-    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
-        return closed;
-    const graceEnds = Date.now() + graceMs;
-    // The child has closed (it, and whatever held its output, ended); the rest of its group may
-    // take a moment longer to end on the same SIGTERM.
-    if (await within(closed, graceMs)) {
-        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
-            return;
-    }
-    groups.signal(pgid, 'SIGKILL');
-    await closed;
-    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
-}
-/** A runner of real processes, each in its own process group. */
-function makeProcessRunner(settings = {}) {
-    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
-    const groups = settings.groups ?? processGroups;
-    return {
-        run(command, args, options = {}) {
-            const { signal } = options;
-            // Nothing is started once the run is stopping.
-            if (signal?.aborted)
-                return Promise.reject(signal.reason);
-            const commandLine = showCommand(command, args);
-            const log = options.log ?? github_reporter/* log */.Rm.info;
-            log(`$ ${commandLine}`);
-            return new Promise((resolve, reject) => {
-                // detached: the child leads a new process group (and session), so the whole group can
-                // be signalled. Never unref'd: this process waits for it.
-                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                    cwd: options.cwd,
-                    env: childEnvironment(process.env, options.env),
-                    detached: true,
-                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-                });
-                child.once('spawn', () => options.onSpawn?.());
-                const stdout = [];
-                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-                child.stdout?.on('data', (chunk) => stdout.push(chunk));
-                const errors = child.stderr; // Always piped.
-                errors.setEncoding('utf8');
-                errors.on('data', (chunk) => {
-                    stderr.push(chunk);
-                    if (github_reporter/* log */.Rm.isDebug())
-                        github_reporter/* log */.Rm.debug(chunk.trimEnd());
-                });
-                let stopped;
-                let markClosed;
-                const closed = new Promise(resolve => (markClosed = resolve));
-                const stop = () => {
-                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
-                };
-                signal?.addEventListener('abort', stop, { once: true });
-                let settled = false;
-                const settle = (outcome) => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    signal?.removeEventListener('abort', stop);
-                    markClosed();
-                    if (stopped === undefined)
-                        outcome();
-                    else
-                        void stopped.then(() => reject(signal.reason));
-                };
-                child.on('error', error => {
-                    // A child that could not be started (it has no pid); Node still emits 'close' after.
-                    if (child.pid !== undefined)
-                        return;
-                    settle(() => {
-                        const missing = error.code === 'ENOENT';
-                        const hint = missing
-                            ? `\n${command} is not on PATH: install it in an earlier step.`
-                            : '';
-                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                    });
-                });
-                child.on('close', (code, exitSignal) => {
-                    settle(() => {
-                        if (code === 0)
-                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                        else
-                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
-                    });
-                });
-            });
-        }
-    };
-}
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = makeProcessRunner();
-/** `runner`, every command of which is also stopped when `signal` is aborted. */
-function stoppedBy(runner, signal) {
-    return {
-        run: (command, args, options = {}) => runner.run(command, args, {
-            ...options,
-            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
-        })
-    };
-}
-/**
- * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
- * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
- * would copy it all every time. What was left out between them is marked.
- */
-class HeadAndTail {
-    constructor(headLimit, tailLimit) {
-        this.headLimit = headLimit;
-        this.tailLimit = tailLimit;
-        this.head = '';
-        this.chunks = [];
-        this.length = 0;
-        this.dropped = 0;
-    }
-    push(chunk) {
-        if (this.head.length < this.headLimit) {
-            const room = this.headLimit - this.head.length;
-            this.head += chunk.slice(0, room);
-            chunk = chunk.slice(room);
-            if (chunk === '')
-                return;
-        }
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.tailLimit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-    }
-    text() {
-        const tail = this.chunks.join('');
-        const cut = Math.max(0, tail.length - this.tailLimit);
-        const dropped = this.dropped + cut;
-        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
-        return this.head + gap + tail.slice(cut);
+        return [0];
     }
 }
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
+var command = __nccwpck_require__(169);
+;// CONCATENATED MODULE: ./src/evaluate/nix-error.ts
+const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
+const ERROR_LINE = /^(\s*)error: (.*)$/;
+/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
+function readEvaluationFailure(stderr) {
+    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
+    // The deepest context is the longest: every context on the trace is a prefix of the next.
+    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
+    const lines = stderr.split('\n');
+    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
+    // Newer layout: the message is the last `error:` line; older layout: the first.
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const start = newLayout ? starts.at(-1) : starts[0];
+    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
+    return output === undefined ? { message } : { output, message };
+}
+/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
+function messageFrom(lines, start) {
+    const first = ERROR_LINE.exec(lines[start])[2].trim();
+    const rest = [];
+    for (const line of lines.slice(start + 1)) {
+        const text = line.trim();
+        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
+            break;
+        if (text.startsWith('(use') || text.startsWith('(stack trace'))
+            break;
+        rest.push(text);
+    }
+    return [first, ...rest].filter(text => text !== '').join('\n');
+}
+function lastLines(lines) {
+    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
+    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
+}
+/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
+class EvaluationError extends Error {
+    constructor(failure, command) {
+        const where = failure.output === undefined
+            ? 'The flake does not evaluate'
+            : `The flake output \`${failure.output}\` does not evaluate`;
+        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+        this.failure = failure;
+        this.command = command;
+        this.name = 'EvaluationError';
+    }
+    static from(error) {
+        return new EvaluationError(readEvaluationFailure(error.stderr), error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/evaluate/nix.ts
+/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+
+
+
+
+
+
+
+const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
+// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
+// dist/ (and copies the file there); under jest it stays a URL.
+const INSPECT = __nccwpck_require__.ab + "inspect.nix";
+const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
+const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
+/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
+const CONTEXT_BY_DEFAULT = [2, 20];
+/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
+function parseNixVersion(output) {
+    const match = /(\d+)\.(\d+)/.exec(output);
+    if (match === null)
+        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
+    return [Number(match[1]), Number(match[2])];
+}
+class Nix {
+    /**
+     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
+     * temporary folder when not given); `log`: where the version found is told.
+     */
+    constructor(runner, workDir, log = src_log/* SILENT */.qY) {
+        this.runner = runner;
+        this.workDir = workDir;
+        this.log = log;
+    }
+    /**
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
+     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
+     * so it holds these three files and nothing else.
+     */
+    inspectFlakeDir() {
+        this.inspectFlake ?? (this.inspectFlake = (async () => {
+            const base = this.workDir ?? (await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
+            const dir = external_node_path_.join(base, 'inspect');
+            await promises_namespaceObject.mkdir(dir, { recursive: true });
+            await Promise.all([
+                promises_namespaceObject.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
+                promises_namespaceObject.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
+                promises_namespaceObject.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+            ]);
+            return dir;
+        })());
+        return this.inspectFlake;
+    }
+    async json(args, options) {
+        const { stdout } = await this.runner.run('nix', args, options);
+        return parseJson(args, stdout);
+    }
+    /** The installed Nix's version as [major, minor], asked once. */
+    version(options = {}) {
+        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            this.log.debug(`Nix version ${version.join('.')}`);
+            return version;
+        }));
+        return this.installedVersion;
+    }
+    /**
+     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
+     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
+     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
+     * writes: Nix only writes a lock file that it was allowed to update.
+     */
+    metadata(flakeRef, checkLock, options = {}) {
+        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
+        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
+    }
+    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
+    async prefetch(flakeRef, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
+        const { storePath } = await this.json(args, options);
+        return storePath;
+    }
+    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+    async hashPath(folder, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
+        const hash = stdout.trim();
+        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+        return hash;
+    }
+    /**
+     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
+     * newer; older Nix shows every system anyway): the check when the flake is too big for the
+     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
+     */
+    async showCurrentSystem(flakeRef, options = {}) {
+        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
+        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
+        // before as only "expected a derivation", without what was thrown.
+        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
+        await this.runner.run('nix', args, { ...options, discardStdout: true });
+    }
+    /**
+     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
+     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
+     * its counts. One evaluator forces each package once, where two evaluators side by side
+     * would each pay for the flake's package sets. A failure names the output attribute.
+     *
+     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
+     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
+     * current system and no file outside its own sources.
+     */
+    async outputs(flakeRef, includeOutputPaths, options = {}) {
+        const [version, inspect] = await Promise.all([
+            this.version({ log: options.log }),
+            this.inspectFlakeDir()
+        ]);
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
+        // text once, not as a string escaped inside more JSON.
+        const args = [
+            'eval',
+            '--raw',
+            '--no-write-lock-file',
+            ...trace,
+            '--override-input',
+            'flake',
+            flakeRef,
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
+            '--apply',
+            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+        ];
+        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
+            throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
+        });
+        const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
+        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+    }
+}
+/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
+function atLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
+function parseJson(args, stdout) {
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+
+
+/**
+ * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
+ * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
+ * document. Once `nix` runs, this process steps back so that packing does not slow the
+ * evaluator down (failing to is told to `log` as detail).
+ */
+function evaluate(nix, flakeRef, settings, phases, log, signal) {
+    const onSpawn = () => stepBack(message => log.debug(message));
+    if (settings.myFlakeIsTooBig)
+        return phases.run('Evaluate (current system)', async (phaseLog) => {
+            await nix.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn });
+            return NO_OUTPUTS;
+        });
+    return phases.run('Evaluate (all systems)', async (phaseLog) => {
+        const outputs = await nix.outputs(flakeRef, settings.includeOutputPaths, {
+            signal,
+            log: phaseLog.info,
+            onSpawn
+        });
+        const names = Object.keys(outputs.counts);
+        const kinds = names.length === 1 ? 'output type' : 'output types';
+        phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
+        return outputs;
+    });
+}
+
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/flakehub/client.ts
+/**
+ * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
+ * the upload carries the bearer token; a call answered 401 because the token expired is
+ * repeated once with a fresh token. Every answer is read here, in one place per call, and
+ * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
+ * together by the publish's overall bound.
+ */
+
+
+
+
+
+class FlakeHubError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FlakeHubError';
+    }
+}
+/** What the stage answer must hold: the code reads these two fields and nothing else. */
+const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
+/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
+const EXPIRED = Symbol('expired');
+class FlakeHubClient {
+    /** `log`: where the calls' retries and news go; `secrets`: kept out of every message. */
+    constructor(host, http, credential, limits, log, secrets) {
+        this.host = host;
+        this.http = http;
+        this.credential = credential;
+        this.limits = limits;
+        this.log = log;
+        this.secrets = secrets;
+        this.notAfter = Date.now() + limits.publishBudgetMs;
+        this.retry = (0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets);
+    }
+    bound(answerMs, stallMs) {
+        const { connectMs } = this.limits;
+        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
+    }
+    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
+    async call(what, request, read) {
+        const call = { what, method: request.method, url: request.url };
+        const send = (token, retried) => (0,flakehub_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+            const expired = this.credential.expired || /expired/i.test(response.body);
+            if (response.status === 401 && expired && !retried)
+                return EXPIRED;
+            return read(response, call);
+        }, this.retry);
+        const first = await send(await this.credential.fresh(), false);
+        if (first !== EXPIRED)
+            return first;
+        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
+        return (await send(token, true));
+    }
+    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
+    async checkToken(owner) {
+        const url = `${this.host}/token/status`;
+        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
+        await this.call('FlakeHub token status', request, (response, call) => {
+            if (response.status === 401 || response.status === 403) {
+                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response, this.secrets)}). ` +
+                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
+                    'organization on FlakeHub first. Then run this job again.');
+            }
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response, this.secrets)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response, this.secrets);
+        });
+    }
+    /** Stage the release: send its metadata, receive the upload URL. */
+    async stage(release) {
+        const { tarball } = release;
+        const [owner, project] = release.uploadName.split('/');
+        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
+        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
+        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
+        const request = {
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            body: metadataJson(release.metadata),
+            limits: this.bound(this.limits.stageMs)
+        };
+        return this.call('FlakeHub stage', request, (response, call) => readStageAnswer(response, call, this.secrets));
+    }
+    /**
+     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
+     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
+     */
+    async upload(uploadUrl, release) {
+        const { tarball } = release;
+        this.log.info(`The upload goes to ${(0,secrets/* redactUrl */.BO)(uploadUrl)}.`);
+        const request = {
+            method: 'PUT',
+            url: uploadUrl,
+            headers: {
+                'Content-Length': tarball.size,
+                'Content-Type': 'application/gzip',
+                'x-amz-checksum-sha256': tarball.sha256
+            },
+            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
+            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
+        };
+        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+        const read = (response) => {
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response, this.secrets)}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response, this.secrets);
+        };
+        await (0,flakehub_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
+    }
+    /**
+     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
+     * attempt whose answer was lost on the way (or timed out) did publish it.
+     */
+    async publish(uuid) {
+        const url = `${this.host}/publish/${pathPart(uuid)}`;
+        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
+        await this.call('FlakeHub publish', request, (response, call) => {
+            if (response.status === 409) {
+                this.log.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
+                return;
+            }
+            if (response.status !== 200)
+                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response, this.secrets)}.`);
+            (0,answers/* refusePage */.Ew)(call, response, this.secrets);
+        });
+    }
+}
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+function pathPart(value) {
+    if (value === '' || value === '.' || value === '..') {
+        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
+    }
+    let out = '';
+    for (const char of value) {
+        if (PCHAR.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
+function readStageAnswer(response, call, secrets) {
+    if (response.status === 409)
+        return { kind: 'exists' };
+    if (response.status === 401)
+        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response, secrets)}.`);
+    if (response.status === 400)
+        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response, secrets)}.`);
+    if (response.status !== 200)
+        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response, secrets)}.`);
+    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED, secrets);
+    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
+}
+/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
+function answered(call, response, secrets) {
+    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}`;
+}
+
+// EXTERNAL MODULE: ./src/flakehub/token.ts
+var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/flakehub/publish.ts
+/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
+
+
+/** FlakeHub refuses tarballs larger than this many bytes. */
+const MAX_TARBALL_BYTES = 50000000;
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release) {
+    const { tarball } = release;
+    if (tarball.size <= MAX_TARBALL_BYTES)
+        return;
+    const largest = tarball.largestFiles
+        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
+        .join('\n');
+    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
+}
+async function publishRelease(release, settings, services) {
+    checkUploadSize(release);
+    const { signal } = services;
+    const idToken = audience => {
+        signal?.throwIfAborted();
+        return services.idToken(audience, signal);
+    };
+    const { log, secrets, now } = services;
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken, {
+        log,
+        secrets,
+        now
+    });
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts, log, secrets);
+    await flakehub.checkToken(services.owner);
+    const staged = await flakehub.stage(release);
+    if (staged.kind === 'exists') {
+        if (settings.errorOnConflict)
+            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
+        log.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
+        return 'already-published';
+    }
+    log.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
+    await flakehub.upload(staged.uploadUrl, release);
+    await flakehub.publish(staged.uuid);
+    log.info(`Published ${release.flakeRefs.atLeast}.`);
+    return 'published';
+}
+
 ;// CONCATENATED MODULE: ./src/source/git.ts
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 
@@ -36240,7 +36533,7 @@ class Git {
                 .split('\n');
         }
         catch (error) {
-            if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
+            if (error instanceof command/* CommandError */.Qd && /not a git repository/i.test(error.stderr))
                 return undefined;
             throw error;
         }
@@ -36253,7 +36546,7 @@ class Git {
         }
         catch (error) {
             // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
-            if (error instanceof CommandError && error.exitCode === 1)
+            if (error instanceof command/* CommandError */.Qd && error.exitCode === 1)
                 return undefined;
             throw error;
         }
@@ -36385,379 +36678,68 @@ async function refuseChanges(git, revision) {
         '`git checkout -- <file>`) to publish the commit as it is.');
 }
 
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __nccwpck_require__(4584);
-// EXTERNAL MODULE: ./src/naming.ts
-var naming = __nccwpck_require__(8499);
-;// CONCATENATED MODULE: ./src/release.ts
+;// CONCATENATED MODULE: ./src/source/locate.ts
+/**
+ * Locating the flake: where Nix finds the commit's flake (its metadata, the locked URL and the
+ * source's store path), whether its lock file is up to date, and its README.
+ */
 
 
-function makeRelease(settings, facts, flake) {
-    const version = (0,naming/* releaseVersion */.SF)(settings.version, facts.commitCount, facts.revision);
-    return {
-        uploadName: settings.uploadName,
-        version,
-        flakeRefs: (0,naming/* flakeRefs */.Gm)(settings.uploadName, version),
-        tarball: flake.tarball,
-        metadata: {
-            commit_count: facts.commitCount,
-            description: flake.source.description,
-            outputs: flake.outputs,
-            raw_flake_metadata: flake.source.metadata,
-            readme: flake.readme,
-            repo: settings.uploadName,
-            revision: facts.revision,
-            visibility: settings.visibility,
-            mirrored: settings.mirror,
-            source_subdirectory: settings.sourceSubdirectory,
-            spdx_identifier: settings.spdxExpression ?? facts.spdxIdentifier,
-            labels: (0,labels/* mergeLabels */.Mr)(settings.extraLabels, facts.topics)
-        }
+
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
+async function locateSource(nix, commit, log) {
+    const [metadata] = await Promise.all([
+        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
+            throw commit.hasLock ? staleLockError(error, commit) : error;
+        }),
+        nix.version({ log: log.info })
+    ]);
+    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
+    if (typeof metadata.lastModified !== 'number') {
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
+    }
+    if (typeof metadata.url !== 'string') {
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
+    }
+    const dir = metadata.resolved?.dir ?? '';
+    const source = {
+        metadata,
+        description: typeof metadata.description === 'string' ? metadata.description : null,
+        lastModified: metadata.lastModified,
+        flakeRef: metadata.url,
+        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
     };
-}
-/** `metadata` as JSON (indented by two spaces with `pretty`), `outputs` being the document. */
-function metadataJson(metadata, pretty = false) {
-    const { outputs, ...fields } = metadata;
-    const rest = JSON.stringify(fields, null, pretty ? 2 : undefined);
-    return pretty
-        ? `{\n  "outputs": ${outputs.json},${rest.slice(1)}`
-        : `{"outputs":${outputs.json},${rest.slice(1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/dry-run.ts
-/** Dry run: the release written to a folder instead of FlakeHub. Contacts no service. */
-
-
-
-/** Move the tarball to `<destDir>/<version>.tar.gz` and write `<version>.json` beside it. */
-async function writeRelease(release, destDir) {
-    await promises_namespaceObject.mkdir(destDir, { recursive: true });
-    const tarball = external_node_path_.join(destDir, `${release.version}.tar.gz`);
-    const metadata = external_node_path_.join(destDir, `${release.version}.json`);
-    await promises_namespaceObject.rename(release.tarball.path, tarball);
-    await promises_namespaceObject.writeFile(metadata, `${metadataJson(release.metadata, true)}\n`);
-    return { tarball, metadata };
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/evaluate/nix-error.ts
-const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
-const ERROR_LINE = /^(\s*)error: (.*)$/;
-/** Read a failed evaluation's stderr. Any text gives an answer; nothing here throws. */
-function readEvaluationFailure(stderr) {
-    const outputs = [...stderr.matchAll(CONTEXT)].map(match => match[1]);
-    // The deepest context is the longest: every context on the trace is a prefix of the next.
-    const output = outputs.reduce((deepest, path) => (deepest === undefined || path.length > deepest.length ? path : deepest), undefined);
-    const lines = stderr.split('\n');
-    const starts = lines.flatMap((line, index) => (ERROR_LINE.test(line) ? [index] : []));
-    // Newer layout: the message is the last `error:` line; older layout: the first.
-    const newLayout = lines.some(line => /^error:\s*$/.test(line));
-    const start = newLayout ? starts.at(-1) : starts[0];
-    const message = start === undefined ? lastLines(lines) : messageFrom(lines, start) || lastLines(lines);
-    return output === undefined ? { message } : { output, message };
-}
-/** The `error:` line at `start` and the lines that continue it, up to a blank, trace or position line. */
-function messageFrom(lines, start) {
-    const first = ERROR_LINE.exec(lines[start])[2].trim();
-    const rest = [];
-    for (const line of lines.slice(start + 1)) {
-        const text = line.trim();
-        if (text === '' || text.startsWith('…') || /^at .*:\d+:\d+:?$/.test(text))
-            break;
-        if (text.startsWith('(use') || text.startsWith('(stack trace'))
-            break;
-        rest.push(text);
-    }
-    return [first, ...rest].filter(text => text !== '').join('\n');
-}
-function lastLines(lines) {
-    const kept = lines.map(line => line.trimEnd()).filter(line => line.trim() !== '');
-    return kept.slice(-20).join('\n') || '(Nix printed nothing on stderr)';
-}
-/** The outputs evaluation failed: names the output attribute, Nix's message and the command. */
-class EvaluationError extends Error {
-    constructor(failure, command) {
-        const where = failure.output === undefined
-            ? 'The flake does not evaluate'
-            : `The flake output \`${failure.output}\` does not evaluate`;
-        super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
-        this.failure = failure;
-        this.command = command;
-        this.name = 'EvaluationError';
-    }
-    static from(error) {
-        return new EvaluationError(readEvaluationFailure(error.stderr), error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/nix.ts
-/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-
-
-
-
-
-
-
-const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} };
-// ncc rewrites each `new URL('./x.nix', import.meta.url)` into a path string pointing into
-// dist/ (and copies the file there); under jest it stays a URL.
-const INSPECT = __nccwpck_require__.ab + "inspect.nix";
-const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
-const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
-const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
-/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
-function parseNixVersion(output) {
-    const match = /(\d+)\.(\d+)/.exec(output);
-    if (match === null)
-        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
-    return [Number(match[1]), Number(match[2])];
-}
-class Nix {
-    /**
-     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
-     * temporary folder when not given).
-     */
-    constructor(runner, workDir) {
-        this.runner = runner;
-        this.workDir = workDir;
-    }
-    /**
-     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
-     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
-     * so it holds these three files and nothing else.
-     */
-    inspectFlakeDir() {
-        this.inspectFlake ?? (this.inspectFlake = (async () => {
-            const base = this.workDir ?? (await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
-            const dir = external_node_path_.join(base, 'inspect');
-            await promises_namespaceObject.mkdir(dir, { recursive: true });
-            await Promise.all([
-                promises_namespaceObject.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
-                promises_namespaceObject.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
-                promises_namespaceObject.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
-            ]);
-            return dir;
-        })());
-        return this.inspectFlake;
-    }
-    async json(args, options) {
-        const { stdout } = await this.runner.run('nix', args, options);
-        return parseJson(args, stdout);
-    }
-    /** The installed Nix's version as [major, minor], asked once. */
-    version(options = {}) {
-        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-            const version = parseNixVersion(stdout);
-            github_reporter/* log */.Rm.debug(`Nix version ${version.join('.')}`);
-            return version;
-        }));
-        return this.installedVersion;
-    }
-    /**
-     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
-     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
-     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
-     * writes: Nix only writes a lock file that it was allowed to update.
-     */
-    metadata(flakeRef, checkLock, options = {}) {
-        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
-    }
-    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(flakeRef, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
-        const { storePath } = await this.json(args, options);
-        return storePath;
-    }
-    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-    async hashPath(folder, options = {}) {
-        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
-        const hash = stdout.trim();
-        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
-        return hash;
-    }
-    /**
-     * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
-     * newer; older Nix shows every system anyway): the check when the flake is too big for the
-     * outputs document. Without the evaluation cache, whose cached failures hide Nix's message.
-     */
-    async showCurrentSystem(flakeRef, options = {}) {
-        // Only whether it succeeds matters: what it prints (a JSON tree as big as the flake) is not read.
-        // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
-        // before as only "expected a derivation", without what was thrown.
-        const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
-        await this.runner.run('nix', args, { ...options, discardStdout: true });
-    }
-    /**
-     * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
-     * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
-     * its counts. One evaluator forces each package once, where two evaluators side by side
-     * would each pay for the flake's package sets. A failure names the output attribute.
-     *
-     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
-     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
-     * current system and no file outside its own sources.
-     */
-    async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
-        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
-        // text once, not as a string escaped inside more JSON.
-        const args = [
-            'eval',
-            '--raw',
-            '--no-write-lock-file',
-            ...trace,
-            '--override-input',
-            'flake',
-            flakeRef,
-            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
-            '--apply',
-            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
-        ];
-        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
-            throw error instanceof CommandError ? EvaluationError.from(error) : error;
-        });
-        const newline = stdout.indexOf('\n');
-        if (newline < 0)
-            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
-        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
-    }
-}
-/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
-function atLeast([major, minor], [wantMajor, wantMinor]) {
-    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
-}
-/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
-function parseJson(args, stdout) {
-    try {
-        return JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/process/priority.ts
-/**
- * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
- * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
- * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
- * serves `nix` first and packing takes what is left; a child started before keeps its priority.
- * It cannot be raised again without privileges, which does not matter: nothing competes with the
- * upload that follows.
- */
-
-
-/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
-const PACKING_NICENESS = 10;
-/**
- * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
- * thread, so every thread is lowered (threads started later inherit it from the main thread);
- * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
- * debug log), not thrown.
- */
-function stepBack(debug) {
-    try {
-        for (const thread of threads()) {
-            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
-                external_node_os_.setPriority(thread, PACKING_NICENESS);
-        }
-    }
-    catch (error) {
-        debug(`Could not lower this process's priority: ${String(error)}`);
-    }
-}
-/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
-function threads() {
-    try {
-        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
-    }
-    catch {
-        return [0];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/timing.ts
-/**
- * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
- */
-
-
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    github_reporter/* log */.Rm.phaseStarted(name);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        github_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
-        throw error;
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
+    log.info(`Flake ${source.flakeRef}`);
+    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    return source;
 }
 /**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
- * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
- * Settling is prompt: a task that runs a command stops it within the runner's grace (see
- * command.ts), whether or not the program honours SIGTERM.
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
  */
-async function allOrStop(tasks, parent) {
-    const controller = new AbortController();
-    const stopAll = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        stopAll();
-    else
-        parent?.addEventListener('abort', stopAll, { once: true });
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    parent?.removeEventListener('abort', stopAll);
-    if (firstError !== undefined)
-        throw firstError.error;
-    const stopped = settled.find(result => result.status === 'rejected');
-    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
-    // parent's reason is what happened.
-    if (stopped !== undefined)
-        throw parent?.aborted ? parent.reason : stopped.reason;
-    return settled.map(result => result.value);
+function staleLockError(error, commit) {
+    const stale = /requires lock file changes|cannot write modified lock file/;
+    if (!(error instanceof command/* CommandError */.Qd) || !stale.test(error.stderr))
+        return error;
+    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
+    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
+}
+/** The text of the first file named `readme.md` in any case, or null. */
+async function findReadme(dir, signal) {
+    const entries = await promises_namespaceObject.readdir(dir, { withFileTypes: true });
+    const names = entries
+        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
+        .map(e => e.name)
+        .sort();
+    return names.length === 0
+        ? null
+        : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -37319,6 +37301,85 @@ function noteSize(top, rel, size) {
         top.pop();
 }
 
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+/** The run's phases: each told to the reporter as it starts and ends, its time kept. */
+class Phases {
+    constructor(reporter) {
+        this.reporter = reporter;
+        /** Seconds per phase, in the order phases ended. */
+        this.timings = new Map();
+    }
+    /** Run `work` as the phase `name`; its lines are shown together when it ends. */
+    async run(name, work) {
+        const started = performance.now();
+        const lines = [];
+        this.reporter.phaseStarted(name);
+        const end = (outcome) => {
+            const seconds = (performance.now() - started) / 1000;
+            this.reporter.phaseEnded(name, outcome, seconds, lines);
+            return seconds;
+        };
+        try {
+            const result = await work({ info: line => lines.push(line) });
+            this.timings.set(name, (this.timings.get(name) ?? 0) + end('done'));
+            return result;
+        }
+        catch (error) {
+            end(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
+            throw error;
+        }
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
+ */
+async function allOrStop(tasks, parent) {
+    const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    parent?.removeEventListener('abort', stopAll);
+    if (firstError !== undefined)
+        throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
+    if (stopped !== undefined)
+        throw parent?.aborted ? parent.reason : stopped.reason;
+    return settled.map(result => result.value);
+}
+
 ;// CONCATENATED MODULE: ./src/source/verify.ts
 /**
  * A tarball that proves itself. Packing computes the NAR hash of exactly what it packs; before
@@ -37378,10 +37439,12 @@ function fileSystemError(error, destination) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/source/locate.ts
+;// CONCATENATED MODULE: ./src/main.ts
 /**
- * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
- * this finishes before any token is requested.
+ * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
+ * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
+ * each place-bound step is done, and the {@link Services} (built by the entry point) how the run
+ * reaches the world; nothing below asks where it is.
  */
 
 
@@ -37391,60 +37454,88 @@ function fileSystemError(error, destination) {
 
 
 
+
+
+
+
+
 /**
- * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
- * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
- * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
+ * stops every child and the packing, and no service is asked anything after it: the run then
+ * reports that it was cancelled, with the signal's exit status.
  */
-async function locateSource(nix, commit, log) {
-    const [metadata] = await Promise.all([
-        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
-            throw commit.hasLock ? staleLockError(error, commit) : error;
-        }),
-        nix.version({ log: log.info })
-    ]);
-    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
-    if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
+async function run(place, reading, services) {
+    const { reporter, signal } = services;
+    const scratch = new Scratch();
+    const phases = new Phases(reporter);
+    const state = { publishing: false };
+    try {
+        const settings = accept(place, reading, services);
+        const { release, facts } = await prepare(place, settings, services, phases, scratch);
+        signal.throwIfAborted();
+        if (settings.destDir !== undefined) {
+            const written = await writeRelease(release, settings.destDir);
+            reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
+            await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir });
+            return;
+        }
+        const outcome = await publish(place, settings, release, facts, services, phases, state);
+        await reporter.finished(release, outcome, phases.timings, { host: settings.host });
     }
-    if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
+    catch (error) {
+        await scratch.remove(); // before saying so
+        const { reason } = signal;
+        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
+            reporter.failed(reason.report(state.publishing), reason.exitCode);
+        else
+            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
-    const dir = metadata.resolved?.dir ?? '';
-    const source = {
-        metadata,
-        description: typeof metadata.description === 'string' ? metadata.description : null,
-        lastModified: metadata.lastModified,
-        flakeRef: metadata.url,
-        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
-    };
-    log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
-    return source;
+    finally {
+        await scratch.remove();
+    }
 }
 /**
- * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
- * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
- * drift): say what to do, and keep the command and Nix's message below.
+ * The settings, once their secrets are kept out of the log (the place's first: the runner
+ * ignores a mask that comes after the text it should hide), their warnings shown, and both
+ * they and the place found fit for a run; else the one error that says what to change.
  */
-function staleLockError(error, commit) {
-    const stale = /requires lock file changes|cannot write modified lock file/;
-    if (!(error instanceof CommandError) || !stale.test(error.stderr))
-        return error;
-    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
-    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
-        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
+function accept(place, reading, services) {
+    for (const secret of [...place.secrets, ...reading.secrets])
+        services.secrets.add(secret);
+    for (const warning of reading.warnings)
+        services.reporter.warning(warning);
+    if (reading.problems !== undefined)
+        throw new errors/* InputError */.dz(reading.problems);
+    place.check(reading.settings, services.now());
+    return reading.settings;
+}
+/** Everything before any token: the commit, its facts, the evaluation and the tarball. */
+async function prepare(place, settings, services, phases, scratch) {
+    const { reporter: log, signal } = services;
+    // Every nix and git of the run is stopped when it is cancelled.
+    const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
+    const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
+        const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
+        const commit = await nameCommit(runner, settings, wording, phaseLog);
+        return { commit, facts: await place.facts(settings, commit, { ...services, log }) };
+    });
+    signal.throwIfAborted();
+    const folder = await scratch.create(settings.destDir ?? place.scratchBase);
+    const nix = new Nix(runner, folder, log);
+    const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
+    const tarball = external_node_path_.join(folder, 'source.tar.gz');
+    const flake = await evaluateAndPack(nix, settings, source, tarball, phases, log, signal);
+    return { release: makeRelease(settings, facts, flake), facts };
 }
 /**
- * Everything that depends only on the located source, at the same time: the evaluation (one
- * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest, and so does aborting `signal`.
+ * Everything that depends only on the located source, at the same time: the evaluation, the
+ * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
+async function evaluateAndPack(nix, settings, source, tarballPath, phases, log, signal) {
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(nix, settings, source, signal, timings),
+        signal => evaluate(nix, source.flakeRef, settings, phases, log, signal),
         signal => findReadme(source.sourceDir, signal),
-        signal => phase(timings, 'Package', async (log) => {
+        signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
@@ -37452,349 +37543,32 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings, sign
     ], signal);
     return { source, outputs, readme, tarball };
 }
-/**
- * The all-systems check and the outputs document from one evaluation; for a flake that is too
- * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
- * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
- */
-function evaluate(nix, settings, source, signal, timings) {
-    const onSpawn = () => stepBack(github_reporter/* log */.Rm.debug);
-    if (settings.myFlakeIsTooBig)
-        return phase(timings, 'Evaluate (current system)', async (log) => {
-            await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn });
-            return NO_OUTPUTS;
-        });
-    return phase(timings, 'Evaluate (all systems)', async (log) => {
-        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-            signal,
-            log: log.info,
-            onSpawn
-        });
-        const names = Object.keys(outputs.counts);
-        const kinds = names.length === 1 ? 'output type' : 'output types';
-        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
-        return outputs;
-    });
-}
-/** The text of the first file named `readme.md` in any case, or null. */
-async function findReadme(dir, signal) {
-    const entries = await promises_namespaceObject.readdir(dir, { withFileTypes: true });
-    const names = entries
-        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
-        .map(e => e.name)
-        .sort();
-    return names.length === 0
-        ? null
-        : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
-}
-
-// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
-var flakehub_http = __nccwpck_require__(4623);
-// EXTERNAL MODULE: ./src/flakehub/answers.ts
-var answers = __nccwpck_require__(8539);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/flakehub/client.ts
-/**
- * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
- * the upload carries the bearer token; a call answered 401 because the token expired is
- * repeated once with a fresh token. Every answer is read here, in one place per call, and
- * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
- * together by the publish's overall bound.
- */
-
-
-
-
-
-
-class FlakeHubError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FlakeHubError';
-    }
-}
-/** What the stage answer must hold: the code reads these two fields and nothing else. */
-const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Yj, uuid: answers/* string */.Yj });
-/** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
-const EXPIRED = Symbol('expired');
-class FlakeHubClient {
-    constructor(host, http, credential, limits) {
-        this.host = host;
-        this.http = http;
-        this.credential = credential;
-        this.limits = limits;
-        this.notAfter = Date.now() + limits.publishBudgetMs;
-        this.retry = (0,flakehub_http/* retryPolicy */.Jb)(limits);
-    }
-    bound(answerMs, stallMs) {
-        const { connectMs } = this.limits;
-        return { connectMs, answerMs, stallMs, notAfter: this.notAfter };
-    }
-    /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
-    async call(what, request, read) {
-        const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,flakehub_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
-            const expired = this.credential.expired || /expired/i.test(response.body);
-            if (response.status === 401 && expired && !retried)
-                return EXPIRED;
-            return read(response, call);
-        }, this.retry);
-        const first = await send(await this.credential.fresh(), false);
-        if (first !== EXPIRED)
-            return first;
-        const token = await this.credential.refresh(`FlakeHub answered 401 to ${what}: the token expired`);
-        return (await send(token, true));
-    }
-    /** Check that FlakeHub accepts the token, i.e. that the owner is registered there. */
-    async checkToken(owner) {
-        const url = `${this.host}/token/status`;
-        const request = { method: 'GET', url, limits: this.bound(this.limits.statusMs) };
-        await this.call('FlakeHub token status', request, (response, call) => {
-            if (response.status === 401 || response.status === 403) {
-                throw new FlakeHubError(`FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
-                    `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
-                    'organization on FlakeHub first. Then run this job again.');
-            }
-            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
-                throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response);
-        });
-    }
-    /** Stage the release: send its metadata, receive the upload URL. */
-    async stage(release) {
-        const { tarball } = release;
-        const [owner, project] = release.uploadName.split('/');
-        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
-        // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
-        const request = {
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            body: metadataJson(release.metadata),
-            limits: this.bound(this.limits.stageMs)
-        };
-        return this.call('FlakeHub stage', request, readStageAnswer);
-    }
-    /**
-     * Upload the tarball to the presigned URL, streamed from disk (no bearer token). Bounded by
-     * a stall limit, not a total one; a stalled attempt is retried from the start of the file.
-     */
-    async upload(uploadUrl, release) {
-        const { tarball } = release;
-        github_reporter/* log */.Rm.info(`The upload goes to ${(0,secrets/* redactUrl */.BO)(uploadUrl)}.`);
-        const request = {
-            method: 'PUT',
-            url: uploadUrl,
-            headers: {
-                'Content-Length': tarball.size,
-                'Content-Type': 'application/gzip',
-                'x-amz-checksum-sha256': tarball.sha256
-            },
-            body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
-            limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
-        };
-        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-        const read = (response) => {
-            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
-                throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response);
-        };
-        await (0,flakehub_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
-    }
-    /**
-     * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
-     * attempt whose answer was lost on the way (or timed out) did publish it.
-     */
-    async publish(uuid) {
-        const url = `${this.host}/publish/${pathPart(uuid)}`;
-        const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
-        await this.call('FlakeHub publish', request, (response, call) => {
-            if (response.status === 409) {
-                github_reporter/* log */.Rm.info(`FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`);
-                return;
-            }
-            if (response.status !== 200)
-                throw new FlakeHubError(`FlakeHub could not publish the release: ${answered(call, response)}.`);
-            (0,answers/* refusePage */.Ew)(call, response);
-        });
-    }
-}
-/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
-const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
-/**
- * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
- * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
- * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
- * refused: a URL reads them as folder steps however they are written.
- */
-function pathPart(value) {
-    if (value === '' || value === '.' || value === '..') {
-        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
-    }
-    let out = '';
-    for (const char of value) {
-        if (PCHAR.test(char))
-            out += char;
-        else
-            for (const byte of Buffer.from(char, 'utf8'))
-                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return out;
-}
-/** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
-function readStageAnswer(response, call) {
-    if (response.status === 409)
-        return { kind: 'exists' };
-    if (response.status === 401)
-        throw new FlakeHubError(`FlakeHub refused the release as unauthorized: ${answered(call, response)}.`);
-    if (response.status === 400)
-        throw new FlakeHubError(`FlakeHub refused the release as a bad request: ${answered(call, response)}.`);
-    if (response.status !== 200)
-        throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`);
-    const staged = (0,answers/* readAnswer */.JN)(call, response, STAGED);
-    return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid };
-}
-/** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
-function answered(call, response) {
-    return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}`;
-}
-
-// EXTERNAL MODULE: ./src/flakehub/token.ts
-var token = __nccwpck_require__(8929);
-;// CONCATENATED MODULE: ./src/flakehub/publish.ts
-/** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
-
-
-
-/** FlakeHub refuses tarballs larger than this many bytes. */
-const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
-    const { tarball } = release;
-    if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
-    const largest = tarball.largestFiles
-        .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
-        .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
-        `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
-}
-async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
-    const { signal } = services;
-    const idToken = audience => {
-        signal?.throwIfAborted();
-        return services.idToken(audience, signal);
+/** The late token, then FlakeHub: only with a finished release in hand. */
+async function publish(place, settings, release, facts, services, phases, state) {
+    const { reporter: log, signal } = services;
+    const calls = { ...services, log };
+    const publishing = {
+        ...calls,
+        idToken: place.idToken(settings, facts, calls),
+        owner: await place.owner(settings)
     };
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
-    await flakehub.checkToken(services.owner);
-    const staged = await flakehub.stage(release);
-    if (staged.kind === 'exists') {
-        if (settings.errorOnConflict)
-            throw new Error(`${release.uploadName}/${release.version} already exists on FlakeHub.`);
-        github_reporter/* log */.Rm.info(`${release.uploadName}/${release.version} already exists on FlakeHub; nothing to publish.`);
-        return 'already-published';
-    }
-    github_reporter/* log */.Rm.info(`Staged upload ${staged.uuid}; uploading ${release.tarball.size} bytes.`);
-    await flakehub.upload(staged.uploadUrl, release);
-    await flakehub.publish(staged.uuid);
-    github_reporter/* log */.Rm.info(`Published ${release.flakeRefs.atLeast}.`);
-    return 'published';
+    signal.throwIfAborted();
+    state.publishing = true;
+    return phases.run('Upload', () => publishRelease(release, settings, publishing));
 }
-
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
- * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
- * each place-bound step is done; nothing below asks where it is.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
- * the packing, and no service is asked anything after it: the run then reports that it was
- * cancelled, with the signal's exit status.
- */
-async function run(place, readSettings, signal) {
-    const { reporter } = place;
-    (0,github_reporter/* useReporter */.$L)(reporter);
-    const timings = new Map();
-    let scratch;
-    const removeScratch = async () => {
-        if (scratch !== undefined)
-            await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
-        scratch = undefined;
-    };
-    let publishing = false;
-    // Every nix and git of the run is stopped when it is cancelled.
-    const runner = stoppedBy(processRunner, signal);
-    for (const secret of place.secrets)
-        github_reporter/* log */.Rm.secret(secret);
-    try {
-        const settings = readSettings();
-        place.check(settings);
-        const { commit, facts } = await phase(timings, 'Repository', async (log) => {
-            const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
-            const commit = await nameCommit(runner, settings, wording, log);
-            return { commit, facts: await place.facts(settings, commit, log, signal) };
-        });
-        signal.throwIfAborted();
-        scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(runner, scratch);
-        const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
-        const release = makeRelease(settings, facts, flake);
-        signal.throwIfAborted();
-        if (settings.destDir !== undefined) {
-            const written = await writeRelease(release, settings.destDir);
-            reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
-            await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir });
-            return;
-        }
-        const services = {
-            http: (0,flakehub_http/* httpClientTransport */.zm)(signal),
-            idToken: place.idToken(settings, facts),
-            owner: await place.owner(settings),
-            signal
-        };
-        signal.throwIfAborted();
-        publishing = true;
-        const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
-        await reporter.finished(release, outcome, timings, { host: settings.host });
+/** The run's scratch folder for the tarball, removed at the end whatever happens. */
+class Scratch {
+    /** A fresh folder under `base` (the dry run's folder, or a temporary one). */
+    async create(base) {
+        await promises_namespaceObject.mkdir(base, { recursive: true });
+        this.folder = await promises_namespaceObject.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
+        return this.folder;
     }
-    catch (error) {
-        await removeScratch(); // before saying so
-        const { reason } = signal;
-        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(publishing), reason.exitCode);
-        else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+    async remove() {
+        if (this.folder !== undefined)
+            await promises_namespaceObject.rm(this.folder, { recursive: true, force: true });
+        this.folder = undefined;
     }
-    finally {
-        await removeScratch();
-    }
-}
-/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
-async function scratchFolder(base) {
-    await promises_namespaceObject.mkdir(base, { recursive: true });
-    return promises_namespaceObject.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
 }
 
 
@@ -37900,15 +37674,15 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 9787:
+/***/ 4560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  g0: () => (/* binding */ githubMask),
   TO: () => (/* binding */ githubReporter),
-  Rm: () => (/* binding */ log),
-  $L: () => (/* binding */ useReporter)
+  rS: () => (/* binding */ githubVerbosity)
 });
 
 // UNUSED EXPORTS: printInert
@@ -37919,20 +37693,37 @@ var core = __nccwpck_require__(3340);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/settings/action-io.ts
-var action_io = __nccwpck_require__(8048);
+;// CONCATENATED MODULE: ./src/report.ts
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+function flakePage(host, release) {
+    const web = new URL(host);
+    web.hostname = web.hostname.replace(/^api\./, '');
+    const base = web.origin;
+    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
+}
+/** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
+function outputsOf(release) {
+    return {
+        flake_name: release.uploadName,
+        flake_version: release.version,
+        flakeref_at_least: release.flakeRefs.atLeast,
+        flakeref_exact: release.flakeRefs.exact
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/places/github-summary.ts
 /** What the run tells people: step outputs and the job summary. */
 
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
 function setOutputs(release) {
-    core/* setOutput */.uH(action_io/* Output */.k7.flakeName, release.uploadName);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
-    core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
+    for (const [name, value] of Object.entries(outputsOf(release)))
+        core/* setOutput */.uH(name, value);
 }
 /**
  * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
@@ -37942,18 +37733,6 @@ function escapeHtml(text) {
     const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
     return text.replace(/[&<>"]/g, c => entities[c]);
 }
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-function flakePage(host, release) {
-    const web = new URL(host);
-    web.hostname = web.hostname.replace(/^api\./, '');
-    const base = web.origin;
-    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
-}
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
-};
 /** Write the job summary: what was released, how to use it, and where the time went. */
 async function writeSummary(release, outcome, timings, where) {
     const { metadata, tarball } = release;
@@ -38010,13 +37789,10 @@ async function writeSummary(release, outcome, timings, where) {
 
 ;// CONCATENATED MODULE: ./src/places/github-reporter.ts
 /**
- * How a run is reported. The GitHub Action speaks in workflow commands (groups, annotations,
- * masks, step outputs, the job summary); the command line prints plain text or GitLab sections
- * (see src/cli/). The place a run happens in picks one {@link Reporter}; the pipeline hands its
- * phases, outputs and failure to it, and the steps deep inside (Git, Nix, HTTP retries, the
- * token) log their lines through {@link log}, which goes to the same reporter.
+ * GitHub Actions' way of reporting a run: workflow commands (groups, annotations, masks), step
+ * outputs and the job summary. Everything printed has the run's secrets hidden, and text from
+ * the flake or from Nix is printed so that the runner reads none of it as a command.
  */
-
 
 
 
@@ -38039,51 +37815,45 @@ function printInert(lines) {
     const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
     process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
 }
-/** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
-const githubReporter = {
-    info: line => printInert([line]),
-    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
-    // CR, LF), so their text cannot start a command of its own.
-    warning: message => core/* warning */.$e(message),
-    debug: message => core/* debug */.Yz(message),
-    isDebug: () => core/* isDebug */._o(),
-    secret: value => core/* setSecret */.Pq(value),
-    phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
-    phaseEnded(name, outcome, seconds, lines) {
-        core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        printInert(lines);
-        core/* endGroup */.N4();
-    },
-    async finished(release, outcome, timings, where) {
-        setOutputs(release);
-        // Always there on a runner; the command may also run in a step that has no summary.
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(release, outcome, timings, where);
-    },
-    failed(message, exitCode = 1) {
-        core/* setFailed */.C1(message);
-        process.exitCode = exitCode;
-    }
-};
-let current = githubReporter;
-/** Make `reporter` the one every log line goes to (the entry points do this first). */
-function useReporter(reporter) {
-    current = reporter;
+/** How GitHub hides a secret: a mask the runner applies to everything the job prints. */
+function githubMask(value) {
+    core/* setSecret */.Pq(value);
 }
-/** The current reporter's log lines, for the steps that do not hold the reporter themselves. */
-const log = {
-    info: (line) => current.info(line),
-    warning: (message) => current.warning(message),
-    debug: (message) => current.debug(message),
-    isDebug: () => current.isDebug(),
-    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
-    secret: (value) => {
-        (0,secrets/* rememberSecret */.Gz)(value);
-        current.secret(value);
-    },
-    phaseStarted: (name) => current.phaseStarted(name),
-    phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
-};
+/** `debug` in the runner's debug mode (re-run with debug logging, or `RUNNER_DEBUG=1`). */
+function githubVerbosity() {
+    return core/* isDebug */._o() ? 'debug' : 'normal';
+}
+/**
+ * GitHub Actions: the toolkit's workflow commands, step outputs and job summary. At `verbose`
+ * the detail is printed; otherwise it goes to the runner's debug log, shown in its debug mode.
+ */
+function githubReporter(secrets, verbosity) {
+    const hide = (text) => secrets.hide(text);
+    return {
+        verbosity,
+        info: line => printInert([hide(line)]),
+        // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+        // CR, LF), so their text cannot start a command of its own.
+        warning: message => core/* warning */.$e(hide(message)),
+        debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : core/* debug */.Yz(hide(message)),
+        phaseStarted: name => core/* info */.pq(`▶ ${hide(name)}…`),
+        phaseEnded(name, outcome, seconds, lines) {
+            core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
+            printInert(lines.map(hide));
+            core/* endGroup */.N4();
+        },
+        async finished(release, outcome, timings, where) {
+            setOutputs(release);
+            // Always there on a runner; the command may also run in a step that has no summary.
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeSummary(release, outcome, timings, where);
+        },
+        failed(message, exitCode = 1) {
+            core/* setFailed */.C1(hide(message));
+            process.exitCode = exitCode;
+        }
+    };
+}
 
 
 /***/ }),
@@ -38105,14 +37875,11 @@ var external_node_os_ = __nccwpck_require__(8161);
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
 var flakehub_http = __nccwpck_require__(4623);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/places/github-graphql.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-
 
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
@@ -38148,8 +37915,8 @@ const ANSWER = (0,answers/* object */.Ik)({
     }))),
     errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
 });
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
-    (0,secrets/* rememberSecret */.Gz)(token);
+async function githubFacts(services, graphqlUrl, token, repository, revision, limits) {
+    const { http, log, secrets } = services;
     const [owner, name] = repository.split('/');
     const request = {
         method: 'POST',
@@ -38159,17 +37926,17 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
     const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,flakehub_http/* retryPolicy */.Jb)(limits));
+    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision, secrets), (0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets));
 }
 /** What GitHub's answer says about the commit, or one error that says what is wrong. */
-function readFacts(response, call, repository, revision) {
+function readFacts(response, call, repository, revision, secrets) {
     if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
-        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response)}.`);
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}.`);
     }
-    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER);
+    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER, secrets);
     const repo = result.data?.repository;
     if (repo == null) {
-        const why = result.errors?.map(e => (0,secrets/* redactText */.Rd)(e.message)).join('; ') ?? 'no repository in the answer';
+        const why = result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer';
         throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
             'Check that the repository exists and that `github-token` can read it.');
     }
@@ -38196,8 +37963,6 @@ function refusePullRequest(eventName) {
     }
 }
 
-// EXTERNAL MODULE: ./src/places/github-reporter.ts + 1 modules
-var github_reporter = __nccwpck_require__(9787);
 // EXTERNAL MODULE: ./src/flakehub/token.ts
 var token = __nccwpck_require__(8929);
 ;// CONCATENATED MODULE: ./src/places/place.ts
@@ -38209,11 +37974,8 @@ var token = __nccwpck_require__(8929);
 
 
 
-
-
-
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, commit, shallow = {
+async function localFacts(settings, commit, services, shallow = {
     deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
     refuseRolling: false
 }) {
@@ -38225,13 +37987,13 @@ async function localFacts(settings, commit, shallow = {
     }
     const commitCount = await commit.git.commitCount(revision);
     if (commit.shallow) {
-        github_reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+        services.log.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
     }
     return { revision, commitCount, topics: [], spdxIdentifier: null };
 }
 /** Facts from GitHub's GraphQL API, for the commit being published. */
-function graphqlFacts(settings, commit, graphqlUrl, signal) {
-    return githubFacts((0,flakehub_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
+function graphqlFacts(settings, commit, graphqlUrl, services) {
+    return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
@@ -38239,20 +38001,373 @@ function githubPlace(options = {}) {
     const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
-        reporter: github_reporter/* githubReporter */.TO,
         secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
         settingName: name => `\`${name}\``,
-        facts: (settings, commit, _log, signal) => settings.destDir !== undefined
-            ? localFacts(settings, commit)
-            : graphqlFacts(settings, commit, graphqlUrl, signal),
-        idToken: settings => (0,token/* githubIdToken */.eC)(settings.timeouts),
+        facts: (settings, commit, services) => settings.destDir !== undefined
+            ? localFacts(settings, commit, services)
+            : graphqlFacts(settings, commit, graphqlUrl, services),
+        idToken: (settings, _facts, services) => (0,token/* githubIdToken */.eC)(settings.timeouts, services.log, services.secrets),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
+}
+
+
+/***/ }),
+
+/***/ 169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qd: () => (/* binding */ CommandError),
+  Wl: () => (/* binding */ makeProcessRunner),
+  $: () => (/* binding */ stoppedBy)
+});
+
+// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, processGroups, processRunner, showCommand
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/process/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources and its GitHub token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/process/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
+ */
+
+
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
+    }
+};
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    const report = settings.log ?? src_log/* SILENT */.qY;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? report.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    env: childEnvironment(process.env, options.env),
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if ((0,src_log/* shows */.L7)(report.verbosity, 'verbose'))
+                        report.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes, and says nothing unless a call gives its log. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
 }
 
 
@@ -38298,46 +38413,72 @@ function cancelOnSignals(target = process) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   Gz: () => (/* binding */ rememberSecret),
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   XM: () => (/* binding */ pathOf),
-/* harmony export */   ld: () => (/* binding */ bodyStart)
+/* harmony export */   Sb: () => (/* binding */ Secrets),
+/* harmony export */   XM: () => (/* binding */ pathOf)
 /* harmony export */ });
-/* unused harmony exports REDACTED, PIECE */
+/* unused harmony exports REDACTED, PIECE, redactPatterns */
 /**
- * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
- * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
+ * Keeping secrets out of what the run shows: the tokens it was given or fetched ({@link Secrets},
+ * one object per run, which the entry point builds and hands to everything that shows text),
+ * presigned URLs, bodies a server echoes back, GraphQL error messages. The runner masks
+ * registered secrets too; this does not rely on it. Imports nothing of this project.
  */
 const REDACTED = '***';
 /** A remembered secret is found by any run of this many of its characters, or more. */
 const PIECE = 12;
-/** Remembered secrets shorter than {@link PIECE}: matched whole. */
-const short = new Set();
-/** Every {@link PIECE}-character piece of each longer remembered secret. */
-const pieces = new Set();
 /**
- * Redact this value wherever it appears from now on (a token the action was given), also cut:
- * a service may echo only the start or the end of a token, so any {@link PIECE} or more
- * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ * The run's secrets, known in one place: a value {@link add}ed here is masked where the run
+ * happens (the runner's `add-mask` on GitHub) and redacted from every text shown from then on,
+ * also when cut: a service may echo only the start or the end of a token, so any {@link PIECE}
+ * or more consecutive characters of it are redacted. A secret shorter than that is matched whole;
+ * one shorter than 4 characters is no token and is ignored.
  */
-function rememberSecret(secret) {
-    if (secret.length < 4)
-        return;
-    if (secret.length < PIECE)
-        short.add(secret);
-    else
-        for (let i = 0; i + PIECE <= secret.length; i++)
-            pieces.add(secret.slice(i, i + PIECE));
+class Secrets {
+    /** `mask`: how the place hides a value from its log (GitHub: a mask the runner applies). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+        /** Remembered secrets shorter than {@link PIECE}: matched whole. */
+        this.short = new Set();
+        /** Every {@link PIECE}-character piece of each longer remembered secret. */
+        this.pieces = new Set();
+        this.known = new Set();
+    }
+    /** Keep `value` out of everything shown from now on. */
+    add(value) {
+        if (value.length < 4 || this.known.has(value))
+            return;
+        this.known.add(value);
+        this.mask(value);
+        if (value.length < PIECE)
+            this.short.add(value);
+        else
+            for (let i = 0; i + PIECE <= value.length; i++)
+                this.pieces.add(value.slice(i, i + PIECE));
+    }
+    /** `text` with every remembered secret, whole or cut, replaced by `***`. */
+    hide(text) {
+        let out = text;
+        for (const secret of this.short)
+            out = out.split(secret).join(REDACTED);
+        return hidePieces(out, this.pieces);
+    }
+    /** `text` with every remembered secret, token, signature and credential replaced by `***`. */
+    redact(text) {
+        return redactPatterns(this.hide(text));
+    }
+    /** The start of a body, on one line, redacted: what an error may quote of an answer. */
+    bodyStart(body, max = 200) {
+        // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+        const start = this.redact(body.replace(/\s+/g, ' ').trim());
+        return start.length > max ? `${start.slice(0, max)}…` : start;
+    }
 }
 /**
  * The text with every run of {@link PIECE} or more characters that lies inside a remembered
  * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
  * and the windows found are merged, so the cost is linear in the text's length.
  */
-function redactRemembered(text) {
-    let out = text;
-    for (const secret of short)
-        out = out.split(secret).join(REDACTED);
+function hidePieces(out, pieces) {
     if (pieces.size === 0 || out.length < PIECE)
         return out;
     let result = '';
@@ -38371,7 +38512,7 @@ function redactUrl(url) {
         parsed = new URL(url);
     }
     catch {
-        return redactText(url);
+        return redactPatterns(url);
     }
     const query = parsed.search
         .slice(1)
@@ -38421,31 +38562,37 @@ const PATTERNS = [
         `$1${REDACTED}`
     ]
 ];
-/** The text with every token, signature and remembered secret replaced by `***`. */
-function redactText(text) {
-    let out = redactRemembered(text);
+/** The text with every token, signature and credential the patterns know replaced by `***`. */
+function redactPatterns(text) {
+    let out = text;
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
-}
-/** The start of a body, on one line, redacted: what an error may quote of an answer. */
-function bodyStart(body, max = 200) {
-    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
-    const start = redactText(body.replace(/\s+/g, ' ').trim());
-    return start.length > max ? `${start.slice(0, max)}…` : start;
 }
 
 
 /***/ }),
 
-/***/ 8048:
+/***/ 5412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wg: () => (/* binding */ BINARY_SOURCE_INPUTS),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gE: () => (/* binding */ defaultsFromEnv),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: CliOnly, INPUT_SPELLING
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
+var spdx_expression_parse = __nccwpck_require__(3326);
+var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
+;// CONCATENATED MODULE: ./src/settings/action-io.ts
 /** The names of the action's inputs and outputs, as `action.yml` declares them. */
 const Input = {
     visibility: 'visibility',
@@ -38496,36 +38643,20 @@ const Output = {
     flakerefExact: 'flakeref_exact'
 };
 
-
-/***/ }),
-
-/***/ 6765:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sb: () => (/* binding */ readSettings)
-/* harmony export */ });
-/* unused harmony exports INPUT_SPELLING, CliOnly, defaultsFromEnv */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3326);
-/* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8048);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
-/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9787);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9849);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var timeouts = __nccwpck_require__(9849);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+;// CONCATENATED MODULE: ./src/settings/read.ts
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
-
-
 
 
 
@@ -38555,11 +38686,13 @@ const VISIBILITIES = {
     private: 'private'
 };
 /**
- * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
- * listing every problem found, each naming its input (or variable) and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`: the settings, or every problem
+ * found, each naming its input (or variable) and saying what to write.
  */
-function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING, env = process.env) {
+function readSettings(read, defaults, spelling = INPUT_SPELLING, env = process.env) {
     const problems = [];
+    const warnings = [];
+    const secrets = [];
     const get = (name) => read(name).trim();
     const complain = (name, problem) => {
         problems.push(`${spelling.setting(name)}: ${problem}`);
@@ -38576,78 +38709,78 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         complain(name, `"${value}" is not a boolean; write \`true\` or \`false\`.`);
         return fallback;
     };
-    const githubToken = read(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.githubToken);
+    const githubToken = read(Input.githubToken);
     if (githubToken !== '')
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(githubToken);
-    const visibilityInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility).toLowerCase();
+        secrets.push(githubToken);
+    const visibilityInput = get(Input.visibility).toLowerCase();
     const visibility = VISIBILITIES[visibilityInput];
     if (visibility === undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.visibility, visibilityInput === ''
+        complain(Input.visibility, visibilityInput === ''
             ? 'is required; write `public`, `unlisted` or `private`.'
             : `"${visibilityInput}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
     }
-    const repositoryInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) || defaults.repository;
+    const repositoryInput = get(Input.repository) || defaults.repository;
     const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
-    const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
-    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .flakeNameProblem */ .cz)(name);
+    const name = get(Input.name);
+    const nameProblem = name === '' ? undefined : (0,naming/* flakeNameProblem */.cz)(name);
     if (nameProblem !== undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
+        complain(Input.name, `${(0,naming/* quoted */.TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
     }
     const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .foldRepository */ .qT)(repositoryInput);
+    const folded = (0,naming/* foldRepository */.qT)(repositoryInput);
     const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
     const repository = subgroupsKept ? repositoryInput : folded;
     // Each part (after folding; each segment when folding is off) may become a segment of the
     // upload path, so it must be a name part as `name`'s are.
-    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .namePartsProblem */ .Ds)(repository);
+    const partsProblem = repository === undefined ? undefined : (0,naming/* namePartsProblem */.Ds)(repository);
     if (repository === undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
+        complain(Input.repository, repositoryInput === ''
             ? repositoryFrom === ''
-                ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
+                ? `is required here (nothing in the environment names the repository); write it as ${write(Input.repository, 'owner/project')}.`
                 : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
+            : `${(0,naming/* quoted */.TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
     }
     else if (partsProblem !== undefined) {
-        const from = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
+        const from = get(Input.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
+        complain(Input.repository, `${(0,naming/* quoted */.TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(Input.repository, 'owner/project')}.`);
     }
     else if (subgroupsKept && name === '') {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-            `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
+        complain(Input.repository, `${(0,naming/* quoted */.TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+            `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
     }
-    const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
-    const rollingMinorInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor);
+    const rolling = bool(Input.rolling, false);
+    const rollingMinorInput = get(Input.rollingMinor);
     let version = { kind: 'rolling', minor: 1 };
     if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
+        complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. ${write(Input.rollingMinor, '2')}.`);
     }
     else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, '2')}.`);
+        complain(Input.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(Input.rollingMinor, '2')}.`);
     }
     else if (rollingMinorInput !== '' && !rolling) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor, `is set but ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling)} is not; add ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, 'true')} or remove it.`);
+        complain(Input.rollingMinor, `is set but ${ref(Input.rolling)} is not; add ${write(Input.rolling, 'true')} or remove it.`);
     }
     else if (rolling) {
         version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) };
     }
     if (!rolling) {
-        const explicitTag = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag);
+        const explicitTag = get(Input.tag);
         const tag = explicitTag || defaults.refName;
         const from = explicitTag === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
-        const rollingInstead = write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, 'true');
+        const rollingInstead = write(Input.rolling, 'true');
         if (tag === '') {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `is empty; set ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
+            complain(Input.tag, `is empty; set ${write(Input.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
         }
-        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .semverOfTag */ .EJ)(tag) === undefined) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
+        else if ((0,naming/* semverOfTag */.EJ)(tag) === undefined) {
+            complain(Input.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
         }
         version = { kind: 'tag', tag };
     }
-    const rev = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rev) || defaults.rev || undefined;
+    const rev = get(Input.rev) || defaults.rev || undefined;
     if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
+        complain(Input.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
     }
-    const hostInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host) || 'https://api.flakehub.com';
+    const hostInput = get(Input.host) || 'https://api.flakehub.com';
     let host = hostInput;
     let audience = '';
     try {
@@ -38658,65 +38791,67 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         audience = url.hostname;
     }
     catch {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host, `"${hostInput}" is not a URL; write e.g. ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.host, 'https://api.flakehub.com')}.`);
+        complain(Input.host, `"${hostInput}" is not a URL; write e.g. ${write(Input.host, 'https://api.flakehub.com')}.`);
     }
-    const extraLabelsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels);
-    const extraTagsInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags);
+    const extraLabelsInput = get(Input.extraLabels);
+    const extraTagsInput = get(Input.extraTags);
     if (extraLabelsInput === '' && extraTagsInput !== '') {
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
+        warnings.push(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`);
     }
-    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
-    const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
+    const extraLabels = (0,labels/* splitLabels */.u_)(extraLabelsInput || extraTagsInput);
+    const spdxExpression = get(Input.spdxExpression) || undefined;
     if (spdxExpression !== undefined) {
         try {
-            spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default()(spdxExpression);
+            spdx_expression_parse_default()(spdxExpression);
         }
         catch (error) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}); ` +
+            complain(Input.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,errors/* errorMessage */.gJ)(error)}); ` +
                 'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
         }
     }
-    const gitRootInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot) || '.';
-    const gitRoot = existingDirectory(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(defaults.workspace, gitRootInput));
+    const gitRootInput = get(Input.gitRoot) || '.';
+    const gitRoot = existingDirectory(external_node_path_.resolve(defaults.workspace, gitRootInput));
     let flakeDir = '';
     let sourceSubdirectory = '';
     if (gitRoot === undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot, `"${gitRootInput}" is not a folder; write the path of the Git checkout.`);
+        complain(Input.gitRoot, `"${gitRootInput}" is not a folder; write the path of the Git checkout.`);
     }
     else {
-        const directory = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory);
-        const dir = existingDirectory(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(gitRoot, directory));
-        const relative = dir === undefined ? '' : node_path__WEBPACK_IMPORTED_MODULE_2__.relative(gitRoot, dir);
+        const directory = get(Input.directory);
+        const dir = existingDirectory(external_node_path_.resolve(gitRoot, directory));
+        const relative = dir === undefined ? '' : external_node_path_.relative(gitRoot, dir);
         if (dir === undefined) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `"${directory}" is not a folder under ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot)} (${gitRoot}).`);
+            complain(Input.directory, `"${directory}" is not a folder under ${ref(Input.gitRoot)} (${gitRoot}).`);
         }
-        else if (relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(relative)) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `"${directory}" resolves to ${dir}, outside ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.gitRoot)} (${gitRoot}); write a path inside the repository.`);
+        else if (relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
+            complain(Input.directory, `"${directory}" resolves to ${dir}, outside ${ref(Input.gitRoot)} (${gitRoot}); write a path inside the repository.`);
         }
-        else if (!node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'flake.nix'))) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory, `there is no flake.nix in ${dir}; point ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.directory)} at the folder that holds flake.nix.`);
+        else if (!external_node_fs_.existsSync(external_node_path_.join(dir, 'flake.nix'))) {
+            complain(Input.directory, `there is no flake.nix in ${dir}; point ${ref(Input.directory)} at the folder that holds flake.nix.`);
         }
         else {
             flakeDir = dir;
-            sourceSubdirectory = relative.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+            sourceSubdirectory = relative.split(external_node_path_.sep).join('/');
         }
     }
-    const destDirInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.destDir);
-    const destDir = destDirInput === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(defaults.workspace, destDirInput);
+    const destDirInput = get(Input.destDir);
+    const destDir = destDirInput === '' ? undefined : external_node_path_.resolve(defaults.workspace, destDirInput);
     const settings = {
-        mirror: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.mirror, false),
-        errorOnConflict: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.errorOnConflict, false),
-        includeOutputPaths: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.includeOutputPaths, false),
-        myFlakeIsTooBig: bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.myFlakeIsTooBig, false)
+        mirror: bool(Input.mirror, false),
+        errorOnConflict: bool(Input.errorOnConflict, false),
+        includeOutputPaths: bool(Input.includeOutputPaths, false),
+        myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
     };
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
-    bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
-    const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
+    bool(Input.strictMode, false);
+    const limits = (0,timeouts/* readTimeouts */.vL)(env);
     problems.push(...limits.problems);
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(problems);
-    warnIgnoredInputs(read);
-    return {
+        return { problems, warnings, secrets };
+    const ignored = ignoredInputs(read);
+    if (ignored !== undefined)
+        warnings.push(ignored);
+    const values = {
         ...settings,
         visibility: visibility,
         uploadName: name || repository,
@@ -38734,32 +38869,33 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         destDir,
         timeouts: limits.limits
     };
+    return { settings: values, warnings, secrets };
 }
 /** The real path of `dir` if it is a folder, else undefined. */
 function existingDirectory(dir) {
     try {
-        const real = node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync(dir);
-        return node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync(real).isDirectory() ? real : undefined;
+        const real = external_node_fs_.realpathSync(dir);
+        return external_node_fs_.statSync(real).isDirectory() ? real : undefined;
     }
     catch {
         return undefined;
     }
 }
 /** Inputs that only steered the established action's binary or its logger: one warning. */
-function warnIgnoredInputs(read) {
+function ignoredInputs(read) {
     const ignoredDefaults = {
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logDirectives]: 'flakehub_push=info',
-        [_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logger]: 'full',
+        [Input.logDirectives]: 'flakehub_push=info',
+        [Input.logger]: 'full',
         'source-branch': 'main'
     };
-    const set = [..._action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .BINARY_SOURCE_INPUTS */ .Wg, _action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logDirectives, _action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.logger].filter(name => {
+    const set = [...BINARY_SOURCE_INPUTS, Input.logDirectives, Input.logger].filter(name => {
         const value = read(name).trim();
         return value !== '' && value !== ignoredDefaults[name];
     });
-    if (set.length > 0) {
-        _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
-            'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
-    }
+    if (set.length === 0)
+        return undefined;
+    return (`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
+        'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
 }
 
 

@@ -5,29 +5,24 @@
  */
 import * as path from 'node:path'
 import packageJson from '../package.json' with { type: 'json' }
-import { CommandLine, helpText, parseCommandLine } from './settings/command-line.js'
-import { cliPlace, detectPlace, placeDefaults } from './places/command-places.js'
-import { textReporter, withOutputsFile } from './places/text-reporter.js'
-import { InputError } from './errors.js'
+import { httpClientTransport } from './flakehub/http.js'
+import type { Reporter } from './log.js'
 import { run } from './main.js'
-import { githubReporter } from './places/github-reporter.js'
-import { Defaults, Settings, readSettings } from './settings/read.js'
+import { cliPlace, detectPlace, placeDefaults } from './places/command-places.js'
+import { githubMask, githubReporter, githubVerbosity } from './places/github-reporter.js'
+import { textReporter, withOutputsFile } from './places/text-reporter.js'
+import { makeProcessRunner } from './process/command.js'
 import { cancelOnSignals } from './process/signals.js'
+import { Secrets } from './secrets.js'
+import { CommandLine, helpText, parseCommandLine } from './settings/command-line.js'
+import { Defaults, Reading, readSettings } from './settings/read.js'
 
 /** The settings the flags and variables give, with the command line's own problems first. */
-function readCliSettings(command: CommandLine, defaults: Defaults): Settings {
-  let settings: Settings | undefined
-  let problems: string[] = []
-  try {
-    settings = readSettings(command.read, defaults, command.spelling)
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    problems = error.problems
-  }
-  if (command.problems.length > 0 || settings === undefined) {
-    throw new InputError([...command.problems, ...problems])
-  }
-  return settings
+function readCliSettings(command: CommandLine, defaults: Defaults): Reading {
+  const reading = readSettings(command.read, defaults, command.spelling)
+  if (command.problems.length === 0) return reading
+  const { warnings, secrets } = reading
+  return { problems: [...command.problems, ...(reading.problems ?? [])], warnings, secrets }
 }
 
 const env = process.env
@@ -37,26 +32,32 @@ if (command.action === 'help') {
 } else if (command.action === 'version') {
   process.stdout.write(`flakehub-push ${packageJson.version}\n`)
 } else {
-  const cancelled = cancelOnSignals()
+  const signal = cancelOnSignals()
   const kind = detectPlace(env)
-  const text = (): ReturnType<typeof textReporter> =>
+  const debug = env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
+  const secrets = new Secrets(kind === 'github' ? githubMask : undefined)
+  const text = (): Reporter =>
     textReporter({
       out: process.stdout,
       err: process.stderr,
       gitlab: kind === 'gitlab',
       color: !env.NO_COLOR && (kind === 'gitlab' || process.stderr.isTTY === true),
       progress: process.stderr.isTTY === true && !env.CI,
-      debug: env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
+      verbosity: debug ? 'debug' : 'normal',
+      secrets
     })
   const outputsFile = command.read('outputs-file')
   const reporter = withOutputsFile(
-    kind === 'github' ? githubReporter : text(),
+    kind === 'github' ? githubReporter(secrets, githubVerbosity()) : text(),
     outputsFile === '' ? undefined : path.resolve(outputsFile)
   )
-  const place = cliPlace(kind, command.read, env, reporter)
-  await run(
-    place,
-    () => readCliSettings(command, placeDefaults(kind, env, process.cwd())),
-    cancelled
-  )
+  const place = cliPlace(kind, command.read, env)
+  await run(place, readCliSettings(command, placeDefaults(kind, env, process.cwd())), {
+    reporter,
+    secrets,
+    runner: makeProcessRunner({ log: reporter }),
+    http: httpClientTransport(signal),
+    now: Date.now,
+    signal
+  })
 }

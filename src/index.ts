@@ -1,8 +1,13 @@
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
+import * as core from '@actions/core'
+import { httpClientTransport } from './flakehub/http.js'
 import { run } from './main.js'
+import { githubMask, githubReporter, githubVerbosity } from './places/github-reporter.js'
 import { githubPlace } from './places/place.js'
-import { readSettings } from './settings/read.js'
+import { makeProcessRunner } from './process/command.js'
 import { cancelOnSignals } from './process/signals.js'
+import { Secrets } from './secrets.js'
+import { defaultsFromEnv, readSettings } from './settings/read.js'
 
 /** The repository owner named in the event that started the workflow. */
 async function eventOwner(): Promise<string | undefined> {
@@ -10,5 +15,15 @@ async function eventOwner(): Promise<string | undefined> {
   return context.payload.repository?.owner?.login
 }
 
-const cancelled = cancelOnSignals()
-await run(githubPlace({ eventOwner }), () => readSettings(), cancelled)
+const signal = cancelOnSignals()
+const secrets = new Secrets(githubMask)
+const reporter = githubReporter(secrets, githubVerbosity())
+const reading = readSettings(name => core.getInput(name), defaultsFromEnv())
+await run(githubPlace({ eventOwner }), reading, {
+  reporter,
+  secrets,
+  runner: makeProcessRunner({ log: reporter }),
+  http: httpClientTransport(signal),
+  now: Date.now,
+  signal
+})

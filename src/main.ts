@@ -1,102 +1,166 @@
 /**
  * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
  * and tarball → release → dry run, or token and publish → report. The {@link Place} says how
- * each place-bound step is done; nothing below asks where it is.
+ * each place-bound step is done, and the {@link Services} (built by the entry point) how the run
+ * reaches the world; nothing below asks where it is.
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { processRunner, stoppedBy } from './process/command.js'
-import { nameCommit } from './source/commit.js'
 import { writeRelease } from './dry-run.js'
-import { Cancelled, errorMessage } from './errors.js'
-import { evaluateAndPack, locateSource } from './source/locate.js'
-import { httpClientTransport } from './flakehub/http.js'
+import { Cancelled, InputError, errorMessage } from './errors.js'
+import { evaluate } from './evaluate/evaluate.js'
 import { Nix } from './evaluate/nix.js'
-import { Place } from './places/place.js'
+import type { Log } from './log.js'
+import { stoppedBy } from './process/command.js'
+import type { Place } from './places/place.js'
 import { publishRelease } from './flakehub/publish.js'
-import { makeRelease } from './release.js'
-import { log, useReporter } from './places/github-reporter.js'
-import { Settings } from './settings/read.js'
-import { Timings, phase } from './timing.js'
+import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
+import type { Services } from './services.js'
+import type { Reading, Settings } from './settings/read.js'
+import { nameCommit } from './source/commit.js'
+import { type FlakeSource, findReadme, locateSource } from './source/locate.js'
+import { packAndVerify } from './source/verify.js'
+import { Phases, allOrStop } from './timing.js'
 
 /**
- * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
- * the packing, and no service is asked anything after it: the run then reports that it was
- * cancelled, with the signal's exit status.
+ * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
+ * stops every child and the packing, and no service is asked anything after it: the run then
+ * reports that it was cancelled, with the signal's exit status.
  */
-export async function run(
-  place: Place,
-  readSettings: () => Settings,
-  signal: AbortSignal
-): Promise<void> {
-  const { reporter } = place
-  useReporter(reporter)
-  const timings: Timings = new Map()
-  let scratch: string | undefined
-  const removeScratch = async (): Promise<void> => {
-    if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true })
-    scratch = undefined
-  }
-  let publishing = false
-  // Every nix and git of the run is stopped when it is cancelled.
-  const runner = stoppedBy(processRunner, signal)
-  for (const secret of place.secrets) log.secret(secret)
+export async function run(place: Place, reading: Reading, services: Services): Promise<void> {
+  const { reporter, signal } = services
+  const scratch = new Scratch()
+  const phases = new Phases(reporter)
+  const state = { publishing: false }
   try {
-    const settings = readSettings()
-    place.check(settings)
-    const { commit, facts } = await phase(timings, 'Repository', async log => {
-      const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') }
-      const commit = await nameCommit(runner, settings, wording, log)
-      return { commit, facts: await place.facts(settings, commit, log, signal) }
-    })
+    const settings = accept(place, reading, services)
+    const { release, facts } = await prepare(place, settings, services, phases, scratch)
     signal.throwIfAborted()
-    scratch = await scratchFolder(settings.destDir ?? place.scratchBase)
-    const nix = new Nix(runner, scratch)
-    const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log))
-    const flake = await evaluateAndPack(
-      nix,
-      settings,
-      source,
-      path.join(scratch, 'source.tar.gz'),
-      timings,
-      signal
-    )
-    const release = makeRelease(settings, facts, flake)
-    signal.throwIfAborted()
-
     if (settings.destDir !== undefined) {
       const written = await writeRelease(release, settings.destDir)
       reporter.info(
         `Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`
       )
-      await reporter.finished(release, 'dry-run', timings, { destDir: settings.destDir })
+      await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir })
       return
     }
-    const services = {
-      http: httpClientTransport(signal),
-      idToken: place.idToken(settings, facts),
-      owner: await place.owner(settings),
-      signal
-    }
-    signal.throwIfAborted()
-    publishing = true
-    const outcome = await phase(timings, 'Upload', () =>
-      publishRelease(release, settings, services)
-    )
-    await reporter.finished(release, outcome, timings, { host: settings.host })
+    const outcome = await publish(place, settings, release, facts, services, phases, state)
+    await reporter.finished(release, outcome, phases.timings, { host: settings.host })
   } catch (error) {
-    await removeScratch() // before saying so
+    await scratch.remove() // before saying so
     const { reason } = signal
     if (signal.aborted && reason instanceof Cancelled)
-      reporter.failed(reason.report(publishing), reason.exitCode)
+      reporter.failed(reason.report(state.publishing), reason.exitCode)
     else reporter.failed(errorMessage(signal.aborted ? reason : error))
   } finally {
-    await removeScratch()
+    await scratch.remove()
   }
 }
 
-/** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
-async function scratchFolder(base: string): Promise<string> {
-  await fs.mkdir(base, { recursive: true })
-  return fs.mkdtemp(path.join(base, '.flakehub-push-'))
+/**
+ * The settings, once their secrets are kept out of the log (the place's first: the runner
+ * ignores a mask that comes after the text it should hide), their warnings shown, and both
+ * they and the place found fit for a run; else the one error that says what to change.
+ */
+function accept(place: Place, reading: Reading, services: Services): Settings {
+  for (const secret of [...place.secrets, ...reading.secrets]) services.secrets.add(secret)
+  for (const warning of reading.warnings) services.reporter.warning(warning)
+  if (reading.problems !== undefined) throw new InputError(reading.problems)
+  place.check(reading.settings, services.now())
+  return reading.settings
+}
+
+/** Everything before any token: the commit, its facts, the evaluation and the tarball. */
+async function prepare(
+  place: Place,
+  settings: Settings,
+  services: Services,
+  phases: Phases,
+  scratch: Scratch
+): Promise<{ release: Release; facts: RepositoryFacts }> {
+  const { reporter: log, signal } = services
+  // Every nix and git of the run is stopped when it is cancelled.
+  const runner = stoppedBy(services.runner, signal)
+  const { commit, facts } = await phases.run('Repository', async phaseLog => {
+    const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') }
+    const commit = await nameCommit(runner, settings, wording, phaseLog)
+    return { commit, facts: await place.facts(settings, commit, { ...services, log }) }
+  })
+  signal.throwIfAborted()
+  const folder = await scratch.create(settings.destDir ?? place.scratchBase)
+  const nix = new Nix(runner, folder, log)
+  const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
+  const tarball = path.join(folder, 'source.tar.gz')
+  const flake = await evaluateAndPack(nix, settings, source, tarball, phases, log, signal)
+  return { release: makeRelease(settings, facts, flake), facts }
+}
+
+/**
+ * Everything that depends only on the located source, at the same time: the evaluation, the
+ * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
+ */
+async function evaluateAndPack(
+  nix: Nix,
+  settings: Settings,
+  source: FlakeSource,
+  tarballPath: string,
+  phases: Phases,
+  log: Log,
+  signal: AbortSignal
+): Promise<EvaluatedFlake> {
+  const [outputs, readme, tarball] = await allOrStop(
+    [
+      signal => evaluate(nix, source.flakeRef, settings, phases, log, signal),
+      signal => findReadme(source.sourceDir, signal),
+      signal =>
+        phases.run('Package', async log => {
+          const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
+          log.info(
+            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
+          )
+          return tarball
+        })
+    ] as const,
+    signal
+  )
+  return { source, outputs, readme, tarball }
+}
+
+/** The late token, then FlakeHub: only with a finished release in hand. */
+async function publish(
+  place: Place,
+  settings: Settings,
+  release: Release,
+  facts: RepositoryFacts,
+  services: Services,
+  phases: Phases,
+  state: { publishing: boolean }
+): ReturnType<typeof publishRelease> {
+  const { reporter: log, signal } = services
+  const calls = { ...services, log }
+  const publishing = {
+    ...calls,
+    idToken: place.idToken(settings, facts, calls),
+    owner: await place.owner(settings)
+  }
+  signal.throwIfAborted()
+  state.publishing = true
+  return phases.run('Upload', () => publishRelease(release, settings, publishing))
+}
+
+/** The run's scratch folder for the tarball, removed at the end whatever happens. */
+class Scratch {
+  private folder: string | undefined
+
+  /** A fresh folder under `base` (the dry run's folder, or a temporary one). */
+  async create(base: string): Promise<string> {
+    await fs.mkdir(base, { recursive: true })
+    this.folder = await fs.mkdtemp(path.join(base, '.flakehub-push-'))
+    return this.folder
+  }
+
+  async remove(): Promise<void> {
+    if (this.folder !== undefined) await fs.rm(this.folder, { recursive: true, force: true })
+    this.folder = undefined
+  }
 }

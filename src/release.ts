@@ -1,10 +1,18 @@
 /** A finished release: the metadata FlakeHub receives, and the tarball it belongs to. */
-import { EvaluatedFlake } from './source/locate.js'
+import type { Outputs } from './evaluate/nix.js'
 import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
-import { Outputs } from './evaluate/nix.js'
-import { Settings, Visibility } from './settings/read.js'
-import { VerifiedTarball } from './source/verify.js'
+import type { Settings, Visibility } from './settings/read.js'
+import type { FlakeSource } from './source/locate.js'
+import type { VerifiedTarball } from './source/verify.js'
+
+/** What evaluation and packing produce, ready to become a release. */
+export interface EvaluatedFlake {
+  source: FlakeSource
+  outputs: Outputs
+  readme: string | null
+  tarball: VerifiedTarball
+}
 
 /** What the repository tells about itself: from GitHub's API, or from local Git in a dry run. */
 export interface RepositoryFacts {

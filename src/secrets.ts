@@ -1,6 +1,8 @@
 /**
- * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
- * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
+ * Keeping secrets out of what the run shows: the tokens it was given or fetched ({@link Secrets},
+ * one object per run, which the entry point builds and hands to everything that shows text),
+ * presigned URLs, bodies a server echoes back, GraphQL error messages. The runner masks
+ * registered secrets too; this does not rely on it. Imports nothing of this project.
  */
 
 export const REDACTED = '***'
@@ -8,20 +10,50 @@ export const REDACTED = '***'
 /** A remembered secret is found by any run of this many of its characters, or more. */
 export const PIECE = 12
 
-/** Remembered secrets shorter than {@link PIECE}: matched whole. */
-const short = new Set<string>()
-/** Every {@link PIECE}-character piece of each longer remembered secret. */
-const pieces = new Set<string>()
-
 /**
- * Redact this value wherever it appears from now on (a token the action was given), also cut:
- * a service may echo only the start or the end of a token, so any {@link PIECE} or more
- * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ * The run's secrets, known in one place: a value {@link add}ed here is masked where the run
+ * happens (the runner's `add-mask` on GitHub) and redacted from every text shown from then on,
+ * also when cut: a service may echo only the start or the end of a token, so any {@link PIECE}
+ * or more consecutive characters of it are redacted. A secret shorter than that is matched whole;
+ * one shorter than 4 characters is no token and is ignored.
  */
-export function rememberSecret(secret: string): void {
-  if (secret.length < 4) return
-  if (secret.length < PIECE) short.add(secret)
-  else for (let i = 0; i + PIECE <= secret.length; i++) pieces.add(secret.slice(i, i + PIECE))
+export class Secrets {
+  /** Remembered secrets shorter than {@link PIECE}: matched whole. */
+  private readonly short = new Set<string>()
+  /** Every {@link PIECE}-character piece of each longer remembered secret. */
+  private readonly pieces = new Set<string>()
+  private readonly known = new Set<string>()
+
+  /** `mask`: how the place hides a value from its log (GitHub: a mask the runner applies). */
+  constructor(private readonly mask: (value: string) => void = () => {}) {}
+
+  /** Keep `value` out of everything shown from now on. */
+  add(value: string): void {
+    if (value.length < 4 || this.known.has(value)) return
+    this.known.add(value)
+    this.mask(value)
+    if (value.length < PIECE) this.short.add(value)
+    else for (let i = 0; i + PIECE <= value.length; i++) this.pieces.add(value.slice(i, i + PIECE))
+  }
+
+  /** `text` with every remembered secret, whole or cut, replaced by `***`. */
+  hide(text: string): string {
+    let out = text
+    for (const secret of this.short) out = out.split(secret).join(REDACTED)
+    return hidePieces(out, this.pieces)
+  }
+
+  /** `text` with every remembered secret, token, signature and credential replaced by `***`. */
+  redact(text: string): string {
+    return redactPatterns(this.hide(text))
+  }
+
+  /** The start of a body, on one line, redacted: what an error may quote of an answer. */
+  bodyStart(body: string, max = 200): string {
+    // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+    const start = this.redact(body.replace(/\s+/g, ' ').trim())
+    return start.length > max ? `${start.slice(0, max)}…` : start
+  }
 }
 
 /**
@@ -29,9 +61,7 @@ export function rememberSecret(secret: string): void {
  * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
  * and the windows found are merged, so the cost is linear in the text's length.
  */
-function redactRemembered(text: string): string {
-  let out = text
-  for (const secret of short) out = out.split(secret).join(REDACTED)
+function hidePieces(out: string, pieces: ReadonlySet<string>): string {
   if (pieces.size === 0 || out.length < PIECE) return out
   let result = ''
   let kept = 0 // text before this index is in result already
@@ -64,7 +94,7 @@ export function redactUrl(url: string): string {
   try {
     parsed = new URL(url)
   } catch {
-    return redactText(url)
+    return redactPatterns(url)
   }
   const query = parsed.search
     .slice(1)
@@ -115,16 +145,9 @@ const PATTERNS: [RegExp, string][] = [
   ]
 ]
 
-/** The text with every token, signature and remembered secret replaced by `***`. */
-export function redactText(text: string): string {
-  let out = redactRemembered(text)
+/** The text with every token, signature and credential the patterns know replaced by `***`. */
+export function redactPatterns(text: string): string {
+  let out = text
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement)
   return out
-}
-
-/** The start of a body, on one line, redacted: what an error may quote of an answer. */
-export function bodyStart(body: string, max = 200): string {
-  // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
-  const start = redactText(body.replace(/\s+/g, ' ').trim())
-  return start.length > max ? `${start.slice(0, max)}…` : start
 }

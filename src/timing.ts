@@ -3,36 +3,33 @@
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
 import { Cancelled } from './errors.js'
-import { log } from './places/github-reporter.js'
+import type { PhaseLog, Reporter, Timings } from './log.js'
 
-/** A phase's log: lines kept until the phase ends. */
-export interface PhaseLog {
-  info(line: string): void
-}
+/** The run's phases: each told to the reporter as it starts and ends, its time kept. */
+export class Phases {
+  /** Seconds per phase, in the order phases ended. */
+  readonly timings: Timings = new Map()
 
-/** Seconds spent per phase name, in the order phases ended. */
-export type Timings = Map<string, number>
+  constructor(private readonly reporter: Pick<Reporter, 'phaseStarted' | 'phaseEnded'>) {}
 
-export async function phase<T>(
-  timings: Timings,
-  name: string,
-  work: (log: PhaseLog) => Promise<T>
-): Promise<T> {
-  const started = performance.now()
-  const lines: string[] = []
-  log.phaseStarted(name)
-  const print = (outcome: string): number => {
-    const seconds = (performance.now() - started) / 1000
-    log.phaseEnded(name, outcome, seconds, lines)
-    return seconds
-  }
-  try {
-    const result = await work({ info: line => lines.push(line) })
-    timings.set(name, (timings.get(name) ?? 0) + print('done'))
-    return result
-  } catch (error) {
-    print(error instanceof Stopped || error instanceof Cancelled ? 'stopped' : 'failed')
-    throw error
+  /** Run `work` as the phase `name`; its lines are shown together when it ends. */
+  async run<T>(name: string, work: (log: PhaseLog) => Promise<T>): Promise<T> {
+    const started = performance.now()
+    const lines: string[] = []
+    this.reporter.phaseStarted(name)
+    const end = (outcome: string): number => {
+      const seconds = (performance.now() - started) / 1000
+      this.reporter.phaseEnded(name, outcome, seconds, lines)
+      return seconds
+    }
+    try {
+      const result = await work({ info: line => lines.push(line) })
+      this.timings.set(name, (this.timings.get(name) ?? 0) + end('done'))
+      return result
+    } catch (error) {
+      end(error instanceof Stopped || error instanceof Cancelled ? 'stopped' : 'failed')
+      throw error
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { CommandError, CommandRunner, RunOptions } from '../process/command.js'
 import { EvaluationError } from './nix-error.js'
-import { log } from '../places/github-reporter.js'
+import { type Log, SILENT } from '../log.js'
 
 /** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
 export interface FlakeMetadata {
@@ -57,11 +57,12 @@ export class Nix {
 
   /**
    * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
-   * temporary folder when not given).
+   * temporary folder when not given); `log`: where the version found is told.
    */
   constructor(
     private readonly runner: CommandRunner,
-    private readonly workDir?: string
+    private readonly workDir?: string,
+    private readonly log: Log = SILENT
   ) {}
 
   /**
@@ -93,7 +94,7 @@ export class Nix {
   version(options: RunOptions = {}): Promise<[number, number]> {
     this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
       const version = parseNixVersion(stdout)
-      log.debug(`Nix version ${version.join('.')}`)
+      this.log.debug(`Nix version ${version.join('.')}`)
       return version
     })
     return this.installedVersion

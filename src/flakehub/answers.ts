@@ -13,8 +13,8 @@
  * JSON document of the wrong shape comes from the service itself and will not change on a
  * retry; it fails at once.
  */
-import type { HttpResponse } from './http.js'
-import { bodyStart, pathOf } from '../secrets.js'
+import { type Secrets, pathOf } from '../secrets.js'
+import type { HttpResponse } from './wire.js'
 
 /** A call, as messages name it: `FlakeHub stage (POST /upload/…)`. */
 export interface CallName {
@@ -39,9 +39,9 @@ export function contentType(response: HttpResponse): string | undefined {
 }
 
 /** `HTTP 200 (text/html): <html>…`, the body's start redacted. */
-export function describeAnswer(response: HttpResponse): string {
+export function describeAnswer(response: HttpResponse, secrets: Secrets): string {
   const type = contentType(response) ?? 'no content type'
-  const start = bodyStart(response.body)
+  const start = secrets.bodyStart(response.body)
   return `HTTP ${response.status} (${type})${start === '' ? ', empty body' : `: ${start}`}`
 }
 
@@ -70,10 +70,10 @@ const PROXY_HINT =
   "check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY)."
 
 /** Refuse an HTML page where the service's own answer belongs (for answers without a body to read). */
-export function refusePage(call: CallName, response: HttpResponse): void {
+export function refusePage(call: CallName, response: HttpResponse, secrets: Secrets): void {
   if (looksLikeHtml(response) && response.body.trim() !== '') {
     throw new AnswerError(
-      `${callLabel(call)} answered with an HTML page: ${describeAnswer(response)}. ${PROXY_HINT}`,
+      `${callLabel(call)} answered with an HTML page: ${describeAnswer(response, secrets)}. ${PROXY_HINT}`,
       true,
       `an HTML page (${brief(response)})`
     )
@@ -81,14 +81,14 @@ export function refusePage(call: CallName, response: HttpResponse): void {
 }
 
 /** The JSON document of an answer; one that is not JSON is a retriable {@link AnswerError}. */
-export function parseAnswer(call: CallName, response: HttpResponse): unknown {
+export function parseAnswer(call: CallName, response: HttpResponse, secrets: Secrets): unknown {
   try {
     return JSON.parse(response.body) as unknown
   } catch {
     const html = looksLikeHtml(response)
     const message = html
-      ? `answered with an HTML page where JSON belongs: ${describeAnswer(response)}. ${PROXY_HINT}`
-      : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response)}.`
+      ? `answered with an HTML page where JSON belongs: ${describeAnswer(response, secrets)}. ${PROXY_HINT}`
+      : `answered with a body that is not JSON (cut short, or not from the service): ${describeAnswer(response, secrets)}.`
     const reason = `${html ? 'an HTML page' : 'a body that is not JSON'} (${brief(response)})`
     throw new AnswerError(`${callLabel(call)} ${message}`, true, reason)
   }
@@ -155,20 +155,25 @@ export const object =
     return out as Checked<S>
   }
 
-function shown(value: unknown): string {
+function shown(value: unknown, secrets: Secrets): string {
   if (value === undefined) return 'missing'
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${bodyStart(JSON.stringify(value), 40)}`
+  return `${typeof value} ${secrets.bodyStart(JSON.stringify(value), 40)}`
 }
 
 /**
  * The answer, parsed and checked; an answer of another shape is one {@link AnswerError} (not
  * retried) that says which field is wrong and quotes the start of the body.
  */
-export function readAnswer<T>(call: CallName, response: HttpResponse, check: Check<T>): T {
-  const document = parseAnswer(call, response)
+export function readAnswer<T>(
+  call: CallName,
+  response: HttpResponse,
+  check: Check<T>,
+  secrets: Secrets
+): T {
+  const document = parseAnswer(call, response, secrets)
   try {
     return check(document, '')
   } catch (error) {
@@ -176,7 +181,7 @@ export function readAnswer<T>(call: CallName, response: HttpResponse, check: Che
     const where = error.path === '' ? 'the answer' : `\`${error.path}\``
     throw new AnswerError(
       `${callLabel(call)} answered in a shape this action does not read: ${where} is ` +
-        `${shown(error.actual)}, not ${error.expected}. The answer: ${describeAnswer(response)}.`,
+        `${shown(error.actual, secrets)}, not ${error.expected}. The answer: ${describeAnswer(response, secrets)}.`,
       false
     )
   }

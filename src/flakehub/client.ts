@@ -16,20 +16,13 @@ import {
   string
 } from './answers.js'
 import { Limits } from './deadline.js'
-import {
-  HttpRequest,
-  HttpResponse,
-  HttpTransport,
-  RetryPolicy,
-  exchange,
-  isSuccess,
-  retryPolicy
-} from './http.js'
-import { redactUrl } from '../secrets.js'
+import { CallPolicy, exchange, isSuccess, retryPolicy } from './http.js'
+import type { Log } from '../log.js'
+import { type Secrets, redactUrl } from '../secrets.js'
 import { Release, metadataJson } from '../release.js'
 import { Timeouts } from '../settings/timeouts.js'
-import { log } from '../places/github-reporter.js'
 import { Credential } from './token.js'
+import type { HttpRequest, HttpResponse, HttpTransport } from './wire.js'
 
 /** What staging a release gave: where to upload, or that the version exists already. */
 export type StageResult = { kind: 'staged'; uploadUrl: string; uuid: string } | { kind: 'exists' }
@@ -52,17 +45,20 @@ type Read<T> = (response: HttpResponse, call: CallName) => T
 export class FlakeHubClient {
   /** No retry of any call starts after this (milliseconds since the epoch). */
   private readonly notAfter: number
-  /** How failed calls are retried: the first wait as the run's limits set it. */
-  private readonly retry: RetryPolicy
+  /** How failed calls are retried (the first wait as the run's limits set it) and told. */
+  private readonly retry: CallPolicy
 
+  /** `log`: where the calls' retries and news go; `secrets`: kept out of every message. */
   constructor(
     private readonly host: string,
     private readonly http: HttpTransport,
     private readonly credential: Credential,
-    private readonly limits: Timeouts
+    private readonly limits: Timeouts,
+    private readonly log: Log,
+    private readonly secrets: Secrets
   ) {
     this.notAfter = Date.now() + limits.publishBudgetMs
-    this.retry = retryPolicy(limits)
+    this.retry = retryPolicy(limits, line => log.info(line), secrets)
   }
 
   private bound(answerMs: number, stallMs?: number): Limits {
@@ -104,17 +100,17 @@ export class FlakeHubClient {
     await this.call('FlakeHub token status', request, (response, call) => {
       if (response.status === 401 || response.status === 403) {
         throw new FlakeHubError(
-          `FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response)}). ` +
+          `FlakeHub registration required: FlakeHub does not accept a token for \`${owner}\` (${answered(call, response, this.secrets)}). ` +
             `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
             'organization on FlakeHub first. Then run this job again.'
         )
       }
       if (!isSuccess(response.status)) {
         throw new FlakeHubError(
-          `FlakeHub's token status check failed: ${answered(call, response)}.`
+          `FlakeHub's token status check failed: ${answered(call, response, this.secrets)}.`
         )
       }
-      refusePage(call, response)
+      refusePage(call, response, this.secrets)
     })
   }
 
@@ -132,7 +128,9 @@ export class FlakeHubClient {
       body: metadataJson(release.metadata),
       limits: this.bound(this.limits.stageMs)
     }
-    return this.call('FlakeHub stage', request, readStageAnswer)
+    return this.call('FlakeHub stage', request, (response, call) =>
+      readStageAnswer(response, call, this.secrets)
+    )
   }
 
   /**
@@ -141,7 +139,7 @@ export class FlakeHubClient {
    */
   async upload(uploadUrl: string, release: Release): Promise<void> {
     const { tarball } = release
-    log.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
+    this.log.info(`The upload goes to ${redactUrl(uploadUrl)}.`)
     const request = {
       method: 'PUT' as const,
       url: uploadUrl,
@@ -156,9 +154,11 @@ export class FlakeHubClient {
     const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
     const read = (response: HttpResponse): void => {
       if (!isSuccess(response.status)) {
-        throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`)
+        throw new FlakeHubError(
+          `Uploading the tarball failed: ${answered(call, response, this.secrets)}.`
+        )
       }
-      refusePage(call, response)
+      refusePage(call, response, this.secrets)
     }
     await exchange(this.http, call.what, request, read, this.retry)
   }
@@ -172,16 +172,16 @@ export class FlakeHubClient {
     const request = { method: 'POST' as const, url, limits: this.bound(this.limits.publishMs) }
     await this.call('FlakeHub publish', request, (response, call) => {
       if (response.status === 409) {
-        log.info(
+        this.log.info(
           `FlakeHub says upload ${uuid} is published already: an earlier attempt got through.`
         )
         return
       }
       if (response.status !== 200)
         throw new FlakeHubError(
-          `FlakeHub could not publish the release: ${answered(call, response)}.`
+          `FlakeHub could not publish the release: ${answered(call, response, this.secrets)}.`
         )
-      refusePage(call, response)
+      refusePage(call, response, this.secrets)
     })
   }
 }
@@ -210,23 +210,29 @@ export function pathPart(value: string): string {
 }
 
 /** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
-export function readStageAnswer(response: HttpResponse, call: CallName): StageResult {
+export function readStageAnswer(
+  response: HttpResponse,
+  call: CallName,
+  secrets: Secrets
+): StageResult {
   if (response.status === 409) return { kind: 'exists' }
   if (response.status === 401)
     throw new FlakeHubError(
-      `FlakeHub refused the release as unauthorized: ${answered(call, response)}.`
+      `FlakeHub refused the release as unauthorized: ${answered(call, response, secrets)}.`
     )
   if (response.status === 400)
     throw new FlakeHubError(
-      `FlakeHub refused the release as a bad request: ${answered(call, response)}.`
+      `FlakeHub refused the release as a bad request: ${answered(call, response, secrets)}.`
     )
   if (response.status !== 200)
-    throw new FlakeHubError(`FlakeHub could not stage the release: ${answered(call, response)}.`)
-  const staged = readAnswer(call, response, STAGED)
+    throw new FlakeHubError(
+      `FlakeHub could not stage the release: ${answered(call, response, secrets)}.`
+    )
+  const staged = readAnswer(call, response, STAGED, secrets)
   return { kind: 'staged', uploadUrl: staged.s3_upload_url, uuid: staged.uuid }
 }
 
 /** `POST /upload/… answered HTTP 400 (text/plain): bad label`. */
-function answered(call: CallName, response: HttpResponse): string {
-  return `${callRoute(call)} answered ${describeAnswer(response)}`
+function answered(call: CallName, response: HttpResponse, secrets: Secrets): string {
+  return `${callRoute(call)} answered ${describeAnswer(response, secrets)}`
 }

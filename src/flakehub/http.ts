@@ -9,8 +9,9 @@ import { setTimeout as wait } from 'node:timers/promises'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import { AnswerError, CallName, callLabel } from './answers.js'
 import { Limits, TimeoutError, adopt, bounded } from './deadline.js'
+import type { HttpRequest, HttpResponse, HttpTransport } from './wire.js'
 import { errorMessage } from '../errors.js'
-import { redactText } from '../secrets.js'
+import type { Secrets } from '../secrets.js'
 import {
   DEFAULT_TIMEOUTS,
   MAX_ANSWER_BYTES,
@@ -19,33 +20,6 @@ import {
   Timeouts,
   VARIABLES
 } from '../settings/timeouts.js'
-import { log } from '../places/github-reporter.js'
-
-export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT'
-  url: string
-  headers?: Record<string, string | number>
-  /** A string, or a function that opens the body afresh for every attempt (for files). */
-  body?: string | (() => NodeJS.ReadableStream)
-  /** The deadlines of each attempt (default: 10 s to connect, 30 s for the answer). */
-  limits?: Limits
-}
-
-export interface HttpResponse {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** Sends one request, once. Tests swap it for a fake. */
-export interface HttpTransport {
-  send(request: HttpRequest): Promise<HttpResponse>
-  /**
-   * Once aborted (the run was cancelled), no request is sent, the one in flight is destroyed,
-   * and {@link exchange} makes no further attempt: each fails with the abort's reason.
-   */
-  signal?: AbortSignal
-}
 
 export const USER_AGENT = 'flakehub-push'
 
@@ -145,9 +119,14 @@ export interface RetryPolicy {
   notAfter?: number
   /** Once aborted, no retry starts (a wait for one ends at once): the abort's reason is thrown. */
   signal?: AbortSignal
+  /** Where each retry is told, with what went wrong. */
+  log: (line: string) => void
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
+/** A call's policy: how it is retried, and the secrets kept out of what it says. */
+export type CallPolicy = RetryPolicy & { secrets: Secrets }
+
+export const DEFAULT_RETRY: Omit<RetryPolicy, 'log'> = {
   attempts: RETRY_ATTEMPTS,
   baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
   maxDelayMs: RETRY_MAX_DELAY_MS,
@@ -155,9 +134,16 @@ export const DEFAULT_RETRY: RetryPolicy = {
   random: Math.random
 }
 
-/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
-export function retryPolicy(limits: Timeouts): RetryPolicy {
-  return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs }
+/**
+ * The policy of a run: the defaults, with the first wait as the run's limits set it, retries
+ * told to `log`, and `secrets` kept out of every message.
+ */
+export function retryPolicy(
+  limits: Timeouts,
+  log: (line: string) => void,
+  secrets: Secrets
+): CallPolicy {
+  return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs, log, secrets }
 }
 
 /** A 2xx status. */
@@ -219,7 +205,7 @@ export async function retrying<T>(
     if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
       throw new OutOfTime(what, verdict.reason)
     }
-    log.info(
+    policy.log(
       `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`
     )
     await policy.sleep(delay, signal).catch((error: unknown) => {
@@ -232,9 +218,9 @@ type Attempt<T> =
   { response: HttpResponse; read: true; value: T } | { response: HttpResponse; read: false }
 
 /** Why a failed attempt is worth another, or undefined. */
-function transportReason(error: unknown): string {
+function transportReason(error: unknown, secrets: Secrets): string {
   if (error instanceof TimeoutError || error instanceof CutShort) return error.message
-  return `network error (${redactText(errorMessage(error)).replace(/\s+/g, ' ')})`
+  return `network error (${secrets.redact(errorMessage(error)).replace(/\s+/g, ' ')})`
 }
 
 /**
@@ -247,7 +233,7 @@ export async function exchange<T>(
   what: string,
   request: HttpRequest,
   read: (response: HttpResponse) => T,
-  policy: RetryPolicy
+  policy: CallPolicy
 ): Promise<T> {
   const call: CallName = { what, method: request.method, url: request.url }
   const own = new WeakSet<object>()
@@ -272,7 +258,7 @@ export async function exchange<T>(
           if (error instanceof AnswerError)
             return error.retriable ? { reason: error.reason } : undefined
           if (typeof error === 'object' && error !== null && own.has(error)) return undefined
-          return { reason: transportReason(error) }
+          return { reason: transportReason(error, policy.secrets) }
         }
         if (outcome.value.read) return undefined
         const { response } = outcome.value
@@ -300,7 +286,7 @@ export async function exchange<T>(
     if (error instanceof AnswerError) throw error
     if (typeof error === 'object' && error !== null && own.has(error)) throw error
     throw new Error(
-      `${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+      `${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
         `Check the runner's connection to ${hostOf(request.url)}.`,
       { cause: error }
     )
@@ -321,7 +307,7 @@ export function sendWithRetries(
   transport: HttpTransport,
   what: string,
   request: HttpRequest,
-  policy: RetryPolicy
+  policy: CallPolicy
 ): Promise<HttpResponse> {
   return exchange(transport, what, request, response => response, policy)
 }

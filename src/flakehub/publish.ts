@@ -1,11 +1,11 @@
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
 import { FlakeHubClient } from './client.js'
-import { HttpTransport } from './http.js'
+import type { Log, Outcome } from '../log.js'
 import { Release } from '../release.js'
-import { log } from '../places/github-reporter.js'
+import type { Secrets } from '../secrets.js'
 import { Settings } from '../settings/read.js'
-import { Outcome } from '../places/github-summary.js'
 import { Credential, IdTokenSource } from './token.js'
+import type { HttpTransport } from './wire.js'
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 export const MAX_TARBALL_BYTES = 50_000_000
@@ -31,6 +31,12 @@ export interface PublishServices {
   owner: string
   /** Once aborted (the run was cancelled), no token is asked for; `http` stops on its own. */
   signal?: AbortSignal
+  /** Where the publish tells what it does. */
+  log: Log
+  /** The run's secrets: the token joins them, and they are kept out of every message. */
+  secrets: Secrets
+  /** The time, for the token's expiry (Date.now by default). */
+  now?: () => number
 }
 
 export async function publishRelease(
@@ -44,8 +50,20 @@ export async function publishRelease(
     signal?.throwIfAborted()
     return services.idToken(audience, signal)
   }
-  const credential = await Credential.forRelease(release, settings.audience, idToken)
-  const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts)
+  const { log, secrets, now } = services
+  const credential = await Credential.forRelease(release, settings.audience, idToken, {
+    log,
+    secrets,
+    now
+  })
+  const flakehub = new FlakeHubClient(
+    settings.host,
+    services.http,
+    credential,
+    settings.timeouts,
+    log,
+    secrets
+  )
   await flakehub.checkToken(services.owner)
   const staged = await flakehub.stage(release)
   if (staged.kind === 'exists') {

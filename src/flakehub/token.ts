@@ -7,10 +7,10 @@ import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { AnswerSeen, TimeoutError, bounded } from './deadline.js'
 import { isRetriableStatus, retryPolicy, retrying } from './http.js'
-import { bodyStart, pathOf, rememberSecret } from '../secrets.js'
+import type { Log } from '../log.js'
+import { type Secrets, pathOf } from '../secrets.js'
 import { Release } from '../release.js'
 import { Timeouts } from '../settings/timeouts.js'
-import { log } from '../places/github-reporter.js'
 
 /**
  * Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner); `signal` breaks
@@ -27,11 +27,14 @@ permissions:
   id-token: write
   contents: read`
 
-/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+/**
+ * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
+ * `log`, and `secrets` kept out of what an error quotes.
+ */
 export const githubIdToken =
-  (limits: Timeouts): IdTokenSource =>
+  (limits: Timeouts, log: Log, secrets: Secrets): IdTokenSource =>
   (audience, signal) =>
-    requestGithubIdToken(limits, audience, signal)
+    requestGithubIdToken({ limits, log, secrets }, audience, signal)
 
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
@@ -39,7 +42,7 @@ export const githubIdToken =
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
 async function requestGithubIdToken(
-  limits: Timeouts,
+  { limits, log, secrets }: { limits: Timeouts; log: Log; secrets: Secrets },
   audience: string,
   signal?: AbortSignal
 ): Promise<string> {
@@ -49,13 +52,12 @@ async function requestGithubIdToken(
       `GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`
     )
   }
-  rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
   const { connectMs, oidcMs } = limits
   const label = `GitHub OIDC token (GET ${pathOf(url)})`
   let seen: AnswerSeen | undefined
   let attempts = 0
   // What core says may quote the body of an answer: on one line, redacted, its start only.
-  const reasonOf = (error: unknown): string => bodyStart(errorMessage(error), 300)
+  const reasonOf = (error: unknown): string => secrets.bodyStart(errorMessage(error), 300)
   try {
     return await retrying(
       'GitHub OIDC token',
@@ -81,7 +83,7 @@ async function requestGithubIdToken(
           ? { reason: reasonOf(outcome.error) }
           : undefined
       },
-      { ...retryPolicy(limits), signal }
+      { ...retryPolicy(limits, line => log.info(line), secrets), signal }
     )
   } catch (error) {
     if (signal?.aborted) throw signal.reason
@@ -143,26 +145,39 @@ export function givenTokenProblem(token: string, now: number): string | undefine
   return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`
 }
 
+/** Where a credential tells what it does, keeps its tokens secret, and reads the time. */
+export interface CredentialServices {
+  log: Log
+  secrets: Secrets
+  now?: () => number
+}
+
 /** A live OIDC token for FlakeHub. */
 export class Credential {
+  private readonly now: () => number
+
   private constructor(
     private token: string,
     private readonly audience: string,
     private readonly source: IdTokenSource,
-    private readonly now: () => number
-  ) {}
+    private readonly services: CredentialServices
+  ) {
+    this.now = services.now ?? Date.now
+  }
 
   /** Ask for the token: only possible once the release is complete. */
   static async forRelease(
     release: Release,
     audience: string,
     source: IdTokenSource,
-    now: () => number = Date.now
+    services: CredentialServices
   ): Promise<Credential> {
-    log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`)
+    services.log.info(
+      `Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`
+    )
     const token = await source(audience)
-    log.secret(token)
-    return new Credential(token, audience, source, now)
+    services.secrets.add(token)
+    return new Credential(token, audience, source, services)
   }
 
   /** Milliseconds until the current token expires, if it says. */
@@ -188,9 +203,9 @@ export class Credential {
 
   /** Fetch a new token now. */
   async refresh(why: string): Promise<string> {
-    log.info(`Refreshing the OIDC token: ${why}.`)
+    this.services.log.info(`Refreshing the OIDC token: ${why}.`)
     const token = await this.source(this.audience)
-    log.secret(token)
+    this.services.secrets.add(token)
     this.token = token
     return token
   }

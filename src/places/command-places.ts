@@ -6,18 +6,12 @@
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
 import { refusePage } from '../flakehub/answers.js'
-import {
-  HttpResponse,
-  exchange,
-  httpClientTransport,
-  isSuccess,
-  retryPolicy
-} from '../flakehub/http.js'
+import { exchange, isSuccess, retryPolicy } from '../flakehub/http.js'
+import type { HttpResponse } from '../flakehub/wire.js'
 import { Place, githubPlace, graphqlFacts, localFacts } from './place.js'
 import { RepositoryFacts } from '../release.js'
-import { Reporter } from './github-reporter.js'
+import type { CallServices } from '../services.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings/read.js'
-import { bodyStart } from '../secrets.js'
 import { IdTokenSource, givenTokenProblem } from '../flakehub/token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
@@ -70,8 +64,8 @@ function gitlabTokenMissing(audience: string): Error {
  * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
  * is not a JWT, or that has expired already. The message names the variable, never the token.
  */
-function checkGivenToken(variable: string, token: string, audience: string): void {
-  const problem = givenTokenProblem(token, Date.now())
+function checkGivenToken(variable: string, token: string, audience: string, now: number): void {
+  const problem = givenTokenProblem(token, now)
   if (problem === undefined) return
   if (variable === GITLAB_TOKEN) {
     throw new Error(
@@ -139,9 +133,11 @@ export function developmentClaims(
 function developmentToken(
   issuer: string,
   settings: Settings,
-  facts: RepositoryFacts
+  facts: RepositoryFacts,
+  services: CallServices
 ): IdTokenSource {
-  return async (_audience, signal) => {
+  const { log, secrets } = services
+  return async () => {
     const url = new URL('/token', issuer).toString()
     const { connectMs, oidcMs } = settings.timeouts
     const request = {
@@ -156,18 +152,18 @@ function developmentToken(
       const token = response.body.trim()
       if (!isSuccess(response.status) || token === '') {
         throw new Error(
-          `The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${bodyStart(token)}"`}.`
+          `The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${secrets.bodyStart(token)}"`}.`
         )
       }
-      refusePage(call, response) // a proxy's page is no token
+      refusePage(call, response, secrets) // a proxy's page is no token
       return token
     }
     return exchange(
-      httpClientTransport(signal),
+      services.http,
       call.what,
       request,
       read,
-      retryPolicy(settings.timeouts)
+      retryPolicy(settings.timeouts, line => log.info(line), secrets)
     )
   }
 }
@@ -176,19 +172,13 @@ function developmentToken(
 const flagName = (name: string): string => `\`--${name}\``
 
 /** The command's place of a kind, given its flags (read) and the environment. */
-export function cliPlace(
-  kind: PlaceKind,
-  read: InputReader,
-  env: NodeJS.ProcessEnv,
-  reporter: Reporter
-): Place {
+export function cliPlace(kind: PlaceKind, read: InputReader, env: NodeJS.ProcessEnv): Place {
   const graphqlUrl = read('github-graphql-url') || undefined
   if (kind === 'github') {
     const eventOwner = async (): Promise<string | undefined> => env.GITHUB_REPOSITORY_OWNER
-    return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName }
+    return { ...githubPlace({ env, graphqlUrl, eventOwner }), settingName: flagName }
   }
   const common = {
-    reporter,
     secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
     settingName: flagName,
     owner: async (settings: Settings) => settings.repository.split('/')[0],
@@ -197,14 +187,14 @@ export function cliPlace(
   if (kind === 'gitlab') {
     return {
       ...common,
-      check(settings) {
+      check(settings, now) {
         if (settings.destDir !== undefined) return
         const token = env[GITLAB_TOKEN]?.trim()
         if (!token) throw gitlabTokenMissing(settings.audience)
-        checkGivenToken(GITLAB_TOKEN, token, settings.audience)
+        checkGivenToken(GITLAB_TOKEN, token, settings.audience, now)
       },
-      facts: (settings, commit) =>
-        localFacts(settings, commit, {
+      facts: (settings, commit, services) =>
+        localFacts(settings, commit, services, {
           deepen:
             "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
           refuseRolling: true
@@ -219,13 +209,13 @@ export function cliPlace(
   if (kind === 'ci') {
     return {
       ...common,
-      check(settings) {
+      check(settings, now) {
         if (settings.destDir !== undefined) return
         const token = env[CI_TOKEN]?.trim()
         if (!token) throw noTokenSource(settings.audience)
-        checkGivenToken(CI_TOKEN, token, settings.audience)
+        checkGivenToken(CI_TOKEN, token, settings.audience, now)
       },
-      facts: (settings, commit) => localFacts(settings, commit, shallow),
+      facts: (settings, commit, services) => localFacts(settings, commit, services, shallow),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
   }
@@ -244,10 +234,10 @@ export function cliPlace(
           '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
         )
     },
-    facts: (settings, commit, _log, signal) =>
+    facts: (settings, commit, services) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
-        : localFacts(settings, commit, shallow),
-    idToken: (settings, facts) => developmentToken(issuer, settings, facts)
+        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', services)
+        : localFacts(settings, commit, services, shallow),
+    idToken: (settings, facts, services) => developmentToken(issuer, settings, facts, services)
   }
 }

@@ -14,8 +14,10 @@ import {
   readAnswer,
   string
 } from '../flakehub/answers.js'
-import { HttpResponse, HttpTransport, exchange, isSuccess, retryPolicy } from '../flakehub/http.js'
-import { redactText, rememberSecret } from '../secrets.js'
+import { exchange, isSuccess, retryPolicy } from '../flakehub/http.js'
+import type { HttpResponse, HttpTransport } from '../flakehub/wire.js'
+import type { Log } from '../log.js'
+import type { Secrets } from '../secrets.js'
 import { RepositoryFacts } from '../release.js'
 import { Timeouts } from '../settings/timeouts.js'
 
@@ -60,15 +62,22 @@ const ANSWER = object({
   errors: optional(array(object({ message: string })))
 })
 
+/** Where a GraphQL call goes and how it is told: retries to `log`, `secrets` kept out. */
+export interface GraphqlServices {
+  http: HttpTransport
+  log: Log
+  secrets: Secrets
+}
+
 export async function githubFacts(
-  http: HttpTransport,
+  services: GraphqlServices,
   graphqlUrl: string,
   token: string,
   repository: string,
   revision: string,
   limits: Timeouts
 ): Promise<RepositoryFacts> {
-  rememberSecret(token)
+  const { http, log, secrets } = services
   const [owner, name] = repository.split('/')
   const request = {
     method: 'POST' as const,
@@ -82,8 +91,8 @@ export async function githubFacts(
     http,
     call.what,
     request,
-    response => readFacts(response, call, repository, revision),
-    retryPolicy(limits)
+    response => readFacts(response, call, repository, revision, secrets),
+    retryPolicy(limits, line => log.info(line), secrets)
   )
 }
 
@@ -92,18 +101,19 @@ export function readFacts(
   response: HttpResponse,
   call: CallName,
   repository: string,
-  revision: string
+  revision: string,
+  secrets: Secrets
 ): RepositoryFacts {
   if (!isSuccess(response.status)) {
     throw new Error(
-      `GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response)}.`
+      `GitHub's GraphQL API could not be asked about ${repository}: ${callRoute(call)} answered ${describeAnswer(response, secrets)}.`
     )
   }
-  const result = readAnswer(call, response, ANSWER)
+  const result = readAnswer(call, response, ANSWER, secrets)
   const repo = result.data?.repository
   if (repo == null) {
     const why =
-      result.errors?.map(e => redactText(e.message)).join('; ') ?? 'no repository in the answer'
+      result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer'
     throw new Error(
       `GitHub has no repository ${repository} that this token can see (${why}). ` +
         'Check that the repository exists and that `github-token` can read it.'

@@ -1,18 +1,11 @@
 /** What the run tells people: step outputs and the job summary. */
 import * as core from '@actions/core'
-import { Output } from '../settings/action-io.js'
-import { Release } from '../release.js'
-import { Timings } from '../timing.js'
-
-/** How the run ended, as the summary says it. */
-export type Outcome = 'published' | 'already-published' | 'dry-run'
+import type { Destination, Outcome, ShownRelease, Timings } from '../log.js'
+import { HEADINGS, flakePage, outputsOf } from '../report.js'
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-export function setOutputs(release: Release): void {
-  core.setOutput(Output.flakeName, release.uploadName)
-  core.setOutput(Output.flakeVersion, release.version)
-  core.setOutput(Output.flakerefAtLeast, release.flakeRefs.atLeast)
-  core.setOutput(Output.flakerefExact, release.flakeRefs.exact)
+export function setOutputs(release: ShownRelease): void {
+  for (const [name, value] of Object.entries(outputsOf(release))) core.setOutput(name, value)
 }
 
 /**
@@ -24,26 +17,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, c => entities[c])
 }
 
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-export function flakePage(host: string, release: Release): string {
-  const web = new URL(host)
-  web.hostname = web.hostname.replace(/^api\./, '')
-  const base = web.origin
-  return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`
-}
-
-const HEADINGS: Record<Outcome, string> = {
-  published: 'Published',
-  'already-published': 'Already published',
-  'dry-run': 'Dry run: packed, not published'
-}
-
 /** Write the job summary: what was released, how to use it, and where the time went. */
 export async function writeSummary(
-  release: Release,
+  release: ShownRelease,
   outcome: Outcome,
   timings: Timings,
-  where: { host: string } | { destDir: string }
+  where: Destination
 ): Promise<void> {
   const { metadata, tarball } = release
   const html = escapeHtml

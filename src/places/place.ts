@@ -4,42 +4,33 @@
  * The pipeline in main.ts takes one {@link Place} and never asks where it is.
  */
 import * as os from 'node:os'
-import { NamedCommit } from '../source/commit.js'
+import type { NamedCommit } from '../source/commit.js'
 import { githubFacts, refusePullRequest } from './github-graphql.js'
-import { httpClientTransport } from '../flakehub/http.js'
-import { RepositoryFacts } from '../release.js'
-import { Reporter, githubReporter } from './github-reporter.js'
-import { Settings } from '../settings/read.js'
-import { log as reporterLog } from './github-reporter.js'
-import { PhaseLog } from '../timing.js'
+import type { RepositoryFacts } from '../release.js'
+import type { CallServices } from '../services.js'
+import type { Settings } from '../settings/read.js'
 import { IdTokenSource, githubIdToken } from '../flakehub/token.js'
 
 export interface Place {
-  reporter: Reporter
   /**
    * Tokens this place holds from the start (in its environment): masked before anything is
    * printed, since the runner ignores a mask that comes after a text it should hide.
    */
   secrets: string[]
-  /** Refuse, before any Nix call, a run that cannot succeed here (e.g. no way to get a token). */
-  check(settings: Settings): void
+  /**
+   * Refuse, before any Nix call, a run that cannot succeed here (e.g. no way to get a token);
+   * `now` is the time a given token's expiry is judged by.
+   */
+  check(settings: Settings, now: number): void
   /** How messages name a setting: `rev` (an action input), `--rev` (a flag). */
   settingName(name: string): string
-  /**
-   * What the repository says of the commit being published (see commit.ts); its HTTP calls are
-   * broken off when `signal` is aborted.
-   */
-  facts(
-    settings: Settings,
-    commit: NamedCommit,
-    log: PhaseLog,
-    signal?: AbortSignal
-  ): Promise<RepositoryFacts>
+  /** What the repository says of the commit being published (see commit.ts). */
+  facts(settings: Settings, commit: NamedCommit, services: CallServices): Promise<RepositoryFacts>
   /**
    * The late token source. Only {@link Credential.forRelease} calls it, with a finished
    * release in hand; building it reads no token.
    */
-  idToken(settings: Settings, facts: RepositoryFacts): IdTokenSource
+  idToken(settings: Settings, facts: RepositoryFacts, services: CallServices): IdTokenSource
   /** The owner to name when FlakeHub does not know it. */
   owner(settings: Settings): Promise<string>
   /** Where the scratch folder for the tarball goes when there is no dry-run folder. */
@@ -61,6 +52,7 @@ export interface ShallowHistory {
 export async function localFacts(
   settings: Settings,
   commit: NamedCommit,
+  services: Pick<CallServices, 'log'>,
   shallow: ShallowHistory = {
     deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
     refuseRolling: false
@@ -76,7 +68,7 @@ export async function localFacts(
   }
   const commitCount = await commit.git.commitCount(revision)
   if (commit.shallow) {
-    reporterLog.warning(
+    services.log.warning(
       `The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`
     )
   }
@@ -88,10 +80,10 @@ export function graphqlFacts(
   settings: Settings,
   commit: NamedCommit,
   graphqlUrl: string,
-  signal?: AbortSignal
+  services: CallServices
 ): Promise<RepositoryFacts> {
   return githubFacts(
-    httpClientTransport(signal),
+    services,
     graphqlUrl,
     settings.githubToken,
     settings.repository,
@@ -114,17 +106,17 @@ export function githubPlace(
     options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()
   return {
-    reporter: githubReporter,
     secrets: requestToken ? [requestToken] : [],
     check(settings) {
       if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
     },
     settingName: name => `\`${name}\``,
-    facts: (settings, commit, _log, signal) =>
+    facts: (settings, commit, services) =>
       settings.destDir !== undefined
-        ? localFacts(settings, commit)
-        : graphqlFacts(settings, commit, graphqlUrl, signal),
-    idToken: settings => githubIdToken(settings.timeouts),
+        ? localFacts(settings, commit, services)
+        : graphqlFacts(settings, commit, graphqlUrl, services),
+    idToken: (settings, _facts, services) =>
+      githubIdToken(settings.timeouts, services.log, services.secrets),
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
     scratchBase: env.RUNNER_TEMP ?? os.tmpdir()
   }

@@ -1,14 +1,14 @@
 /**
  * Reporting outside GitHub Actions: plain text, or GitLab's collapsible sections; never a
  * workflow command. Each phase prints as one block with its duration when it ends; on a
- * terminal, a status line shows the phases still running. Secrets are replaced by `***` in
- * everything printed.
+ * terminal, a status line shows the phases still running. The run's secrets are replaced by
+ * `***` in everything printed, and control characters shown escaped.
  */
 import * as fs from 'node:fs/promises'
-import { Output } from '../settings/action-io.js'
-import { Destination, Reporter } from './github-reporter.js'
-import { Release } from '../release.js'
-import { Outcome, flakePage } from './github-summary.js'
+import { type Reporter, type ShownRelease, type Verbosity, shows } from '../log.js'
+import type { Destination } from '../log.js'
+import { HEADINGS, flakePage, outputsOf } from '../report.js'
+import type { Secrets } from '../secrets.js'
 
 /** The part of a stream the reporter writes to. */
 export interface Sink {
@@ -26,111 +26,140 @@ export interface TextReporterOptions {
   color: boolean
   /** A status line of the running phases on `err` (a terminal). */
   progress: boolean
-  debug: boolean
+  verbosity: Verbosity
+  /** The run's secrets, hidden in everything printed. */
+  secrets: Secrets
   now?: () => number
   /** Sets the exit status on failure (process.exitCode by default). */
   exit?: (code: number) => void
 }
 
-const HEADINGS: Record<Outcome, string> = {
-  published: 'Published',
-  'already-published': 'Already published',
-  'dry-run': 'Dry run: packed, not published'
-}
-
 const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
 
-export function textReporter(options: TextReporterOptions): Reporter {
-  const { out, err, gitlab } = options
-  const now = options.now ?? Date.now
-  const secrets: string[] = []
-  const running = new Map<string, number>()
-  let sections = 0
-  let statusShown = false
-  let ticker: ReturnType<typeof setInterval> | undefined
-  let frame = 0
+/** The status line on a terminal: the phases running, with their times, redrawn every 100 ms. */
+class StatusLine {
+  private readonly running = new Map<string, number>()
+  private shown = false
+  private ticker: ReturnType<typeof setInterval> | undefined
+  private frame = 0
 
+  constructor(
+    private readonly err: Sink,
+    private readonly enabled: boolean,
+    private readonly now: () => number
+  ) {}
+
+  /** When `name` started, if it is running. */
+  startOf(name: string): number | undefined {
+    return this.running.get(name)
+  }
+
+  start(name: string): void {
+    this.running.set(name, this.now())
+    if (!this.enabled) return
+    this.ticker ??= setInterval(() => {
+      this.clear()
+      this.draw()
+    }, 100)
+    this.ticker.unref()
+    this.draw()
+  }
+
+  end(name: string): void {
+    this.running.delete(name)
+    if (this.running.size === 0) this.stop()
+  }
+
+  stop(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker)
+    this.ticker = undefined
+  }
+
+  clear(): void {
+    if (this.shown) this.err.write('\r\x1b[K')
+    this.shown = false
+  }
+
+  draw(): void {
+    if (!this.enabled || this.running.size === 0) return
+    const at = this.now()
+    const phases = [...this.running].map(
+      ([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`
+    )
+    const line = `${SPINNER[this.frame++ % SPINNER.length]} ${phases.join(' · ')}`
+    this.err.write(`\r\x1b[K${line.slice(0, Math.max(20, (this.err.columns || 80) - 1))}`)
+    this.shown = true
+  }
+}
+
+/** A phase's block: a collapsed GitLab section stamped with its start and end, or plain lines. */
+function phaseBlock(
+  title: string,
+  lines: readonly string[],
+  gitlab: { id: string; started: number; ended: number } | undefined
+): string {
+  if (gitlab === undefined) return [`== ${title}`, ...lines.map(line => `   ${line}`)].join('\n')
+  const at = (ms: number): number => Math.floor(ms / 1000)
+  const body = lines.map(line => `\n${line}`).join('')
+  return (
+    `\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
+    `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`
+  )
+}
+
+export function textReporter(options: TextReporterOptions): Reporter {
+  const { out, err, gitlab, verbosity } = options
+  const now = options.now ?? Date.now
+  const status = new StatusLine(err, options.progress, now)
+  let sections = 0
   const paint = (code: string, text: string): string =>
     options.color ? `\x1b[${code}m${text}\x1b[0m` : text
   // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
   // escaped, so that only this reporter's own colours and sections reach the terminal.
-  const redact = (text: string): string =>
-    escapeControls(secrets.reduce((shown, secret) => shown.split(secret).join('***'), text))
-  const clearStatus = (): void => {
-    if (statusShown) err.write('\r\x1b[K')
-    statusShown = false
-  }
-  const drawStatus = (): void => {
-    if (!options.progress || running.size === 0) return
-    const at = now()
-    const phases = [...running].map(
-      ([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`
-    )
-    const line = `${SPINNER[frame++ % SPINNER.length]} ${phases.join(' · ')}`
-    err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`)
-    statusShown = true
-  }
-  /** Write `text` as it is: the caller has escaped what came from elsewhere (see `redact`). */
+  const shown = (text: string): string => escapeControls(options.secrets.hide(text))
+  /** Write `text` as it is: the caller has escaped what came from elsewhere (see `shown`). */
   const print = (sink: Sink, text: string): void => {
-    clearStatus()
+    status.clear()
     sink.write(`${text}\n`)
-    drawStatus()
+    status.draw()
   }
-
+  const quiet = !shows(verbosity, 'normal')
   return {
-    info: line => print(out, redact(line)),
-    warning: message => print(err, `${paint('33;1', 'warning:')} ${redact(message)}`),
-    debug: message => {
-      if (options.debug) print(out, `debug: ${redact(message)}`)
+    verbosity,
+    info: line => {
+      if (!quiet) print(out, shown(line))
     },
-    isDebug: () => options.debug,
-    secret: value => {
-      if (value !== '' && !secrets.includes(value)) secrets.push(value)
+    warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
+    debug: message => {
+      if (shows(verbosity, 'verbose')) print(out, `debug: ${shown(message)}`)
     },
     phaseStarted(name) {
-      running.set(name, now())
-      if (!options.progress) return print(out, `▶ ${redact(name)}…`)
-      ticker ??= setInterval(() => {
-        clearStatus()
-        drawStatus()
-      }, 100)
-      ticker.unref()
-      drawStatus()
+      status.start(name)
+      if (!options.progress && !quiet) print(out, `▶ ${shown(name)}…`)
     },
     phaseEnded(name, outcome, seconds, lines) {
-      const started = running.get(name) ?? now() - seconds * 1000
-      running.delete(name)
-      if (running.size === 0 && ticker !== undefined) {
-        clearInterval(ticker)
-        ticker = undefined
-      }
-      const title = redact(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
-      if (gitlab) {
-        const id = `flakehub_push_${++sections}`
-        const at = (ms: number): number => Math.floor(ms / 1000)
-        const body = lines.map(line => `\n${redact(line)}`).join('')
-        print(
-          out,
-          `\x1b[0Ksection_start:${at(started)}:${id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
-            `\x1b[0Ksection_end:${at(now())}:${id}\r\x1b[0K`
-        )
-      } else {
-        print(out, [`== ${title}`, ...lines.map(line => `   ${redact(line)}`)].join('\n'))
-      }
+      const started = status.startOf(name) ?? now() - seconds * 1000
+      status.end(name)
+      if (quiet) return
+      const title = shown(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
+      const section = gitlab
+        ? { id: `flakehub_push_${++sections}`, started, ended: now() }
+        : undefined
+      print(out, phaseBlock(title, lines.map(shown), section))
     },
     async finished(release, outcome, timings, where) {
       const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ')
       print(
         out,
-        redact(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'))
+        shown(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'))
       )
-      for (const line of releaseLines(release, where)) print(out, redact(line))
-      print(out, redact(`time:     ${times}`))
+      for (const line of releaseLines(release, where)) print(out, shown(line))
+      print(out, shown(`time:     ${times}`))
     },
     failed(message, exitCode = 1) {
-      clearStatus()
-      if (ticker !== undefined) clearInterval(ticker)
-      const [first, ...rest] = redact(message).split('\n')
+      status.clear()
+      status.stop()
+      const [first, ...rest] = shown(message).split('\n')
       const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)]
       err.write(`${block.join('\n')}\n`)
       ;(options.exit ?? (code => (process.exitCode = code)))(exitCode)
@@ -155,7 +184,7 @@ export function escapeControls(text: string): string {
 }
 
 /** The release's name, version and flake references, one to a line. */
-function releaseLines(release: Release, where: Destination): string[] {
+function releaseLines(release: ShownRelease, where: Destination): string[] {
   return [
     `name:     ${release.uploadName}`,
     `version:  ${release.version}`,
@@ -166,14 +195,8 @@ function releaseLines(release: Release, where: Destination): string[] {
 }
 
 /** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-export function dotenvOutputs(release: Release): string {
-  const values: Record<string, string> = {
-    [Output.flakeName]: release.uploadName,
-    [Output.flakeVersion]: release.version,
-    [Output.flakerefAtLeast]: release.flakeRefs.atLeast,
-    [Output.flakerefExact]: release.flakeRefs.exact
-  }
-  return Object.entries(values)
+export function dotenvOutputs(release: ShownRelease): string {
+  return Object.entries(outputsOf(release))
     .map(([name, value]) => `${name}=${value}\n`)
     .join('')
 }

@@ -15,7 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import { childEnvironment } from './child-env.js'
-import { log as report } from '../places/github-reporter.js'
+import { type Log, SILENT, shows } from '../log.js'
 
 export interface CommandResult {
   stdout: string
@@ -29,7 +29,7 @@ export interface RunOptions {
    * with the abort reason, once the group is gone. Already aborted: nothing is started.
    */
   signal?: AbortSignal
-  /** Where the command line is logged; the reporter's log by default. */
+  /** Where the command line is logged; the runner's log by default. */
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
@@ -211,12 +211,15 @@ export interface ProcessRunnerOptions {
   graceMs?: number
   /** How process groups are signalled and watched ({@link processGroups}); tests record it. */
   groups?: ProcessGroups
+  /** Where command lines go (unless a call says), and stderr as it comes from `verbose` on. */
+  log?: Log
 }
 
 /** A runner of real processes, each in its own process group. */
 export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandRunner {
   const graceMs = settings.graceMs ?? STOP_GRACE_MS
   const groups = settings.groups ?? processGroups
+  const report = settings.log ?? SILENT
   return {
     run(command, args, options = {}) {
       const { signal } = options
@@ -242,7 +245,7 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
         errors.setEncoding('utf8')
         errors.on('data', (chunk: string) => {
           stderr.push(chunk)
-          if (report.isDebug()) report.debug(chunk.trimEnd())
+          if (shows(report.verbosity, 'verbose')) report.debug(chunk.trimEnd())
         })
         let stopped: Promise<void> | undefined
         let markClosed!: () => void
@@ -283,7 +286,7 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
   }
 }
 
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+/** Runs real processes, and says nothing unless a call gives its log. */
 export const processRunner: CommandRunner = makeProcessRunner()
 
 /** `runner`, every command of which is also stopped when `signal` is aborted. */

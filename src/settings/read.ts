@@ -3,14 +3,12 @@
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
-import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import parseSpdx from 'spdx-expression-parse'
 import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
-import { InputError, errorMessage } from '../errors.js'
+import { errorMessage } from '../errors.js'
 import { splitLabels } from '../labels.js'
-import { log } from '../places/github-reporter.js'
 import { Timeouts, readTimeouts } from './timeouts.js'
 import {
   VersionScheme,
@@ -64,6 +62,15 @@ export interface Settings {
   /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */
   timeouts: Timeouts
 }
+
+/**
+ * What reading the inputs gave: the settings, or every problem found; and either way the
+ * warnings to show and the secrets to keep out of the log (masked before anything is shown).
+ * The reader itself shows nothing and registers nothing: its caller does.
+ */
+export type Reading = { warnings: string[]; secrets: string[] } & (
+  { settings: Settings; problems?: undefined } | { problems: string[]; settings?: undefined }
+)
 
 /** Where input values come from; `core.getInput` on a runner, a map in tests. */
 export type InputReader = (name: string) => string
@@ -119,16 +126,18 @@ const VISIBILITIES: Record<string, Visibility> = {
 }
 
 /**
- * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
- * listing every problem found, each naming its input (or variable) and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`: the settings, or every problem
+ * found, each naming its input (or variable) and saying what to write.
  */
 export function readSettings(
-  read: InputReader = name => core.getInput(name),
-  defaults: Defaults = defaultsFromEnv(),
+  read: InputReader,
+  defaults: Defaults,
   spelling: Spelling = INPUT_SPELLING,
   env: NodeJS.ProcessEnv = process.env
-): Settings {
+): Reading {
   const problems: string[] = []
+  const warnings: string[] = []
+  const secrets: string[] = []
   const get = (name: string): string => read(name).trim()
   const complain = (name: string, problem: string): void => {
     problems.push(`${spelling.setting(name)}: ${problem}`)
@@ -144,7 +153,7 @@ export function readSettings(
   }
 
   const githubToken = read(Input.githubToken)
-  if (githubToken !== '') log.secret(githubToken)
+  if (githubToken !== '') secrets.push(githubToken)
 
   const visibilityInput = get(Input.visibility).toLowerCase()
   const visibility = VISIBILITIES[visibilityInput]
@@ -258,7 +267,7 @@ export function readSettings(
   const extraLabelsInput = get(Input.extraLabels)
   const extraTagsInput = get(Input.extraTags)
   if (extraLabelsInput === '' && extraTagsInput !== '') {
-    log.warning(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`)
+    warnings.push(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`)
   }
   const extraLabels = splitLabels(extraLabelsInput || extraTagsInput)
 
@@ -324,10 +333,11 @@ export function readSettings(
   const limits = readTimeouts(env)
   problems.push(...limits.problems)
 
-  if (problems.length > 0) throw new InputError(problems)
+  if (problems.length > 0) return { problems, warnings, secrets }
 
-  warnIgnoredInputs(read)
-  return {
+  const ignored = ignoredInputs(read)
+  if (ignored !== undefined) warnings.push(ignored)
+  const values: Settings = {
     ...settings,
     visibility: visibility as Visibility,
     uploadName: name || (repository as string),
@@ -345,6 +355,7 @@ export function readSettings(
     destDir,
     timeouts: limits.limits
   }
+  return { settings: values, warnings, secrets }
 }
 
 /** The real path of `dir` if it is a folder, else undefined. */
@@ -358,7 +369,7 @@ function existingDirectory(dir: string): string | undefined {
 }
 
 /** Inputs that only steered the established action's binary or its logger: one warning. */
-function warnIgnoredInputs(read: InputReader): void {
+function ignoredInputs(read: InputReader): string | undefined {
   const ignoredDefaults: Record<string, string> = {
     [Input.logDirectives]: 'flakehub_push=info',
     [Input.logger]: 'full',
@@ -368,10 +379,9 @@ function warnIgnoredInputs(read: InputReader): void {
     const value = read(name).trim()
     return value !== '' && value !== ignoredDefaults[name]
   })
-  if (set.length > 0) {
-    log.warning(
-      `These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
-        'the established flakehub-push action; this action runs natively (use step debug logging for detail).'
-    )
-  }
+  if (set.length === 0) return undefined
+  return (
+    `These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
+    'the established flakehub-push action; this action runs natively (use step debug logging for detail).'
+  )
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CommandRunner } from '../process/command.js'
 import { Git } from './git.js'
-import { PhaseLog } from '../timing.js'
+import type { PhaseLog } from '../log.js'
 
 /** The commit, and how Nix reads the flake in it. */
 export interface NamedCommit {

@@ -1,6 +1,6 @@
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 import { CommandError, CommandRunner } from '../process/command.js'
-import { PhaseLog } from '../timing.js'
+import type { PhaseLog } from '../log.js'
 
 /** Git in one repository, logging its commands to a phase. */
 export class Git {

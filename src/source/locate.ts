@@ -1,17 +1,13 @@
 /**
- * Evaluating and packing the flake: everything Nix tells us about it, and the tarball. All of
- * this finishes before any token is requested.
+ * Locating the flake: where Nix finds the commit's flake (its metadata, the locked URL and the
+ * source's store path), whether its lock file is up to date, and its README.
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { CommandError } from '../process/command.js'
-import { NamedCommit } from './commit.js'
-import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from '../evaluate/nix.js'
-import { stepBack } from '../process/priority.js'
-import { log as reporterLog } from '../places/github-reporter.js'
-import { Settings } from '../settings/read.js'
-import { PhaseLog, Timings, allOrStop, phase } from '../timing.js'
-import { VerifiedTarball, packAndVerify } from './verify.js'
+import type { NamedCommit } from './commit.js'
+import type { FlakeMetadata, Nix } from '../evaluate/nix.js'
+import type { PhaseLog } from '../log.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */
 export interface FlakeSource {
@@ -24,14 +20,6 @@ export interface FlakeSource {
   flakeRef: string
   /** The folder to pack: the source's store path, plus `resolved.dir` for a subflake. */
   sourceDir: string
-}
-
-/** What evaluation and packing produce, ready to become a release. */
-export interface EvaluatedFlake {
-  source: FlakeSource
-  outputs: Outputs
-  readme: string | null
-  tarball: VerifiedTarball
 }
 
 /**
@@ -85,68 +73,6 @@ function staleLockError(error: unknown, commit: NamedCommit): unknown {
     `${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
       `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`
   )
-}
-
-/**
- * Everything that depends only on the located source, at the same time: the evaluation (one
- * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest, and so does aborting `signal`.
- */
-export async function evaluateAndPack(
-  nix: Nix,
-  settings: Settings,
-  source: FlakeSource,
-  tarballPath: string,
-  timings: Timings,
-  signal?: AbortSignal
-): Promise<EvaluatedFlake> {
-  const [outputs, readme, tarball] = await allOrStop(
-    [
-      signal => evaluate(nix, settings, source, signal, timings),
-      signal => findReadme(source.sourceDir, signal),
-      signal =>
-        phase(timings, 'Package', async log => {
-          const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
-          log.info(
-            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
-          )
-          return tarball
-        })
-    ] as const,
-    signal
-  )
-  return { source, outputs, readme, tarball }
-}
-
-/**
- * The all-systems check and the outputs document from one evaluation; for a flake that is too
- * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
- * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
- */
-function evaluate(
-  nix: Nix,
-  settings: Settings,
-  source: FlakeSource,
-  signal: AbortSignal,
-  timings: Timings
-): Promise<Outputs> {
-  const onSpawn = (): void => stepBack(reporterLog.debug)
-  if (settings.myFlakeIsTooBig)
-    return phase(timings, 'Evaluate (current system)', async log => {
-      await nix.showCurrentSystem(source.flakeRef, { signal, log: log.info, onSpawn })
-      return NO_OUTPUTS
-    })
-  return phase(timings, 'Evaluate (all systems)', async log => {
-    const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
-      signal,
-      log: log.info,
-      onSpawn
-    })
-    const names = Object.keys(outputs.counts)
-    const kinds = names.length === 1 ? 'output type' : 'output types'
-    log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`)
-    return outputs
-  })
 }
 
 /** The text of the first file named `readme.md` in any case, or null. */

@@ -8,7 +8,8 @@ import * as fs from 'node:fs/promises'
 import type { FlakeSource } from './locate.js'
 import type { Nix } from '../evaluate/nix.js'
 import { type PackOptions, type Tarball, packTarball } from './tarball.js'
-import { type PhaseLog, allOrStop } from '../timing.js'
+import type { PhaseLog } from '../log.js'
+import { allOrStop } from '../timing.js'
 
 /** A tarball whose NAR hash was found equal to Nix's. */
 export interface VerifiedTarball extends Tarball {

@@ -1,0 +1,49 @@
+/**
+ * The evaluation as a phase of the run: the all-systems check and the outputs document from one
+ * `nix` process, or, for a flake that is too big, only `nix flake show` for the current system.
+ */
+import type { Log } from '../log.js'
+import { stepBack } from '../process/priority.js'
+import type { Phases } from '../timing.js'
+import { NO_OUTPUTS, type Nix, type Outputs } from './nix.js'
+
+/** What the evaluation is asked to do. */
+export interface EvaluationSettings {
+  /** Record the derivation and output paths of each flake output. */
+  includeOutputPaths: boolean
+  /** Skip the all-systems evaluation and send an empty outputs document. */
+  myFlakeIsTooBig: boolean
+}
+
+/**
+ * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
+ * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
+ * document. Once `nix` runs, this process steps back so that packing does not slow the
+ * evaluator down (failing to is told to `log` as detail).
+ */
+export function evaluate(
+  nix: Nix,
+  flakeRef: string,
+  settings: EvaluationSettings,
+  phases: Phases,
+  log: Log,
+  signal: AbortSignal
+): Promise<Outputs> {
+  const onSpawn = (): void => stepBack(message => log.debug(message))
+  if (settings.myFlakeIsTooBig)
+    return phases.run('Evaluate (current system)', async phaseLog => {
+      await nix.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn })
+      return NO_OUTPUTS
+    })
+  return phases.run('Evaluate (all systems)', async phaseLog => {
+    const outputs = await nix.outputs(flakeRef, settings.includeOutputPaths, {
+      signal,
+      log: phaseLog.info,
+      onSpawn
+    })
+    const names = Object.keys(outputs.counts)
+    const kinds = names.length === 1 ? 'output type' : 'output types'
+    phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`)
+    return outputs
+  })
+}

@@ -1,0 +1,26 @@
+/**
+ * The services a run uses, built by the entry point (index.ts for the action, cli.ts for the
+ * command) and handed to `run()`: nothing in the pipeline makes its own. Tests hand in others.
+ */
+import type { Log, Reporter } from './log.js'
+import type { CommandRunner } from './process/command.js'
+import type { Secrets } from './secrets.js'
+import type { HttpTransport } from './flakehub/wire.js'
+
+export interface Services {
+  /** Where the run's phases, lines, outputs and failure go. */
+  reporter: Reporter
+  /** The run's secrets: masked where it runs, redacted from everything shown. */
+  secrets: Secrets
+  /** Runs `nix` and `git`. */
+  runner: CommandRunner
+  /** Carries every HTTP call. */
+  http: HttpTransport
+  /** The time, in milliseconds since the epoch. */
+  now: () => number
+  /** Aborted when the run is cancelled (SIGINT, SIGTERM). */
+  signal: AbortSignal
+}
+
+/** What the steps that call services need: the log, the secrets, the transport and the time. */
+export type CallServices = Pick<Services, 'secrets' | 'http' | 'now'> & { log: Log }
