@@ -25,11 +25,9 @@ function readmeInputs(): Map<string, string> {
   const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')
   const start = readme.indexOf('<!-- gitlab-component-inputs -->')
   if (start < 0) throw new Error('the README has no table of the component inputs')
-  const rows = readme
-    .slice(start)
-    .split('\n')
-    .slice(2)
-    .filter((line, i, all) => all.slice(0, i + 1).every(l => l.startsWith('|')))
+  const lines = readme.slice(start).split('\n').slice(2)
+  const end = lines.findIndex(line => !line.startsWith('|'))
+  const rows = lines.slice(0, end < 0 ? lines.length : end)
   return new Map(
     rows.slice(2).map(row => {
       const [name, fallback] = row
