@@ -1,8 +1,15 @@
-// action.yml, the names the code uses and the README's inputs table must say the same thing.
+// action.yml, the table of settings and the README's inputs table must say the same thing.
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import { parse } from 'yaml'
-import { BINARY_SOURCE_INPUTS, Input, Output } from '../src/settings/action-io.js'
+import { outputsOf } from '../src/report.js'
+import { inputOf } from '../src/settings/setting.js'
+import { ALL_SETTINGS } from '../src/settings/table.js'
+
+const INPUTS = ALL_SETTINGS.flatMap(setting => inputOf(setting) ?? [])
+const OUTPUTS = Object.keys(
+  outputsOf({ uploadName: '', version: '', flakeRefs: { atLeast: '', exact: '' } } as never)
+)
 
 interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
@@ -15,13 +22,15 @@ const action = parse(
 ) as ActionYml
 const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
-/** The inputs table as the README must show it, built from action.yml. */
+/** The inputs table as the README must show it, built from the table of settings. */
 function inputsTable(): string {
   const cell = (text: string) => text.trim().replace(/\n+/g, ' ').replace(/\|/g, '\\|')
-  const rows = Object.entries(action.inputs).map(([name, input]) => {
+  const rows = ALL_SETTINGS.flatMap(setting => {
+    const name = inputOf(setting)
+    if (name === undefined) return []
     const fallback =
-      input.default === undefined || input.default === '' ? '' : `\`${input.default}\``
-    return `| \`${name}\` | ${input.required === true ? 'yes' : 'no'} | ${fallback} | ${cell(input.description)} |`
+      setting.default === undefined || setting.default === '' ? '' : `\`${setting.default}\``
+    return `| \`${name}\` | ${setting.required === true ? 'yes' : 'no'} | ${fallback} | ${cell(setting.help)} |`
   })
   return [
     '| Input | Required | Default | Description |',
@@ -35,14 +44,25 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
-  it('declares exactly the inputs the code reads, the binary-source ones included', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(
-      [...Object.values(Input), ...BINARY_SOURCE_INPUTS].sort()
-    )
+  it('declares exactly the inputs the table has, in its order, the binary-source ones included', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUTS)
+  })
+
+  it('describes each input, its default and whether it is required as the table does', () => {
+    for (const setting of ALL_SETTINGS) {
+      const name = inputOf(setting)
+      if (name === undefined) continue
+      expect({ name, ...action.inputs[name] }).toEqual({
+        name,
+        description: setting.help,
+        required: setting.required === true,
+        ...(setting.default === undefined ? {} : { default: setting.default })
+      })
+    }
   })
 
   it('declares exactly the outputs the code sets', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(OUTPUTS.sort())
   })
 
   it('keeps the defaults of the established action', () => {
@@ -79,6 +99,6 @@ describe('action.yml', () => {
   })
 
   it('has its outputs listed in the README', () => {
-    for (const name of Object.values(Output)) expect(readme).toContain(`\`${name}\``)
+    for (const name of OUTPUTS) expect(readme).toContain(`\`${name}\``)
   })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { VARIABLES } from '../src/settings/timeouts.js'
+import { limitSettings } from '../src/settings/table.js'
 import {
   WORKFLOW_COMMAND,
   errorBlocks,
@@ -231,7 +231,7 @@ describe('flakehub-push --help and --version', () => {
         )
       )
     }
-    for (const variable of Object.values(VARIABLES))
+    for (const { variable } of limitSettings())
       expect(help.stdout).toMatch(new RegExp(`^  ${variable} +default \\d`, 'm'))
     const version = await runCli({
       cwd: alone,

@@ -10,7 +10,9 @@ import { Sink, textReporter, withOutputsFile } from '../src/places/text-reporter
 import type { Release } from '../src/release.js'
 import type { Reporter } from '../src/log.js'
 import { Secrets } from '../src/secrets.js'
-import { Settings, readSettings } from '../src/settings/read.js'
+import { readSettings } from '../src/settings/read.js'
+import type { Settings } from '../src/settings/settings.js'
+import { SETTINGS } from '../src/settings/table.js'
 import { givenTokenProblem } from '../src/flakehub/token.js'
 
 const sink = (tty = false): Sink & { text: string } => {
@@ -32,21 +34,22 @@ describe('flags and variables', () => {
       FLAKEHUB_PUSH_NAME: 'a/b'
     })
     expect(line.problems).toEqual([])
-    expect(['tag', 'mirror', 'rolling', 'name', 'host'].map(line.read)).toEqual([
+    const { tag, mirror, rolling, name, host } = SETTINGS
+    expect([tag, mirror, rolling, name, host].map(line.value)).toEqual([
       'v1.0.0',
       'true',
       'true',
       'a/b',
       ''
     ])
-    expect(line.spelling.setting('tag')).toBe('`--tag`')
-    expect(line.spelling.setting('rolling')).toBe('`--rolling` (from FLAKEHUB_PUSH_ROLLING)')
-    expect(line.spelling.write('rolling', 'true')).toBe('`--rolling`')
-    expect(line.spelling.write('tag', 'v1.2.3')).toBe('`--tag v1.2.3`')
+    expect(line.spelling.setting(tag)).toBe('`--tag`')
+    expect(line.spelling.setting(rolling)).toBe('`--rolling` (from FLAKEHUB_PUSH_ROLLING)')
+    expect(line.spelling.write(rolling, 'true')).toBe('`--rolling`')
+    expect(line.spelling.write(tag, 'v1.2.3')).toBe('`--tag v1.2.3`')
   })
 
   it('has no variable for --jwt-issuer-uri, and knows --help and --version', () => {
-    expect(parseCommandLine([], { JWT_ISSUER_URI: 'x' }).read('jwt-issuer-uri')).toBe('')
+    expect(parseCommandLine([], { JWT_ISSUER_URI: 'x' }).value(SETTINGS.jwtIssuerUri)).toBe('')
     expect(parseCommandLine(['--visibility', 'public', '-h']).action).toBe('help')
     expect(parseCommandLine(['--version']).action).toBe('version')
   })
@@ -57,7 +60,13 @@ describe('--outputs-file', () => {
   fs.writeFileSync(path.join(dir, 'plain'), '')
   const hint = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.'
   const problems = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    parseCommandLine(args, env).problems
+    (
+      readSettings(parseCommandLine(['--visibility', 'public', '--rolling', ...args], env), {
+        repository: 'o/p',
+        refName: '',
+        workspace: dir
+      }).problems ?? []
+    ).filter(problem => problem.startsWith('`--outputs-file`'))
 
   it('is fine in an existing folder, new or overwritten, and when not given', () => {
     expect(problems(['--outputs-file', path.join(dir, 'out.env')])).toEqual([])
@@ -88,7 +97,7 @@ describe('--disable-rename-subgroups', () => {
   fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')
   const reading = (...args: string[]) => {
     const line = parseCommandLine(['--visibility', 'public', '--tag', 'v1.0.0', ...args], {})
-    return readSettings(line.read, { repository: '', refName: '', workspace }, line.spelling)
+    return readSettings(line, { repository: '', refName: '', workspace })
   }
   const settings = (...args: string[]) => reading(...args).settings
   const problems = (...args: string[]) => reading(...args).problems
@@ -194,7 +203,7 @@ describe('a token given in a variable', () => {
   const live = jwt({ exp: Math.floor(Date.now() / 1000) + 600 })
 
   it('refuses an expired FLAKEHUB_PUSH_OIDC_TOKEN before the evaluation, saying what to do and not the token', () => {
-    const place = cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: expired })
+    const place = cliPlace('ci', { FLAKEHUB_PUSH_OIDC_TOKEN: expired })
     let message = ''
     try {
       place.check(settings(), Date.now())
@@ -206,12 +215,12 @@ describe('a token given in a variable', () => {
     )
     for (const piece of expired.split('.')) expect(message).not.toContain(piece)
     expect(() =>
-      cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: live }).check(settings(), Date.now())
+      cliPlace('ci', { FLAKEHUB_PUSH_OIDC_TOKEN: live }).check(settings(), Date.now())
     ).not.toThrow()
   })
 
   it("refuses GitLab's token when it is not a JWT, pointing at the job's id_tokens", () => {
-    const place = cliPlace('gitlab', () => '', { GITLAB_JWT_ID_TOKEN: 'glpat-abcdefghijklmnop' })
+    const place = cliPlace('gitlab', { GITLAB_JWT_ID_TOKEN: 'glpat-abcdefghijklmnop' })
     expect(() => place.check(settings(), Date.now())).toThrow(
       new Error(
         "GITLAB_JWT_ID_TOKEN is not a JWT (three base64url parts joined by dots): it has 1 part. GitLab makes this token for each job from the job's `id_tokens:`, and it lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\nid_tokens:\n  GITLAB_JWT_ID_TOKEN:\n    aud: api.flakehub.com"
@@ -222,9 +231,7 @@ describe('a token given in a variable', () => {
   it('does not look at the token in a dry run, which needs none', () => {
     for (const kind of ['ci', 'gitlab'] as const) {
       const env = { FLAKEHUB_PUSH_OIDC_TOKEN: expired, GITLAB_JWT_ID_TOKEN: 'not-a-jwt' }
-      expect(() =>
-        cliPlace(kind, () => '', env).check(settings('/tmp/out'), Date.now())
-      ).not.toThrow()
+      expect(() => cliPlace(kind, env).check(settings('/tmp/out'), Date.now())).not.toThrow()
     }
   })
 })

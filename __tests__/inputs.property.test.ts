@@ -14,11 +14,21 @@ jest.unstable_mockModule('@actions/core', () => ({
   getInput: jest.fn()
 }))
 const { readSettings } = await import('../src/settings/read.js')
-const { InputError } = await import('../src/errors.js')
+const { actionSource } = await import('../src/settings/action.js')
 const { flakeNameProblem, foldRepository, semverOfTag } = await import('../src/naming.js')
 const { mergeLabels, splitLabels, MAX_LABELS, MAX_LABEL_LENGTH } = await import('../src/labels.js')
-const { parseSeconds, timeoutsFromEnv, VARIABLES, DEFAULT_TIMEOUTS } =
-  await import('../src/settings/timeouts.js')
+const { parseSeconds, DEFAULT_TIMEOUTS } = await import('../src/settings/timeouts.js')
+const { limitSettings } = await import('../src/settings/table.js')
+
+/** The limits the environment `env` sets, or the problems of every variable that is wrong. */
+function limitsOrProblems(env: NodeJS.ProcessEnv) {
+  const all: Record<string, string> = { visibility: 'public' }
+  const reading = readSettings(
+    actionSource(name => all[name] ?? '', env),
+    defaults
+  )
+  return { limits: reading.settings?.timeouts, problems: reading.problems ?? [] }
+}
 
 /** Any text, ASCII or not, lone surrogates included, and text near each parser's grammar. */
 const text = fc.oneof(
@@ -36,11 +46,14 @@ const defaults = { repository: 'owner/project', refName: 'v1.0.0', workspace }
 
 /** Settings for these inputs, or the problems; a throw fails the test. */
 type Got =
-  | { settings: import('../src/settings/read.js').Settings; problems?: undefined }
+  | { settings: import('../src/settings/settings.js').Settings; problems?: undefined }
   | { problems: string[]; settings?: undefined }
 function settingsOrProblems(inputs: Record<string, string>): Got {
   const all: Record<string, string> = { visibility: 'public', ...inputs }
-  const reading = readSettings(name => all[name] ?? '', defaults)
+  const reading = readSettings(
+    actionSource(name => all[name] ?? '', {}),
+    defaults
+  )
   return reading.problems === undefined
     ? { settings: reading.settings }
     : { problems: reading.problems }
@@ -223,23 +236,21 @@ describe('time limits from the environment', () => {
   })
 
   it('gives the limits, or one error naming each variable that is wrong', () => {
-    const keys = Object.keys(VARIABLES) as (keyof typeof VARIABLES)[]
+    const rows = limitSettings()
+    const variables = rows.map(row => row.variable)
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...keys), text), values => {
-        const env = Object.fromEntries(
-          Object.entries(values).map(([k, v]) => [VARIABLES[k as keyof typeof VARIABLES], v])
-        )
-        try {
-          const limits = timeoutsFromEnv(env)
-          for (const key of keys) {
-            const set = values[key]
+      fc.property(fc.dictionary(fc.constantFrom(...variables), text), env => {
+        const { limits, problems } = limitsOrProblems(env)
+        if (limits !== undefined) {
+          for (const { variable, limit } of rows) {
+            const set = env[variable]
             if (set === undefined || set.trim() === '')
-              expect(limits[key]).toBe(DEFAULT_TIMEOUTS[key])
-            else expect(limits[key]).toBe(parseSeconds(set))
+              expect(limits[limit]).toBe(DEFAULT_TIMEOUTS[limit])
+            else expect(limits[limit]).toBe(parseSeconds(set))
           }
-        } catch (error) {
-          expect(error).toBeInstanceOf(InputError)
-          for (const problem of (error as InstanceType<typeof InputError>).problems) {
+        } else {
+          expect(problems.length).toBeGreaterThan(0)
+          for (const problem of problems) {
             expect(problem).toMatch(/^Environment variable `FLAKEHUB_PUSH_[A-Z_]+`: /)
           }
         }

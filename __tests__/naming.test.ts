@@ -104,8 +104,9 @@ describe('semverOfTag', () => {
 describe('releaseVersion', () => {
   const sha = 'a'.repeat(40)
   it.each([
-    [{ kind: 'rolling', minor: 1 } as const, 42, `0.1.42+rev-${sha}`],
-    [{ kind: 'rolling', minor: 7 } as const, 1, `0.7.1+rev-${sha}`],
+    [{ kind: 'rolling', major: 0, minor: 1 } as const, 42, `0.1.42+rev-${sha}`],
+    [{ kind: 'rolling', major: 0, minor: 7 } as const, 1, `0.7.1+rev-${sha}`],
+    [{ kind: 'rolling', major: 3, minor: 2 } as const, 5, `3.2.5+rev-${sha}`],
     [{ kind: 'tag', tag: 'v1.2.3' } as const, 42, 'v1.2.3'],
     [{ kind: 'tag', tag: '2.0.0' } as const, 42, '2.0.0']
   ])('gives %j with %i commits the version %s', (scheme, count, version) => {

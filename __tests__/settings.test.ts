@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { readSettings } from '../src/settings/read.js'
+import { actionSource } from '../src/settings/action.js'
+import { readSettings as readSource } from '../src/settings/read.js'
+import type { Defaults } from '../src/settings/settings.js'
+
+/** The settings the action reads from these inputs (and variables). */
+const readSettings = (
+  read: (name: string) => string,
+  defaults: Defaults,
+  env: NodeJS.ProcessEnv = {}
+) => readSource(actionSource(read, env), defaults)
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'settings-'))
 beforeAll(() => {
@@ -72,12 +81,17 @@ describe('reading settings', () => {
     [
       'counts rolling releases from minor 1',
       { rolling: 'true' },
-      { version: { kind: 'rolling', minor: 1 } }
+      { version: { kind: 'rolling', major: 0, minor: 1 } }
     ],
     [
       'takes rolling-minor with rolling',
       { rolling: 'true', 'rolling-minor': '5' },
-      { version: { kind: 'rolling', minor: 5 } }
+      { version: { kind: 'rolling', major: 0, minor: 5 } }
+    ],
+    [
+      'takes rolling-major with rolling and rolling-minor',
+      { rolling: 'true', 'rolling-minor': '5', 'rolling-major': '2' },
+      { version: { kind: 'rolling', major: 2, minor: 5 } }
     ],
     [
       'prefers an explicit tag to the ref name',
@@ -171,6 +185,11 @@ describe('reading settings', () => {
       'rolling-minor without rolling',
       { 'rolling-minor': '2' },
       /^Input `rolling-minor`: is set but `rolling` is not; add `rolling: true`/
+    ],
+    [
+      'rolling-major without rolling-minor, in the established words',
+      { rolling: 'true', 'rolling-major': '1' },
+      /^Input `rolling-major`: You cannot set `rolling-major` without `rolling-minor`\.$/
     ],
     [
       'a rolling-minor that is not a number',
@@ -293,19 +312,14 @@ describe('reading settings', () => {
   it('reads the time limits with the inputs, and reports a bad one with the other problems', () => {
     const read = (name: string) => ({ visibility: 'nope' })[name] ?? ''
     const env = { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon', FLAKEHUB_PUSH_RETRY_DELAY: '0.5' }
-    expect(readSettings(read, defaults(), undefined, env).problems).toEqual([
+    expect(readSettings(read, defaults(), env).problems).toEqual([
       'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
       'Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds above 0 and up to 86400; write e.g. `30` or `0.5`, or unset it for the default (30).'
     ])
-    const { settings } = readSettings(
-      name => (name === 'visibility' ? 'public' : ''),
-      defaults(),
-      undefined,
-      {
-        FLAKEHUB_PUSH_TIMEOUT_STAGE: '2',
-        FLAKEHUB_PUSH_RETRY_DELAY: '0.5'
-      }
-    )
+    const { settings } = readSettings(name => (name === 'visibility' ? 'public' : ''), defaults(), {
+      FLAKEHUB_PUSH_TIMEOUT_STAGE: '2',
+      FLAKEHUB_PUSH_RETRY_DELAY: '0.5'
+    })
     expect(settings?.timeouts).toMatchObject({
       stageMs: 2000,
       retryDelayMs: 500,

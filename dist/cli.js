@@ -34971,19 +34971,17 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4623);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8950);
-/* harmony import */ var _places_command_places_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4889);
-/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9787);
-/* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(771);
-/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(169);
-/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(396);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7194);
-/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8719);
-/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5412);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
+/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4623);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8950);
+/* harmony import */ var _places_command_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4889);
+/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9787);
+/* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(771);
+/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(396);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7194);
+/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8719);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3826);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
  * variables, the place detected once, and the same pipeline as the action.
@@ -34999,45 +34997,37 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-
-/** The settings the flags and variables give, with the command line's own problems first. */
-function readCliSettings(command, defaults) {
-    const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_11__/* .readSettings */ .sb)(command.read, defaults, command.spelling);
-    if (command.problems.length === 0)
-        return reading;
-    const { warnings, secrets } = reading;
-    return { problems: [...command.problems, ...(reading.problems ?? [])], warnings, secrets };
-}
 const env = process.env;
-const command = (0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandLine */ .Du)(process.argv.slice(2), env);
+const command = (0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandLine */ .D)(process.argv.slice(2), env);
 if (command.action === 'help') {
-    process.stdout.write(`${(0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_10__/* .helpText */ .BK)(_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE)}\n`);
+    process.stdout.write(`${(0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__/* .helpText */ .B)(_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE)}\n`);
 }
 else if (command.action === 'version') {
-    process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
+    process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n`);
 }
 else {
-    const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_8__/* .cancelOnSignals */ .d)();
-    const kind = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_4__/* .detectPlace */ .Z2)(env);
+    const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelOnSignals */ .d)();
+    const kind = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
     const debug = env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1';
-    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_9__/* .Secrets */ .Sb(kind === 'github' ? _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .githubMask */ .g0 : undefined);
-    const text = () => (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .textReporter */ .hF)({
+    const verbosity = debug ? 'debug' : (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_10__/* .verbosityOf */ .xN)(command);
+    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .Secrets */ .Sb(kind === 'github' ? _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .githubMask */ .g0 : undefined);
+    const text = () => (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .textReporter */ .hF)({
         out: process.stdout,
         err: process.stderr,
         gitlab: kind === 'gitlab',
         color: !env.NO_COLOR && (kind === 'gitlab' || process.stderr.isTTY === true),
         progress: process.stderr.isTTY === true && !env.CI,
-        verbosity: debug ? 'debug' : 'normal',
+        verbosity,
         secrets
     });
-    const outputsFile = command.read('outputs-file');
-    const reporter = (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .withOutputsFile */ .nG)(kind === 'github' ? (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .githubReporter */ .TO)(secrets, (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .githubVerbosity */ .rS)()) : text(), outputsFile === '' ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(outputsFile));
-    const place = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_4__/* .cliPlace */ .mI)(kind, command.read, env);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(place, readCliSettings(command, (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_4__/* .placeDefaults */ .WR)(kind, env, process.cwd())), {
+    const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_10__/* .readSettings */ .sb)(command, (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd()));
+    const reporter = (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .withOutputsFile */ .nG)(kind === 'github' ? (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .githubReporter */ .TO)(secrets, verbosity) : text(), reading.settings?.outputsFile);
+    const place = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, env);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(place, reading, {
         reporter,
         secrets,
-        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_7__/* .makeProcessRunner */ .Wl)({ log: reporter }),
-        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpClientTransport */ .zm)(signal),
+        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_6__/* .makeProcessRunner */ .Wl)({ log: reporter }),
+        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpClientTransport */ .zm)(signal),
         now: Date.now,
         signal
     });
@@ -35472,6 +35462,8 @@ var deadline = __nccwpck_require__(4798);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/settings/timeouts.ts
 var timeouts = __nccwpck_require__(9849);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
@@ -35479,6 +35471,7 @@ var timeouts = __nccwpck_require__(9849);
  * answers that are not JSON at all are retried with bounded exponential backoff and jitter, a
  * log line each; a call that keeps failing ends in one error naming the call.
  */
+
 
 
 
@@ -35682,7 +35675,7 @@ async function exchange(transport, what, request, read, policy) {
             throw signal.reason;
         if (error instanceof OutOfTime) {
             throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
+                `the last attempt: ${error.reason}. The bound is set by ${table/* SETTINGS */.yy.publishBudget.variable} (seconds).`, { cause: error });
         }
         if (error instanceof answers/* AnswerError */.dV)
             throw error;
@@ -36541,6 +36534,8 @@ async function publishRelease(release, settings, services) {
     return 'published';
 }
 
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/source/git.ts
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 
@@ -37498,6 +37493,7 @@ function fileSystemError(error, destination) {
 
 
 
+
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
  * stops every child and the packing, and no service is asked anything after it: the run then
@@ -37543,6 +37539,8 @@ function accept(place, reading, services) {
         services.secrets.add(secret);
     for (const warning of reading.warnings)
         services.reporter.warning(warning);
+    for (const note of reading.notes)
+        services.reporter.info(note);
     if (reading.problems !== undefined)
         throw new errors/* InputError */.dz(reading.problems);
     place.check(reading.settings, services.now());
@@ -37554,7 +37552,8 @@ async function prepare(place, settings, services, phases, scratch) {
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
     const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
-        const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
+        const { ref } = settings.spelling;
+        const wording = { rev: ref(table/* SETTINGS */.yy.rev), gitRoot: ref(table/* SETTINGS */.yy.gitRoot) };
         const commit = await nameCommit(runner, settings, wording, phaseLog);
         return { commit, facts: await place.facts(settings, commit, { ...services, log }) };
     });
@@ -37699,11 +37698,11 @@ function semverOfTag(tag) {
     // semver also accepts a second `v`, a leading `=` and surrounding blanks: rule those out.
     return /^\d\S*$/.test(bare) && semver__WEBPACK_IMPORTED_MODULE_0__.valid(bare) !== null ? bare : undefined;
 }
-/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
+/** The version to publish: the tag as it is, or `<major>.<minor>.<commits>+rev-<revision>`. */
 function releaseVersion(scheme, commitCount, revision) {
     if (scheme.kind === 'tag')
         return scheme.tag;
-    return `0.${scheme.minor}.${commitCount}+rev-${revision}`;
+    return `${scheme.major}.${scheme.minor}.${commitCount}+rev-${revision}`;
 }
 /** The flake references a user copies: at least this version, and exactly this version. */
 function flakeRefs(uploadName, version) {
@@ -37728,8 +37727,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -37854,10 +37851,18 @@ async function localFacts(settings, commit, services, shallow = {
 function graphqlFacts(settings, commit, graphqlUrl, services) {
     return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
+/** The defaults a GitHub runner's variables give. */
+function defaultsFromEnv(env = process.env) {
+    return {
+        repository: env.GITHUB_REPOSITORY ?? '',
+        refName: env.GITHUB_REF_NAME ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd()
+    };
+}
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
     const env = options.env ?? process.env;
-    const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    const graphqlUrl = (settings) => settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
         secrets: requestToken ? [requestToken] : [],
@@ -37865,18 +37870,19 @@ function githubPlace(options = {}) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
-        settingName: name => `\`${name}\``,
         facts: (settings, commit, services) => settings.destDir !== undefined
             ? localFacts(settings, commit, services)
-            : graphqlFacts(settings, commit, graphqlUrl, services),
+            : graphqlFacts(settings, commit, graphqlUrl(settings), services),
         idToken: (settings, _facts, services) => (0,flakehub_token/* githubIdToken */.eC)(settings.timeouts, services.log, services.secrets),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
 }
 
-// EXTERNAL MODULE: ./src/settings/read.ts + 1 modules
-var read = __nccwpck_require__(5412);
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var setting = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/places/command-places.ts
 /**
  * The places the command runs in, detected once in the order of section 13 of the protocol:
@@ -37908,7 +37914,7 @@ function detectPlace(env) {
 /** The defaults the place's own variables give. */
 function placeDefaults(kind, env, cwd) {
     if (kind === 'github')
-        return (0,read/* defaultsFromEnv */.gE)(env);
+        return defaultsFromEnv(env);
     if (kind === 'gitlab') {
         const tag = env.CI_COMMIT_TAG ?? '';
         return {
@@ -37950,8 +37956,8 @@ function noTokenSource(audience) {
         '- run it in GitHub Actions, with `permissions: id-token: write`;\n' +
         `- run it in GitLab CI, with \`id_tokens: { ${GITLAB_TOKEN}: { aud: ${audience} } }\` in the job;\n` +
         `- in another CI, put an OIDC token for the audience ${audience} into ${CI_TOKEN};\n` +
-        '- against a local FlakeHub, give `--jwt-issuer-uri <uri>` (and `--github-token`) for a development token;\n' +
-        '- or make a dry run with `--dest-dir <folder>`, which needs no token.');
+        `- against a local FlakeHub, give \`--${(0,setting/* flagOf */.i)(table/* SETTINGS */.yy.jwtIssuerUri)} <uri>\` (and \`--${(0,setting/* flagOf */.i)(table/* SETTINGS */.yy.githubToken)}\`) for a development token;\n` +
+        `- or make a dry run with \`--${(0,setting/* flagOf */.i)(table/* SETTINGS */.yy.destDir)} <folder>\`, which needs no token.`);
 }
 /** A token the environment holds, read only when it is asked for. */
 function variableToken(env, name, missing) {
@@ -38006,18 +38012,14 @@ function developmentToken(issuer, settings, facts, services) {
         return (0,flakehub_http/* exchange */.cv)(services.http, call.what, request, read, (0,flakehub_http/* retryPolicy */.Jb)(settings.timeouts, line => log.info(line), secrets));
     };
 }
-/** How the command names a setting in messages: its flag. */
-const flagName = (name) => `\`--${name}\``;
-/** The command's place of a kind, given its flags (read) and the environment. */
-function cliPlace(kind, read, env) {
-    const graphqlUrl = read('github-graphql-url') || undefined;
+/** The command's place of a kind, given the environment. */
+function cliPlace(kind, env) {
     if (kind === 'github') {
         const eventOwner = async () => env.GITHUB_REPOSITORY_OWNER;
-        return { ...githubPlace({ env, graphqlUrl, eventOwner }), settingName: flagName };
+        return githubPlace({ env, eventOwner });
     }
     const common = {
         secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
-        settingName: flagName,
         owner: async (settings) => settings.repository.split('/')[0],
         scratchBase: external_node_os_.tmpdir()
     };
@@ -38058,25 +38060,23 @@ function cliPlace(kind, read, env) {
             idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
         };
     }
-    const issuer = read('jwt-issuer-uri');
     return {
         ...common,
         check(settings) {
             if (settings.destDir !== undefined)
                 return;
-            if (issuer === '')
+            if (settings.jwtIssuerUri === '')
                 throw noTokenSource(settings.audience);
-            if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
-                throw new errors/* InputError */.dz([
-                    `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
-                ]);
-            if (settings.githubToken === '')
-                throw new Error('`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.');
+            if (settings.githubToken === '') {
+                const { ref } = settings.spelling;
+                const { jwtIssuerUri, githubToken } = table/* SETTINGS */.yy;
+                throw new Error(`${ref(jwtIssuerUri)} needs ${ref(githubToken)} (or ${githubToken.variable}): the development token carries the repository ids that GitHub gives.`);
+            }
         },
         facts: (settings, commit, services) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', services)
+            ? graphqlFacts(settings, commit, settings.githubGraphqlUrl ?? 'https://api.github.com/graphql', services)
             : localFacts(settings, commit, services, shallow),
-        idToken: (settings, facts, services) => developmentToken(issuer, settings, facts, services)
+        idToken: (settings, facts, services) => developmentToken(settings.jwtIssuerUri, settings, facts, services)
     };
 }
 
@@ -38090,14 +38090,13 @@ function cliPlace(kind, read, env) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   g0: () => (/* binding */ githubMask),
-  TO: () => (/* binding */ githubReporter),
-  rS: () => (/* binding */ githubVerbosity)
+  TO: () => (/* binding */ githubReporter)
 });
 
-// UNUSED EXPORTS: printInert
+// UNUSED EXPORTS: githubVerbosity, printInert
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __nccwpck_require__(6614);
+var lib_core = __nccwpck_require__(6614);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -38111,7 +38110,7 @@ var report = __nccwpck_require__(665);
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
 function setOutputs(release) {
     for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release)))
-        core/* setOutput */.uH(name, value);
+        lib_core/* setOutput */.uH(name, value);
 }
 /**
  * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
@@ -38127,7 +38126,7 @@ async function writeSummary(release, outcome, timings, where) {
     const html = escapeHtml;
     const name = html(release.uploadName);
     const version = html(release.version);
-    const summary = core/* summary */.z
+    const summary = lib_core/* summary */.z
         .addHeading(`${report/* HEADINGS */.Ac[outcome]} ${name} ${version}`, 2)
         .addTable([
         [
@@ -38197,7 +38196,7 @@ const COMMAND_LIKE = /^\s*::|##\[/;
 function printInert(lines) {
     if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
         for (const line of lines)
-            core/* info */.pq(line);
+            lib_core/* info */.pq(line);
         return;
     }
     const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
@@ -38205,11 +38204,11 @@ function printInert(lines) {
 }
 /** How GitHub hides a secret: a mask the runner applies to everything the job prints. */
 function githubMask(value) {
-    core/* setSecret */.Pq(value);
+    lib_core/* setSecret */.Pq(value);
 }
 /** `debug` in the runner's debug mode (re-run with debug logging, or `RUNNER_DEBUG=1`). */
 function githubVerbosity() {
-    return core/* isDebug */._o() ? 'debug' : 'normal';
+    return core.isDebug() ? 'debug' : 'normal';
 }
 /**
  * GitHub Actions: the toolkit's workflow commands, step outputs and job summary. At `verbose`
@@ -38222,13 +38221,13 @@ function githubReporter(secrets, verbosity) {
         info: line => printInert([hide(line)]),
         // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
         // CR, LF), so their text cannot start a command of its own.
-        warning: message => core/* warning */.$e(hide(message)),
-        debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : core/* debug */.Yz(hide(message)),
-        phaseStarted: name => core/* info */.pq(`▶ ${hide(name)}…`),
+        warning: message => lib_core/* warning */.$e(hide(message)),
+        debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : lib_core/* debug */.Yz(hide(message)),
+        phaseStarted: name => lib_core/* info */.pq(`▶ ${hide(name)}…`),
         phaseEnded(name, outcome, seconds, lines) {
-            core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
+            lib_core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
             printInert(lines.map(hide));
-            core/* endGroup */.N4();
+            lib_core/* endGroup */.N4();
         },
         async finished(release, outcome, timings, where) {
             setOutputs(release);
@@ -38237,7 +38236,7 @@ function githubReporter(secrets, verbosity) {
                 await writeSummary(release, outcome, timings, where);
         },
         failed(message, exitCode = 1) {
-            core/* setFailed */.C1(hide(message));
+            lib_core/* setFailed */.C1(hide(message));
             process.exitCode = exitCode;
         }
     };
@@ -38452,6 +38451,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/process/child-env.ts
 /**
  * The environment every child process (`nix`, `git`) gets: this process's, without the
@@ -38463,7 +38464,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
  * seeing them.
  */
-/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+
+/** Tokens that this tool (its settings' and places'), GitHub's runner or GitLab's hand to the job. */
 const TOKEN_VARIABLES = [
     // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
     'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
@@ -38474,9 +38476,9 @@ const TOKEN_VARIABLES = [
     'ACTIONS_RESULTS_URL',
     'GITHUB_TOKEN',
     'GH_TOKEN',
-    // The command's token sources and its GitHub token.
+    // The command's token sources, and every setting that holds a token.
     'FLAKEHUB_PUSH_OIDC_TOKEN',
-    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    ...(0,table/* secretVariables */.c8)(),
     // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
     'GITLAB_JWT_ID_TOKEN',
     'CI_JOB_TOKEN',
@@ -39026,391 +39028,204 @@ function redactPatterns(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   Du: () => (/* binding */ parseCommandLine)
+/* harmony export */   B: () => (/* binding */ helpText),
+/* harmony export */   D: () => (/* binding */ parseCommandLine)
 /* harmony export */ });
-/* unused harmony export FLAGS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9849);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2221);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
 /**
  * The command line's flags: the established binary's, each with its environment variable
- * (section 13 of the protocol). A flag wins over its variable; booleans are bare flags, and
- * `true` / `false` in variables. Parsed with Node's `util.parseArgs`; every mistake is collected
- * so that all of them are reported together.
+ * (section 13 of the protocol), all from the table of settings. A flag wins over its variable,
+ * and the variable over its older spellings; booleans are bare flags, and `true` / `false` in
+ * variables. Parsed with Node's `util.parseArgs`; every mistake is collected so that all of them
+ * are reported together.
  */
 
 
 
 
-const FLAGS = [
-    {
-        name: 'visibility',
-        variable: 'FLAKEHUB_PUSH_VISIBILITY',
-        value: 'public|unlisted|private',
-        fallback: '(required)',
-        help: 'Who can see the release.'
-    },
-    {
-        name: 'name',
-        variable: 'FLAKEHUB_PUSH_NAME',
-        value: 'owner/flake',
-        fallback: 'the repository',
-        help: 'The published name.'
-    },
-    {
-        name: 'repository',
-        variable: 'FLAKEHUB_PUSH_REPOSITORY',
-        value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab',
-        help: 'The repository; GitLab subgroups fold into the project name.'
-    },
-    {
-        name: 'mirror',
-        variable: 'FLAKEHUB_PUSH_MIRROR',
-        boolean: true,
-        fallback: 'false',
-        help: 'The repository is a mirror.'
-    },
-    {
-        name: 'directory',
-        variable: 'FLAKEHUB_PUSH_DIRECTORY',
-        value: 'path',
-        fallback: 'the Git root',
-        help: "The flake's folder, relative to the Git root."
-    },
-    {
-        name: 'git-root',
-        variable: 'FLAKEHUB_PUSH_GIT_ROOT',
-        value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab',
-        help: 'The Git checkout.'
-    },
-    {
-        name: 'tag',
-        variable: 'FLAKEHUB_PUSH_TAG',
-        value: 'v1.2.3',
-        fallback: 'GITHUB_REF_NAME, or CI_COMMIT_TAG / CI_COMMIT_REF_NAME on GitLab',
-        help: 'The version of a tagged release (SemVer, optional leading v).'
-    },
-    {
-        name: 'rev',
-        variable: 'FLAKEHUB_PUSH_REV',
-        value: 'sha',
-        fallback: 'HEAD, or CI_COMMIT_SHA on GitLab',
-        help: 'The full commit SHA to publish.'
-    },
-    {
-        name: 'rolling-minor',
-        variable: 'FLAKEHUB_PUSH_ROLLING_MINOR',
-        value: 'n',
-        fallback: '1',
-        help: 'The minor version of rolling releases (with --rolling).'
-    },
-    {
-        name: 'rolling',
-        variable: 'FLAKEHUB_PUSH_ROLLING',
-        boolean: true,
-        fallback: 'false',
-        help: 'Publish 0.<minor>.<commit count>+rev-<sha> instead of a tag.'
-    },
-    {
-        name: 'host',
-        variable: 'FLAKEHUB_PUSH_HOST',
-        value: 'url',
-        fallback: 'https://api.flakehub.com',
-        help: 'The FlakeHub API.'
-    },
-    {
-        name: 'extra-labels',
-        variable: 'FLAKEHUB_PUSH_EXTRA_LABELS',
-        value: 'a,b',
-        fallback: '(none)',
-        help: 'Labels, comma separated.'
-    },
-    {
-        name: 'extra-tags',
-        variable: 'FLAKEHUB_PUSH_EXTRA_TAGS',
-        value: 'a,b',
-        fallback: '(none)',
-        help: 'Deprecated name of --extra-labels.'
-    },
-    {
-        name: 'spdx-expression',
-        variable: 'FLAKEHUB_PUSH_SPDX_EXPRESSION',
-        value: 'expr',
-        fallback: "GitHub's licence id, else none",
-        help: 'The licence, as an SPDX expression.'
-    },
-    {
-        name: 'error-on-conflict',
-        variable: 'FLAKEHUB_PUSH_ERROR_ON_CONFLICT',
-        boolean: true,
-        fallback: 'false',
-        help: 'Fail when the version exists already.'
-    },
-    {
-        name: 'include-output-paths',
-        variable: 'FLAKEHUB_PUSH_INCLUDE_OUTPUT_PATHS',
-        boolean: true,
-        fallback: 'false',
-        help: 'Record derivations and output paths.'
-    },
-    {
-        name: 'my-flake-is-too-big',
-        variable: 'FLAKEHUB_PUSH_MY_FLAKE_IS_TOO_BIG',
-        boolean: true,
-        fallback: 'false',
-        help: 'Skip the all-systems evaluation and the outputs document.'
-    },
-    {
-        name: 'disable-rename-subgroups',
-        variable: 'FLAKEHUB_PUSH_DISABLE_RENAME_SUBGROUPS',
-        boolean: true,
-        fallback: 'false',
-        help: 'Do not fold subgroups (a/b/c) into the project name.'
-    },
-    {
-        name: 'dest-dir',
-        variable: 'FLAKEHUB_DEST_DIR',
-        value: 'path',
-        fallback: '(publish)',
-        help: 'Dry run: write <version>.tar.gz and <version>.json here, contact no service.'
-    },
-    {
-        name: 'github-graphql-url',
-        variable: 'FLAKEHUB_GITHUB_GRAPHQL_URL',
-        value: 'url',
-        fallback: 'GITHUB_GRAPHQL_URL, else https://api.github.com/graphql',
-        help: "GitHub's GraphQL API."
-    },
-    {
-        name: 'jwt-issuer-uri',
-        value: 'uri',
-        fallback: '(none)',
-        help: 'Development only: get the token from this issuer (for a local FlakeHub).'
-    },
-    {
-        name: 'github-token',
-        variable: 'FLAKEHUB_PUSH_GITHUB_TOKEN',
-        value: 'token',
-        fallback: '(none)',
-        help: 'A GitHub token, for repository facts from GraphQL.'
-    },
-    {
-        name: 'outputs-file',
-        variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
-        value: 'path',
-        fallback: '(none)',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).'
-    }
-];
-const BY_NAME = new Map(FLAGS.map(flag => [flag.name, flag]));
-function parseCommandLine(args, env = process.env) {
-    const options = Object.fromEntries(FLAGS.map(flag => [flag.name, { type: flag.boolean ? 'boolean' : 'string' }]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+/** The settings the command has a flag for, by the flag's name. */
+const BY_FLAG = new Map(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_SETTINGS */ .wn.flatMap(setting => {
+    const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+    return flag === undefined ? [] : [[flag, setting]];
+}));
+const bare = (setting) => setting.kind === 'boolean' || setting.kind === 'count';
+const flagText = (setting) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}\``;
+/** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
+function readFlags(args) {
+    const options = Object.fromEntries([...BY_FLAG].map(([flag, setting]) => [
+        flag,
+        {
+            type: bare(setting) ? 'boolean' : 'string',
+            ...(setting.short === undefined ? {} : { short: setting.short })
+        }
+    ]));
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
         args: [...args],
         options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
         strict: false,
         allowPositionals: true,
         tokens: true
     });
-    const problems = [];
-    const given = new Map();
-    let action = 'run';
+    const given = { values: new Map(), problems: [], action: 'run' };
     for (const token of tokens) {
         if (token.kind === 'positional') {
-            problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as \`--tag v1.2.3\`.`);
-            continue;
+            const example = `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy.tag)} v1.2.3\``;
+            given.problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as ${example}.`);
         }
-        if (token.kind !== 'option')
-            continue;
-        if (token.name === 'help' || token.name === 'version') {
-            if (action === 'run')
-                action = token.name;
-            continue;
-        }
-        const flag = BY_NAME.get(token.name);
-        if (flag === undefined) {
-            problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
-        }
-        else if (flag.boolean) {
-            if (token.inlineValue) {
-                problems.push(`\`--${flag.name}\`: is a bare flag; write \`--${flag.name}\` alone, without "=${token.value}".`);
+        else if (token.kind === 'option') {
+            if (token.name === 'help' || token.name === 'version') {
+                if (given.action === 'run')
+                    given.action = token.name;
+                continue;
             }
-            else
-                given.set(flag.name, 'true');
+            readOption(token, given);
         }
-        else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-            problems.push(`\`--${flag.name}\`: needs a value; write \`--${flag.name} ${flag.value}\`.`);
+    }
+    return given;
+}
+/** One flag as parseArgs found it: its value kept, or its problem. */
+function readOption(token, given) {
+    const setting = BY_FLAG.get(token.name);
+    const { values, problems } = given;
+    if (setting === undefined) {
+        problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+    }
+    else if (bare(setting)) {
+        if (token.inlineValue) {
+            const flag = flagText(setting);
+            problems.push(`${flag}: is a bare flag; write ${flag} alone, without "=${token.value}".`);
+        }
+        else if (setting.kind === 'count') {
+            values.set(setting, String(Number(values.get(setting) ?? '0') + 1));
         }
         else
-            given.set(flag.name, token.value);
+            values.set(setting, 'true');
     }
-    const fromVariable = (name) => {
-        const variable = BY_NAME.get(name)?.variable;
-        return given.has(name) || variable === undefined ? undefined : env[variable];
-    };
-    const read = name => given.get(name) ?? fromVariable(name) ?? '';
-    const spelling = {
-        setting(name) {
-            const variable = BY_NAME.get(name)?.variable;
-            const from = fromVariable(name) !== undefined ? ` (from ${variable})` : '';
-            return `\`--${name}\`${from}`;
-        },
-        ref: name => `\`--${name}\``,
-        write: (name, value) => BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
-    };
-    const outputsFile = outputsFileProblem(read('outputs-file'));
-    if (outputsFile !== undefined)
-        problems.push(`${spelling.setting('outputs-file')}: ${outputsFile}`);
-    return { action, problems, read, spelling };
+    else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+        const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+        problems.push(`\`--${flag}\`: needs a value; write \`--${flag} ${setting.value}\`.`);
+    }
+    else {
+        const before = values.get(setting);
+        const list = setting.kind === 'list' && before !== undefined;
+        values.set(setting, list ? `${before},${token.value}` : token.value);
+    }
 }
-/**
- * Why the outputs file could not be written at the end of a run, or undefined: its folder must
- * exist, so that a publish does not end in a failure after the release is out.
- */
-function outputsFileProblem(value) {
-    if (value === '')
-        return undefined;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(value);
-    const folder = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file);
-    const kind = (where) => {
-        try {
-            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(where).isDirectory() ? 'folder' : 'other';
-        }
-        catch {
-            return 'none';
-        }
+/** The variable a setting was read from (its own or an older spelling), if one was. */
+function variableOf(setting, env) {
+    const names = setting.variable === undefined ? [] : [setting.variable, ...(setting.aliases ?? [])];
+    return names.find(name => env[name] !== undefined);
+}
+function parseCommandLine(args, env = process.env) {
+    const { values, problems, action } = readFlags(args);
+    const fromVariable = (setting) => values.has(setting) ? undefined : variableOf(setting, env);
+    const spelling = {
+        setting(setting) {
+            if (setting.scope === 'environment')
+                return `Environment variable \`${setting.variable}\``;
+            const variable = fromVariable(setting);
+            return `${flagText(setting)}${variable === undefined ? '' : ` (from ${variable})`}`;
+        },
+        ref: setting => setting.scope === 'environment' ? `\`${setting.variable}\`` : flagText(setting),
+        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\``
     };
-    const what = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.';
-    if (kind(folder) === 'none')
-        return `the folder ${folder} does not exist; create it first, or ${what}`;
-    if (kind(folder) === 'other')
-        return `${folder} is not a folder; ${what}`;
-    if (kind(file) === 'folder')
-        return `${file} is a folder; ${what}`;
-    return undefined;
+    return {
+        action,
+        problems,
+        spelling,
+        value(setting) {
+            if (setting.scope === 'action')
+                return '';
+            const variable = fromVariable(setting);
+            return values.get(setting) ?? (variable === undefined ? '' : (env[variable] ?? ''));
+        },
+        ignored: given => ({
+            warnings: [],
+            notes: given.map(({ setting, value }) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
+                `this command has one log; give \`-v\` for more detail.`)
+        })
+    };
 }
 /** `--help`: every flag with its variable and default. */
 function helpText(version) {
+    const flag = (setting, value) => `--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}`;
+    const { visibility, tag, rolling, destDir, jwtIssuerUri } = _table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy;
+    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)})`;
     const lines = [
         `flakehub-push ${version}: evaluate a Nix flake, pack its source and publish it to FlakeHub.`,
         '',
-        'Usage: flakehub-push --visibility public (--tag v1.2.3 | --rolling) [flags]',
-        '       flakehub-push --visibility public --rolling --dest-dir out   (a dry run: no token, no network)',
+        `Usage: flakehub-push ${usage} [flags]`,
+        `       flakehub-push ${flag(visibility, 'public')} --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
         '',
         'Where it runs decides where the token comes from (read only after evaluation and packing):',
         "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
         '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
         '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
-        "  a developer's machine             --jwt-issuer-uri, or only a dry run with --dest-dir",
+        `  a developer's machine             --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(jwtIssuerUri)}, or only a dry run with --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(destDir)}`,
         '',
         'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
     ];
-    for (const flag of FLAGS) {
-        const left = flag.boolean ? `--${flag.name}` : `--${flag.name} <${flag.value}>`;
-        lines.push(`  ${left}`);
-        lines.push(`      ${flag.help}`);
-        lines.push(`      variable: ${flag.variable ?? '(none)'}; default: ${flag.fallback}`);
-    }
+    for (const setting of BY_FLAG.values())
+        lines.push(...flagHelp(setting));
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
     lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const [key, variable] of Object.entries(_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut))
-        lines.push(`  ${variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TIMEOUTS */ .Rh[key] / 1000}`);
+    for (const setting of (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .limitSettings */ .zB)())
+        lines.push(`  ${setting.variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUTS */ .Rh[setting.limit] / 1000}`);
     return lines.join('\n');
+}
+/** A flag's three lines in `--help`. */
+function flagHelp(setting) {
+    const value = bare(setting) ? '' : ` <${setting.value}>`;
+    const short = setting.short === undefined ? '' : `, -${setting.short}${value}`;
+    const aliases = (setting.aliases ?? []).map(alias => `; also read from ${alias}`).join('');
+    return [
+        `  --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}${value}${short}`,
+        `      ${setting.help}`,
+        `      variable: ${setting.variable ?? '(none)'}; default: ${setting.fallback}${aliases}`
+    ];
 }
 
 
 /***/ }),
 
-/***/ 5412:
+/***/ 3826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  gE: () => (/* binding */ defaultsFromEnv),
-  sb: () => (/* binding */ readSettings)
+  sb: () => (/* binding */ readSettings),
+  xN: () => (/* binding */ verbosityOf)
 });
 
-// UNUSED EXPORTS: CliOnly, INPUT_SPELLING
+// UNUSED EXPORTS: FILE_SYSTEM
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/labels.ts
+var src_labels = __nccwpck_require__(4584);
 // EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
 var spdx_expression_parse = __nccwpck_require__(3326);
 var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
-;// CONCATENATED MODULE: ./src/settings/action-io.ts
-/** The names of the action's inputs and outputs, as `action.yml` declares them. */
-const Input = {
-    visibility: 'visibility',
-    name: 'name',
-    repository: 'repository',
-    mirror: 'mirror',
-    directory: 'directory',
-    gitRoot: 'git-root',
-    tag: 'tag',
-    rev: 'rev',
-    rollingMinor: 'rolling-minor',
-    rolling: 'rolling',
-    host: 'host',
-    logDirectives: 'log-directives',
-    logger: 'logger',
-    githubToken: 'github-token',
-    extraTags: 'extra-tags',
-    extraLabels: 'extra-labels',
-    spdxExpression: 'spdx-expression',
-    errorOnConflict: 'error-on-conflict',
-    includeOutputPaths: 'include-output-paths',
-    myFlakeIsTooBig: 'my-flake-is-too-big',
-    strictMode: '_internal-strict-mode',
-    destDir: 'dest-dir'
-};
-/**
- * Inputs of the established action that choose which `flakehub-push` binary to download.
- * There is no binary here, so they are accepted and ignored with one warning.
- */
-const BINARY_SOURCE_INPUTS = [
-    'source-binary',
-    'source-branch',
-    'source-pr',
-    'source-revision',
-    'source-tag',
-    'source-url',
-    'flakehub-push-binary',
-    'flakehub-push-branch',
-    'flakehub-push-pr',
-    'flakehub-push-revision',
-    'flakehub-push-tag',
-    'flakehub-push-url'
-];
-const Output = {
-    flakeName: 'flake_name',
-    flakeVersion: 'flake_version',
-    flakerefAtLeast: 'flakeref_at_least',
-    flakerefExact: 'flakeref_exact'
-};
-
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __nccwpck_require__(4584);
-// EXTERNAL MODULE: ./src/settings/timeouts.ts
-var timeouts = __nccwpck_require__(9849);
 // EXTERNAL MODULE: ./src/naming.ts
 var naming = __nccwpck_require__(8499);
-;// CONCATENATED MODULE: ./src/settings/read.ts
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var settings_timeouts = __nccwpck_require__(9849);
+;// CONCATENATED MODULE: ./src/settings/parse.ts
 /**
- * Reads every input of the action (or flag of the command line) once, validates it, and hands
- * on a typed {@link Settings}.
- * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
+ * One small parser per setting: the text given (and what the rule needs beside it) in, a value
+ * or one problem out. A problem says what is wrong and what to write instead; the reader
+ * (read.ts) puts the setting's name before it. Nothing here reads the environment or prints.
  */
 
 
@@ -39418,21 +39233,17 @@ var naming = __nccwpck_require__(8499);
 
 
 
-
-
-const INPUT_SPELLING = {
-    setting: name => `Input \`${name}\``,
-    ref: name => `\`${name}\``,
-    write: (name, value) => `\`${name}: ${value}\``
-};
-/** Settings only the command line has (the established binary's flags). */
-const CliOnly = { disableRenameSubgroups: 'disable-rename-subgroups' };
-function defaultsFromEnv(env = process.env) {
-    return {
-        repository: env.GITHUB_REPOSITORY ?? '',
-        refName: env.GITHUB_REF_NAME ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd()
-    };
+const ok = (value) => ({ value });
+const fail = (problem) => ({ problem });
+/** `true` or `false` (as YAML spells them); empty is not given. */
+function parseBoolean(text) {
+    if (text === '')
+        return ok(undefined);
+    if (/^(true|True|TRUE)$/.test(text))
+        return ok(true);
+    if (/^(false|False|FALSE)$/.test(text))
+        return ok(false);
+    return fail(`"${text}" is not a boolean; write \`true\` or \`false\`.`);
 }
 const VISIBILITIES = {
     public: 'public',
@@ -39440,217 +39251,750 @@ const VISIBILITIES = {
     hidden: 'unlisted',
     private: 'private'
 };
+/** `public`, `unlisted` (or `hidden`) or `private`, in any case; required. */
+function parseVisibility(text) {
+    const lower = text.toLowerCase();
+    const visibility = Object.hasOwn(VISIBILITIES, lower) ? VISIBILITIES[lower] : undefined;
+    if (visibility !== undefined)
+        return ok(visibility);
+    return fail(lower === ''
+        ? 'is required; write `public`, `unlisted` or `private`.'
+        : `"${lower}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
+}
+/** The published name, `owner/flake`; empty is not given. */
+function parseName(text) {
+    if (text === '')
+        return ok(undefined);
+    const problem = (0,naming/* flakeNameProblem */.cz)(text);
+    if (problem === undefined)
+        return ok(text);
+    return fail(`${(0,naming/* quoted */.TL)(text)} ${problem}; write it as \`owner/flake-name\`.`);
+}
 /**
- * Read and validate all inputs, and the time limits of `env`: the settings, or every problem
- * found, each naming its input (or variable) and saying what to write.
+ * The repository, `owner/project`, with extra segments (GitLab's subgroups) folded into the
+ * project name unless they are kept; each part must be a name part, as `name`'s are.
  */
-function readSettings(read, defaults, spelling = INPUT_SPELLING, env = process.env) {
-    const problems = [];
-    const warnings = [];
-    const secrets = [];
-    const get = (name) => read(name).trim();
-    const complain = (name, problem) => {
-        problems.push(`${spelling.setting(name)}: ${problem}`);
-    };
-    const { ref, write } = spelling;
-    const bool = (name, fallback) => {
-        const value = get(name);
-        if (value === '')
-            return fallback;
-        if (/^(true|True|TRUE)$/.test(value))
-            return true;
-        if (/^(false|False|FALSE)$/.test(value))
-            return false;
-        complain(name, `"${value}" is not a boolean; write \`true\` or \`false\`.`);
-        return fallback;
-    };
-    const githubToken = read(Input.githubToken);
-    if (githubToken !== '')
-        secrets.push(githubToken);
-    const visibilityInput = get(Input.visibility).toLowerCase();
-    const visibility = VISIBILITIES[visibilityInput];
-    if (visibility === undefined) {
-        complain(Input.visibility, visibilityInput === ''
-            ? 'is required; write `public`, `unlisted` or `private`.'
-            : `"${visibilityInput}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
+function parseRepository(text, context) {
+    const { defaults, keepSubgroups, spelling } = context;
+    const given = text || defaults.repository;
+    const from = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
+    const write = spelling.write(table/* SETTINGS */.yy.repository, 'owner/project');
+    const folded = (0,naming/* foldRepository */.qT)(given);
+    if (folded === undefined) {
+        if (given !== '')
+            return fail(`${(0,naming/* quoted */.TL)(given)} is not \`owner/project\`; write it with a "/" between owner and project.`);
+        return fail(from === ''
+            ? `is required here (nothing in the environment names the repository); write it as ${write}.`
+            : `is empty and ${from} is not set; write the repository as \`owner/project\`.`);
     }
-    const repositoryInput = get(Input.repository) || defaults.repository;
-    const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
-    const name = get(Input.name);
-    const nameProblem = name === '' ? undefined : (0,naming/* flakeNameProblem */.cz)(name);
-    if (nameProblem !== undefined) {
-        complain(Input.name, `${(0,naming/* quoted */.TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
-    }
-    const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    const folded = (0,naming/* foldRepository */.qT)(repositoryInput);
-    const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
-    const repository = subgroupsKept ? repositoryInput : folded;
+    const kept = keepSubgroups && folded !== given;
+    const repository = kept ? given : folded;
     // Each part (after folding; each segment when folding is off) may become a segment of the
     // upload path, so it must be a name part as `name`'s are.
-    const partsProblem = repository === undefined ? undefined : (0,naming/* namePartsProblem */.Ds)(repository);
-    if (repository === undefined) {
-        complain(Input.repository, repositoryInput === ''
-            ? repositoryFrom === ''
-                ? `is required here (nothing in the environment names the repository); write it as ${write(Input.repository, 'owner/project')}.`
-                : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `${(0,naming/* quoted */.TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
+    const partsProblem = (0,naming/* namePartsProblem */.Ds)(repository);
+    if (partsProblem !== undefined) {
+        const taken = text === '' ? ` (taken from ${from})` : '';
+        return fail(`${(0,naming/* quoted */.TL)(given)}${taken} ${partsProblem}; write it as ${write}.`);
     }
-    else if (partsProblem !== undefined) {
-        const from = get(Input.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
-        complain(Input.repository, `${(0,naming/* quoted */.TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(Input.repository, 'owner/project')}.`);
+    if (kept && !context.nameGiven) {
+        const keep = spelling.ref(table/* SETTINGS */.yy.disableRenameSubgroups);
+        return fail(`${(0,naming/* quoted */.TL)(given)} has subgroups, which ${keep} keeps from being folded into the project name; ` +
+            `say the published name with ${spelling.write(table/* SETTINGS */.yy.name, 'owner/flake-name')}, or drop ${keep}.`);
     }
-    else if (subgroupsKept && name === '') {
-        complain(Input.repository, `${(0,naming/* quoted */.TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-            `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
+    return ok(repository);
+}
+/** A part of a rolling version (`rolling-minor`, `rolling-major`): a whole number; empty is none. */
+function parseVersionPart(text, setting, spelling) {
+    if (text === '')
+        return ok(undefined);
+    const example = spelling.write(setting, '2');
+    if (!/^\d+$/.test(text))
+        return fail(`"${text}" is not a whole number; write e.g. ${example}.`);
+    if (!Number.isSafeInteger(Number(text)))
+        return fail(`"${text}" is larger than a version number can be; write e.g. ${example}.`);
+    return ok(Number(text));
+}
+/**
+ * Why a part of a rolling version cannot be given here, or undefined: `rolling-major` needs
+ * `rolling-minor` (the established tool's rule and words), and either needs `rolling`.
+ */
+function versionPartProblem(setting, given, spelling) {
+    if (setting === table/* SETTINGS */.yy.rollingMajor && !given.minor) {
+        const major = spelling.ref(table/* SETTINGS */.yy.rollingMajor);
+        return `You cannot set ${major} without ${spelling.ref(table/* SETTINGS */.yy.rollingMinor)}.`;
     }
-    const rolling = bool(Input.rolling, false);
-    const rollingMinorInput = get(Input.rollingMinor);
-    let version = { kind: 'rolling', minor: 1 };
-    if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
-        complain(Input.rollingMinor, `"${rollingMinorInput}" is not a whole number; write e.g. ${write(Input.rollingMinor, '2')}.`);
-    }
-    else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
-        complain(Input.rollingMinor, `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(Input.rollingMinor, '2')}.`);
-    }
-    else if (rollingMinorInput !== '' && !rolling) {
-        complain(Input.rollingMinor, `is set but ${ref(Input.rolling)} is not; add ${write(Input.rolling, 'true')} or remove it.`);
-    }
-    else if (rolling) {
-        version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) };
-    }
-    if (!rolling) {
-        const explicitTag = get(Input.tag);
-        const tag = explicitTag || defaults.refName;
-        const from = explicitTag === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
-        const rollingInstead = write(Input.rolling, 'true');
-        if (tag === '') {
-            complain(Input.tag, `is empty; set ${write(Input.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
-        }
-        else if ((0,naming/* semverOfTag */.EJ)(tag) === undefined) {
-            complain(Input.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
-        }
-        version = { kind: 'tag', tag };
-    }
-    const rev = get(Input.rev) || defaults.rev || undefined;
-    if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
-        complain(Input.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
-    }
-    const hostInput = get(Input.host) || 'https://api.flakehub.com';
-    let host = hostInput;
-    let audience = '';
+    if (given.rolling)
+        return undefined;
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
+}
+/** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
+function parseTag(text, defaults, spelling) {
+    const tag = text || defaults.refName;
+    const rollingInstead = spelling.write(table/* SETTINGS */.yy.rolling, 'true');
+    if (tag === '')
+        return fail(`is empty; set ${spelling.write(table/* SETTINGS */.yy.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
+    if ((0,naming/* semverOfTag */.EJ)(tag) !== undefined)
+        return ok(tag);
+    const from = text === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
+    return fail(`"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
+}
+/** A full commit SHA (40 or 64 hexadecimal digits), in lower case; the place's if not given. */
+function parseRev(text, fallback) {
+    const rev = text || fallback || undefined;
+    if (rev === undefined)
+        return ok(undefined);
+    if (/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev))
+        return ok(rev.toLowerCase());
+    return fail(`"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
+}
+/** The FlakeHub API (http or https), without a trailing slash, and its host name: the audience. */
+function parseHost(text, spelling) {
+    const given = text || table/* SETTINGS */.yy.host.default;
+    const url = URL.canParse(given) ? new URL(given) : undefined;
+    if (url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return ok({ host: given.replace(/\/+$/, ''), audience: url.hostname });
+    const example = spelling.write(table/* SETTINGS */.yy.host, table/* SETTINGS */.yy.host.default);
+    return fail(`"${given}" is not a URL; write e.g. ${example}.`);
+}
+/** An SPDX license expression; empty is none. */
+function parseSpdxExpression(text) {
+    if (text === '')
+        return ok(undefined);
     try {
-        const url = new URL(hostInput);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new Error('not http(s)');
-        host = hostInput.replace(/\/+$/, '');
-        audience = url.hostname;
+        spdx_expression_parse_default()(text);
+        return ok(text);
     }
-    catch {
-        complain(Input.host, `"${hostInput}" is not a URL; write e.g. ${write(Input.host, 'https://api.flakehub.com')}.`);
+    catch (error) {
+        return fail(`"${text}" is not an SPDX license expression (${(0,errors/* errorMessage */.gJ)(error)}); ` +
+            'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
     }
-    const extraLabelsInput = get(Input.extraLabels);
-    const extraTagsInput = get(Input.extraTags);
-    if (extraLabelsInput === '' && extraTagsInput !== '') {
-        warnings.push(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`);
-    }
-    const extraLabels = (0,labels/* splitLabels */.u_)(extraLabelsInput || extraTagsInput);
-    const spdxExpression = get(Input.spdxExpression) || undefined;
-    if (spdxExpression !== undefined) {
+}
+/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
+function parseGitRoot(text, workspace, folders) {
+    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+    const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
+    if (gitRoot !== undefined)
+        return ok(gitRoot);
+    return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
+}
+/** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
+function parseDirectory(text, gitRoot, folders, spelling) {
+    const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
+    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    if (dir === undefined)
+        return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
+    const relative = external_node_path_.relative(gitRoot, dir);
+    if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+        return fail(`"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`);
+    if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
+        return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
+    return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
+function parseLimit(text, limit) {
+    if (text.trim() === '')
+        return ok(undefined);
+    const ms = (0,settings_timeouts/* parseSeconds */.fL)(text);
+    if (ms !== undefined)
+        return ok(ms);
+    return fail(`"${text}" is not a number of seconds above 0 and up to ${settings_timeouts/* MAX_SECONDS */.Hg}; write e.g. \`30\` or \`0.5\`, ` +
+        `or unset it for the default (${settings_timeouts/* DEFAULT_TIMEOUTS */.Rh[limit] / 1000}).`);
+}
+/**
+ * The outputs file, an absolute path (resolved in the current folder); empty is none. Its
+ * folder must exist, so that a publish does not end in a failure after the release is out.
+ */
+function parseOutputsFile(text, folders, spelling) {
+    if (text === '')
+        return ok(undefined);
+    const file = external_node_path_.resolve(text);
+    const folder = external_node_path_.dirname(file);
+    const example = spelling.write(table/* SETTINGS */.yy.outputsFile, 'flakehub.env');
+    const what = `write a file path in an existing folder, e.g. ${example}.`;
+    const kind = folders.kind(folder);
+    if (kind === 'none')
+        return fail(`the folder ${folder} does not exist; create it first, or ${what}`);
+    if (kind === 'other')
+        return fail(`${folder} is not a folder; ${what}`);
+    if (folders.kind(file) === 'folder')
+        return fail(`${file} is a folder; ${what}`);
+    return ok(file);
+}
+/** The development JWT issuer, an http(s) URL; empty is none. */
+function parseIssuer(text, spelling) {
+    if (text === '' || (URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)))
+        return ok(text);
+    const example = spelling.write(table/* SETTINGS */.yy.jwtIssuerUri, 'http://localhost:8081');
+    return fail(`"${text}" is not a URL; write e.g. ${example}.`);
+}
+/** How much the command says: a count (`-v` given so many times, or the variable's number). */
+function parseVerbosity(text, spelling) {
+    if (text === '')
+        return ok('normal');
+    if (!/^\d{1,3}$/.test(text))
+        return fail(`"${text}" is not a count; write e.g. \`1\` for more detail, or give ${spelling.ref(table/* SETTINGS */.yy.verbose)} once for each step.`);
+    const count = Number(text);
+    return ok(count === 0 ? 'normal' : count === 1 ? 'verbose' : 'debug');
+}
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+/**
+ * Reads every setting once, from a {@link SettingSource} (the action's inputs, or the command's
+ * flags and variables), through its parser (parse.ts), and hands on a typed {@link Settings} or
+ * every problem at once, time limits included, before anything runs. Nothing here prints or
+ * registers anything: warnings, notes and secrets come back as data for the caller to act on;
+ * the file system is only looked at (through {@link Folders}).
+ */
+
+
+
+
+
+
+/** The file system itself. */
+const FILE_SYSTEM = {
+    realFolder(folder) {
         try {
-            spdx_expression_parse_default()(spdxExpression);
+            const real = external_node_fs_.realpathSync(folder);
+            return external_node_fs_.statSync(real).isDirectory() ? real : undefined;
         }
-        catch (error) {
-            complain(Input.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,errors/* errorMessage */.gJ)(error)}); ` +
-                'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
+        catch {
+            return undefined;
         }
+    },
+    kind(where) {
+        try {
+            return external_node_fs_.statSync(where).isDirectory() ? 'folder' : 'other';
+        }
+        catch {
+            return 'none';
+        }
+    },
+    exists: where => external_node_fs_.existsSync(where)
+};
+/** A source being read: each setting's text, its parser's problems, named as the source names them. */
+class Reader {
+    constructor(source) {
+        this.source = source;
+        this.problems = [...source.problems];
     }
-    const gitRootInput = get(Input.gitRoot) || '.';
-    const gitRoot = existingDirectory(external_node_path_.resolve(defaults.workspace, gitRootInput));
-    let flakeDir = '';
-    let sourceSubdirectory = '';
-    if (gitRoot === undefined) {
-        complain(Input.gitRoot, `"${gitRootInput}" is not a folder; write the path of the Git checkout.`);
+    /** What was given for `setting`, without surrounding blanks. */
+    text(setting) {
+        return this.source.value(setting).trim();
     }
-    else {
-        const directory = get(Input.directory);
-        const dir = existingDirectory(external_node_path_.resolve(gitRoot, directory));
-        const relative = dir === undefined ? '' : external_node_path_.relative(gitRoot, dir);
-        if (dir === undefined) {
-            complain(Input.directory, `"${directory}" is not a folder under ${ref(Input.gitRoot)} (${gitRoot}).`);
-        }
-        else if (relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
-            complain(Input.directory, `"${directory}" resolves to ${dir}, outside ${ref(Input.gitRoot)} (${gitRoot}); write a path inside the repository.`);
-        }
-        else if (!external_node_fs_.existsSync(external_node_path_.join(dir, 'flake.nix'))) {
-            complain(Input.directory, `there is no flake.nix in ${dir}; point ${ref(Input.directory)} at the folder that holds flake.nix.`);
-        }
-        else {
-            flakeDir = dir;
-            sourceSubdirectory = relative.split(external_node_path_.sep).join('/');
-        }
+    /** The value parsed, or undefined with its problem kept, named after `setting`. */
+    take(setting, parsed) {
+        if (parsed.problem === undefined)
+            return parsed.value;
+        this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
+        return undefined;
     }
-    const destDirInput = get(Input.destDir);
-    const destDir = destDirInput === '' ? undefined : external_node_path_.resolve(defaults.workspace, destDirInput);
-    const settings = {
-        mirror: bool(Input.mirror, false),
-        errorOnConflict: bool(Input.errorOnConflict, false),
-        includeOutputPaths: bool(Input.includeOutputPaths, false),
-        myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
+    /** A boolean setting; false when not given or refused. */
+    flag(setting) {
+        return this.take(setting, parseBoolean(this.text(setting))) ?? false;
+    }
+}
+/**
+ * Read and check every setting `source` gives, with the place's `defaults`: the settings, or
+ * every problem found, each naming its setting and saying what to write.
+ */
+function readSettings(source, defaults, folders = FILE_SYSTEM) {
+    const reader = new Reader(source);
+    const githubToken = source.value(table/* SETTINGS */.yy.githubToken);
+    const secrets = githubToken === '' ? [] : [githubToken];
+    const warnings = [];
+    const names = readNames(reader, defaults);
+    const version = readVersion(reader, defaults);
+    const rev = reader.take(table/* SETTINGS */.yy.rev, parseRev(reader.text(table/* SETTINGS */.yy.rev), defaults.rev));
+    const service = readService(reader, warnings);
+    const location = readLocation(reader, defaults, folders);
+    const switches = {
+        mirror: reader.flag(table/* SETTINGS */.yy.mirror),
+        errorOnConflict: reader.flag(table/* SETTINGS */.yy.errorOnConflict),
+        includeOutputPaths: reader.flag(table/* SETTINGS */.yy.includeOutputPaths),
+        myFlakeIsTooBig: reader.flag(table/* SETTINGS */.yy.myFlakeIsTooBig)
     };
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
-    bool(Input.strictMode, false);
-    const limits = (0,timeouts/* readTimeouts */.vL)(env);
-    problems.push(...limits.problems);
-    if (problems.length > 0)
-        return { problems, warnings, secrets };
-    const ignored = ignoredInputs(read);
-    if (ignored !== undefined)
-        warnings.push(ignored);
-    const values = {
-        ...settings,
-        visibility: visibility,
-        uploadName: name || repository,
-        repository: repository,
-        gitRoot: gitRoot,
-        flakeDir,
-        sourceSubdirectory,
+    reader.flag(table/* SETTINGS */.yy.strictMode);
+    const timeouts = readLimits(reader);
+    const command = readCommand(reader, folders);
+    const { problems } = reader;
+    if (problems.length > 0 || !names || !version || !service || !location)
+        return { problems, warnings, notes: [], secrets };
+    const ignored = source.ignored(ignoredSettings(reader));
+    const settings = {
+        ...names,
+        ...switches,
+        ...service,
+        ...location,
+        ...command,
         version,
-        rev: rev?.toLowerCase(),
-        host,
-        audience,
+        rev,
         githubToken,
-        extraLabels,
-        spdxExpression,
-        destDir,
-        timeouts: limits.limits
+        timeouts,
+        spelling: source.spelling
     };
-    return { settings: values, warnings, secrets };
+    return { settings, warnings: [...warnings, ...ignored.warnings], notes: ignored.notes, secrets };
 }
-/** The real path of `dir` if it is a folder, else undefined. */
-function existingDirectory(dir) {
-    try {
-        const real = external_node_fs_.realpathSync(dir);
-        return external_node_fs_.statSync(real).isDirectory() ? real : undefined;
-    }
-    catch {
+/** How much the command says, from its `-v` flags or variable (`normal` when refused). */
+function verbosityOf(source) {
+    const text = source.value(table/* SETTINGS */.yy.verbose).trim();
+    return parseVerbosity(text, source.spelling).value ?? 'normal';
+}
+/** Who can see the release, and under which name of which repository it is published. */
+function readNames(reader, defaults) {
+    const visibility = reader.take(table/* SETTINGS */.yy.visibility, parseVisibility(reader.text(table/* SETTINGS */.yy.visibility)));
+    const keepSubgroups = reader.flag(table/* SETTINGS */.yy.disableRenameSubgroups);
+    const name = reader.take(table/* SETTINGS */.yy.name, parseName(reader.text(table/* SETTINGS */.yy.name)));
+    const nameGiven = reader.text(table/* SETTINGS */.yy.name) !== '';
+    const context = { defaults, keepSubgroups, nameGiven, spelling: reader.source.spelling };
+    const given = reader.text(table/* SETTINGS */.yy.repository);
+    const repository = reader.take(table/* SETTINGS */.yy.repository, parseRepository(given, context));
+    if (visibility === undefined || repository === undefined)
         return undefined;
-    }
+    return { visibility, uploadName: name ?? repository, repository };
 }
-/** Inputs that only steered the established action's binary or its logger: one warning. */
-function ignoredInputs(read) {
-    const ignoredDefaults = {
-        [Input.logDirectives]: 'flakehub_push=info',
-        [Input.logger]: 'full',
-        'source-branch': 'main'
+/** A rolling version (`<major>.<minor>.<commit count>+rev-<sha>`), or a tag. */
+function readVersion(reader, defaults) {
+    const { spelling } = reader.source;
+    const rolling = reader.flag(table/* SETTINGS */.yy.rolling);
+    const minorText = reader.text(table/* SETTINGS */.yy.rollingMinor);
+    const given = { rolling, minor: minorText !== '' };
+    const part = (setting) => {
+        const value = reader.take(setting, parseVersionPart(reader.text(setting), setting, spelling));
+        if (value === undefined)
+            return undefined;
+        const problem = versionPartProblem(setting, given, spelling);
+        return problem === undefined ? value : reader.take(setting, { problem });
     };
-    const set = [...BINARY_SOURCE_INPUTS, Input.logDirectives, Input.logger].filter(name => {
-        const value = read(name).trim();
-        return value !== '' && value !== ignoredDefaults[name];
+    const minor = part(table/* SETTINGS */.yy.rollingMinor);
+    const major = part(table/* SETTINGS */.yy.rollingMajor);
+    if (rolling)
+        return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
+    return tag === undefined ? undefined : { kind: 'tag', tag };
+}
+/** Where FlakeHub is, and what the release says beside its name: labels and licence. */
+function readService(reader, warnings) {
+    const { spelling } = reader.source;
+    const host = reader.take(table/* SETTINGS */.yy.host, parseHost(reader.text(table/* SETTINGS */.yy.host), spelling));
+    const labels = reader.text(table/* SETTINGS */.yy.extraLabels);
+    const tags = reader.text(table/* SETTINGS */.yy.extraTags);
+    if (labels === '' && tags !== '') {
+        const [old, current] = [spelling.ref(table/* SETTINGS */.yy.extraTags), spelling.ref(table/* SETTINGS */.yy.extraLabels)];
+        warnings.push(`${old} is deprecated; rename it to ${current}.`);
+    }
+    const spdx = reader.text(table/* SETTINGS */.yy.spdxExpression);
+    const spdxExpression = reader.take(table/* SETTINGS */.yy.spdxExpression, parseSpdxExpression(spdx));
+    if (host === undefined || (spdx !== '' && spdxExpression === undefined))
+        return undefined;
+    return { ...host, extraLabels: (0,src_labels/* splitLabels */.u_)(labels || tags), spdxExpression };
+}
+/** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
+function readLocation(reader, defaults, folders) {
+    const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
+    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    if (root === undefined)
+        return undefined;
+    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const flake = reader.take(directory, dir);
+    const dest = reader.text(destDir);
+    if (flake === undefined)
+        return undefined;
+    return {
+        gitRoot: root,
+        ...flake,
+        destDir: dest === '' ? undefined : external_node_path_.resolve(defaults.workspace, dest)
+    };
+}
+/** The limits of the network calls, each variable that is set applied. */
+function readLimits(reader) {
+    const timeouts = { ...settings_timeouts/* DEFAULT_TIMEOUTS */.Rh };
+    for (const setting of (0,table/* limitSettings */.zB)()) {
+        const ms = reader.take(setting, parseLimit(reader.source.value(setting), setting.limit));
+        if (ms !== undefined)
+            timeouts[setting.limit] = ms;
+    }
+    return timeouts;
+}
+/** The command's own settings: where else the outputs go, the issuer, GitHub's API, the log. */
+function readCommand(reader, folders) {
+    const { spelling } = reader.source;
+    const { outputsFile, jwtIssuerUri, githubGraphqlUrl, verbose } = table/* SETTINGS */.yy;
+    const file = parseOutputsFile(reader.text(outputsFile), folders, spelling);
+    const issuer = parseIssuer(reader.text(jwtIssuerUri), spelling);
+    reader.take(verbose, parseVerbosity(reader.text(verbose), spelling));
+    return {
+        outputsFile: reader.take(outputsFile, file),
+        jwtIssuerUri: reader.take(jwtIssuerUri, issuer) ?? '',
+        githubGraphqlUrl: reader.text(githubGraphqlUrl) || undefined
+    };
+}
+/** The settings given that mean nothing here (the established tool's own), with their values. */
+function ignoredSettings(reader) {
+    return table/* ALL_SETTINGS */.wn.flatMap(setting => {
+        if (setting.ignored !== true)
+            return [];
+        const value = reader.text(setting);
+        return value === '' || value === setting.ignoredUnless ? [] : [{ setting, value }];
     });
-    if (set.length === 0)
-        return undefined;
-    return (`These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
-        'the established flakehub-push action; this action runs natively (use step debug logging for detail).');
+}
+
+
+/***/ }),
+
+/***/ 1013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ flagOf)
+/* harmony export */ });
+/* unused harmony export inputOf */
+/** The action's input name of a setting, if the action has it. */
+function inputOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'action' ? setting.name : undefined;
+}
+/** The command's flag of a setting, without `--`, if the command has one. */
+function flagOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'command'
+        ? (setting.flag ?? setting.name)
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c8: () => (/* binding */ secretVariables),
+/* harmony export */   wn: () => (/* binding */ ALL_SETTINGS),
+/* harmony export */   yy: () => (/* binding */ SETTINGS),
+/* harmony export */   zB: () => (/* binding */ limitSettings)
+/* harmony export */ });
+const BINARY_HELP = "Ignored (chose the established action's binary).";
+const DEPRECATED_BINARY_HELP = "Ignored (deprecated, chose the established action's binary).";
+/** The established action's inputs that chose which binary it downloaded: none here. */
+const binarySource = (name, help = BINARY_HELP, ignoredUnless) => ({
+    scope: 'action',
+    name,
+    kind: 'text',
+    help,
+    ignored: true,
+    ...(ignoredUnless === undefined ? {} : { ignoredUnless })
+});
+/** A limit on the network calls: a variable only, in seconds. */
+const limit = (variable, key, help) => ({
+    scope: 'environment',
+    variable,
+    kind: 'text',
+    help,
+    limit: key
+});
+const SETTINGS = {
+    visibility: {
+        scope: 'both',
+        name: 'visibility',
+        variable: 'FLAKEHUB_PUSH_VISIBILITY',
+        aliases: ['FLAKEHUB_PUSH_VISIBLITY'],
+        kind: 'text',
+        required: true,
+        help: '`public`, `unlisted` or `private` (`hidden` is read as `unlisted`).',
+        value: 'public|unlisted|private',
+        fallback: '(required)'
+    },
+    name: {
+        scope: 'both',
+        name: 'name',
+        variable: 'FLAKEHUB_PUSH_NAME',
+        kind: 'text',
+        help: "The published flake name, `owner/name`. Defaults to the repository's `owner/project`.",
+        value: 'owner/flake',
+        fallback: 'the repository'
+    },
+    repository: {
+        scope: 'both',
+        name: 'repository',
+        variable: 'FLAKEHUB_PUSH_REPOSITORY',
+        kind: 'text',
+        default: '${{ github.repository }}',
+        help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
+        value: 'owner/project',
+        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+    },
+    mirror: {
+        scope: 'both',
+        name: 'mirror',
+        variable: 'FLAKEHUB_PUSH_MIRROR',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Whether the repository is a mirror maintained by DeterminateSystems.',
+        fallback: 'false'
+    },
+    directory: {
+        scope: 'both',
+        name: 'directory',
+        variable: 'FLAKEHUB_PUSH_DIRECTORY',
+        kind: 'text',
+        help: "The flake's folder relative to `git-root`, for subflakes.",
+        value: 'path',
+        fallback: 'the Git root'
+    },
+    gitRoot: {
+        scope: 'both',
+        name: 'git-root',
+        variable: 'FLAKEHUB_PUSH_GIT_ROOT',
+        kind: 'text',
+        default: '.',
+        help: 'The root of the Git checkout.',
+        value: 'path',
+        fallback: '., or CI_PROJECT_DIR on GitLab'
+    },
+    tag: {
+        scope: 'both',
+        name: 'tag',
+        variable: 'FLAKEHUB_PUSH_TAG',
+        kind: 'text',
+        help: 'The tag of a non-rolling release, `v` followed by a SemVer version such as `v1.2.3`. Defaults to the ref name.',
+        value: 'v1.2.3',
+        fallback: 'GITHUB_REF_NAME, or CI_COMMIT_TAG / CI_COMMIT_REF_NAME on GitLab'
+    },
+    rev: {
+        scope: 'both',
+        name: 'rev',
+        variable: 'FLAKEHUB_PUSH_REV',
+        kind: 'text',
+        help: 'The full commit SHA to publish. Defaults to the checked-out commit.',
+        value: 'sha',
+        fallback: 'HEAD, or CI_COMMIT_SHA on GitLab'
+    },
+    rollingMinor: {
+        scope: 'both',
+        name: 'rolling-minor',
+        variable: 'FLAKEHUB_PUSH_ROLLING_MINOR',
+        kind: 'text',
+        help: 'The SemVer minor version of rolling releases, `<major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling`.',
+        value: 'n',
+        fallback: '1'
+    },
+    rollingMajor: {
+        scope: 'both',
+        name: 'rolling-major',
+        variable: 'FLAKEHUB_PUSH_ROLLING_MAJOR',
+        kind: 'text',
+        help: 'The SemVer major version of rolling releases, `<rolling-major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling` and `rolling-minor`.',
+        value: 'n',
+        fallback: '0'
+    },
+    rolling: {
+        scope: 'both',
+        name: 'rolling',
+        variable: 'FLAKEHUB_PUSH_ROLLING',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Publish an untagged, rolling release versioned `0.1.<commit count>+rev-<sha>`.',
+        fallback: 'false'
+    },
+    host: {
+        scope: 'both',
+        name: 'host',
+        variable: 'FLAKEHUB_PUSH_HOST',
+        kind: 'text',
+        default: 'https://api.flakehub.com',
+        help: 'The FlakeHub API to publish to.',
+        value: 'url',
+        fallback: 'https://api.flakehub.com'
+    },
+    logDirectives: {
+        scope: 'both',
+        name: 'log-directives',
+        flag: 'log-directive',
+        variable: 'FLAKEHUB_PUSH_LOG_DIRECTIVES',
+        kind: 'list',
+        default: 'flakehub_push=info',
+        help: "Ignored (the established tool's tracing directives). For detail, enable step debug logging (the action) or give `-v` (the command).",
+        value: 'directives',
+        fallback: '(none)',
+        ignored: true,
+        ignoredUnless: 'flakehub_push=info'
+    },
+    logger: {
+        scope: 'both',
+        name: 'logger',
+        variable: 'FLAKEHUB_PUSH_LOGGER',
+        kind: 'text',
+        default: 'full',
+        help: "Ignored (the established tool's log format).",
+        value: 'compact|full|pretty|json',
+        fallback: '(one format)',
+        ignored: true,
+        ignoredUnless: 'full'
+    },
+    githubToken: {
+        scope: 'both',
+        name: 'github-token',
+        variable: 'FLAKEHUB_PUSH_GITHUB_TOKEN',
+        kind: 'text',
+        default: '${{ github.token }}',
+        help: 'A GitHub token for the GraphQL API (commit count, topics, licence).',
+        value: 'token',
+        fallback: '(none)',
+        secret: true
+    },
+    extraTags: {
+        scope: 'both',
+        name: 'extra-tags',
+        short: 't',
+        variable: 'FLAKEHUB_PUSH_EXTRA_TAGS',
+        kind: 'list',
+        default: '',
+        help: 'DEPRECATED: use `extra-labels`.',
+        value: 'a,b',
+        fallback: '(none)'
+    },
+    extraLabels: {
+        scope: 'both',
+        name: 'extra-labels',
+        short: 'l',
+        variable: 'FLAKEHUB_PUSH_EXTRA_LABELS',
+        kind: 'list',
+        default: '',
+        help: "Extra labels, comma separated, added before the repository's topics. Alphanumerics and `-`, at most 50 characters each; at most 25 labels in all.",
+        value: 'a,b',
+        fallback: '(none)'
+    },
+    spdxExpression: {
+        scope: 'both',
+        name: 'spdx-expression',
+        variable: 'FLAKEHUB_PUSH_SPDX_EXPRESSION',
+        kind: 'text',
+        default: '',
+        help: 'An SPDX license expression to use instead of the licence GitHub detects.',
+        value: 'expr',
+        fallback: "GitHub's licence id, else none"
+    },
+    errorOnConflict: {
+        scope: 'both',
+        name: 'error-on-conflict',
+        variable: 'FLAKEHUB_PUSH_ERROR_ON_CONFLICT',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Fail when this version has already been published (otherwise that is a success).',
+        fallback: 'false'
+    },
+    includeOutputPaths: {
+        scope: 'both',
+        name: 'include-output-paths',
+        variable: 'FLAKEHUB_PUSH_INCLUDE_OUTPUT_PATHS',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Record the derivation and output paths of each flake output.',
+        fallback: 'false'
+    },
+    myFlakeIsTooBig: {
+        scope: 'both',
+        name: 'my-flake-is-too-big',
+        variable: 'FLAKEHUB_PUSH_MY_FLAKE_IS_TOO_BIG',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Skip the all-systems evaluation and the outputs document, for flakes too large to evaluate in a job.',
+        fallback: 'false'
+    },
+    strictMode: {
+        scope: 'action',
+        name: '_internal-strict-mode',
+        kind: 'boolean',
+        default: 'false',
+        help: 'For testing this action only.'
+    },
+    destDir: {
+        scope: 'both',
+        name: 'dest-dir',
+        variable: 'FLAKEHUB_DEST_DIR',
+        kind: 'text',
+        help: 'Dry run. Write `<version>.tar.gz` and `<version>.json` to this folder and contact no service.',
+        value: 'path',
+        fallback: '(publish)'
+    },
+    sourceBinary: binarySource('source-binary'),
+    sourceBranch: binarySource('source-branch', BINARY_HELP, 'main'),
+    sourcePr: binarySource('source-pr'),
+    sourceRevision: binarySource('source-revision'),
+    sourceTag: binarySource('source-tag'),
+    sourceUrl: binarySource('source-url'),
+    flakehubPushBinary: binarySource('flakehub-push-binary', DEPRECATED_BINARY_HELP),
+    flakehubPushBranch: binarySource('flakehub-push-branch', DEPRECATED_BINARY_HELP),
+    flakehubPushPr: binarySource('flakehub-push-pr', DEPRECATED_BINARY_HELP),
+    flakehubPushRevision: binarySource('flakehub-push-revision', DEPRECATED_BINARY_HELP),
+    flakehubPushTag: binarySource('flakehub-push-tag', DEPRECATED_BINARY_HELP),
+    flakehubPushUrl: binarySource('flakehub-push-url', DEPRECATED_BINARY_HELP),
+    disableRenameSubgroups: {
+        scope: 'command',
+        name: 'disable-rename-subgroups',
+        variable: 'FLAKEHUB_PUSH_DISABLE_RENAME_SUBGROUPS',
+        kind: 'boolean',
+        help: 'Do not fold subgroups (a/b/c) into the project name.',
+        fallback: 'false'
+    },
+    githubGraphqlUrl: {
+        scope: 'command',
+        name: 'github-graphql-url',
+        variable: 'FLAKEHUB_GITHUB_GRAPHQL_URL',
+        kind: 'text',
+        help: "GitHub's GraphQL API.",
+        value: 'url',
+        fallback: 'GITHUB_GRAPHQL_URL, else https://api.github.com/graphql'
+    },
+    jwtIssuerUri: {
+        scope: 'command',
+        name: 'jwt-issuer-uri',
+        kind: 'text',
+        help: 'Development only: get the token from this issuer (for a local FlakeHub).',
+        value: 'uri',
+        fallback: '(none)'
+    },
+    outputsFile: {
+        scope: 'command',
+        name: 'outputs-file',
+        variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
+        kind: 'text',
+        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        value: 'path',
+        fallback: '(none)'
+    },
+    verbose: {
+        scope: 'command',
+        name: 'verbose',
+        short: 'v',
+        variable: 'FLAKEHUB_PUSH_VERBOSITY',
+        kind: 'count',
+        help: "Say more: once for the detail (such as Nix's messages as they come), twice for everything. The variable takes the count.",
+        fallback: '0'
+    },
+    connectTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_CONNECT', 'connectMs', 'every call: connecting'),
+    oidcTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_OIDC', 'oidcMs', 'GitHub OIDC token'),
+    graphqlTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_GRAPHQL', 'graphqlMs', 'GitHub GraphQL'),
+    statusTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STATUS', 'statusMs', 'FlakeHub token status'),
+    stageTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STAGE', 'stageMs', 'FlakeHub stage'),
+    publishTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH', 'publishMs', 'FlakeHub publish'),
+    uploadStallTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL', 'uploadStallMs', 'tarball upload: without a byte moving'),
+    uploadAnswerTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER', 'uploadAnswerMs', 'tarball upload: the answer'),
+    publishBudget: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET', 'publishBudgetMs', 'everything FlakeHub is asked, retries included'),
+    retryDelay: limit('FLAKEHUB_PUSH_RETRY_DELAY', 'retryDelayMs', 'the wait before the first retry (it doubles)')
+};
+/** Every setting, in the table's order (the order of `action.yml`, `--help` and the README). */
+const ALL_SETTINGS = Object.values(SETTINGS);
+/** The variables that hold a token: never handed to a child process. */
+function secretVariables() {
+    return ALL_SETTINGS.flatMap(setting => setting.secret === true && setting.variable !== undefined ? [setting.variable] : []);
+}
+/** The settings that limit the network calls, each with its limit. */
+function limitSettings() {
+    return ALL_SETTINGS.flatMap(setting => setting.limit !== undefined && setting.variable !== undefined
+        ? [{ ...setting, limit: setting.limit, variable: setting.variable }]
+        : []);
 }
 
 
@@ -39660,23 +40004,20 @@ function ignoredInputs(read) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ MAX_SECONDS),
 /* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
 /* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
 /* harmony export */   YA: () => (/* binding */ seconds),
-/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   ut: () => (/* binding */ VARIABLES),
-/* harmony export */   vL: () => (/* binding */ readTimeouts)
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES)
 /* harmony export */ });
-/* unused harmony exports parseSeconds, timeoutsFromEnv */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * Every time limit and retry number of the action's network calls, in one place, each with the
  * reason for it. The time limits and the first retry's wait can be changed with environment
- * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
- * and for tests that must not wait real minutes.
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds: their rows in
+ * table.ts), for slow links and for tests that must not wait real minutes.
  */
-
 const DEFAULT_TIMEOUTS = {
     // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
     // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
@@ -39712,19 +40053,6 @@ const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 // With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
 // stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
 // most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
-/** The environment variable that overrides each limit, in seconds. */
-const VARIABLES = {
-    connectMs: 'FLAKEHUB_PUSH_TIMEOUT_CONNECT',
-    oidcMs: 'FLAKEHUB_PUSH_TIMEOUT_OIDC',
-    graphqlMs: 'FLAKEHUB_PUSH_TIMEOUT_GRAPHQL',
-    statusMs: 'FLAKEHUB_PUSH_TIMEOUT_STATUS',
-    stageMs: 'FLAKEHUB_PUSH_TIMEOUT_STAGE',
-    publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
-    uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
-    uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
-    publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
-    retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
-};
 /** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
 const MAX_SECONDS = 86400;
 /** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
@@ -39734,36 +40062,6 @@ function parseSeconds(text) {
         return undefined;
     const seconds = Number(trimmed);
     return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
-}
-/**
- * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
- * problem for each variable that is not a number of seconds. Read once, where the settings are
- * read, so that a bad value is reported with the other input problems before anything runs.
- */
-function readTimeouts(env) {
-    const limits = { ...DEFAULT_TIMEOUTS };
-    const problems = [];
-    for (const key of Object.keys(VARIABLES)) {
-        const value = env[VARIABLES[key]];
-        if (value === undefined || value.trim() === '')
-            continue;
-        const ms = parseSeconds(value);
-        if (ms === undefined) {
-            problems.push(`Environment variable \`${VARIABLES[key]}\`: "${value}" is not a number of seconds ` +
-                `above 0 and up to ${MAX_SECONDS}; write e.g. \`30\` or \`0.5\`, or unset it for ` +
-                `the default (${DEFAULT_TIMEOUTS[key] / 1000}).`);
-        }
-        else
-            limits[key] = ms;
-    }
-    return { limits, problems };
-}
-/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
-function timeoutsFromEnv(env) {
-    const { limits, problems } = readTimeouts(env);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return limits;
 }
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
@@ -40014,7 +40312,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   N4: () => (/* binding */ endGroup),
   V9: () => (/* binding */ getIDToken),
   pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ setSecret),
@@ -40023,7 +40320,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

@@ -16,7 +16,8 @@ import type { Place } from './places/place.js'
 import { publishRelease } from './flakehub/publish.js'
 import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
 import type { Services } from './services.js'
-import type { Reading, Settings } from './settings/read.js'
+import type { Reading, Settings } from './settings/settings.js'
+import { SETTINGS } from './settings/table.js'
 import { nameCommit } from './source/commit.js'
 import { type FlakeSource, findReadme, locateSource } from './source/locate.js'
 import { packAndVerify } from './source/verify.js'
@@ -65,6 +66,7 @@ export async function run(place: Place, reading: Reading, services: Services): P
 function accept(place: Place, reading: Reading, services: Services): Settings {
   for (const secret of [...place.secrets, ...reading.secrets]) services.secrets.add(secret)
   for (const warning of reading.warnings) services.reporter.warning(warning)
+  for (const note of reading.notes) services.reporter.info(note)
   if (reading.problems !== undefined) throw new InputError(reading.problems)
   place.check(reading.settings, services.now())
   return reading.settings
@@ -82,7 +84,8 @@ async function prepare(
   // Every nix and git of the run is stopped when it is cancelled.
   const runner = stoppedBy(services.runner, signal)
   const { commit, facts } = await phases.run('Repository', async phaseLog => {
-    const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') }
+    const { ref } = settings.spelling
+    const wording = { rev: ref(SETTINGS.rev), gitRoot: ref(SETTINGS.gitRoot) }
     const commit = await nameCommit(runner, settings, wording, phaseLog)
     return { commit, facts: await place.facts(settings, commit, { ...services, log }) }
   })

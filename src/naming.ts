@@ -2,7 +2,8 @@
 import * as semver from 'semver'
 
 /** How the version is chosen: a rolling release counted from commits, or a tag. */
-export type VersionScheme = { kind: 'rolling'; minor: number } | { kind: 'tag'; tag: string }
+export type VersionScheme =
+  { kind: 'rolling'; major: number; minor: number } | { kind: 'tag'; tag: string }
 
 /**
  * `owner/project` from a repository path. Extra segments (GitLab subgroups) fold into the
@@ -75,14 +76,14 @@ export function semverOfTag(tag: string): string | undefined {
   return /^\d\S*$/.test(bare) && semver.valid(bare) !== null ? bare : undefined
 }
 
-/** The version to publish: the tag as it is, or `0.<minor>.<commits>+rev-<revision>`. */
+/** The version to publish: the tag as it is, or `<major>.<minor>.<commits>+rev-<revision>`. */
 export function releaseVersion(
   scheme: VersionScheme,
   commitCount: number,
   revision: string
 ): string {
   if (scheme.kind === 'tag') return scheme.tag
-  return `0.${scheme.minor}.${commitCount}+rev-${revision}`
+  return `${scheme.major}.${scheme.minor}.${commitCount}+rev-${revision}`
 }
 
 /** The flake references a user copies: at least this version, and exactly this version. */

@@ -2,7 +2,7 @@
 import type { Outputs } from './evaluate/nix.js'
 import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
-import type { Settings, Visibility } from './settings/read.js'
+import type { Settings, Visibility } from './settings/settings.js'
 import type { FlakeSource } from './source/locate.js'
 import type { VerifiedTarball } from './source/verify.js'
 

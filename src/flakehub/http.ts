@@ -17,9 +17,9 @@ import {
   MAX_ANSWER_BYTES,
   RETRY_ATTEMPTS,
   RETRY_MAX_DELAY_MS,
-  Timeouts,
-  VARIABLES
+  Timeouts
 } from '../settings/timeouts.js'
+import { SETTINGS } from '../settings/table.js'
 
 export const USER_AGENT = 'flakehub-push'
 
@@ -279,7 +279,7 @@ export async function exchange<T>(
     if (error instanceof OutOfTime) {
       throw new Error(
         `${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
-          `the last attempt: ${error.reason}. The bound is set by ${VARIABLES.publishBudgetMs} (seconds).`,
+          `the last attempt: ${error.reason}. The bound is set by ${SETTINGS.publishBudget.variable} (seconds).`,
         { cause: error }
       )
     }

@@ -3,7 +3,7 @@ import { FlakeHubClient } from './client.js'
 import type { Log, Outcome } from '../log.js'
 import { Release } from '../release.js'
 import type { Secrets } from '../secrets.js'
-import { Settings } from '../settings/read.js'
+import type { Settings } from '../settings/settings.js'
 import { Credential, IdTokenSource } from './token.js'
 import type { HttpTransport } from './wire.js'
 

@@ -4,14 +4,15 @@
  * Each says where the defaults, the repository facts and the (late) token come from.
  */
 import * as os from 'node:os'
-import { InputError } from '../errors.js'
 import { refusePage } from '../flakehub/answers.js'
 import { exchange, isSuccess, retryPolicy } from '../flakehub/http.js'
 import type { HttpResponse } from '../flakehub/wire.js'
-import { Place, githubPlace, graphqlFacts, localFacts } from './place.js'
+import { Place, defaultsFromEnv, githubPlace, graphqlFacts, localFacts } from './place.js'
 import { RepositoryFacts } from '../release.js'
 import type { CallServices } from '../services.js'
-import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings/read.js'
+import { flagOf } from '../settings/setting.js'
+import type { Defaults, Settings } from '../settings/settings.js'
+import { SETTINGS } from '../settings/table.js'
 import { IdTokenSource, givenTokenProblem } from '../flakehub/token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
@@ -86,8 +87,8 @@ function noTokenSource(audience: string): Error {
       '- run it in GitHub Actions, with `permissions: id-token: write`;\n' +
       `- run it in GitLab CI, with \`id_tokens: { ${GITLAB_TOKEN}: { aud: ${audience} } }\` in the job;\n` +
       `- in another CI, put an OIDC token for the audience ${audience} into ${CI_TOKEN};\n` +
-      '- against a local FlakeHub, give `--jwt-issuer-uri <uri>` (and `--github-token`) for a development token;\n' +
-      '- or make a dry run with `--dest-dir <folder>`, which needs no token.'
+      `- against a local FlakeHub, give \`--${flagOf(SETTINGS.jwtIssuerUri)} <uri>\` (and \`--${flagOf(SETTINGS.githubToken)}\`) for a development token;\n` +
+      `- or make a dry run with \`--${flagOf(SETTINGS.destDir)} <folder>\`, which needs no token.`
   )
 }
 
@@ -168,19 +169,14 @@ function developmentToken(
   }
 }
 
-/** How the command names a setting in messages: its flag. */
-const flagName = (name: string): string => `\`--${name}\``
-
-/** The command's place of a kind, given its flags (read) and the environment. */
-export function cliPlace(kind: PlaceKind, read: InputReader, env: NodeJS.ProcessEnv): Place {
-  const graphqlUrl = read('github-graphql-url') || undefined
+/** The command's place of a kind, given the environment. */
+export function cliPlace(kind: PlaceKind, env: NodeJS.ProcessEnv): Place {
   if (kind === 'github') {
     const eventOwner = async (): Promise<string | undefined> => env.GITHUB_REPOSITORY_OWNER
-    return { ...githubPlace({ env, graphqlUrl, eventOwner }), settingName: flagName }
+    return githubPlace({ env, eventOwner })
   }
   const common = {
     secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
-    settingName: flagName,
     owner: async (settings: Settings) => settings.repository.split('/')[0],
     scratchBase: os.tmpdir()
   }
@@ -219,25 +215,29 @@ export function cliPlace(kind: PlaceKind, read: InputReader, env: NodeJS.Process
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
   }
-  const issuer = read('jwt-issuer-uri')
   return {
     ...common,
     check(settings) {
       if (settings.destDir !== undefined) return
-      if (issuer === '') throw noTokenSource(settings.audience)
-      if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol))
-        throw new InputError([
-          `\`--jwt-issuer-uri\`: "${issuer}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`
-        ])
-      if (settings.githubToken === '')
+      if (settings.jwtIssuerUri === '') throw noTokenSource(settings.audience)
+      if (settings.githubToken === '') {
+        const { ref } = settings.spelling
+        const { jwtIssuerUri, githubToken } = SETTINGS
         throw new Error(
-          '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
+          `${ref(jwtIssuerUri)} needs ${ref(githubToken)} (or ${githubToken.variable}): the development token carries the repository ids that GitHub gives.`
         )
+      }
     },
     facts: (settings, commit, services) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', services)
+        ? graphqlFacts(
+            settings,
+            commit,
+            settings.githubGraphqlUrl ?? 'https://api.github.com/graphql',
+            services
+          )
         : localFacts(settings, commit, services, shallow),
-    idToken: (settings, facts, services) => developmentToken(issuer, settings, facts, services)
+    idToken: (settings, facts, services) =>
+      developmentToken(settings.jwtIssuerUri, settings, facts, services)
   }
 }

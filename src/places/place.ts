@@ -8,7 +8,7 @@ import type { NamedCommit } from '../source/commit.js'
 import { githubFacts, refusePullRequest } from './github-graphql.js'
 import type { RepositoryFacts } from '../release.js'
 import type { CallServices } from '../services.js'
-import type { Settings } from '../settings/read.js'
+import type { Defaults, Settings } from '../settings/settings.js'
 import { IdTokenSource, githubIdToken } from '../flakehub/token.js'
 
 export interface Place {
@@ -22,8 +22,6 @@ export interface Place {
    * `now` is the time a given token's expiry is judged by.
    */
   check(settings: Settings, now: number): void
-  /** How messages name a setting: `rev` (an action input), `--rev` (a flag). */
-  settingName(name: string): string
   /** What the repository says of the commit being published (see commit.ts). */
   facts(settings: Settings, commit: NamedCommit, services: CallServices): Promise<RepositoryFacts>
   /**
@@ -92,29 +90,36 @@ export function graphqlFacts(
   )
 }
 
+/** The defaults a GitHub runner's variables give. */
+export function defaultsFromEnv(env: NodeJS.ProcessEnv = process.env): Defaults {
+  return {
+    repository: env.GITHUB_REPOSITORY ?? '',
+    refName: env.GITHUB_REF_NAME ?? '',
+    workspace: env.GITHUB_WORKSPACE || process.cwd()
+  }
+}
+
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 export function githubPlace(
   options: {
     env?: NodeJS.ProcessEnv
-    graphqlUrl?: string
     /** The owner named in the event; the repository's owner by default. */
     eventOwner?: () => Promise<string | undefined>
   } = {}
 ): Place {
   const env = options.env ?? process.env
-  const graphqlUrl =
-    options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
+  const graphqlUrl = (settings: Settings): string =>
+    settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()
   return {
     secrets: requestToken ? [requestToken] : [],
     check(settings) {
       if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
     },
-    settingName: name => `\`${name}\``,
     facts: (settings, commit, services) =>
       settings.destDir !== undefined
         ? localFacts(settings, commit, services)
-        : graphqlFacts(settings, commit, graphqlUrl, services),
+        : graphqlFacts(settings, commit, graphqlUrl(settings), services),
     idToken: (settings, _facts, services) =>
       githubIdToken(settings.timeouts, services.log, services.secrets),
     owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],

@@ -9,7 +9,9 @@
  * seeing them.
  */
 
-/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+import { secretVariables } from '../settings/table.js'
+
+/** Tokens that this tool (its settings' and places'), GitHub's runner or GitLab's hand to the job. */
 export const TOKEN_VARIABLES: readonly string[] = [
   // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
@@ -20,9 +22,9 @@ export const TOKEN_VARIABLES: readonly string[] = [
   'ACTIONS_RESULTS_URL',
   'GITHUB_TOKEN',
   'GH_TOKEN',
-  // The command's token sources and its GitHub token.
+  // The command's token sources, and every setting that holds a token.
   'FLAKEHUB_PUSH_OIDC_TOKEN',
-  'FLAKEHUB_PUSH_GITHUB_TOKEN',
+  ...secretVariables(),
   // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
   'GITLAB_JWT_ID_TOKEN',
   'CI_JOB_TOKEN',

@@ -1,387 +1,247 @@
 /**
- * Reads every input of the action (or flag of the command line) once, validates it, and hands
- * on a typed {@link Settings}.
- * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
+ * Reads every setting once, from a {@link SettingSource} (the action's inputs, or the command's
+ * flags and variables), through its parser (parse.ts), and hands on a typed {@link Settings} or
+ * every problem at once, time limits included, before anything runs. Nothing here prints or
+ * registers anything: warnings, notes and secrets come back as data for the caller to act on;
+ * the file system is only looked at (through {@link Folders}).
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import parseSpdx from 'spdx-expression-parse'
-import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
-import { errorMessage } from '../errors.js'
 import { splitLabels } from '../labels.js'
-import { Timeouts, readTimeouts } from './timeouts.js'
+import type { Verbosity } from '../log.js'
+import type { VersionScheme } from '../naming.js'
 import {
-  VersionScheme,
-  flakeNameProblem,
-  foldRepository,
-  namePartsProblem,
-  quoted,
-  semverOfTag
-} from '../naming.js'
+  type Parsed,
+  parseBoolean,
+  parseDirectory,
+  parseGitRoot,
+  parseHost,
+  parseIssuer,
+  parseLimit,
+  parseName,
+  parseOutputsFile,
+  parseRepository,
+  parseRev,
+  parseSpdxExpression,
+  parseTag,
+  parseVerbosity,
+  parseVersionPart,
+  parseVisibility,
+  versionPartProblem
+} from './parse.js'
+import type { Setting } from './setting.js'
+import type { Defaults, Folders, Reading, SettingSource, Settings } from './settings.js'
+import { ALL_SETTINGS, SETTINGS, limitSettings } from './table.js'
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.js'
 
-export type Visibility = 'public' | 'unlisted' | 'private'
-
-/** Everything the run needs to know from its inputs, validated. */
-export interface Settings {
-  /** Who can see the release (`hidden` is read as `unlisted`). */
-  visibility: Visibility
-  /** The published name ("upload name"): `name`, else `owner/project` from `repository`. */
-  uploadName: string
-  /** The repository as `owner/project` (subgroups folded), for GitHub look-ups. */
-  repository: string
-  /** The `mirror` input: the repository is mirrored by DeterminateSystems. */
-  mirror: boolean
-  /** Absolute, symlink-free path of the Git checkout. */
-  gitRoot: string
-  /** Absolute, symlink-free path of the flake's folder (inside {@link gitRoot}). */
-  flakeDir: string
-  /** The flake folder relative to the Git root, `""` for the root itself. */
-  sourceSubdirectory: string
-  /** Rolling or tagged version. */
-  version: VersionScheme
-  /** An explicit revision (`rev` input), else the checked-out `HEAD` is used. */
-  rev: string | undefined
-  /** The FlakeHub API, e.g. `https://api.flakehub.com`, without a trailing slash. */
-  host: string
-  /** The OIDC audience: the host name of {@link host}. */
-  audience: string
-  /** Token for GitHub's GraphQL API (masked as soon as it is read). */
-  githubToken: string
-  /** Labels from `extra-labels` (or the deprecated `extra-tags`), before merging with topics. */
-  extraLabels: string[]
-  /** The `spdx-expression` input, already checked to parse; undefined when empty. */
-  spdxExpression: string | undefined
-  /** Fail, rather than succeed quietly, when the version already exists on FlakeHub. */
-  errorOnConflict: boolean
-  /** Record the derivation and output paths of each flake output. */
-  includeOutputPaths: boolean
-  /** Skip the all-systems evaluation and send an empty outputs document. */
-  myFlakeIsTooBig: boolean
-  /** Dry run: write the release to this absolute folder and contact no service. */
-  destDir: string | undefined
-  /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */
-  timeouts: Timeouts
-}
-
-/**
- * What reading the inputs gave: the settings, or every problem found; and either way the
- * warnings to show and the secrets to keep out of the log (masked before anything is shown).
- * The reader itself shows nothing and registers nothing: its caller does.
- */
-export type Reading = { warnings: string[]; secrets: string[] } & (
-  { settings: Settings; problems?: undefined } | { problems: string[]; settings?: undefined }
-)
-
-/** Where input values come from; `core.getInput` on a runner, a map in tests. */
-export type InputReader = (name: string) => string
-
-/** The runner context the defaults are taken from. */
-export interface Defaults {
-  /** `GITHUB_REPOSITORY`. */
-  repository: string
-  /** `GITHUB_REF_NAME`: the default tag. */
-  refName: string
-  /** The working directory (`GITHUB_WORKSPACE` on a runner), where `git-root` is resolved. */
-  workspace: string
-  /** The variable {@link repository} came from (`GITHUB_REPOSITORY` unless said; '' for none). */
-  repositoryFrom?: string
-  /** The variable {@link refName} came from (`GITHUB_REF_NAME` unless said). */
-  refNameFrom?: string
-  /** The default revision, when the place names the commit it checked out. */
-  rev?: string
-}
-
-/** How problems name a setting and show what to write: as action inputs, or as flags. */
-export interface Spelling {
-  /** The setting a problem is about, at the start of the problem: "Input `tag`". */
-  setting(name: string): string
-  /** The setting mentioned in a sentence: "`tag`". */
-  ref(name: string): string
-  /** How to set it: "`tag: v1.2.3`" (a boolean's value is `true`). */
-  write(name: string, value: string): string
-}
-
-export const INPUT_SPELLING: Spelling = {
-  setting: name => `Input \`${name}\``,
-  ref: name => `\`${name}\``,
-  write: (name, value) => `\`${name}: ${value}\``
-}
-
-/** Settings only the command line has (the established binary's flags). */
-export const CliOnly = { disableRenameSubgroups: 'disable-rename-subgroups' } as const
-
-export function defaultsFromEnv(env: NodeJS.ProcessEnv = process.env): Defaults {
-  return {
-    repository: env.GITHUB_REPOSITORY ?? '',
-    refName: env.GITHUB_REF_NAME ?? '',
-    workspace: env.GITHUB_WORKSPACE || process.cwd()
-  }
-}
-
-const VISIBILITIES: Record<string, Visibility> = {
-  public: 'public',
-  unlisted: 'unlisted',
-  hidden: 'unlisted',
-  private: 'private'
-}
-
-/**
- * Read and validate all inputs, and the time limits of `env`: the settings, or every problem
- * found, each naming its input (or variable) and saying what to write.
- */
-export function readSettings(
-  read: InputReader,
-  defaults: Defaults,
-  spelling: Spelling = INPUT_SPELLING,
-  env: NodeJS.ProcessEnv = process.env
-): Reading {
-  const problems: string[] = []
-  const warnings: string[] = []
-  const secrets: string[] = []
-  const get = (name: string): string => read(name).trim()
-  const complain = (name: string, problem: string): void => {
-    problems.push(`${spelling.setting(name)}: ${problem}`)
-  }
-  const { ref, write } = spelling
-  const bool = (name: string, fallback: boolean): boolean => {
-    const value = get(name)
-    if (value === '') return fallback
-    if (/^(true|True|TRUE)$/.test(value)) return true
-    if (/^(false|False|FALSE)$/.test(value)) return false
-    complain(name, `"${value}" is not a boolean; write \`true\` or \`false\`.`)
-    return fallback
-  }
-
-  const githubToken = read(Input.githubToken)
-  if (githubToken !== '') secrets.push(githubToken)
-
-  const visibilityInput = get(Input.visibility).toLowerCase()
-  const visibility = VISIBILITIES[visibilityInput]
-  if (visibility === undefined) {
-    complain(
-      Input.visibility,
-      visibilityInput === ''
-        ? 'is required; write `public`, `unlisted` or `private`.'
-        : `"${visibilityInput}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`
-    )
-  }
-
-  const repositoryInput = get(Input.repository) || defaults.repository
-  const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false)
-  const name = get(Input.name)
-  const nameProblem = name === '' ? undefined : flakeNameProblem(name)
-  if (nameProblem !== undefined) {
-    complain(Input.name, `${quoted(name)} ${nameProblem}; write it as \`owner/flake-name\`.`)
-  }
-  const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY'
-  const folded = foldRepository(repositoryInput)
-  const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput
-  const repository = subgroupsKept ? repositoryInput : folded
-  // Each part (after folding; each segment when folding is off) may become a segment of the
-  // upload path, so it must be a name part as `name`'s are.
-  const partsProblem = repository === undefined ? undefined : namePartsProblem(repository)
-  if (repository === undefined) {
-    complain(
-      Input.repository,
-      repositoryInput === ''
-        ? repositoryFrom === ''
-          ? `is required here (nothing in the environment names the repository); write it as ${write(Input.repository, 'owner/project')}.`
-          : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-        : `${quoted(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`
-    )
-  } else if (partsProblem !== undefined) {
-    const from = get(Input.repository) === '' ? ` (taken from ${repositoryFrom})` : ''
-    complain(
-      Input.repository,
-      `${quoted(repositoryInput)}${from} ${partsProblem}; write it as ${write(Input.repository, 'owner/project')}.`
-    )
-  } else if (subgroupsKept && name === '') {
-    complain(
-      Input.repository,
-      `${quoted(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-        `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`
-    )
-  }
-
-  const rolling = bool(Input.rolling, false)
-  const rollingMinorInput = get(Input.rollingMinor)
-  let version: VersionScheme = { kind: 'rolling', minor: 1 }
-  if (rollingMinorInput !== '' && !/^\d+$/.test(rollingMinorInput)) {
-    complain(
-      Input.rollingMinor,
-      `"${rollingMinorInput}" is not a whole number; write e.g. ${write(Input.rollingMinor, '2')}.`
-    )
-  } else if (!Number.isSafeInteger(Number(rollingMinorInput))) {
-    complain(
-      Input.rollingMinor,
-      `"${rollingMinorInput}" is larger than a version number can be; write e.g. ${write(Input.rollingMinor, '2')}.`
-    )
-  } else if (rollingMinorInput !== '' && !rolling) {
-    complain(
-      Input.rollingMinor,
-      `is set but ${ref(Input.rolling)} is not; add ${write(Input.rolling, 'true')} or remove it.`
-    )
-  } else if (rolling) {
-    version = { kind: 'rolling', minor: rollingMinorInput === '' ? 1 : Number(rollingMinorInput) }
-  }
-  if (!rolling) {
-    const explicitTag = get(Input.tag)
-    const tag = explicitTag || defaults.refName
-    const from =
-      explicitTag === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : ''
-    const rollingInstead = write(Input.rolling, 'true')
-    if (tag === '') {
-      complain(
-        Input.tag,
-        `is empty; set ${write(Input.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`
-      )
-    } else if (semverOfTag(tag) === undefined) {
-      complain(
-        Input.tag,
-        `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`
-      )
-    }
-    version = { kind: 'tag', tag }
-  }
-
-  const rev = get(Input.rev) || defaults.rev || undefined
-  if (rev !== undefined && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev)) {
-    complain(Input.rev, `"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`)
-  }
-
-  const hostInput = get(Input.host) || 'https://api.flakehub.com'
-  let host = hostInput
-  let audience = ''
-  try {
-    const url = new URL(hostInput)
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)')
-    host = hostInput.replace(/\/+$/, '')
-    audience = url.hostname
-  } catch {
-    complain(
-      Input.host,
-      `"${hostInput}" is not a URL; write e.g. ${write(Input.host, 'https://api.flakehub.com')}.`
-    )
-  }
-
-  const extraLabelsInput = get(Input.extraLabels)
-  const extraTagsInput = get(Input.extraTags)
-  if (extraLabelsInput === '' && extraTagsInput !== '') {
-    warnings.push(`${ref(Input.extraTags)} is deprecated; rename it to ${ref(Input.extraLabels)}.`)
-  }
-  const extraLabels = splitLabels(extraLabelsInput || extraTagsInput)
-
-  const spdxExpression = get(Input.spdxExpression) || undefined
-  if (spdxExpression !== undefined) {
+/** The file system itself. */
+export const FILE_SYSTEM: Folders = {
+  realFolder(folder) {
     try {
-      parseSpdx(spdxExpression)
-    } catch (error) {
-      complain(
-        Input.spdxExpression,
-        `"${spdxExpression}" is not an SPDX license expression (${errorMessage(error)}); ` +
-          'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.'
-      )
+      const real = fs.realpathSync(folder)
+      return fs.statSync(real).isDirectory() ? real : undefined
+    } catch {
+      return undefined
     }
-  }
-
-  const gitRootInput = get(Input.gitRoot) || '.'
-  const gitRoot = existingDirectory(path.resolve(defaults.workspace, gitRootInput))
-  let flakeDir = ''
-  let sourceSubdirectory = ''
-  if (gitRoot === undefined) {
-    complain(
-      Input.gitRoot,
-      `"${gitRootInput}" is not a folder; write the path of the Git checkout.`
-    )
-  } else {
-    const directory = get(Input.directory)
-    const dir = existingDirectory(path.resolve(gitRoot, directory))
-    const relative = dir === undefined ? '' : path.relative(gitRoot, dir)
-    if (dir === undefined) {
-      complain(
-        Input.directory,
-        `"${directory}" is not a folder under ${ref(Input.gitRoot)} (${gitRoot}).`
-      )
-    } else if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      complain(
-        Input.directory,
-        `"${directory}" resolves to ${dir}, outside ${ref(Input.gitRoot)} (${gitRoot}); write a path inside the repository.`
-      )
-    } else if (!fs.existsSync(path.join(dir, 'flake.nix'))) {
-      complain(
-        Input.directory,
-        `there is no flake.nix in ${dir}; point ${ref(Input.directory)} at the folder that holds flake.nix.`
-      )
-    } else {
-      flakeDir = dir
-      sourceSubdirectory = relative.split(path.sep).join('/')
+  },
+  kind(where) {
+    try {
+      return fs.statSync(where).isDirectory() ? 'folder' : 'other'
+    } catch {
+      return 'none'
     }
-  }
-
-  const destDirInput = get(Input.destDir)
-  const destDir = destDirInput === '' ? undefined : path.resolve(defaults.workspace, destDirInput)
-
-  const settings = {
-    mirror: bool(Input.mirror, false),
-    errorOnConflict: bool(Input.errorOnConflict, false),
-    includeOutputPaths: bool(Input.includeOutputPaths, false),
-    myFlakeIsTooBig: bool(Input.myFlakeIsTooBig, false)
-  }
-  // Accepted for compatibility: this action never turns an error into a warning, strict or not.
-  bool(Input.strictMode, false)
-
-  const limits = readTimeouts(env)
-  problems.push(...limits.problems)
-
-  if (problems.length > 0) return { problems, warnings, secrets }
-
-  const ignored = ignoredInputs(read)
-  if (ignored !== undefined) warnings.push(ignored)
-  const values: Settings = {
-    ...settings,
-    visibility: visibility as Visibility,
-    uploadName: name || (repository as string),
-    repository: repository as string,
-    gitRoot: gitRoot as string,
-    flakeDir,
-    sourceSubdirectory,
-    version,
-    rev: rev?.toLowerCase(),
-    host,
-    audience,
-    githubToken,
-    extraLabels,
-    spdxExpression,
-    destDir,
-    timeouts: limits.limits
-  }
-  return { settings: values, warnings, secrets }
+  },
+  exists: where => fs.existsSync(where)
 }
 
-/** The real path of `dir` if it is a folder, else undefined. */
-function existingDirectory(dir: string): string | undefined {
-  try {
-    const real = fs.realpathSync(dir)
-    return fs.statSync(real).isDirectory() ? real : undefined
-  } catch {
+/** A source being read: each setting's text, its parser's problems, named as the source names them. */
+class Reader {
+  readonly problems: string[]
+
+  constructor(readonly source: SettingSource) {
+    this.problems = [...source.problems]
+  }
+
+  /** What was given for `setting`, without surrounding blanks. */
+  text(setting: Setting): string {
+    return this.source.value(setting).trim()
+  }
+
+  /** The value parsed, or undefined with its problem kept, named after `setting`. */
+  take<T>(setting: Setting, parsed: Parsed<T>): T | undefined {
+    if (parsed.problem === undefined) return parsed.value
+    this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`)
     return undefined
   }
+
+  /** A boolean setting; false when not given or refused. */
+  flag(setting: Setting): boolean {
+    return this.take(setting, parseBoolean(this.text(setting))) ?? false
+  }
 }
 
-/** Inputs that only steered the established action's binary or its logger: one warning. */
-function ignoredInputs(read: InputReader): string | undefined {
-  const ignoredDefaults: Record<string, string> = {
-    [Input.logDirectives]: 'flakehub_push=info',
-    [Input.logger]: 'full',
-    'source-branch': 'main'
+/**
+ * Read and check every setting `source` gives, with the place's `defaults`: the settings, or
+ * every problem found, each naming its setting and saying what to write.
+ */
+export function readSettings(
+  source: SettingSource,
+  defaults: Defaults,
+  folders: Folders = FILE_SYSTEM
+): Reading {
+  const reader = new Reader(source)
+  const githubToken = source.value(SETTINGS.githubToken)
+  const secrets = githubToken === '' ? [] : [githubToken]
+  const warnings: string[] = []
+  const names = readNames(reader, defaults)
+  const version = readVersion(reader, defaults)
+  const rev = reader.take(SETTINGS.rev, parseRev(reader.text(SETTINGS.rev), defaults.rev))
+  const service = readService(reader, warnings)
+  const location = readLocation(reader, defaults, folders)
+  const switches = {
+    mirror: reader.flag(SETTINGS.mirror),
+    errorOnConflict: reader.flag(SETTINGS.errorOnConflict),
+    includeOutputPaths: reader.flag(SETTINGS.includeOutputPaths),
+    myFlakeIsTooBig: reader.flag(SETTINGS.myFlakeIsTooBig)
   }
-  const set = [...BINARY_SOURCE_INPUTS, Input.logDirectives, Input.logger].filter(name => {
-    const value = read(name).trim()
-    return value !== '' && value !== ignoredDefaults[name]
-  })
-  if (set.length === 0) return undefined
-  return (
-    `These inputs are ignored: ${set.join(', ')}. They chose the binary or the log format of ` +
-    'the established flakehub-push action; this action runs natively (use step debug logging for detail).'
+  // Accepted for compatibility: this action never turns an error into a warning, strict or not.
+  reader.flag(SETTINGS.strictMode)
+  const timeouts = readLimits(reader)
+  const command = readCommand(reader, folders)
+  const { problems } = reader
+  if (problems.length > 0 || !names || !version || !service || !location)
+    return { problems, warnings, notes: [], secrets }
+  const ignored = source.ignored(ignoredSettings(reader))
+  const settings: Settings = {
+    ...names,
+    ...switches,
+    ...service,
+    ...location,
+    ...command,
+    version,
+    rev,
+    githubToken,
+    timeouts,
+    spelling: source.spelling
+  }
+  return { settings, warnings: [...warnings, ...ignored.warnings], notes: ignored.notes, secrets }
+}
+
+/** How much the command says, from its `-v` flags or variable (`normal` when refused). */
+export function verbosityOf(source: SettingSource): Verbosity {
+  const text = source.value(SETTINGS.verbose).trim()
+  return parseVerbosity(text, source.spelling).value ?? 'normal'
+}
+
+/** Who can see the release, and under which name of which repository it is published. */
+function readNames(
+  reader: Reader,
+  defaults: Defaults
+): Pick<Settings, 'visibility' | 'uploadName' | 'repository'> | undefined {
+  const visibility = reader.take(
+    SETTINGS.visibility,
+    parseVisibility(reader.text(SETTINGS.visibility))
   )
+  const keepSubgroups = reader.flag(SETTINGS.disableRenameSubgroups)
+  const name = reader.take(SETTINGS.name, parseName(reader.text(SETTINGS.name)))
+  const nameGiven = reader.text(SETTINGS.name) !== ''
+  const context = { defaults, keepSubgroups, nameGiven, spelling: reader.source.spelling }
+  const given = reader.text(SETTINGS.repository)
+  const repository = reader.take(SETTINGS.repository, parseRepository(given, context))
+  if (visibility === undefined || repository === undefined) return undefined
+  return { visibility, uploadName: name ?? repository, repository }
+}
+
+/** A rolling version (`<major>.<minor>.<commit count>+rev-<sha>`), or a tag. */
+function readVersion(reader: Reader, defaults: Defaults): VersionScheme | undefined {
+  const { spelling } = reader.source
+  const rolling = reader.flag(SETTINGS.rolling)
+  const minorText = reader.text(SETTINGS.rollingMinor)
+  const given = { rolling, minor: minorText !== '' }
+  const part = (setting: Setting): number | undefined => {
+    const value = reader.take(setting, parseVersionPart(reader.text(setting), setting, spelling))
+    if (value === undefined) return undefined
+    const problem = versionPartProblem(setting, given, spelling)
+    return problem === undefined ? value : reader.take(setting, { problem })
+  }
+  const minor = part(SETTINGS.rollingMinor)
+  const major = part(SETTINGS.rollingMajor)
+  if (rolling) return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 }
+  const tag = reader.take(SETTINGS.tag, parseTag(reader.text(SETTINGS.tag), defaults, spelling))
+  return tag === undefined ? undefined : { kind: 'tag', tag }
+}
+
+/** Where FlakeHub is, and what the release says beside its name: labels and licence. */
+function readService(
+  reader: Reader,
+  warnings: string[]
+): Pick<Settings, 'host' | 'audience' | 'extraLabels' | 'spdxExpression'> | undefined {
+  const { spelling } = reader.source
+  const host = reader.take(SETTINGS.host, parseHost(reader.text(SETTINGS.host), spelling))
+  const labels = reader.text(SETTINGS.extraLabels)
+  const tags = reader.text(SETTINGS.extraTags)
+  if (labels === '' && tags !== '') {
+    const [old, current] = [spelling.ref(SETTINGS.extraTags), spelling.ref(SETTINGS.extraLabels)]
+    warnings.push(`${old} is deprecated; rename it to ${current}.`)
+  }
+  const spdx = reader.text(SETTINGS.spdxExpression)
+  const spdxExpression = reader.take(SETTINGS.spdxExpression, parseSpdxExpression(spdx))
+  if (host === undefined || (spdx !== '' && spdxExpression === undefined)) return undefined
+  return { ...host, extraLabels: splitLabels(labels || tags), spdxExpression }
+}
+
+/** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
+function readLocation(
+  reader: Reader,
+  defaults: Defaults,
+  folders: Folders
+): Pick<Settings, 'gitRoot' | 'flakeDir' | 'sourceSubdirectory' | 'destDir'> | undefined {
+  const { gitRoot, directory, destDir } = SETTINGS
+  const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders))
+  if (root === undefined) return undefined
+  const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling)
+  const flake = reader.take(directory, dir)
+  const dest = reader.text(destDir)
+  if (flake === undefined) return undefined
+  return {
+    gitRoot: root,
+    ...flake,
+    destDir: dest === '' ? undefined : path.resolve(defaults.workspace, dest)
+  }
+}
+
+/** The limits of the network calls, each variable that is set applied. */
+function readLimits(reader: Reader): Timeouts {
+  const timeouts = { ...DEFAULT_TIMEOUTS }
+  for (const setting of limitSettings()) {
+    const ms = reader.take(setting, parseLimit(reader.source.value(setting), setting.limit))
+    if (ms !== undefined) timeouts[setting.limit] = ms
+  }
+  return timeouts
+}
+
+/** The command's own settings: where else the outputs go, the issuer, GitHub's API, the log. */
+function readCommand(
+  reader: Reader,
+  folders: Folders
+): Pick<Settings, 'outputsFile' | 'jwtIssuerUri' | 'githubGraphqlUrl'> {
+  const { spelling } = reader.source
+  const { outputsFile, jwtIssuerUri, githubGraphqlUrl, verbose } = SETTINGS
+  const file = parseOutputsFile(reader.text(outputsFile), folders, spelling)
+  const issuer = parseIssuer(reader.text(jwtIssuerUri), spelling)
+  reader.take(verbose, parseVerbosity(reader.text(verbose), spelling))
+  return {
+    outputsFile: reader.take(outputsFile, file),
+    jwtIssuerUri: reader.take(jwtIssuerUri, issuer) ?? '',
+    githubGraphqlUrl: reader.text(githubGraphqlUrl) || undefined
+  }
+}
+
+/** The settings given that mean nothing here (the established tool's own), with their values. */
+function ignoredSettings(reader: Reader): { setting: Setting; value: string }[] {
+  return ALL_SETTINGS.flatMap(setting => {
+    if (setting.ignored !== true) return []
+    const value = reader.text(setting)
+    return value === '' || value === setting.ignoredUnless ? [] : [{ setting, value }]
+  })
 }

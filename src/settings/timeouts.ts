@@ -1,10 +1,9 @@
 /**
  * Every time limit and retry number of the action's network calls, in one place, each with the
  * reason for it. The time limits and the first retry's wait can be changed with environment
- * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds), for slow links
- * and for tests that must not wait real minutes.
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds: their rows in
+ * table.ts), for slow links and for tests that must not wait real minutes.
  */
-import { InputError } from '../errors.js'
 
 export interface Timeouts {
   /** Establishing a TCP connection. */
@@ -67,22 +66,8 @@ export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
 // stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
 // most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
 
-/** The environment variable that overrides each limit, in seconds. */
-export const VARIABLES: Record<keyof Timeouts, string> = {
-  connectMs: 'FLAKEHUB_PUSH_TIMEOUT_CONNECT',
-  oidcMs: 'FLAKEHUB_PUSH_TIMEOUT_OIDC',
-  graphqlMs: 'FLAKEHUB_PUSH_TIMEOUT_GRAPHQL',
-  statusMs: 'FLAKEHUB_PUSH_TIMEOUT_STATUS',
-  stageMs: 'FLAKEHUB_PUSH_TIMEOUT_STAGE',
-  publishMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH',
-  uploadStallMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL',
-  uploadAnswerMs: 'FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER',
-  publishBudgetMs: 'FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET',
-  retryDelayMs: 'FLAKEHUB_PUSH_RETRY_DELAY'
-}
-
 /** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
-const MAX_SECONDS = 86_400
+export const MAX_SECONDS = 86_400
 
 /** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
 export function parseSeconds(text: string): number | undefined {
@@ -90,36 +75,6 @@ export function parseSeconds(text: string): number | undefined {
   if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed)) return undefined
   const seconds = Number(trimmed)
   return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined
-}
-
-/**
- * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
- * problem for each variable that is not a number of seconds. Read once, where the settings are
- * read, so that a bad value is reported with the other input problems before anything runs.
- */
-export function readTimeouts(env: NodeJS.ProcessEnv): { limits: Timeouts; problems: string[] } {
-  const limits = { ...DEFAULT_TIMEOUTS }
-  const problems: string[] = []
-  for (const key of Object.keys(VARIABLES) as (keyof Timeouts)[]) {
-    const value = env[VARIABLES[key]]
-    if (value === undefined || value.trim() === '') continue
-    const ms = parseSeconds(value)
-    if (ms === undefined) {
-      problems.push(
-        `Environment variable \`${VARIABLES[key]}\`: "${value}" is not a number of seconds ` +
-          `above 0 and up to ${MAX_SECONDS}; write e.g. \`30\` or \`0.5\`, or unset it for ` +
-          `the default (${DEFAULT_TIMEOUTS[key] / 1000}).`
-      )
-    } else limits[key] = ms
-  }
-  return { limits, problems }
-}
-
-/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
-export function timeoutsFromEnv(env: NodeJS.ProcessEnv): Timeouts {
-  const { limits, problems } = readTimeouts(env)
-  if (problems.length > 0) throw new InputError(problems)
-  return limits
 }
 
 /** "1.5 s", "30 s": a limit as a person reads it. */

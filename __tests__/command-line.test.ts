@@ -1,0 +1,166 @@
+// The command line as the established binary's scripts write it: every flag and variable it
+// takes (section 13 of the protocol), the short flags, the counted `-v`, the logging flags it
+// accepts with a note, the old misspelled variable, and `--rolling-major`.
+import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { helpText, parseCommandLine } from '../src/settings/command-line.js'
+import { readSettings, verbosityOf } from '../src/settings/read.js'
+import { SETTINGS } from '../src/settings/table.js'
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'command-line-'))
+fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')
+
+/** What the command reads from these flags and variables, in a repository `o/p` with `v1.0.0`. */
+function read(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const line = parseCommandLine(['--visibility', 'public', ...args], env)
+  return readSettings(line, { repository: 'o/p', refName: 'v1.0.0', workspace })
+}
+
+describe('the established flags', () => {
+  it('counts -v and --verbose: once verbose, twice debug; the variable gives the count', () => {
+    const verbosity = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      verbosityOf(parseCommandLine(args, env))
+    expect(verbosity([])).toBe('normal')
+    expect(verbosity(['-v'])).toBe('verbose')
+    expect(verbosity(['--verbose'])).toBe('verbose')
+    expect(verbosity(['-vv'])).toBe('debug')
+    expect(verbosity(['-v', '--verbose'])).toBe('debug')
+    expect(verbosity([], { FLAKEHUB_PUSH_VERBOSITY: '1' })).toBe('verbose')
+    expect(verbosity(['-v'], { FLAKEHUB_PUSH_VERBOSITY: '0' })).toBe('verbose')
+  })
+
+  it('refuses a verbosity variable that is no count, with the other problems', () => {
+    expect(read([], { FLAKEHUB_PUSH_VERBOSITY: 'loud' }).problems).toEqual([
+      '`--verbose` (from FLAKEHUB_PUSH_VERBOSITY): "loud" is not a count; write e.g. `1` for more detail, or give `--verbose` once for each step.'
+    ])
+    expect(read(['--verbose=2']).problems).toEqual([
+      '`--verbose`: is a bare flag; write `--verbose` alone, without "=2".'
+    ])
+  })
+
+  it('takes -l and -t as the label flags, repeated or comma separated', () => {
+    expect(read(['-l', 'a', '-l', 'b,c']).settings?.extraLabels).toEqual(['a', 'b', 'c'])
+    expect(read(['--extra-labels', 'a', '--extra-labels', 'b']).settings?.extraLabels).toEqual([
+      'a',
+      'b'
+    ])
+    const tags = read(['-t', 'old'])
+    expect(tags.settings?.extraLabels).toEqual(['old'])
+    expect(tags.warnings).toEqual(['`--extra-tags` is deprecated; rename it to `--extra-labels`.'])
+    expect(read(['-l', 'new', '-t', 'old']).settings?.extraLabels).toEqual(['new'])
+  })
+
+  it('accepts --logger and --log-directive (and their variables), saying once each that they change nothing', () => {
+    const reading = read(['--logger', 'json', '--log-directive', 'a=debug', '--log-directive', 'b'])
+    expect(reading.problems).toBeUndefined()
+    expect(reading.warnings).toEqual([])
+    expect(reading.notes).toEqual([
+      "`--log-directive a=debug,b` changes nothing here (the established binary's logging): this command has one log; give `-v` for more detail.",
+      "`--logger json` changes nothing here (the established binary's logging): this command has one log; give `-v` for more detail."
+    ])
+    const variables = read([], {
+      FLAKEHUB_PUSH_LOGGER: 'pretty',
+      FLAKEHUB_PUSH_LOG_DIRECTIVES: 'x'
+    })
+    expect(variables.notes).toHaveLength(2)
+    // Their usual values are nothing to note.
+    expect(read(['--logger', 'full', '--log-directive', 'flakehub_push=info']).notes).toEqual([])
+  })
+
+  it('reads the old misspelled FLAKEHUB_PUSH_VISIBLITY, after the right spelling', () => {
+    const line = (env: NodeJS.ProcessEnv) => parseCommandLine([], env)
+    const visibility = SETTINGS.visibility
+    expect(line({ FLAKEHUB_PUSH_VISIBLITY: 'private' }).value(visibility)).toBe('private')
+    expect(
+      line({ FLAKEHUB_PUSH_VISIBLITY: 'private', FLAKEHUB_PUSH_VISIBILITY: 'public' }).value(
+        visibility
+      )
+    ).toBe('public')
+    expect(line({ FLAKEHUB_PUSH_VISIBLITY: 'secret' }).spelling.setting(visibility)).toBe(
+      '`--visibility` (from FLAKEHUB_PUSH_VISIBLITY)'
+    )
+    const reading = readSettings(
+      parseCommandLine(['--tag', 'v1.0.0'], {
+        FLAKEHUB_PUSH_VISIBLITY: 'unlisted'
+      }),
+      { repository: 'o/p', refName: '', workspace }
+    )
+    expect(reading.settings?.visibility).toBe('unlisted')
+  })
+
+  it('gives no flag to what only the action has', () => {
+    expect(parseCommandLine(['--source-tag=v1']).problems).toEqual([
+      '`--source-tag`: unknown flag; `flakehub-push --help` lists them all.'
+    ])
+    expect(parseCommandLine(['-x']).problems).toEqual([
+      '`-x`: unknown flag; `flakehub-push --help` lists them all.'
+    ])
+  })
+})
+
+describe('--rolling-major', () => {
+  it('versions a rolling release <major>.<minor>.<count>, with --rolling-minor', () => {
+    expect(
+      read(['--rolling', '--rolling-minor', '2', '--rolling-major', '3']).settings?.version
+    ).toEqual({ kind: 'rolling', major: 3, minor: 2 })
+    expect(
+      read([], {
+        FLAKEHUB_PUSH_ROLLING: 'true',
+        FLAKEHUB_PUSH_ROLLING_MINOR: '0',
+        FLAKEHUB_PUSH_ROLLING_MAJOR: '1'
+      }).settings?.version
+    ).toEqual({ kind: 'rolling', major: 1, minor: 0 })
+    expect(read(['--rolling']).settings?.version).toEqual({ kind: 'rolling', major: 0, minor: 1 })
+  })
+
+  it('is refused without --rolling-minor, in the established words, and without --rolling', () => {
+    expect(read(['--rolling', '--rolling-major', '3']).problems).toEqual([
+      '`--rolling-major`: You cannot set `--rolling-major` without `--rolling-minor`.'
+    ])
+    expect(read(['--rolling-minor', '2', '--rolling-major', '3']).problems).toEqual([
+      '`--rolling-minor`: is set but `--rolling` is not; add `--rolling` or remove it.',
+      '`--rolling-major`: is set but `--rolling` is not; add `--rolling` or remove it.'
+    ])
+    expect(read(['--rolling', '--rolling-minor', '1', '--rolling-major', 'x']).problems).toEqual([
+      '`--rolling-major`: "x" is not a whole number; write e.g. `--rolling-major 2`.'
+    ])
+  })
+})
+
+describe('--help', () => {
+  const help = helpText('9.9.9')
+
+  it('lists every flag of the table, with its short flag, variable, old spellings and default', () => {
+    expect(help).toContain(
+      '  --extra-labels <a,b>, -l <a,b>\n' +
+        "      Extra labels, comma separated, added before the repository's topics. Alphanumerics and `-`, at most 50 characters each; at most 25 labels in all.\n" +
+        '      variable: FLAKEHUB_PUSH_EXTRA_LABELS; default: (none)\n'
+    )
+    expect(help).toContain(
+      '  --verbose, -v\n' +
+        "      Say more: once for the detail (such as Nix's messages as they come), twice for everything. The variable takes the count.\n" +
+        '      variable: FLAKEHUB_PUSH_VERBOSITY; default: 0\n'
+    )
+    expect(help).toContain(
+      '      variable: FLAKEHUB_PUSH_VISIBILITY; default: (required); also read from FLAKEHUB_PUSH_VISIBLITY\n'
+    )
+    expect(help).toContain('  --rolling-major <n>\n')
+    expect(help).toContain('  --log-directive <directives>\n')
+    expect(help).toContain('  --jwt-issuer-uri <uri>\n')
+    expect(help).toContain('      variable: (none); default: (none)\n')
+    expect(help).not.toContain('--source-tag')
+    expect(help).toMatch(/^ {2}FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET +default 900$/m)
+    expect(help).toMatch(/^ {2}FLAKEHUB_PUSH_RETRY_DELAY +default 1$/m)
+  })
+
+  it('starts with the usage, spelled from the table', () => {
+    expect(help.split('\n').slice(0, 4)).toEqual([
+      'flakehub-push 9.9.9: evaluate a Nix flake, pack its source and publish it to FlakeHub.',
+      '',
+      'Usage: flakehub-push --visibility public (--tag v1.2.3 | --rolling) [flags]',
+      '       flakehub-push --visibility public --rolling --dest-dir out   (a dry run: no token, no network)'
+    ])
+  })
+})
