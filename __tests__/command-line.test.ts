@@ -164,3 +164,105 @@ describe('--help', () => {
     ])
   })
 })
+
+describe('flags and variables', () => {
+  it('lets a flag win over its variable, reads booleans from either, and names where a value came from', () => {
+    const line = parseCommandLine(['--tag', 'v1.0.0', '--mirror'], {
+      FLAKEHUB_PUSH_TAG: 'v9.9.9',
+      FLAKEHUB_PUSH_ROLLING: 'true',
+      FLAKEHUB_PUSH_NAME: 'a/b'
+    })
+    expect(line.problems).toEqual([])
+    const { tag, mirror, rolling, name, host } = SETTINGS
+    expect([tag, mirror, rolling, name, host].map(line.value)).toEqual([
+      'v1.0.0',
+      'true',
+      'true',
+      'a/b',
+      ''
+    ])
+    expect(line.spelling.setting(tag)).toBe('`--tag`')
+    expect(line.spelling.setting(rolling)).toBe('`--rolling` (from FLAKEHUB_PUSH_ROLLING)')
+    expect(line.spelling.write(rolling, 'true')).toBe('`--rolling`')
+    expect(line.spelling.write(tag, 'v1.2.3')).toBe('`--tag v1.2.3`')
+  })
+
+  it('has no variable for --jwt-issuer-uri, and knows --help and --version', () => {
+    expect(parseCommandLine([], { JWT_ISSUER_URI: 'x' }).value(SETTINGS.jwtIssuerUri)).toBe('')
+    expect(parseCommandLine(['--visibility', 'public', '-h']).action).toBe('help')
+    expect(parseCommandLine(['--version']).action).toBe('version')
+  })
+})
+
+describe('--outputs-file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outputs-file-'))
+  fs.writeFileSync(path.join(dir, 'plain'), '')
+  const hint = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.'
+  const problems = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    (
+      readSettings(parseCommandLine(['--visibility', 'public', '--rolling', ...args], env), {
+        repository: 'o/p',
+        refName: '',
+        workspace: dir
+      }).problems ?? []
+    ).filter(problem => problem.startsWith('`--outputs-file`'))
+
+  it('is fine in an existing folder, new or overwritten, and when not given', () => {
+    expect(problems(['--outputs-file', path.join(dir, 'out.env')])).toEqual([])
+    expect(problems(['--outputs-file', path.join(dir, 'plain')])).toEqual([])
+    expect(problems([])).toEqual([])
+  })
+
+  it('names the flag and the folder that does not exist', () => {
+    const file = path.join(dir, 'missing', 'out.env')
+    expect(problems(['--outputs-file', file])).toEqual([
+      `\`--outputs-file\`: the folder ${path.join(dir, 'missing')} does not exist; create it first, or ${hint}`
+    ])
+  })
+
+  it('names the variable it came from, and refuses a folder or a file as the folder', () => {
+    const env = { FLAKEHUB_PUSH_OUTPUTS_FILE: dir }
+    expect(problems([], env)).toEqual([
+      `\`--outputs-file\` (from FLAKEHUB_PUSH_OUTPUTS_FILE): ${dir} is a folder; ${hint}`
+    ])
+    expect(problems(['--outputs-file', path.join(dir, 'plain', 'out.env')])).toEqual([
+      `\`--outputs-file\`: ${path.join(dir, 'plain')} is not a folder; ${hint}`
+    ])
+  })
+})
+
+describe('--disable-rename-subgroups', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'subgroups-'))
+  fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')
+  const reading = (...args: string[]) => {
+    const line = parseCommandLine(['--visibility', 'public', '--tag', 'v1.0.0', ...args], {})
+    return readSettings(line, { repository: '', refName: '', workspace })
+  }
+  const settings = (...args: string[]) => reading(...args).settings
+  const problems = (...args: string[]) => reading(...args).problems
+
+  it('folds subgroups into the project name unless told not to', () => {
+    expect(settings('--repository', 'a/b/c')).toMatchObject({ uploadName: 'a/b-c' })
+  })
+
+  it('keeps them, and then wants --name', () => {
+    expect(problems('--repository', 'a/b/c', '--disable-rename-subgroups')).toEqual([
+      '`--repository`: "a/b/c" has subgroups, which `--disable-rename-subgroups` keeps from being folded into the project name; say the published name with `--name owner/flake-name`, or drop `--disable-rename-subgroups`.'
+    ])
+    expect(
+      settings('--repository', 'a/b/c', '--disable-rename-subgroups', '--name', 'a/c')
+    ).toMatchObject({ uploadName: 'a/c', repository: 'a/b/c' })
+  })
+
+  it('checks each kept segment as a name part, naming the flag', () => {
+    const kept = ['--disable-rename-subgroups', '--name', 'a/c']
+    expect(problems('--repository', 'a/../c', ...kept)).toEqual([
+      '`--repository`: "a/../c" cannot have ".." as a part (a URL reads it as a folder step); write it as `--repository owner/project`.'
+    ])
+    // Folded, the same segments make one harmless project name.
+    expect(settings('--repository', 'a/../c')).toMatchObject({ uploadName: 'a/..-c' })
+    expect(problems('--repository', 'a/b/c', '--name', 'a/b#c')).toEqual([
+      '`--name`: "a/b#c" holds "#"; a name may not hold "?", "#", "%" or "\\"; write it as `owner/flake-name`.'
+    ])
+  })
+})

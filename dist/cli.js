@@ -1995,7 +1995,7 @@ const Comparator = __nccwpck_require__(9379)
 const Range = __nccwpck_require__(6782)
 const satisfies = __nccwpck_require__(8011)
 const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(5574)
+const maxSatisfying = __nccwpck_require__(3193)
 const minSatisfying = __nccwpck_require__(8595)
 const minVersion = __nccwpck_require__(1866)
 const validRange = __nccwpck_require__(4737)
@@ -2975,7 +2975,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31988,7 +31988,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+const { StringDecoder } = __nccwpck_require__(5574)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -34972,16 +34972,13 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4623);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8950);
-/* harmony import */ var _places_command_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4889);
-/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9787);
-/* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(771);
-/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
-/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(396);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7194);
-/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8719);
-/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3826);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5569);
+/* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6464);
+/* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
+/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5700);
+/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8719);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3826);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
  * variables, the place detected once, and the same pipeline as the action.
@@ -34994,43 +34991,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-
-
-
 const env = process.env;
-const command = (0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandLine */ .D)(process.argv.slice(2), env);
-if (command.action === 'help') {
-    process.stdout.write(`${(0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_9__/* .helpText */ .B)(_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE)}\n`);
+const line = (0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandLine */ .D)(process.argv.slice(2), env);
+if (line.action === 'help') {
+    process.stdout.write(`${(0,_settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__/* .helpText */ .B)(_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE)}\n`);
 }
-else if (command.action === 'version') {
+else if (line.action === 'version') {
     process.stdout.write(`flakehub-push ${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n`);
 }
 else {
-    const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelOnSignals */ .d)();
-    const kind = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .detectPlace */ .Z2)(env);
-    const debug = env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1';
-    const verbosity = debug ? 'debug' : (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_10__/* .verbosityOf */ .xN)(command);
-    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .Secrets */ .Sb(kind === 'github' ? _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .githubMask */ .g0 : undefined);
-    const text = () => (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .textReporter */ .hF)({
-        out: process.stdout,
-        err: process.stderr,
-        gitlab: kind === 'gitlab',
-        color: !env.NO_COLOR && (kind === 'gitlab' || process.stderr.isTTY === true),
-        progress: process.stderr.isTTY === true && !env.CI,
-        verbosity,
-        secrets
-    });
-    const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_10__/* .readSettings */ .sb)(command, (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .placeDefaults */ .WR)(kind, env, process.cwd()));
-    const reporter = (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .withOutputsFile */ .nG)(kind === 'github' ? (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .githubReporter */ .TO)(secrets, verbosity) : text(), reading.settings?.outputsFile);
-    const place = (0,_places_command_places_js__WEBPACK_IMPORTED_MODULE_3__/* .cliPlace */ .mI)(kind, env);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(place, reading, {
-        reporter,
-        secrets,
-        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_6__/* .makeProcessRunner */ .Wl)({ log: reporter }),
-        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpClientTransport */ .zm)(signal),
-        now: Date.now,
-        signal
-    });
+    const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelOnSignals */ .d)();
+    const place = (0,_places_list_js__WEBPACK_IMPORTED_MODULE_2__/* .detectPlace */ .Z)(env).enter(env, process.cwd());
+    const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readSettings */ .sb)(line, place.defaults);
+    const outputsFile = reading.settings?.outputsFile;
+    const services = (0,_real_services_js__WEBPACK_IMPORTED_MODULE_5__/* .realServices */ .n)(place, (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_7__/* .verbosityOf */ .xN)(line), signal, reporter => (0,_places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .withOutputsFile */ .nG)(reporter, outputsFile));
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(place, reading, services);
 }
 
 __webpack_async_result__();
@@ -35702,184 +35677,6 @@ function sendWithRetries(transport, what, request, policy) {
 
 /***/ }),
 
-/***/ 8929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken),
-/* harmony export */   ud: () => (/* binding */ givenTokenProblem)
-/* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4798);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4623);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
-/**
- * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
- * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
- * it is masked at once, and refreshed when it is about to expire.
- */
-
-
-
-
-
-/** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60000;
-const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
-
-permissions:
-  id-token: write
-  contents: read`;
-/**
- * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
- * `log`, and `secrets` kept out of what an error quotes.
- */
-const githubIdToken = (limits, log, secrets) => (audience, signal) => requestGithubIdToken({ limits, log, secrets }, audience, signal);
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
- */
-async function requestGithubIdToken({ limits, log, secrets }, audience, signal) {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
-    }
-    const { connectMs, oidcMs } = limits;
-    const label = `GitHub OIDC token (GET ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
-    let seen;
-    let attempts = 0;
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => secrets.bodyStart((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
-    try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
-            attempts++;
-            seen = undefined;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
-                seen = answer;
-            }, signal);
-        }, outcome => {
-            if (!('error' in outcome))
-                return undefined;
-            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
-                return { reason: outcome.error.message };
-            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
-            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
-                ? { reason: reasonOf(outcome.error) }
-                : undefined;
-        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits, line => log.info(line), secrets), signal });
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        const answer = seen === undefined
-            ? ''
-            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
-        const what = noToken
-            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
-        throw new Error(`${label} ${what}${answer}.`, { cause: error });
-    }
-}
-/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
-function tokenExpiry(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
- * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
- * expired yet. Says nothing of the token's content.
- */
-function givenTokenProblem(token, now) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
-    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
-    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
-    if (bad >= 0)
-        return `is not a JWT: its ${names[bad]} part is not base64url text`;
-    let claims;
-    try {
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        claims = undefined;
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-        return 'is not a JWT: its middle part is not a JSON object';
-    const exp = claims.exp;
-    if (typeof exp !== 'number' || !Number.isFinite(exp))
-        return 'has no expiry: its claims hold no numeric `exp`';
-    const expiresAt = exp * 1000;
-    if (expiresAt > now)
-        return undefined;
-    if (expiresAt < -8.64e15)
-        return 'expired long ago (its `exp` is out of range)';
-    const seconds = Math.floor((now - expiresAt) / 1000);
-    const ago = seconds < 60
-        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
-        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
-    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
-}
-/** A live OIDC token for FlakeHub. */
-class Credential {
-    constructor(token, audience, source, services) {
-        this.token = token;
-        this.audience = audience;
-        this.source = source;
-        this.services = services;
-        this.now = services.now ?? Date.now;
-    }
-    /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, services) {
-        services.log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
-        const token = await source(audience);
-        services.secrets.add(token);
-        return new Credential(token, audience, source, services);
-    }
-    /** Milliseconds until the current token expires, if it says. */
-    msLeft() {
-        const expiresAt = tokenExpiry(this.token);
-        return expiresAt === undefined ? undefined : expiresAt - this.now();
-    }
-    /** Whether the current token's own expiry has passed. */
-    get expired() {
-        return (this.msLeft() ?? Infinity) <= 0;
-    }
-    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
-    async fresh() {
-        const left = this.msLeft();
-        if (left !== undefined && left < REFRESH_MARGIN_MS) {
-            const seconds = Math.round(left / 1000);
-            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
-        }
-        return this.token;
-    }
-    /** Fetch a new token now. */
-    async refresh(why) {
-        this.services.log.info(`Refreshing the OIDC token: ${why}.`);
-        const token = await this.source(this.audience);
-        this.services.secrets.add(token);
-        this.token = token;
-        return token;
-    }
-}
-
-
-/***/ }),
-
 /***/ 4584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35953,7 +35750,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 8950:
+/***/ 5569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36485,8 +36282,63 @@ function answered(call, response, secrets) {
     return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}`;
 }
 
-// EXTERNAL MODULE: ./src/flakehub/token.ts
-var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/flakehub/token.ts
+/** A token closer than this to its expiry is replaced before the next call. */
+const REFRESH_MARGIN_MS = 60000;
+/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
+function tokenExpiry(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A live OIDC token for FlakeHub. */
+class Credential {
+    constructor(token, audience, source, services) {
+        this.token = token;
+        this.audience = audience;
+        this.source = source;
+        this.services = services;
+        this.now = services.now ?? Date.now;
+    }
+    /** Ask for the token: only possible once the release is complete. */
+    static async forRelease(release, audience, source, services) {
+        services.log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        const token = await source(audience);
+        services.secrets.add(token);
+        return new Credential(token, audience, source, services);
+    }
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
+    }
+    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
+    async fresh() {
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
+            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
+        }
+        return this.token;
+    }
+    /** Fetch a new token now. */
+    async refresh(why) {
+        this.services.log.info(`Refreshing the OIDC token: ${why}.`);
+        const token = await this.source(this.audience);
+        this.services.secrets.add(token);
+        this.token = token;
+        return token;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
 
@@ -36513,7 +36365,7 @@ async function publishRelease(release, settings, services) {
         return services.idToken(audience, signal);
     };
     const { log, secrets, now } = services;
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken, {
+    const credential = await Credential.forRelease(release, settings.audience, idToken, {
         log,
         secrets,
         now
@@ -37712,18 +37564,16 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 4889:
+/***/ 6464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  mI: () => (/* binding */ cliPlace),
-  Z2: () => (/* binding */ detectPlace),
-  WR: () => (/* binding */ placeDefaults)
+  Z: () => (/* binding */ detectPlace)
 });
 
-// UNUSED EXPORTS: CI_TOKEN, GITLAB_TOKEN, PLACE_NAMES, developmentClaims
+// UNUSED EXPORTS: PLACES
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -37809,26 +37659,8 @@ function readFacts(response, call, repository, revision, secrets) {
         githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
     };
 }
-/** Events a release is never published from: a pull request's code is not the repository's. */
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
-/** Refuse to publish from a pull request, before anything else is done. */
-function refusePullRequest(eventName) {
-    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
-        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
-            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
-    }
-}
 
-// EXTERNAL MODULE: ./src/flakehub/token.ts
-var flakehub_token = __nccwpck_require__(8929);
-;// CONCATENATED MODULE: ./src/places/place.ts
-/**
- * Where a run happens, decided once by the entry point: how it is reported, what is checked
- * before any Nix call, where the repository facts come from, and where the token comes from.
- * The pipeline in main.ts takes one {@link Place} and never asks where it is.
- */
-
-
+;// CONCATENATED MODULE: ./src/places/facts.ts
 
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
 async function localFacts(settings, commit, services, shallow = {
@@ -37851,96 +37683,61 @@ async function localFacts(settings, commit, services, shallow = {
 function graphqlFacts(settings, commit, graphqlUrl, services) {
     return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
-/** The defaults a GitHub runner's variables give. */
-function defaultsFromEnv(env = process.env) {
-    return {
-        repository: env.GITHUB_REPOSITORY ?? '',
-        refName: env.GITHUB_REF_NAME ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd()
-    };
-}
-/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
-function githubPlace(options = {}) {
-    const env = options.env ?? process.env;
-    const graphqlUrl = (settings) => settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
-    return {
-        secrets: requestToken ? [requestToken] : [],
-        check(settings) {
-            if (settings.destDir === undefined)
-                refusePullRequest(env.GITHUB_EVENT_NAME);
-        },
-        facts: (settings, commit, services) => settings.destDir !== undefined
-            ? localFacts(settings, commit, services)
-            : graphqlFacts(settings, commit, graphqlUrl(settings), services),
-        idToken: (settings, _facts, services) => (0,flakehub_token/* githubIdToken */.eC)(settings.timeouts, services.log, services.secrets),
-        owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
-        scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
-    };
-}
 
 // EXTERNAL MODULE: ./src/settings/setting.ts
 var setting = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __nccwpck_require__(2221);
-;// CONCATENATED MODULE: ./src/places/command-places.ts
-/**
- * The places the command runs in, detected once in the order of section 13 of the protocol:
- * GitHub Actions, GitLab CI, any other CI with FLAKEHUB_PUSH_OIDC_TOKEN, a developer's machine.
- * Each says where the defaults, the repository facts and the (late) token come from.
- */
+;// CONCATENATED MODULE: ./src/places/given-token.ts
 
 
-
-
-
-
-
-const PLACE_NAMES = {
-    github: 'GitHub Actions',
-    gitlab: 'GitLab CI',
-    ci: 'CI (FLAKEHUB_PUSH_OIDC_TOKEN)',
-    local: "a developer's machine"
-};
-function detectPlace(env) {
-    if (env.GITHUB_ACTIONS)
-        return 'github';
-    if (env.GITLAB_CI)
-        return 'gitlab';
-    if (env.FLAKEHUB_PUSH_OIDC_TOKEN)
-        return 'ci';
-    return 'local';
-}
-/** The defaults the place's own variables give. */
-function placeDefaults(kind, env, cwd) {
-    if (kind === 'github')
-        return defaultsFromEnv(env);
-    if (kind === 'gitlab') {
-        const tag = env.CI_COMMIT_TAG ?? '';
-        return {
-            repository: env.CI_PROJECT_PATH ?? '',
-            repositoryFrom: 'CI_PROJECT_PATH',
-            refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
-            refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
-            workspace: env.CI_PROJECT_DIR || cwd,
-            rev: env.CI_COMMIT_SHA || undefined
-        };
-    }
-    return { repository: '', repositoryFrom: '', refName: '', workspace: cwd };
-}
+/** The variable GitLab's job declares its ID token in (the README's, the component's). */
 const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN';
+/** The variable any other CI hands its OIDC token in. */
 const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN';
 const idTokensBlock = (audience) => `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`;
-function gitlabTokenMissing(audience) {
-    return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
 }
 /**
  * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
  * is not a JWT, or that has expired already. The message names the variable, never the token.
  */
 function checkGivenToken(variable, token, audience, now) {
-    const problem = (0,flakehub_token/* givenTokenProblem */.ud)(token, now);
+    const problem = givenTokenProblem(token, now);
     if (problem === undefined)
         return;
     if (variable === GITLAB_TOKEN) {
@@ -37951,6 +37748,7 @@ function checkGivenToken(variable, token, audience, now) {
     throw new Error(`${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
         'made by your CI in the same job, right before this command.');
 }
+/** Every way to get a token, for a run that has none. */
 function noTokenSource(audience) {
     return new Error(`There is no way to get a FlakeHub token here: this is neither GitHub Actions nor GitLab CI, and ${CI_TOKEN} is not set. Either:\n` +
         '- run it in GitHub Actions, with `permissions: id-token: write`;\n' +
@@ -37968,2359 +37766,50 @@ function variableToken(env, name, missing) {
         return token;
     };
 }
-/** GitHub-style OIDC claims for a development token (section 13 of the protocol). */
-function developmentClaims(issuer, settings, facts, now = Date.now()) {
-    const [owner] = settings.repository.split('/');
-    const iat = Math.floor(now / 1000);
+
+// EXTERNAL MODULE: ./src/places/text-reporter.ts
+var text_reporter = __nccwpck_require__(771);
+;// CONCATENATED MODULE: ./src/places/ci.ts
+/**
+ * Any other CI, recognised by the OIDC token it hands over in `FLAKEHUB_PUSH_OIDC_TOKEN`: plain
+ * text, the repository facts from local Git (a rolling release from a shallow clone refused),
+ * and no defaults from the environment (the repository must be named).
+ */
+
+
+
+
+/** How a shallow clone is deepened outside GitHub and GitLab. */
+const UNSHALLOW = {
+    deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
+    refuseRolling: true
+};
+function ciPlace(env, cwd) {
+    const token = () => env[CI_TOKEN]?.trim() || undefined;
     return {
-        aud: 'flakehub-localhost',
-        iss: issuer,
-        sub: `repo:${settings.repository}:ref:refs/heads/main`,
-        repository: settings.repository,
-        repository_owner: owner,
-        repository_id: String(facts.githubIds?.repository ?? ''),
-        repository_owner_id: String(facts.githubIds?.owner ?? ''),
-        sha: facts.revision,
-        event_name: 'push',
-        iat,
-        nbf: iat,
-        exp: iat + 300
-    };
-}
-/** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
-function developmentToken(issuer, settings, facts, services) {
-    const { log, secrets } = services;
-    return async () => {
-        const url = new URL('/token', issuer).toString();
-        const { connectMs, oidcMs } = settings.timeouts;
-        const request = {
-            method: 'POST',
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(developmentClaims(issuer, settings, facts)),
-            limits: { connectMs, answerMs: oidcMs }
-        };
-        const call = { what: 'Development JWT issuer', method: request.method, url };
-        const read = (response) => {
-            const token = response.body.trim();
-            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status) || token === '') {
-                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${secrets.bodyStart(token)}"`}.`);
-            }
-            (0,answers/* refusePage */.Ew)(call, response, secrets); // a proxy's page is no token
-            return token;
-        };
-        return (0,flakehub_http/* exchange */.cv)(services.http, call.what, request, read, (0,flakehub_http/* retryPolicy */.Jb)(settings.timeouts, line => log.info(line), secrets));
-    };
-}
-/** The command's place of a kind, given the environment. */
-function cliPlace(kind, env) {
-    if (kind === 'github') {
-        const eventOwner = async () => env.GITHUB_REPOSITORY_OWNER;
-        return githubPlace({ env, eventOwner });
-    }
-    const common = {
-        secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
+        name: ci.name,
+        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
+        secrets: [token() ?? []].flat(),
+        check(settings, now) {
+            if (settings.destDir !== undefined)
+                return;
+            const given = token();
+            if (given === undefined)
+                throw noTokenSource(settings.audience);
+            checkGivenToken(CI_TOKEN, given, settings.audience, now);
+        },
+        facts: (settings, commit, services) => localFacts(settings, commit, services, UNSHALLOW),
+        idToken: () => variableToken(env, CI_TOKEN, noTokenSource),
         owner: async (settings) => settings.repository.split('/')[0],
         scratchBase: external_node_os_.tmpdir()
     };
-    if (kind === 'gitlab') {
-        return {
-            ...common,
-            check(settings, now) {
-                if (settings.destDir !== undefined)
-                    return;
-                const token = env[GITLAB_TOKEN]?.trim();
-                if (!token)
-                    throw gitlabTokenMissing(settings.audience);
-                checkGivenToken(GITLAB_TOKEN, token, settings.audience, now);
-            },
-            facts: (settings, commit, services) => localFacts(settings, commit, services, {
-                deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
-                refuseRolling: true
-            }),
-            idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
-        };
-    }
-    const shallow = {
-        deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
-        refuseRolling: true
-    };
-    if (kind === 'ci') {
-        return {
-            ...common,
-            check(settings, now) {
-                if (settings.destDir !== undefined)
-                    return;
-                const token = env[CI_TOKEN]?.trim();
-                if (!token)
-                    throw noTokenSource(settings.audience);
-                checkGivenToken(CI_TOKEN, token, settings.audience, now);
-            },
-            facts: (settings, commit, services) => localFacts(settings, commit, services, shallow),
-            idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
-        };
-    }
-    return {
-        ...common,
-        check(settings) {
-            if (settings.destDir !== undefined)
-                return;
-            if (settings.jwtIssuerUri === '')
-                throw noTokenSource(settings.audience);
-            if (settings.githubToken === '') {
-                const { ref } = settings.spelling;
-                const { jwtIssuerUri, githubToken } = table/* SETTINGS */.yy;
-                throw new Error(`${ref(jwtIssuerUri)} needs ${ref(githubToken)} (or ${githubToken.variable}): the development token carries the repository ids that GitHub gives.`);
-            }
-        },
-        facts: (settings, commit, services) => settings.destDir === undefined && settings.githubToken !== ''
-            ? graphqlFacts(settings, commit, settings.githubGraphqlUrl ?? 'https://api.github.com/graphql', services)
-            : localFacts(settings, commit, services, shallow),
-        idToken: (settings, facts, services) => developmentToken(settings.jwtIssuerUri, settings, facts, services)
-    };
 }
-
-
-/***/ }),
-
-/***/ 9787:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g0: () => (/* binding */ githubMask),
-  TO: () => (/* binding */ githubReporter)
-});
-
-// UNUSED EXPORTS: githubVerbosity, printInert
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var lib_core = __nccwpck_require__(6614);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/report.ts
-var report = __nccwpck_require__(665);
-;// CONCATENATED MODULE: ./src/places/github-summary.ts
-/** What the run tells people: step outputs and the job summary. */
-
-
-/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release)))
-        lib_core/* setOutput */.uH(name, value);
-}
-/**
- * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
- * labels and outputs come from others.
- */
-function escapeHtml(text) {
-    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-    return text.replace(/[&<>"]/g, c => entities[c]);
-}
-/** Write the job summary: what was released, how to use it, and where the time went. */
-async function writeSummary(release, outcome, timings, where) {
-    const { metadata, tarball } = release;
-    const html = escapeHtml;
-    const name = html(release.uploadName);
-    const version = html(release.version);
-    const summary = lib_core/* summary */.z
-        .addHeading(`${report/* HEADINGS */.Ac[outcome]} ${name} ${version}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ['Flake', name],
-        ['Version', version],
-        ['Visibility', metadata.visibility],
-        ['Revision', html(metadata.revision)],
-        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', html(tarball.sha256)],
-        [
-            'NAR hash',
-            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
-        ],
-        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
-        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
-    ])
-        .addHeading('Use it', 3)
-        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
-    if ('host' in where)
-        summary.addLink('Open on FlakeHub', html((0,report/* flakePage */.XF)(where.host, release)));
-    else
-        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
-    const counts = Object.entries(metadata.outputs.counts);
-    summary.addHeading('Outputs', 3);
-    if (counts.length === 0)
-        summary.addRaw('No outputs with a schema.', true);
-    else
-        summary.addTable([
-            [
-                { data: 'Output', header: true },
-                { data: 'Count', header: true }
-            ],
-            ...counts.map(([output, n]) => [html(output), String(n)])
-        ]);
-    summary.addHeading('Time per phase', 3).addTable([
-        [
-            { data: 'Phase', header: true },
-            { data: 'Seconds', header: true }
-        ],
-        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
-    ]);
-    await summary.write();
-}
-
-;// CONCATENATED MODULE: ./src/places/github-reporter.ts
-/**
- * GitHub Actions' way of reporting a run: workflow commands (groups, annotations, masks), step
- * outputs and the job summary. Everything printed has the run's secrets hidden, and text from
- * the flake or from Nix is printed so that the runner reads none of it as a command.
- */
-
-
-
-
-/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/;
-/**
- * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
- * (names and messages from the flake, Nix's own output): lines that could be one are framed by
- * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
- * registered inside the frame (the runner would ignore them there); printing is synchronous, so
- * nothing else can print in between.
- */
-function printInert(lines) {
-    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
-        for (const line of lines)
-            lib_core/* info */.pq(line);
-        return;
-    }
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
-}
-/** How GitHub hides a secret: a mask the runner applies to everything the job prints. */
-function githubMask(value) {
-    lib_core/* setSecret */.Pq(value);
-}
-/** `debug` in the runner's debug mode (re-run with debug logging, or `RUNNER_DEBUG=1`). */
-function githubVerbosity() {
-    return core.isDebug() ? 'debug' : 'normal';
-}
-/**
- * GitHub Actions: the toolkit's workflow commands, step outputs and job summary. At `verbose`
- * the detail is printed; otherwise it goes to the runner's debug log, shown in its debug mode.
- */
-function githubReporter(secrets, verbosity) {
-    const hide = (text) => secrets.hide(text);
-    return {
-        verbosity,
-        info: line => printInert([hide(line)]),
-        // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
-        // CR, LF), so their text cannot start a command of its own.
-        warning: message => lib_core/* warning */.$e(hide(message)),
-        debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : lib_core/* debug */.Yz(hide(message)),
-        phaseStarted: name => lib_core/* info */.pq(`▶ ${hide(name)}…`),
-        phaseEnded(name, outcome, seconds, lines) {
-            lib_core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
-            printInert(lines.map(hide));
-            lib_core/* endGroup */.N4();
-        },
-        async finished(release, outcome, timings, where) {
-            setOutputs(release);
-            // Always there on a runner; the command may also run in a step that has no summary.
-            if (process.env.GITHUB_STEP_SUMMARY)
-                await writeSummary(release, outcome, timings, where);
-        },
-        failed(message, exitCode = 1) {
-            lib_core/* setFailed */.C1(hide(message));
-            process.exitCode = exitCode;
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 771:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hF: () => (/* binding */ textReporter),
-/* harmony export */   nG: () => (/* binding */ withOutputsFile)
-/* harmony export */ });
-/* unused harmony exports escapeControls, dotenvOutputs */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(665);
-/**
- * Reporting outside GitHub Actions: plain text, or GitLab's collapsible sections; never a
- * workflow command. Each phase prints as one block with its duration when it ends; on a
- * terminal, a status line shows the phases still running. The run's secrets are replaced by
- * `***` in everything printed, and control characters shown escaped.
- */
-
-
-
-const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
-/** The status line on a terminal: the phases running, with their times, redrawn every 100 ms. */
-class StatusLine {
-    constructor(err, enabled, now) {
-        this.err = err;
-        this.enabled = enabled;
-        this.now = now;
-        this.running = new Map();
-        this.shown = false;
-        this.frame = 0;
-    }
-    /** When `name` started, if it is running. */
-    startOf(name) {
-        return this.running.get(name);
-    }
-    start(name) {
-        this.running.set(name, this.now());
-        if (!this.enabled)
-            return;
-        this.ticker ?? (this.ticker = setInterval(() => {
-            this.clear();
-            this.draw();
-        }, 100));
-        this.ticker.unref();
-        this.draw();
-    }
-    end(name) {
-        this.running.delete(name);
-        if (this.running.size === 0)
-            this.stop();
-    }
-    stop() {
-        if (this.ticker !== undefined)
-            clearInterval(this.ticker);
-        this.ticker = undefined;
-    }
-    clear() {
-        if (this.shown)
-            this.err.write('\r\x1b[K');
-        this.shown = false;
-    }
-    draw() {
-        if (!this.enabled || this.running.size === 0)
-            return;
-        const at = this.now();
-        const phases = [...this.running].map(([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`);
-        const line = `${SPINNER[this.frame++ % SPINNER.length]} ${phases.join(' · ')}`;
-        this.err.write(`\r\x1b[K${line.slice(0, Math.max(20, (this.err.columns || 80) - 1))}`);
-        this.shown = true;
-    }
-}
-/** A phase's block: a collapsed GitLab section stamped with its start and end, or plain lines. */
-function phaseBlock(title, lines, gitlab) {
-    if (gitlab === undefined)
-        return [`== ${title}`, ...lines.map(line => `   ${line}`)].join('\n');
-    const at = (ms) => Math.floor(ms / 1000);
-    const body = lines.map(line => `\n${line}`).join('');
-    return (`\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
-        `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`);
-}
-function textReporter(options) {
-    const { out, err, gitlab, verbosity } = options;
-    const now = options.now ?? Date.now;
-    const status = new StatusLine(err, options.progress, now);
-    let sections = 0;
-    const paint = (code, text) => options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
-    // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
-    // escaped, so that only this reporter's own colours and sections reach the terminal.
-    const shown = (text) => escapeControls(options.secrets.hide(text));
-    /** Write `text` as it is: the caller has escaped what came from elsewhere (see `shown`). */
-    const print = (sink, text) => {
-        status.clear();
-        sink.write(`${text}\n`);
-        status.draw();
-    };
-    const quiet = !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'normal');
-    return {
-        verbosity,
-        info: line => {
-            if (!quiet)
-                print(out, shown(line));
-        },
-        warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
-        debug: message => {
-            if ((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose'))
-                print(out, `debug: ${shown(message)}`);
-        },
-        phaseStarted(name) {
-            status.start(name);
-            if (!options.progress && !quiet)
-                print(out, `▶ ${shown(name)}…`);
-        },
-        phaseEnded(name, outcome, seconds, lines) {
-            const started = status.startOf(name) ?? now() - seconds * 1000;
-            status.end(name);
-            if (quiet)
-                return;
-            const title = shown(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-            const section = gitlab
-                ? { id: `flakehub_push_${++sections}`, started, ended: now() }
-                : undefined;
-            print(out, phaseBlock(title, lines.map(shown), section));
-        },
-        async finished(release, outcome, timings, where) {
-            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
-            print(out, shown(['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
-            for (const line of releaseLines(release, where))
-                print(out, shown(line));
-            print(out, shown(`time:     ${times}`));
-        },
-        failed(message, exitCode = 1) {
-            status.clear();
-            status.stop();
-            const [first, ...rest] = shown(message).split('\n');
-            const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
-            err.write(`${block.join('\n')}\n`);
-            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
-        }
-    };
-}
-/**
- * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
- * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
- * or open a GitLab section.
- */
-function escapeControls(text) {
-    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
-        if (c === '\r')
-            return '\\r';
-        const code = c.charCodeAt(0);
-        return code <= 0x7f
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** The release's name, version and flake references, one to a line. */
-function releaseLines(release, where) {
-    return [
-        `name:     ${release.uploadName}`,
-        `version:  ${release.version}`,
-        `flakeref: ${release.flakeRefs.atLeast}`,
-        `exact:    ${release.flakeRefs.exact}`,
-        'host' in where ? `page:     ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
-    ];
-}
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-function dotenvOutputs(release) {
-    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release))
-        .map(([name, value]) => `${name}=${value}\n`)
-        .join('');
-}
-/** `reporter`, that also writes the outputs to `file` when the run succeeds. */
-function withOutputsFile(reporter, file) {
-    if (file === undefined)
-        return reporter;
-    return {
-        ...reporter,
-        async finished(release, outcome, timings, where) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
-            await reporter.finished(release, outcome, timings, where);
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qd: () => (/* binding */ CommandError),
-  Wl: () => (/* binding */ makeProcessRunner),
-  $: () => (/* binding */ stoppedBy)
-});
-
-// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, processGroups, processRunner, showCommand
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
-;// CONCATENATED MODULE: ./src/process/child-env.ts
-/**
- * The environment every child process (`nix`, `git`) gets: this process's, without the
- * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
- * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
- * plugin, a Git hook or a bug that would otherwise see them.
- *
- * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
- * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
- * seeing them.
- */
-
-/** Tokens that this tool (its settings' and places'), GitHub's runner or GitLab's hand to the job. */
-const TOKEN_VARIABLES = [
-    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_RESULTS_URL',
-    'GITHUB_TOKEN',
-    'GH_TOKEN',
-    // The command's token sources, and every setting that holds a token.
-    'FLAKEHUB_PUSH_OIDC_TOKEN',
-    ...(0,table/* secretVariables */.c8)(),
-    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
-    'GITLAB_JWT_ID_TOKEN',
-    'CI_JOB_TOKEN',
-    'CI_JOB_JWT',
-    'CI_JOB_JWT_V1',
-    'CI_JOB_JWT_V2',
-    'CI_REGISTRY_PASSWORD',
-    'CI_DEPLOY_PASSWORD'
-];
-/** Whether a variable must not reach a child: a known token, or any action input. */
-function isTokenVariable(name) {
-    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
-    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
-}
-/** `env` without the token variables, plus `extra`. */
-function childEnvironment(env = process.env, extra = {}) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !isTokenVariable(name))
-            kept[name] = value;
-    }
-    return { ...kept, ...extra };
-}
-
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/process/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- *
- * Every child runs in a process group of its own, so that stopping it also stops what it
- * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
- * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
- * a child of ours must never outlive the run (it would keep running under init, holding the CPU
- * and the store's locks).
- */
-
-
-
-
-/**
- * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
- * message) and its end (where newer Nix puts it).
- */
-const STDERR_HEAD = 16 * 1024;
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-        this.status = status;
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/**
- * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
- * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
- * its temporary files and releasing its locks; short enough that a run cancelled by a runner
- * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
- * before the runner's SIGTERM, whatever else was in flight.
- */
-const STOP_GRACE_MS = 2000;
-/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
-function killGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch (error) {
-        if (error.code === 'ESRCH')
-            return false;
-        throw error;
-    }
-}
-const processGroups = {
-    signal: killGroup,
-    alive(pgid) {
-        const states = groupStates(pgid);
-        // Without /proc, any member counts, zombies too.
-        if (states === undefined)
-            return killGroup(pgid, 0);
-        return states.some(state => state !== 'Z' && state !== 'X');
-    }
+const ci = {
+    name: `CI (${CI_TOKEN})`,
+    detect: env => Boolean(env[CI_TOKEN]),
+    enter: ciPlace
 };
-/**
- * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
- * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
- * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
- * still finds the group while it holds one.
- */
-function groupStates(pgid) {
-    let entries;
-    try {
-        entries = external_node_fs_.readdirSync('/proc');
-    }
-    catch {
-        return undefined;
-    }
-    const states = [];
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let stat;
-        try {
-            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        }
-        catch {
-            continue; // exited meanwhile
-        }
-        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
-        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(group) === pgid)
-            states.push(state);
-    }
-    return states;
-}
-/**
- * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
- * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
- */
-const KILLED_WITHIN_MS = 1000;
-const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
-function within(promise, ms) {
-    return new Promise(resolve => {
-        const timer = setTimeout(() => resolve(false), ms);
-        void promise.then(() => {
-            clearTimeout(timer);
-            resolve(true);
-        });
-    });
-}
-/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
-async function untilGone(pgid, groups, limitMs, everyMs) {
-    const until = Date.now() + limitMs;
-    for (;;) {
-        if (!groups.alive(pgid))
-            return true;
-        const left = until - Date.now();
-        if (left <= 0)
-            return false;
-        await pause(Math.min(everyMs, left));
-    }
-}
-/**
- * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
- * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
- * started, is never sent SIGKILL.
- */
-async function stopGroup(child, closed, graceMs, groups) {
-    const pgid = child.pid;
-    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
-        return closed;
-    const graceEnds = Date.now() + graceMs;
-    // The child has closed (it, and whatever held its output, ended); the rest of its group may
-    // take a moment longer to end on the same SIGTERM.
-    if (await within(closed, graceMs)) {
-        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
-            return;
-    }
-    groups.signal(pgid, 'SIGKILL');
-    await closed;
-    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
-}
-/** A runner of real processes, each in its own process group. */
-function makeProcessRunner(settings = {}) {
-    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
-    const groups = settings.groups ?? processGroups;
-    const report = settings.log ?? src_log/* SILENT */.qY;
-    return {
-        run(command, args, options = {}) {
-            const { signal } = options;
-            // Nothing is started once the run is stopping.
-            if (signal?.aborted)
-                return Promise.reject(signal.reason);
-            const commandLine = showCommand(command, args);
-            const log = options.log ?? report.info;
-            log(`$ ${commandLine}`);
-            return new Promise((resolve, reject) => {
-                // detached: the child leads a new process group (and session), so the whole group can
-                // be signalled. Never unref'd: this process waits for it.
-                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                    cwd: options.cwd,
-                    env: childEnvironment(process.env, options.env),
-                    detached: true,
-                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-                });
-                child.once('spawn', () => options.onSpawn?.());
-                const stdout = [];
-                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-                child.stdout?.on('data', (chunk) => stdout.push(chunk));
-                const errors = child.stderr; // Always piped.
-                errors.setEncoding('utf8');
-                errors.on('data', (chunk) => {
-                    stderr.push(chunk);
-                    if ((0,src_log/* shows */.L7)(report.verbosity, 'verbose'))
-                        report.debug(chunk.trimEnd());
-                });
-                let stopped;
-                let markClosed;
-                const closed = new Promise(resolve => (markClosed = resolve));
-                const stop = () => {
-                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
-                };
-                signal?.addEventListener('abort', stop, { once: true });
-                let settled = false;
-                const settle = (outcome) => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    signal?.removeEventListener('abort', stop);
-                    markClosed();
-                    if (stopped === undefined)
-                        outcome();
-                    else
-                        void stopped.then(() => reject(signal.reason));
-                };
-                child.on('error', error => {
-                    // A child that could not be started (it has no pid); Node still emits 'close' after.
-                    if (child.pid !== undefined)
-                        return;
-                    settle(() => {
-                        const missing = error.code === 'ENOENT';
-                        const hint = missing
-                            ? `\n${command} is not on PATH: install it in an earlier step.`
-                            : '';
-                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                    });
-                });
-                child.on('close', (code, exitSignal) => {
-                    settle(() => {
-                        if (code === 0)
-                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                        else
-                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
-                    });
-                });
-            });
-        }
-    };
-}
-/** Runs real processes, and says nothing unless a call gives its log. */
-const processRunner = makeProcessRunner();
-/** `runner`, every command of which is also stopped when `signal` is aborted. */
-function stoppedBy(runner, signal) {
-    return {
-        run: (command, args, options = {}) => runner.run(command, args, {
-            ...options,
-            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
-        })
-    };
-}
-/**
- * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
- * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
- * would copy it all every time. What was left out between them is marked.
- */
-class HeadAndTail {
-    constructor(headLimit, tailLimit) {
-        this.headLimit = headLimit;
-        this.tailLimit = tailLimit;
-        this.head = '';
-        this.chunks = [];
-        this.length = 0;
-        this.dropped = 0;
-    }
-    push(chunk) {
-        if (this.head.length < this.headLimit) {
-            const room = this.headLimit - this.head.length;
-            this.head += chunk.slice(0, room);
-            chunk = chunk.slice(room);
-            if (chunk === '')
-                return;
-        }
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.tailLimit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-    }
-    text() {
-        const tail = this.chunks.join('');
-        const cut = Math.max(0, tail.length - this.tailLimit);
-        const dropped = this.dropped + cut;
-        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
-        return this.head + gap + tail.slice(cut);
-    }
-}
-
-
-/***/ }),
-
-/***/ 396:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ cancelOnSignals)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/**
- * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
- * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
- * process group is stopped, the scratch folder removed, one line says so, and the exit status is
- * 130 or 143. Node's default would end this process at once and leave its children running.
- */
-
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
- * (this process) receives. Later ones change nothing: the stop under way ends every child
- * within the grace, where dying at once would leave them running. The listeners stay until the
- * process ends (they do not keep it alive): a child may still be stopping when the run returns.
- */
-function cancelOnSignals(target = process) {
-    const controller = new AbortController();
-    for (const name of SIGNALS) {
-        target.on(name, () => {
-            if (!controller.signal.aborted)
-                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
-        });
-    }
-    return controller.signal;
-}
-
-
-/***/ }),
-
-/***/ 665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ HEADINGS),
-/* harmony export */   XF: () => (/* binding */ flakePage),
-/* harmony export */   Yz: () => (/* binding */ outputsOf)
-/* harmony export */ });
-const HEADINGS = {
-    published: 'Published',
-    'already-published': 'Already published',
-    'dry-run': 'Dry run: packed, not published'
-};
-/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
-function flakePage(host, release) {
-    const web = new URL(host);
-    web.hostname = web.hostname.replace(/^api\./, '');
-    const base = web.origin;
-    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
-}
-/** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-function outputsOf(release) {
-    return {
-        flake_name: release.uploadName,
-        flake_version: release.version,
-        flakeref_at_least: release.flakeRefs.atLeast,
-        flakeref_exact: release.flakeRefs.exact
-    };
-}
-
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   Sb: () => (/* binding */ Secrets),
-/* harmony export */   XM: () => (/* binding */ pathOf)
-/* harmony export */ });
-/* unused harmony exports REDACTED, PIECE, redactPatterns */
-/**
- * Keeping secrets out of what the run shows: the tokens it was given or fetched ({@link Secrets},
- * one object per run, which the entry point builds and hands to everything that shows text),
- * presigned URLs, bodies a server echoes back, GraphQL error messages. The runner masks
- * registered secrets too; this does not rely on it. Imports nothing of this project.
- */
-const REDACTED = '***';
-/** A remembered secret is found by any run of this many of its characters, or more. */
-const PIECE = 12;
-/**
- * The run's secrets, known in one place: a value {@link add}ed here is masked where the run
- * happens (the runner's `add-mask` on GitHub) and redacted from every text shown from then on,
- * also when cut: a service may echo only the start or the end of a token, so any {@link PIECE}
- * or more consecutive characters of it are redacted. A secret shorter than that is matched whole;
- * one shorter than 4 characters is no token and is ignored.
- */
-class Secrets {
-    /** `mask`: how the place hides a value from its log (GitHub: a mask the runner applies). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-        /** Remembered secrets shorter than {@link PIECE}: matched whole. */
-        this.short = new Set();
-        /** Every {@link PIECE}-character piece of each longer remembered secret. */
-        this.pieces = new Set();
-        this.known = new Set();
-    }
-    /** Keep `value` out of everything shown from now on. */
-    add(value) {
-        if (value.length < 4 || this.known.has(value))
-            return;
-        this.known.add(value);
-        this.mask(value);
-        if (value.length < PIECE)
-            this.short.add(value);
-        else
-            for (let i = 0; i + PIECE <= value.length; i++)
-                this.pieces.add(value.slice(i, i + PIECE));
-    }
-    /** `text` with every remembered secret, whole or cut, replaced by `***`. */
-    hide(text) {
-        let out = text;
-        for (const secret of this.short)
-            out = out.split(secret).join(REDACTED);
-        return hidePieces(out, this.pieces);
-    }
-    /** `text` with every remembered secret, token, signature and credential replaced by `***`. */
-    redact(text) {
-        return redactPatterns(this.hide(text));
-    }
-    /** The start of a body, on one line, redacted: what an error may quote of an answer. */
-    bodyStart(body, max = 200) {
-        // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
-        const start = this.redact(body.replace(/\s+/g, ' ').trim());
-        return start.length > max ? `${start.slice(0, max)}…` : start;
-    }
-}
-/**
- * The text with every run of {@link PIECE} or more characters that lies inside a remembered
- * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
- * and the windows found are merged, so the cost is linear in the text's length.
- */
-function hidePieces(out, pieces) {
-    if (pieces.size === 0 || out.length < PIECE)
-        return out;
-    let result = '';
-    let kept = 0; // text before this index is in result already
-    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
-    let runStart = 0;
-    for (let i = 0; i + PIECE <= out.length; i++) {
-        if (!pieces.has(out.slice(i, i + PIECE)))
-            continue;
-        if (i > coveredTo) {
-            if (coveredTo >= 0) {
-                result += out.slice(kept, runStart) + REDACTED;
-                kept = coveredTo;
-            }
-            runStart = i;
-        }
-        coveredTo = i + PIECE;
-    }
-    if (coveredTo >= 0) {
-        result += out.slice(kept, runStart) + REDACTED;
-        kept = coveredTo;
-    }
-    return result + out.slice(kept);
-}
-/** A query parameter whose value is a credential or a signature. */
-const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
-/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
-function redactUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return redactPatterns(url);
-    }
-    const query = parsed.search
-        .slice(1)
-        .split('&')
-        .filter(pair => pair !== '')
-        .map(pair => {
-        const equals = pair.indexOf('=');
-        const name = equals < 0 ? pair : pair.slice(0, equals);
-        let decoded = name;
-        try {
-            decoded = decodeURIComponent(name);
-        }
-        catch {
-            // An undecodable name is shown as it came.
-        }
-        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
-    });
-    parsed.username = parsed.username === '' ? '' : REDACTED;
-    parsed.password = parsed.password === '' ? '' : REDACTED;
-    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
-    return parsed.toString();
-}
-/** The path of a URL, without its query: what a message may name of a call. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.replace(/[?#].*$/s, '');
-    }
-}
-const PATTERNS = [
-    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
-    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
-    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
-    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
-    // Bearer and basic credentials echoed from a header.
-    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
-    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
-    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
-    // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
-    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
-    // The content runs to the next tag, or to the end of a body that was cut inside it.
-    [
-        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
-        `$1${REDACTED}`
-    ]
-];
-/** The text with every token, signature and credential the patterns know replaced by `***`. */
-function redactPatterns(text) {
-    let out = text;
-    for (const [pattern, replacement] of PATTERNS)
-        out = out.replace(pattern, replacement);
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 8719:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ helpText),
-/* harmony export */   D: () => (/* binding */ parseCommandLine)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2221);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
-/**
- * The command line's flags: the established binary's, each with its environment variable
- * (section 13 of the protocol), all from the table of settings. A flag wins over its variable,
- * and the variable over its older spellings; booleans are bare flags, and `true` / `false` in
- * variables. Parsed with Node's `util.parseArgs`; every mistake is collected so that all of them
- * are reported together.
- */
-
-
-
-
-/** The settings the command has a flag for, by the flag's name. */
-const BY_FLAG = new Map(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_SETTINGS */ .wn.flatMap(setting => {
-    const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
-    return flag === undefined ? [] : [[flag, setting]];
-}));
-const bare = (setting) => setting.kind === 'boolean' || setting.kind === 'count';
-const flagText = (setting) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}\``;
-/** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
-function readFlags(args) {
-    const options = Object.fromEntries([...BY_FLAG].map(([flag, setting]) => [
-        flag,
-        {
-            type: bare(setting) ? 'boolean' : 'string',
-            ...(setting.short === undefined ? {} : { short: setting.short })
-        }
-    ]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-        args: [...args],
-        options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
-        strict: false,
-        allowPositionals: true,
-        tokens: true
-    });
-    const given = { values: new Map(), problems: [], action: 'run' };
-    for (const token of tokens) {
-        if (token.kind === 'positional') {
-            const example = `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy.tag)} v1.2.3\``;
-            given.problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as ${example}.`);
-        }
-        else if (token.kind === 'option') {
-            if (token.name === 'help' || token.name === 'version') {
-                if (given.action === 'run')
-                    given.action = token.name;
-                continue;
-            }
-            readOption(token, given);
-        }
-    }
-    return given;
-}
-/** One flag as parseArgs found it: its value kept, or its problem. */
-function readOption(token, given) {
-    const setting = BY_FLAG.get(token.name);
-    const { values, problems } = given;
-    if (setting === undefined) {
-        problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
-    }
-    else if (bare(setting)) {
-        if (token.inlineValue) {
-            const flag = flagText(setting);
-            problems.push(`${flag}: is a bare flag; write ${flag} alone, without "=${token.value}".`);
-        }
-        else if (setting.kind === 'count') {
-            values.set(setting, String(Number(values.get(setting) ?? '0') + 1));
-        }
-        else
-            values.set(setting, 'true');
-    }
-    else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-        const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
-        problems.push(`\`--${flag}\`: needs a value; write \`--${flag} ${setting.value}\`.`);
-    }
-    else {
-        const before = values.get(setting);
-        const list = setting.kind === 'list' && before !== undefined;
-        values.set(setting, list ? `${before},${token.value}` : token.value);
-    }
-}
-/** The variable a setting was read from (its own or an older spelling), if one was. */
-function variableOf(setting, env) {
-    const names = setting.variable === undefined ? [] : [setting.variable, ...(setting.aliases ?? [])];
-    return names.find(name => env[name] !== undefined);
-}
-function parseCommandLine(args, env = process.env) {
-    const { values, problems, action } = readFlags(args);
-    const fromVariable = (setting) => values.has(setting) ? undefined : variableOf(setting, env);
-    const spelling = {
-        setting(setting) {
-            if (setting.scope === 'environment')
-                return `Environment variable \`${setting.variable}\``;
-            const variable = fromVariable(setting);
-            return `${flagText(setting)}${variable === undefined ? '' : ` (from ${variable})`}`;
-        },
-        ref: setting => setting.scope === 'environment' ? `\`${setting.variable}\`` : flagText(setting),
-        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\``
-    };
-    return {
-        action,
-        problems,
-        spelling,
-        value(setting) {
-            if (setting.scope === 'action')
-                return '';
-            const variable = fromVariable(setting);
-            return values.get(setting) ?? (variable === undefined ? '' : (env[variable] ?? ''));
-        },
-        ignored: given => ({
-            warnings: [],
-            notes: given.map(({ setting, value }) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
-                `this command has one log; give \`-v\` for more detail.`)
-        })
-    };
-}
-/** `--help`: every flag with its variable and default. */
-function helpText(version) {
-    const flag = (setting, value) => `--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}`;
-    const { visibility, tag, rolling, destDir, jwtIssuerUri } = _table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy;
-    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)})`;
-    const lines = [
-        `flakehub-push ${version}: evaluate a Nix flake, pack its source and publish it to FlakeHub.`,
-        '',
-        `Usage: flakehub-push ${usage} [flags]`,
-        `       flakehub-push ${flag(visibility, 'public')} --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
-        '',
-        'Where it runs decides where the token comes from (read only after evaluation and packing):',
-        "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
-        '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
-        '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
-        `  a developer's machine             --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(jwtIssuerUri)}, or only a dry run with --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(destDir)}`,
-        '',
-        'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
-    ];
-    for (const setting of BY_FLAG.values())
-        lines.push(...flagHelp(setting));
-    lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
-    lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const setting of (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .limitSettings */ .zB)())
-        lines.push(`  ${setting.variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUTS */ .Rh[setting.limit] / 1000}`);
-    return lines.join('\n');
-}
-/** A flag's three lines in `--help`. */
-function flagHelp(setting) {
-    const value = bare(setting) ? '' : ` <${setting.value}>`;
-    const short = setting.short === undefined ? '' : `, -${setting.short}${value}`;
-    const aliases = (setting.aliases ?? []).map(alias => `; also read from ${alias}`).join('');
-    return [
-        `  --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}${value}${short}`,
-        `      ${setting.help}`,
-        `      variable: ${setting.variable ?? '(none)'}; default: ${setting.fallback}${aliases}`
-    ];
-}
-
-
-/***/ }),
-
-/***/ 3826:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  sb: () => (/* binding */ readSettings),
-  xN: () => (/* binding */ verbosityOf)
-});
-
-// UNUSED EXPORTS: FILE_SYSTEM
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/labels.ts
-var src_labels = __nccwpck_require__(4584);
-// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
-var spdx_expression_parse = __nccwpck_require__(3326);
-var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/naming.ts
-var naming = __nccwpck_require__(8499);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
-// EXTERNAL MODULE: ./src/settings/timeouts.ts
-var settings_timeouts = __nccwpck_require__(9849);
-;// CONCATENATED MODULE: ./src/settings/parse.ts
-/**
- * One small parser per setting: the text given (and what the rule needs beside it) in, a value
- * or one problem out. A problem says what is wrong and what to write instead; the reader
- * (read.ts) puts the setting's name before it. Nothing here reads the environment or prints.
- */
-
-
-
-
-
-
-const ok = (value) => ({ value });
-const fail = (problem) => ({ problem });
-/** `true` or `false` (as YAML spells them); empty is not given. */
-function parseBoolean(text) {
-    if (text === '')
-        return ok(undefined);
-    if (/^(true|True|TRUE)$/.test(text))
-        return ok(true);
-    if (/^(false|False|FALSE)$/.test(text))
-        return ok(false);
-    return fail(`"${text}" is not a boolean; write \`true\` or \`false\`.`);
-}
-const VISIBILITIES = {
-    public: 'public',
-    unlisted: 'unlisted',
-    hidden: 'unlisted',
-    private: 'private'
-};
-/** `public`, `unlisted` (or `hidden`) or `private`, in any case; required. */
-function parseVisibility(text) {
-    const lower = text.toLowerCase();
-    const visibility = Object.hasOwn(VISIBILITIES, lower) ? VISIBILITIES[lower] : undefined;
-    if (visibility !== undefined)
-        return ok(visibility);
-    return fail(lower === ''
-        ? 'is required; write `public`, `unlisted` or `private`.'
-        : `"${lower}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
-}
-/** The published name, `owner/flake`; empty is not given. */
-function parseName(text) {
-    if (text === '')
-        return ok(undefined);
-    const problem = (0,naming/* flakeNameProblem */.cz)(text);
-    if (problem === undefined)
-        return ok(text);
-    return fail(`${(0,naming/* quoted */.TL)(text)} ${problem}; write it as \`owner/flake-name\`.`);
-}
-/**
- * The repository, `owner/project`, with extra segments (GitLab's subgroups) folded into the
- * project name unless they are kept; each part must be a name part, as `name`'s are.
- */
-function parseRepository(text, context) {
-    const { defaults, keepSubgroups, spelling } = context;
-    const given = text || defaults.repository;
-    const from = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    const write = spelling.write(table/* SETTINGS */.yy.repository, 'owner/project');
-    const folded = (0,naming/* foldRepository */.qT)(given);
-    if (folded === undefined) {
-        if (given !== '')
-            return fail(`${(0,naming/* quoted */.TL)(given)} is not \`owner/project\`; write it with a "/" between owner and project.`);
-        return fail(from === ''
-            ? `is required here (nothing in the environment names the repository); write it as ${write}.`
-            : `is empty and ${from} is not set; write the repository as \`owner/project\`.`);
-    }
-    const kept = keepSubgroups && folded !== given;
-    const repository = kept ? given : folded;
-    // Each part (after folding; each segment when folding is off) may become a segment of the
-    // upload path, so it must be a name part as `name`'s are.
-    const partsProblem = (0,naming/* namePartsProblem */.Ds)(repository);
-    if (partsProblem !== undefined) {
-        const taken = text === '' ? ` (taken from ${from})` : '';
-        return fail(`${(0,naming/* quoted */.TL)(given)}${taken} ${partsProblem}; write it as ${write}.`);
-    }
-    if (kept && !context.nameGiven) {
-        const keep = spelling.ref(table/* SETTINGS */.yy.disableRenameSubgroups);
-        return fail(`${(0,naming/* quoted */.TL)(given)} has subgroups, which ${keep} keeps from being folded into the project name; ` +
-            `say the published name with ${spelling.write(table/* SETTINGS */.yy.name, 'owner/flake-name')}, or drop ${keep}.`);
-    }
-    return ok(repository);
-}
-/** A part of a rolling version (`rolling-minor`, `rolling-major`): a whole number; empty is none. */
-function parseVersionPart(text, setting, spelling) {
-    if (text === '')
-        return ok(undefined);
-    const example = spelling.write(setting, '2');
-    if (!/^\d+$/.test(text))
-        return fail(`"${text}" is not a whole number; write e.g. ${example}.`);
-    if (!Number.isSafeInteger(Number(text)))
-        return fail(`"${text}" is larger than a version number can be; write e.g. ${example}.`);
-    return ok(Number(text));
-}
-/**
- * Why a part of a rolling version cannot be given here, or undefined: `rolling-major` needs
- * `rolling-minor` (the established tool's rule and words), and either needs `rolling`.
- */
-function versionPartProblem(setting, given, spelling) {
-    if (setting === table/* SETTINGS */.yy.rollingMajor && !given.minor) {
-        const major = spelling.ref(table/* SETTINGS */.yy.rollingMajor);
-        return `You cannot set ${major} without ${spelling.ref(table/* SETTINGS */.yy.rollingMinor)}.`;
-    }
-    if (given.rolling)
-        return undefined;
-    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
-    return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
-}
-/** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
-function parseTag(text, defaults, spelling) {
-    const tag = text || defaults.refName;
-    const rollingInstead = spelling.write(table/* SETTINGS */.yy.rolling, 'true');
-    if (tag === '')
-        return fail(`is empty; set ${spelling.write(table/* SETTINGS */.yy.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
-    if ((0,naming/* semverOfTag */.EJ)(tag) !== undefined)
-        return ok(tag);
-    const from = text === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
-    return fail(`"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
-}
-/** A full commit SHA (40 or 64 hexadecimal digits), in lower case; the place's if not given. */
-function parseRev(text, fallback) {
-    const rev = text || fallback || undefined;
-    if (rev === undefined)
-        return ok(undefined);
-    if (/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev))
-        return ok(rev.toLowerCase());
-    return fail(`"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
-}
-/** The FlakeHub API (http or https), without a trailing slash, and its host name: the audience. */
-function parseHost(text, spelling) {
-    const given = text || table/* SETTINGS */.yy.host.default;
-    const url = URL.canParse(given) ? new URL(given) : undefined;
-    if (url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:'))
-        return ok({ host: given.replace(/\/+$/, ''), audience: url.hostname });
-    const example = spelling.write(table/* SETTINGS */.yy.host, table/* SETTINGS */.yy.host.default);
-    return fail(`"${given}" is not a URL; write e.g. ${example}.`);
-}
-/** An SPDX license expression; empty is none. */
-function parseSpdxExpression(text) {
-    if (text === '')
-        return ok(undefined);
-    try {
-        spdx_expression_parse_default()(text);
-        return ok(text);
-    }
-    catch (error) {
-        return fail(`"${text}" is not an SPDX license expression (${(0,errors/* errorMessage */.gJ)(error)}); ` +
-            'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
-    }
-}
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-function parseGitRoot(text, workspace, folders) {
-    const given = text || table/* SETTINGS */.yy.gitRoot.default;
-    const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
-    if (gitRoot !== undefined)
-        return ok(gitRoot);
-    return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
-}
-/** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
-function parseDirectory(text, gitRoot, folders, spelling) {
-    const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
-    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
-    if (dir === undefined)
-        return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
-    const relative = external_node_path_.relative(gitRoot, dir);
-    if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
-        return fail(`"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`);
-    if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
-        return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
-    return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
-}
-/** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
-function parseLimit(text, limit) {
-    if (text.trim() === '')
-        return ok(undefined);
-    const ms = (0,settings_timeouts/* parseSeconds */.fL)(text);
-    if (ms !== undefined)
-        return ok(ms);
-    return fail(`"${text}" is not a number of seconds above 0 and up to ${settings_timeouts/* MAX_SECONDS */.Hg}; write e.g. \`30\` or \`0.5\`, ` +
-        `or unset it for the default (${settings_timeouts/* DEFAULT_TIMEOUTS */.Rh[limit] / 1000}).`);
-}
-/**
- * The outputs file, an absolute path (resolved in the current folder); empty is none. Its
- * folder must exist, so that a publish does not end in a failure after the release is out.
- */
-function parseOutputsFile(text, folders, spelling) {
-    if (text === '')
-        return ok(undefined);
-    const file = external_node_path_.resolve(text);
-    const folder = external_node_path_.dirname(file);
-    const example = spelling.write(table/* SETTINGS */.yy.outputsFile, 'flakehub.env');
-    const what = `write a file path in an existing folder, e.g. ${example}.`;
-    const kind = folders.kind(folder);
-    if (kind === 'none')
-        return fail(`the folder ${folder} does not exist; create it first, or ${what}`);
-    if (kind === 'other')
-        return fail(`${folder} is not a folder; ${what}`);
-    if (folders.kind(file) === 'folder')
-        return fail(`${file} is a folder; ${what}`);
-    return ok(file);
-}
-/** The development JWT issuer, an http(s) URL; empty is none. */
-function parseIssuer(text, spelling) {
-    if (text === '' || (URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)))
-        return ok(text);
-    const example = spelling.write(table/* SETTINGS */.yy.jwtIssuerUri, 'http://localhost:8081');
-    return fail(`"${text}" is not a URL; write e.g. ${example}.`);
-}
-/** How much the command says: a count (`-v` given so many times, or the variable's number). */
-function parseVerbosity(text, spelling) {
-    if (text === '')
-        return ok('normal');
-    if (!/^\d{1,3}$/.test(text))
-        return fail(`"${text}" is not a count; write e.g. \`1\` for more detail, or give ${spelling.ref(table/* SETTINGS */.yy.verbose)} once for each step.`);
-    const count = Number(text);
-    return ok(count === 0 ? 'normal' : count === 1 ? 'verbose' : 'debug');
-}
-
-;// CONCATENATED MODULE: ./src/settings/read.ts
-/**
- * Reads every setting once, from a {@link SettingSource} (the action's inputs, or the command's
- * flags and variables), through its parser (parse.ts), and hands on a typed {@link Settings} or
- * every problem at once, time limits included, before anything runs. Nothing here prints or
- * registers anything: warnings, notes and secrets come back as data for the caller to act on;
- * the file system is only looked at (through {@link Folders}).
- */
-
-
-
-
-
-
-/** The file system itself. */
-const FILE_SYSTEM = {
-    realFolder(folder) {
-        try {
-            const real = external_node_fs_.realpathSync(folder);
-            return external_node_fs_.statSync(real).isDirectory() ? real : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    kind(where) {
-        try {
-            return external_node_fs_.statSync(where).isDirectory() ? 'folder' : 'other';
-        }
-        catch {
-            return 'none';
-        }
-    },
-    exists: where => external_node_fs_.existsSync(where)
-};
-/** A source being read: each setting's text, its parser's problems, named as the source names them. */
-class Reader {
-    constructor(source) {
-        this.source = source;
-        this.problems = [...source.problems];
-    }
-    /** What was given for `setting`, without surrounding blanks. */
-    text(setting) {
-        return this.source.value(setting).trim();
-    }
-    /** The value parsed, or undefined with its problem kept, named after `setting`. */
-    take(setting, parsed) {
-        if (parsed.problem === undefined)
-            return parsed.value;
-        this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
-        return undefined;
-    }
-    /** A boolean setting; false when not given or refused. */
-    flag(setting) {
-        return this.take(setting, parseBoolean(this.text(setting))) ?? false;
-    }
-}
-/**
- * Read and check every setting `source` gives, with the place's `defaults`: the settings, or
- * every problem found, each naming its setting and saying what to write.
- */
-function readSettings(source, defaults, folders = FILE_SYSTEM) {
-    const reader = new Reader(source);
-    const githubToken = source.value(table/* SETTINGS */.yy.githubToken);
-    const secrets = githubToken === '' ? [] : [githubToken];
-    const warnings = [];
-    const names = readNames(reader, defaults);
-    const version = readVersion(reader, defaults);
-    const rev = reader.take(table/* SETTINGS */.yy.rev, parseRev(reader.text(table/* SETTINGS */.yy.rev), defaults.rev));
-    const service = readService(reader, warnings);
-    const location = readLocation(reader, defaults, folders);
-    const switches = {
-        mirror: reader.flag(table/* SETTINGS */.yy.mirror),
-        errorOnConflict: reader.flag(table/* SETTINGS */.yy.errorOnConflict),
-        includeOutputPaths: reader.flag(table/* SETTINGS */.yy.includeOutputPaths),
-        myFlakeIsTooBig: reader.flag(table/* SETTINGS */.yy.myFlakeIsTooBig)
-    };
-    // Accepted for compatibility: this action never turns an error into a warning, strict or not.
-    reader.flag(table/* SETTINGS */.yy.strictMode);
-    const timeouts = readLimits(reader);
-    const command = readCommand(reader, folders);
-    const { problems } = reader;
-    if (problems.length > 0 || !names || !version || !service || !location)
-        return { problems, warnings, notes: [], secrets };
-    const ignored = source.ignored(ignoredSettings(reader));
-    const settings = {
-        ...names,
-        ...switches,
-        ...service,
-        ...location,
-        ...command,
-        version,
-        rev,
-        githubToken,
-        timeouts,
-        spelling: source.spelling
-    };
-    return { settings, warnings: [...warnings, ...ignored.warnings], notes: ignored.notes, secrets };
-}
-/** How much the command says, from its `-v` flags or variable (`normal` when refused). */
-function verbosityOf(source) {
-    const text = source.value(table/* SETTINGS */.yy.verbose).trim();
-    return parseVerbosity(text, source.spelling).value ?? 'normal';
-}
-/** Who can see the release, and under which name of which repository it is published. */
-function readNames(reader, defaults) {
-    const visibility = reader.take(table/* SETTINGS */.yy.visibility, parseVisibility(reader.text(table/* SETTINGS */.yy.visibility)));
-    const keepSubgroups = reader.flag(table/* SETTINGS */.yy.disableRenameSubgroups);
-    const name = reader.take(table/* SETTINGS */.yy.name, parseName(reader.text(table/* SETTINGS */.yy.name)));
-    const nameGiven = reader.text(table/* SETTINGS */.yy.name) !== '';
-    const context = { defaults, keepSubgroups, nameGiven, spelling: reader.source.spelling };
-    const given = reader.text(table/* SETTINGS */.yy.repository);
-    const repository = reader.take(table/* SETTINGS */.yy.repository, parseRepository(given, context));
-    if (visibility === undefined || repository === undefined)
-        return undefined;
-    return { visibility, uploadName: name ?? repository, repository };
-}
-/** A rolling version (`<major>.<minor>.<commit count>+rev-<sha>`), or a tag. */
-function readVersion(reader, defaults) {
-    const { spelling } = reader.source;
-    const rolling = reader.flag(table/* SETTINGS */.yy.rolling);
-    const minorText = reader.text(table/* SETTINGS */.yy.rollingMinor);
-    const given = { rolling, minor: minorText !== '' };
-    const part = (setting) => {
-        const value = reader.take(setting, parseVersionPart(reader.text(setting), setting, spelling));
-        if (value === undefined)
-            return undefined;
-        const problem = versionPartProblem(setting, given, spelling);
-        return problem === undefined ? value : reader.take(setting, { problem });
-    };
-    const minor = part(table/* SETTINGS */.yy.rollingMinor);
-    const major = part(table/* SETTINGS */.yy.rollingMajor);
-    if (rolling)
-        return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
-    const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
-    return tag === undefined ? undefined : { kind: 'tag', tag };
-}
-/** Where FlakeHub is, and what the release says beside its name: labels and licence. */
-function readService(reader, warnings) {
-    const { spelling } = reader.source;
-    const host = reader.take(table/* SETTINGS */.yy.host, parseHost(reader.text(table/* SETTINGS */.yy.host), spelling));
-    const labels = reader.text(table/* SETTINGS */.yy.extraLabels);
-    const tags = reader.text(table/* SETTINGS */.yy.extraTags);
-    if (labels === '' && tags !== '') {
-        const [old, current] = [spelling.ref(table/* SETTINGS */.yy.extraTags), spelling.ref(table/* SETTINGS */.yy.extraLabels)];
-        warnings.push(`${old} is deprecated; rename it to ${current}.`);
-    }
-    const spdx = reader.text(table/* SETTINGS */.yy.spdxExpression);
-    const spdxExpression = reader.take(table/* SETTINGS */.yy.spdxExpression, parseSpdxExpression(spdx));
-    if (host === undefined || (spdx !== '' && spdxExpression === undefined))
-        return undefined;
-    return { ...host, extraLabels: (0,src_labels/* splitLabels */.u_)(labels || tags), spdxExpression };
-}
-/** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
-function readLocation(reader, defaults, folders) {
-    const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
-    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
-    if (root === undefined)
-        return undefined;
-    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
-    const flake = reader.take(directory, dir);
-    const dest = reader.text(destDir);
-    if (flake === undefined)
-        return undefined;
-    return {
-        gitRoot: root,
-        ...flake,
-        destDir: dest === '' ? undefined : external_node_path_.resolve(defaults.workspace, dest)
-    };
-}
-/** The limits of the network calls, each variable that is set applied. */
-function readLimits(reader) {
-    const timeouts = { ...settings_timeouts/* DEFAULT_TIMEOUTS */.Rh };
-    for (const setting of (0,table/* limitSettings */.zB)()) {
-        const ms = reader.take(setting, parseLimit(reader.source.value(setting), setting.limit));
-        if (ms !== undefined)
-            timeouts[setting.limit] = ms;
-    }
-    return timeouts;
-}
-/** The command's own settings: where else the outputs go, the issuer, GitHub's API, the log. */
-function readCommand(reader, folders) {
-    const { spelling } = reader.source;
-    const { outputsFile, jwtIssuerUri, githubGraphqlUrl, verbose } = table/* SETTINGS */.yy;
-    const file = parseOutputsFile(reader.text(outputsFile), folders, spelling);
-    const issuer = parseIssuer(reader.text(jwtIssuerUri), spelling);
-    reader.take(verbose, parseVerbosity(reader.text(verbose), spelling));
-    return {
-        outputsFile: reader.take(outputsFile, file),
-        jwtIssuerUri: reader.take(jwtIssuerUri, issuer) ?? '',
-        githubGraphqlUrl: reader.text(githubGraphqlUrl) || undefined
-    };
-}
-/** The settings given that mean nothing here (the established tool's own), with their values. */
-function ignoredSettings(reader) {
-    return table/* ALL_SETTINGS */.wn.flatMap(setting => {
-        if (setting.ignored !== true)
-            return [];
-        const value = reader.text(setting);
-        return value === '' || value === setting.ignoredUnless ? [] : [{ setting, value }];
-    });
-}
-
-
-/***/ }),
-
-/***/ 1013:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ flagOf)
-/* harmony export */ });
-/* unused harmony export inputOf */
-/** The action's input name of a setting, if the action has it. */
-function inputOf(setting) {
-    return setting.scope === 'both' || setting.scope === 'action' ? setting.name : undefined;
-}
-/** The command's flag of a setting, without `--`, if the command has one. */
-function flagOf(setting) {
-    return setting.scope === 'both' || setting.scope === 'command'
-        ? (setting.flag ?? setting.name)
-        : undefined;
-}
-
-
-/***/ }),
-
-/***/ 2221:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c8: () => (/* binding */ secretVariables),
-/* harmony export */   wn: () => (/* binding */ ALL_SETTINGS),
-/* harmony export */   yy: () => (/* binding */ SETTINGS),
-/* harmony export */   zB: () => (/* binding */ limitSettings)
-/* harmony export */ });
-const BINARY_HELP = "Ignored (chose the established action's binary).";
-const DEPRECATED_BINARY_HELP = "Ignored (deprecated, chose the established action's binary).";
-/** The established action's inputs that chose which binary it downloaded: none here. */
-const binarySource = (name, help = BINARY_HELP, ignoredUnless) => ({
-    scope: 'action',
-    name,
-    kind: 'text',
-    help,
-    ignored: true,
-    ...(ignoredUnless === undefined ? {} : { ignoredUnless })
-});
-/** A limit on the network calls: a variable only, in seconds. */
-const limit = (variable, key, help) => ({
-    scope: 'environment',
-    variable,
-    kind: 'text',
-    help,
-    limit: key
-});
-const SETTINGS = {
-    visibility: {
-        scope: 'both',
-        name: 'visibility',
-        variable: 'FLAKEHUB_PUSH_VISIBILITY',
-        aliases: ['FLAKEHUB_PUSH_VISIBLITY'],
-        kind: 'text',
-        required: true,
-        help: '`public`, `unlisted` or `private` (`hidden` is read as `unlisted`).',
-        value: 'public|unlisted|private',
-        fallback: '(required)'
-    },
-    name: {
-        scope: 'both',
-        name: 'name',
-        variable: 'FLAKEHUB_PUSH_NAME',
-        kind: 'text',
-        help: "The published flake name, `owner/name`. Defaults to the repository's `owner/project`.",
-        value: 'owner/flake',
-        fallback: 'the repository'
-    },
-    repository: {
-        scope: 'both',
-        name: 'repository',
-        variable: 'FLAKEHUB_PUSH_REPOSITORY',
-        kind: 'text',
-        default: '${{ github.repository }}',
-        help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
-        value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
-    },
-    mirror: {
-        scope: 'both',
-        name: 'mirror',
-        variable: 'FLAKEHUB_PUSH_MIRROR',
-        kind: 'boolean',
-        default: 'false',
-        help: 'Whether the repository is a mirror maintained by DeterminateSystems.',
-        fallback: 'false'
-    },
-    directory: {
-        scope: 'both',
-        name: 'directory',
-        variable: 'FLAKEHUB_PUSH_DIRECTORY',
-        kind: 'text',
-        help: "The flake's folder relative to `git-root`, for subflakes.",
-        value: 'path',
-        fallback: 'the Git root'
-    },
-    gitRoot: {
-        scope: 'both',
-        name: 'git-root',
-        variable: 'FLAKEHUB_PUSH_GIT_ROOT',
-        kind: 'text',
-        default: '.',
-        help: 'The root of the Git checkout.',
-        value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab'
-    },
-    tag: {
-        scope: 'both',
-        name: 'tag',
-        variable: 'FLAKEHUB_PUSH_TAG',
-        kind: 'text',
-        help: 'The tag of a non-rolling release, `v` followed by a SemVer version such as `v1.2.3`. Defaults to the ref name.',
-        value: 'v1.2.3',
-        fallback: 'GITHUB_REF_NAME, or CI_COMMIT_TAG / CI_COMMIT_REF_NAME on GitLab'
-    },
-    rev: {
-        scope: 'both',
-        name: 'rev',
-        variable: 'FLAKEHUB_PUSH_REV',
-        kind: 'text',
-        help: 'The full commit SHA to publish. Defaults to the checked-out commit.',
-        value: 'sha',
-        fallback: 'HEAD, or CI_COMMIT_SHA on GitLab'
-    },
-    rollingMinor: {
-        scope: 'both',
-        name: 'rolling-minor',
-        variable: 'FLAKEHUB_PUSH_ROLLING_MINOR',
-        kind: 'text',
-        help: 'The SemVer minor version of rolling releases, `<major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling`.',
-        value: 'n',
-        fallback: '1'
-    },
-    rollingMajor: {
-        scope: 'both',
-        name: 'rolling-major',
-        variable: 'FLAKEHUB_PUSH_ROLLING_MAJOR',
-        kind: 'text',
-        help: 'The SemVer major version of rolling releases, `<rolling-major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling` and `rolling-minor`.',
-        value: 'n',
-        fallback: '0'
-    },
-    rolling: {
-        scope: 'both',
-        name: 'rolling',
-        variable: 'FLAKEHUB_PUSH_ROLLING',
-        kind: 'boolean',
-        default: 'false',
-        help: 'Publish an untagged, rolling release versioned `0.1.<commit count>+rev-<sha>`.',
-        fallback: 'false'
-    },
-    host: {
-        scope: 'both',
-        name: 'host',
-        variable: 'FLAKEHUB_PUSH_HOST',
-        kind: 'text',
-        default: 'https://api.flakehub.com',
-        help: 'The FlakeHub API to publish to.',
-        value: 'url',
-        fallback: 'https://api.flakehub.com'
-    },
-    logDirectives: {
-        scope: 'both',
-        name: 'log-directives',
-        flag: 'log-directive',
-        variable: 'FLAKEHUB_PUSH_LOG_DIRECTIVES',
-        kind: 'list',
-        default: 'flakehub_push=info',
-        help: "Ignored (the established tool's tracing directives). For detail, enable step debug logging (the action) or give `-v` (the command).",
-        value: 'directives',
-        fallback: '(none)',
-        ignored: true,
-        ignoredUnless: 'flakehub_push=info'
-    },
-    logger: {
-        scope: 'both',
-        name: 'logger',
-        variable: 'FLAKEHUB_PUSH_LOGGER',
-        kind: 'text',
-        default: 'full',
-        help: "Ignored (the established tool's log format).",
-        value: 'compact|full|pretty|json',
-        fallback: '(one format)',
-        ignored: true,
-        ignoredUnless: 'full'
-    },
-    githubToken: {
-        scope: 'both',
-        name: 'github-token',
-        variable: 'FLAKEHUB_PUSH_GITHUB_TOKEN',
-        kind: 'text',
-        default: '${{ github.token }}',
-        help: 'A GitHub token for the GraphQL API (commit count, topics, licence).',
-        value: 'token',
-        fallback: '(none)',
-        secret: true
-    },
-    extraTags: {
-        scope: 'both',
-        name: 'extra-tags',
-        short: 't',
-        variable: 'FLAKEHUB_PUSH_EXTRA_TAGS',
-        kind: 'list',
-        default: '',
-        help: 'DEPRECATED: use `extra-labels`.',
-        value: 'a,b',
-        fallback: '(none)'
-    },
-    extraLabels: {
-        scope: 'both',
-        name: 'extra-labels',
-        short: 'l',
-        variable: 'FLAKEHUB_PUSH_EXTRA_LABELS',
-        kind: 'list',
-        default: '',
-        help: "Extra labels, comma separated, added before the repository's topics. Alphanumerics and `-`, at most 50 characters each; at most 25 labels in all.",
-        value: 'a,b',
-        fallback: '(none)'
-    },
-    spdxExpression: {
-        scope: 'both',
-        name: 'spdx-expression',
-        variable: 'FLAKEHUB_PUSH_SPDX_EXPRESSION',
-        kind: 'text',
-        default: '',
-        help: 'An SPDX license expression to use instead of the licence GitHub detects.',
-        value: 'expr',
-        fallback: "GitHub's licence id, else none"
-    },
-    errorOnConflict: {
-        scope: 'both',
-        name: 'error-on-conflict',
-        variable: 'FLAKEHUB_PUSH_ERROR_ON_CONFLICT',
-        kind: 'boolean',
-        default: 'false',
-        help: 'Fail when this version has already been published (otherwise that is a success).',
-        fallback: 'false'
-    },
-    includeOutputPaths: {
-        scope: 'both',
-        name: 'include-output-paths',
-        variable: 'FLAKEHUB_PUSH_INCLUDE_OUTPUT_PATHS',
-        kind: 'boolean',
-        default: 'false',
-        help: 'Record the derivation and output paths of each flake output.',
-        fallback: 'false'
-    },
-    myFlakeIsTooBig: {
-        scope: 'both',
-        name: 'my-flake-is-too-big',
-        variable: 'FLAKEHUB_PUSH_MY_FLAKE_IS_TOO_BIG',
-        kind: 'boolean',
-        default: 'false',
-        help: 'Skip the all-systems evaluation and the outputs document, for flakes too large to evaluate in a job.',
-        fallback: 'false'
-    },
-    strictMode: {
-        scope: 'action',
-        name: '_internal-strict-mode',
-        kind: 'boolean',
-        default: 'false',
-        help: 'For testing this action only.'
-    },
-    destDir: {
-        scope: 'both',
-        name: 'dest-dir',
-        variable: 'FLAKEHUB_DEST_DIR',
-        kind: 'text',
-        help: 'Dry run. Write `<version>.tar.gz` and `<version>.json` to this folder and contact no service.',
-        value: 'path',
-        fallback: '(publish)'
-    },
-    sourceBinary: binarySource('source-binary'),
-    sourceBranch: binarySource('source-branch', BINARY_HELP, 'main'),
-    sourcePr: binarySource('source-pr'),
-    sourceRevision: binarySource('source-revision'),
-    sourceTag: binarySource('source-tag'),
-    sourceUrl: binarySource('source-url'),
-    flakehubPushBinary: binarySource('flakehub-push-binary', DEPRECATED_BINARY_HELP),
-    flakehubPushBranch: binarySource('flakehub-push-branch', DEPRECATED_BINARY_HELP),
-    flakehubPushPr: binarySource('flakehub-push-pr', DEPRECATED_BINARY_HELP),
-    flakehubPushRevision: binarySource('flakehub-push-revision', DEPRECATED_BINARY_HELP),
-    flakehubPushTag: binarySource('flakehub-push-tag', DEPRECATED_BINARY_HELP),
-    flakehubPushUrl: binarySource('flakehub-push-url', DEPRECATED_BINARY_HELP),
-    disableRenameSubgroups: {
-        scope: 'command',
-        name: 'disable-rename-subgroups',
-        variable: 'FLAKEHUB_PUSH_DISABLE_RENAME_SUBGROUPS',
-        kind: 'boolean',
-        help: 'Do not fold subgroups (a/b/c) into the project name.',
-        fallback: 'false'
-    },
-    githubGraphqlUrl: {
-        scope: 'command',
-        name: 'github-graphql-url',
-        variable: 'FLAKEHUB_GITHUB_GRAPHQL_URL',
-        kind: 'text',
-        help: "GitHub's GraphQL API.",
-        value: 'url',
-        fallback: 'GITHUB_GRAPHQL_URL, else https://api.github.com/graphql'
-    },
-    jwtIssuerUri: {
-        scope: 'command',
-        name: 'jwt-issuer-uri',
-        kind: 'text',
-        help: 'Development only: get the token from this issuer (for a local FlakeHub).',
-        value: 'uri',
-        fallback: '(none)'
-    },
-    outputsFile: {
-        scope: 'command',
-        name: 'outputs-file',
-        variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
-        kind: 'text',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
-        value: 'path',
-        fallback: '(none)'
-    },
-    verbose: {
-        scope: 'command',
-        name: 'verbose',
-        short: 'v',
-        variable: 'FLAKEHUB_PUSH_VERBOSITY',
-        kind: 'count',
-        help: "Say more: once for the detail (such as Nix's messages as they come), twice for everything. The variable takes the count.",
-        fallback: '0'
-    },
-    connectTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_CONNECT', 'connectMs', 'every call: connecting'),
-    oidcTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_OIDC', 'oidcMs', 'GitHub OIDC token'),
-    graphqlTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_GRAPHQL', 'graphqlMs', 'GitHub GraphQL'),
-    statusTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STATUS', 'statusMs', 'FlakeHub token status'),
-    stageTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STAGE', 'stageMs', 'FlakeHub stage'),
-    publishTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH', 'publishMs', 'FlakeHub publish'),
-    uploadStallTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL', 'uploadStallMs', 'tarball upload: without a byte moving'),
-    uploadAnswerTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER', 'uploadAnswerMs', 'tarball upload: the answer'),
-    publishBudget: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET', 'publishBudgetMs', 'everything FlakeHub is asked, retries included'),
-    retryDelay: limit('FLAKEHUB_PUSH_RETRY_DELAY', 'retryDelayMs', 'the wait before the first retry (it doubles)')
-};
-/** Every setting, in the table's order (the order of `action.yml`, `--help` and the README). */
-const ALL_SETTINGS = Object.values(SETTINGS);
-/** The variables that hold a token: never handed to a child process. */
-function secretVariables() {
-    return ALL_SETTINGS.flatMap(setting => setting.secret === true && setting.variable !== undefined ? [setting.variable] : []);
-}
-/** The settings that limit the network calls, each with its limit. */
-function limitSettings() {
-    return ALL_SETTINGS.flatMap(setting => setting.limit !== undefined && setting.variable !== undefined
-        ? [{ ...setting, limit: setting.limit, variable: setting.variable }]
-        : []);
-}
-
-
-/***/ }),
-
-/***/ 9849:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hg: () => (/* binding */ MAX_SECONDS),
-/* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
-/* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
-/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
-/* harmony export */   YA: () => (/* binding */ seconds),
-/* harmony export */   fL: () => (/* binding */ parseSeconds),
-/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES)
-/* harmony export */ });
-/**
- * Every time limit and retry number of the action's network calls, in one place, each with the
- * reason for it. The time limits and the first retry's wait can be changed with environment
- * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds: their rows in
- * table.ts), for slow links and for tests that must not wait real minutes.
- */
-const DEFAULT_TIMEOUTS = {
-    // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
-    // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
-    connectMs: 10000,
-    // GitHub mints a token without computing anything: it answers in well under a second.
-    oidcMs: 15000,
-    // Counting the commits of a large repository's history can take GitHub several seconds.
-    graphqlMs: 30000,
-    // A lookup of the token: trivial work for FlakeHub.
-    statusMs: 15000,
-    // FlakeHub stores the metadata (the outputs document may be megabytes) and presigns a URL.
-    stageMs: 30000,
-    // Publishing makes the release visible and may inspect the uploaded tarball first.
-    publishMs: 60000,
-    // A live link moves some bytes every second, however slow it is; 30 s of nothing is a dead
-    // connection. A stall, not a total, so that 50 MB on a slow link still completes.
-    uploadStallMs: 30000,
-    // The store checks the SHA-256 of up to 50 MB before it answers.
-    uploadAnswerMs: 60000,
-    // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
-    // shorter than the point where a silent job looks dead and gets cancelled.
-    publishBudgetMs: 15 * 60000,
-    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
-    // four retries of a call cost 15 s at most on top of their limits.
-    retryDelayMs: 1000
-};
-/** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
-const RETRY_ATTEMPTS = 5;
-/** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
-const RETRY_MAX_DELAY_MS = 20000;
-/** A larger answer is not one of the small JSON documents the action reads. */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-// With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
-// stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
-// most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
-/** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
-const MAX_SECONDS = 86400;
-/** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
-function parseSeconds(text) {
-    const trimmed = text.trim();
-    if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed))
-        return undefined;
-    const seconds = Number(trimmed);
-    return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
-}
-/** "1.5 s", "30 s": a limit as a person reads it. */
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(3))} s`;
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6614:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  N4: () => (/* binding */ endGroup),
-  V9: () => (/* binding */ getIDToken),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -40924,7 +38413,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -40961,7 +38450,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(5574);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
@@ -42473,6 +39962,2565 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __nccwpck_require__(665);
+;// CONCATENATED MODULE: ./src/places/github-summary.ts
+/** What the run tells people: step outputs and the job summary. */
+
+
+/** Set the step outputs: on success, on an accepted conflict and after a dry run. */
+function setOutputs(release) {
+    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release)))
+        setOutput(name, value);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
+}
+/** Write the job summary: what was released, how to use it, and where the time went. */
+async function writeSummary(release, outcome, timings, where) {
+    const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
+    const summary = summary_summary
+        .addHeading(`${report/* HEADINGS */.Ac[outcome]} ${name} ${version}`, 2)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ['Flake', name],
+        ['Version', version],
+        ['Visibility', metadata.visibility],
+        ['Revision', html(metadata.revision)],
+        ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
+    ])
+        .addHeading('Use it', 3)
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
+    if ('host' in where)
+        summary.addLink('Open on FlakeHub', html((0,report/* flakePage */.XF)(where.host, release)));
+    else
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
+    const counts = Object.entries(metadata.outputs.counts);
+    summary.addHeading('Outputs', 3);
+    if (counts.length === 0)
+        summary.addRaw('No outputs with a schema.', true);
+    else
+        summary.addTable([
+            [
+                { data: 'Output', header: true },
+                { data: 'Count', header: true }
+            ],
+            ...counts.map(([output, n]) => [html(output), String(n)])
+        ]);
+    summary.addHeading('Time per phase', 3).addTable([
+        [
+            { data: 'Phase', header: true },
+            { data: 'Seconds', header: true }
+        ],
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
+    ]);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/places/github-reporter.ts
+/**
+ * GitHub Actions' way of reporting a run: workflow commands (groups, annotations, masks), step
+ * outputs and the job summary. Everything printed has the run's secrets hidden, and text from
+ * the flake or from Nix is printed so that the runner reads none of it as a command.
+ */
+
+
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            info(line);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
+}
+/** How GitHub hides a secret: a mask the runner applies to everything the job prints. */
+function githubMask(value) {
+    setSecret(value);
+}
+/** `debug` in the runner's debug mode (re-run with debug logging, or `RUNNER_DEBUG=1`). */
+function githubVerbosity() {
+    return isDebug() ? 'debug' : 'normal';
+}
+/**
+ * GitHub Actions: the toolkit's workflow commands, step outputs and job summary. At `verbose`
+ * the detail is printed; otherwise it goes to the runner's debug log, shown in its debug mode.
+ */
+function githubReporter(secrets, verbosity) {
+    const hide = (text) => secrets.hide(text);
+    return {
+        verbosity,
+        info: line => printInert([hide(line)]),
+        // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+        // CR, LF), so their text cannot start a command of its own.
+        warning: message => warning(hide(message)),
+        debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : debug(hide(message)),
+        phaseStarted: name => info(`▶ ${hide(name)}…`),
+        phaseEnded(name, outcome, seconds, lines) {
+            startGroup(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
+            printInert(lines.map(hide));
+            endGroup();
+        },
+        async finished(release, outcome, timings, where) {
+            setOutputs(release);
+            // Always there on a runner; the command may also run in a step that has no summary.
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeSummary(release, outcome, timings, where);
+        },
+        failed(message, exitCode = 1) {
+            setFailed(hide(message));
+            process.exitCode = exitCode;
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/flakehub/deadline.ts
+var deadline = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/places/github-token.ts
+/**
+ * GitHub's OIDC token for the job (`core.getIDToken`): only with `permissions: id-token: write`,
+ * each request bounded by the run's limits (the toolkit takes none, see deadline.ts) and
+ * retried when it fails in passing.
+ */
+
+
+
+
+
+const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
+
+permissions:
+  id-token: write
+  contents: read`;
+/**
+ * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
+ * `log`, and `secrets` kept out of what an error quotes.
+ */
+const githubIdToken = (limits, log, secrets) => (audience, signal) => requestGithubIdToken({ limits, log, secrets }, audience, signal);
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+async function requestGithubIdToken({ limits, log, secrets }, audience, signal) {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
+    }
+    const { connectMs, oidcMs } = limits;
+    const label = `GitHub OIDC token (GET ${(0,src_secrets/* pathOf */.XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => secrets.bodyStart((0,errors/* errorMessage */.gJ)(error), 300);
+    try {
+        return await (0,flakehub_http/* retrying */.R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,deadline/* bounded */.Mm)({ connectMs, answerMs: oidcMs }, () => getIDToken(audience), answer => {
+                seen = answer;
+            }, signal);
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof deadline/* TimeoutError */.MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,errors/* errorMessage */.gJ)(outcome.error))?.[1];
+            return code === undefined || (0,flakehub_http/* isRetriableStatus */.DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        }, { ...(0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets), signal });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,errors/* errorMessage */.gJ)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/places/github.ts
+/**
+ * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
+ * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
+ * triggered by a pull request is refused, unless it is a dry run.
+ */
+
+
+
+
+
+
+/** Events a release is never published from: a pull request's code is not the repository's. */
+const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
+/** Refuse to publish from a pull request, before anything else is done. */
+function refusePullRequest(eventName) {
+    if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
+        throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
+            `Run the action on \`push\` (tags or branches) or \`workflow_dispatch\`, or set \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` for a dry run that publishes nothing.`);
+    }
+}
+/** The defaults a GitHub runner's variables give; the workspace is `cwd` where none is set. */
+function githubDefaults(env, cwd) {
+    return {
+        repository: env.GITHUB_REPOSITORY ?? '',
+        refName: env.GITHUB_REF_NAME ?? '',
+        workspace: env.GITHUB_WORKSPACE || cwd
+    };
+}
+/** GitHub's GraphQL API: the one the setting names, else the runner's. */
+function graphqlUrl(settings, env) {
+    return settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+}
+/**
+ * GitHub Actions, for a run in `env`. `eventOwner` says who owns the repository the event names
+ * (the action reads the event; the command takes `GITHUB_REPOSITORY_OWNER`).
+ */
+function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OWNER) {
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
+    return {
+        name: github.name,
+        defaults: githubDefaults(env, cwd),
+        mask: githubMask,
+        reporter: ({ secrets, verbosity }) => githubReporter(secrets, githubVerbosity() === 'debug' ? 'debug' : verbosity),
+        secrets: requestToken ? [requestToken] : [],
+        check(settings) {
+            if (settings.destDir === undefined)
+                refusePullRequest(env.GITHUB_EVENT_NAME);
+        },
+        facts: (settings, commit, services) => settings.destDir !== undefined
+            ? localFacts(settings, commit, services)
+            : graphqlFacts(settings, commit, graphqlUrl(settings, env), services),
+        idToken: (settings, _facts, services) => githubIdToken(settings.timeouts, services.log, services.secrets),
+        owner: async (settings) => (await eventOwner()) ?? settings.repository.split('/')[0],
+        scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
+    };
+}
+const github = {
+    name: 'GitHub Actions',
+    detect: env => Boolean(env.GITHUB_ACTIONS),
+    enter: (env, cwd) => githubPlace(env, cwd)
+};
+
+;// CONCATENATED MODULE: ./src/places/gitlab.ts
+/**
+ * GitLab CI (`GITLAB_CI` set): the defaults from GitLab's predefined variables, the log in
+ * collapsible sections, the repository facts from local Git (a rolling release from a shallow
+ * clone refused, since GitLab clones shallowly by default), and the job's ID token from
+ * `GITLAB_JWT_ID_TOKEN`, declared under the job's `id_tokens:`.
+ */
+
+
+
+
+/** The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first. */
+function gitlabDefaults(env, cwd) {
+    const tag = env.CI_COMMIT_TAG ?? '';
+    return {
+        repository: env.CI_PROJECT_PATH ?? '',
+        repositoryFrom: 'CI_PROJECT_PATH',
+        refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
+        refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
+        workspace: env.CI_PROJECT_DIR || cwd,
+        rev: env.CI_COMMIT_SHA || undefined
+    };
+}
+function gitlabTokenMissing(audience) {
+    return new Error(`GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
+        `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`);
+}
+function gitlabPlace(env, cwd) {
+    const token = () => env[GITLAB_TOKEN]?.trim() || undefined;
+    return {
+        name: gitlab.name,
+        defaults: gitlabDefaults(env, cwd),
+        reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, true),
+        secrets: [token() ?? []].flat(),
+        check(settings, now) {
+            if (settings.destDir !== undefined)
+                return;
+            const given = token();
+            if (given === undefined)
+                throw gitlabTokenMissing(settings.audience);
+            checkGivenToken(GITLAB_TOKEN, given, settings.audience, now);
+        },
+        facts: (settings, commit, services) => localFacts(settings, commit, services, {
+            deepen: "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
+            refuseRolling: true
+        }),
+        idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing),
+        owner: async (settings) => settings.repository.split('/')[0],
+        scratchBase: external_node_os_.tmpdir()
+    };
+}
+const gitlab = {
+    name: 'GitLab CI',
+    detect: env => Boolean(env.GITLAB_CI),
+    enter: gitlabPlace
+};
+
+;// CONCATENATED MODULE: ./src/places/local.ts
+/**
+ * A developer's machine (none of the other places): plain text with a status line on a
+ * terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
+ * only from a development issuer (`--jwt-issuer-uri`, for FlakeHub's own developers against a
+ * local FlakeHub); otherwise only a dry run can work, which needs none.
+ */
+
+
+
+
+
+
+
+
+/** GitHub-style OIDC claims for a development token (section 13 of the protocol). */
+function developmentClaims(issuer, settings, facts, now) {
+    const [owner] = settings.repository.split('/');
+    const iat = Math.floor(now / 1000);
+    return {
+        aud: 'flakehub-localhost',
+        iss: issuer,
+        sub: `repo:${settings.repository}:ref:refs/heads/main`,
+        repository: settings.repository,
+        repository_owner: owner,
+        repository_id: String(facts.githubIds?.repository ?? ''),
+        repository_owner_id: String(facts.githubIds?.owner ?? ''),
+        sha: facts.revision,
+        event_name: 'push',
+        iat,
+        nbf: iat,
+        exp: iat + 300
+    };
+}
+/** A development token: POST the claims to `<issuer origin>/token`; the body is the token. */
+function developmentToken(issuer, settings, facts, services) {
+    const { log, secrets } = services;
+    return async () => {
+        const url = new URL('/token', issuer).toString();
+        const { connectMs, oidcMs } = settings.timeouts;
+        const request = {
+            method: 'POST',
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(developmentClaims(issuer, settings, facts, services.now())),
+            limits: { connectMs, answerMs: oidcMs }
+        };
+        const call = { what: 'Development JWT issuer', method: request.method, url };
+        const read = (response) => {
+            const token = response.body.trim();
+            if (!(0,flakehub_http/* isSuccess */.oJ)(response.status) || token === '') {
+                throw new Error(`The development JWT issuer at ${url} answered ${response.status} with ${token === '' ? 'no token' : `"${secrets.bodyStart(token)}"`}.`);
+            }
+            (0,answers/* refusePage */.Ew)(call, response, secrets); // a proxy's page is no token
+            return token;
+        };
+        return (0,flakehub_http/* exchange */.cv)(services.http, call.what, request, read, (0,flakehub_http/* retryPolicy */.Jb)(settings.timeouts, line => log.info(line), secrets));
+    };
+}
+/** Refuse a publish that has no token source, or a development token without its GitHub ids. */
+function checkIssuer(settings) {
+    if (settings.destDir !== undefined)
+        return;
+    if (settings.jwtIssuerUri === '')
+        throw noTokenSource(settings.audience);
+    if (settings.githubToken !== '')
+        return;
+    const { ref } = settings.spelling;
+    const { jwtIssuerUri, githubToken } = table/* SETTINGS */.yy;
+    throw new Error(`${ref(jwtIssuerUri)} needs ${ref(githubToken)} (or ${githubToken.variable}): the development token carries the repository ids that GitHub gives.`);
+}
+function localPlace(env, cwd) {
+    return {
+        name: local.name,
+        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
+        secrets: [],
+        check: checkIssuer,
+        facts: (settings, commit, services) => settings.destDir === undefined && settings.githubToken !== ''
+            ? graphqlFacts(settings, commit, settings.githubGraphqlUrl ?? 'https://api.github.com/graphql', services)
+            : localFacts(settings, commit, services, UNSHALLOW),
+        idToken: (settings, facts, services) => developmentToken(settings.jwtIssuerUri, settings, facts, services),
+        owner: async (settings) => settings.repository.split('/')[0],
+        scratchBase: external_node_os_.tmpdir()
+    };
+}
+const local = {
+    name: "a developer's machine",
+    detect: () => true,
+    enter: localPlace
+};
+
+;// CONCATENATED MODULE: ./src/places/list.ts
+/**
+ * The places a run can happen in, in the order they are recognised (section 13 of the
+ * protocol): GitHub Actions, GitLab CI, any other CI that hands over a token, and a developer's
+ * machine, which is every other. A new place is one module and one line here.
+ */
+
+
+
+
+const PLACES = [github, gitlab, ci, local];
+/** The first place that recognises `env` (a developer's machine recognises any). */
+function detectPlace(env) {
+    return PLACES.find(place => place.detect(env)) ?? local;
+}
+
+
+/***/ }),
+
+/***/ 771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _D: () => (/* binding */ placeTextReporter),
+/* harmony export */   nG: () => (/* binding */ withOutputsFile)
+/* harmony export */ });
+/* unused harmony exports textReporter, escapeControls, dotenvOutputs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(665);
+/**
+ * Reporting outside GitHub Actions: plain text, or GitLab's collapsible sections; never a
+ * workflow command. Each phase prints as one block with its duration when it ends; on a
+ * terminal, a status line shows the phases still running. The run's secrets are replaced by
+ * `***` in everything printed, and control characters shown escaped.
+ */
+
+
+
+const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+/** The status line on a terminal: the phases running, with their times, redrawn every 100 ms. */
+class StatusLine {
+    constructor(err, enabled, now) {
+        this.err = err;
+        this.enabled = enabled;
+        this.now = now;
+        this.running = new Map();
+        this.shown = false;
+        this.frame = 0;
+    }
+    /** When `name` started, if it is running. */
+    startOf(name) {
+        return this.running.get(name);
+    }
+    start(name) {
+        this.running.set(name, this.now());
+        if (!this.enabled)
+            return;
+        this.ticker ?? (this.ticker = setInterval(() => {
+            this.clear();
+            this.draw();
+        }, 100));
+        this.ticker.unref();
+        this.draw();
+    }
+    end(name) {
+        this.running.delete(name);
+        if (this.running.size === 0)
+            this.stop();
+    }
+    stop() {
+        if (this.ticker !== undefined)
+            clearInterval(this.ticker);
+        this.ticker = undefined;
+    }
+    clear() {
+        if (this.shown)
+            this.err.write('\r\x1b[K');
+        this.shown = false;
+    }
+    draw() {
+        if (!this.enabled || this.running.size === 0)
+            return;
+        const at = this.now();
+        const phases = [...this.running].map(([name, started]) => `${name} ${((at - started) / 1000).toFixed(1)} s`);
+        const line = `${SPINNER[this.frame++ % SPINNER.length]} ${phases.join(' · ')}`;
+        this.err.write(`\r\x1b[K${line.slice(0, Math.max(20, (this.err.columns || 80) - 1))}`);
+        this.shown = true;
+    }
+}
+/** A phase's block: a collapsed GitLab section stamped with its start and end, or plain lines. */
+function phaseBlock(title, lines, gitlab) {
+    if (gitlab === undefined)
+        return [`== ${title}`, ...lines.map(line => `   ${line}`)].join('\n');
+    const at = (ms) => Math.floor(ms / 1000);
+    const body = lines.map(line => `\n${line}`).join('');
+    return (`\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
+        `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`);
+}
+/** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
+function debugRequested(env) {
+    return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1';
+}
+/**
+ * The reporter of a place outside GitHub: colours where GitLab shows them or on a terminal
+ * (unless `NO_COLOR`), a status line on a terminal outside CI, everything in a debug mode.
+ */
+function placeTextReporter(options, env, gitlab) {
+    const terminal = options.err.isTTY === true;
+    return textReporter({
+        ...options,
+        gitlab,
+        color: !env.NO_COLOR && (gitlab || terminal),
+        progress: terminal && !env.CI,
+        verbosity: debugRequested(env) ? 'debug' : options.verbosity
+    });
+}
+function textReporter(options) {
+    const { out, err, gitlab, verbosity } = options;
+    const now = options.now ?? Date.now;
+    const status = new StatusLine(err, options.progress, now);
+    let sections = 0;
+    const paint = (code, text) => options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+    // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
+    // escaped, so that only this reporter's own colours and sections reach the terminal.
+    const shown = (text) => escapeControls(options.secrets.hide(text));
+    /** Write `text` as it is: the caller has escaped what came from elsewhere (see `shown`). */
+    const print = (sink, text) => {
+        status.clear();
+        sink.write(`${text}\n`);
+        status.draw();
+    };
+    const quiet = !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'normal');
+    return {
+        verbosity,
+        info: line => {
+            if (!quiet)
+                print(out, shown(line));
+        },
+        warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
+        debug: message => {
+            if ((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose'))
+                print(out, `debug: ${shown(message)}`);
+        },
+        phaseStarted(name) {
+            status.start(name);
+            if (!options.progress && !quiet)
+                print(out, `▶ ${shown(name)}…`);
+        },
+        phaseEnded(name, outcome, seconds, lines) {
+            const started = status.startOf(name) ?? now() - seconds * 1000;
+            status.end(name);
+            if (quiet)
+                return;
+            const title = shown(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
+            const section = gitlab
+                ? { id: `flakehub_push_${++sections}`, started, ended: now() }
+                : undefined;
+            print(out, phaseBlock(title, lines.map(shown), section));
+        },
+        async finished(release, outcome, timings, where) {
+            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+            print(out, shown(['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
+            for (const line of releaseLines(release, where))
+                print(out, shown(line));
+            print(out, shown(`time:     ${times}`));
+        },
+        failed(message, exitCode = 1) {
+            status.clear();
+            status.stop();
+            const [first, ...rest] = shown(message).split('\n');
+            const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)];
+            err.write(`${block.join('\n')}\n`);
+            (options.exit ?? (code => (process.exitCode = code)))(exitCode);
+        }
+    };
+}
+/**
+ * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
+ * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
+ * or open a GitLab section.
+ */
+function escapeControls(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
+        if (c === '\r')
+            return '\\r';
+        const code = c.charCodeAt(0);
+        return code <= 0x7f
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** The release's name, version and flake references, one to a line. */
+function releaseLines(release, where) {
+    return [
+        `name:     ${release.uploadName}`,
+        `version:  ${release.version}`,
+        `flakeref: ${release.flakeRefs.atLeast}`,
+        `exact:    ${release.flakeRefs.exact}`,
+        'host' in where ? `page:     ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
+    ];
+}
+/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+function dotenvOutputs(release) {
+    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release))
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('');
+}
+/** `reporter`, that also writes the outputs to `file` when the run succeeds. */
+function withOutputsFile(reporter, file) {
+    if (file === undefined)
+        return reporter;
+    return {
+        ...reporter,
+        async finished(release, outcome, timings, where) {
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
+            await reporter.finished(release, outcome, timings, where);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qd: () => (/* binding */ CommandError),
+  Wl: () => (/* binding */ makeProcessRunner),
+  $: () => (/* binding */ stoppedBy)
+});
+
+// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, processGroups, processRunner, showCommand
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+;// CONCATENATED MODULE: ./src/process/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+
+/** Tokens that this tool (its settings' and places'), GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources, and every setting that holds a token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    ...(0,table/* secretVariables */.c8)(),
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/process/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
+ */
+
+
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
+    }
+};
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    const report = settings.log ?? src_log/* SILENT */.qY;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? report.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    env: childEnvironment(process.env, options.env),
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if ((0,src_log/* shows */.L7)(report.verbosity, 'verbose'))
+                        report.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes, and says nothing unless a call gives its log. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
+}
+
+
+/***/ }),
+
+/***/ 396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
+}
+
+
+/***/ }),
+
+/***/ 5700:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ realServices)
+/* harmony export */ });
+/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4623);
+/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(169);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+/** The services of a real run, as the entry points build them. */
+
+
+
+/**
+ * The real services for a run in `place`: its reporter on this process's stdout and stderr
+ * (saying as much as `verbosity` asks, or more in the place's debug mode, and wrapped by
+ * `report` if given), one {@link Secrets} masked as the place masks, real processes and HTTP,
+ * the clock, and `signal`, which cancels the run.
+ */
+function realServices(place, verbosity, signal, report = reporter => reporter) {
+    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .Secrets */ .Sb(place.mask);
+    const reporter = report(place.reporter({ out: process.stdout, err: process.stderr, secrets, verbosity }));
+    return {
+        reporter,
+        secrets,
+        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_1__/* .makeProcessRunner */ .Wl)({ log: reporter }),
+        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpClientTransport */ .zm)(signal),
+        now: Date.now,
+        signal
+    };
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ HEADINGS),
+/* harmony export */   XF: () => (/* binding */ flakePage),
+/* harmony export */   Yz: () => (/* binding */ outputsOf)
+/* harmony export */ });
+const HEADINGS = {
+    published: 'Published',
+    'already-published': 'Already published',
+    'dry-run': 'Dry run: packed, not published'
+};
+/** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
+function flakePage(host, release) {
+    const web = new URL(host);
+    web.hostname = web.hostname.replace(/^api\./, '');
+    const base = web.origin;
+    return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
+}
+/** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
+function outputsOf(release) {
+    return {
+        flake_name: release.uploadName,
+        flake_version: release.version,
+        flakeref_at_least: release.flakeRefs.atLeast,
+        flakeref_exact: release.flakeRefs.exact
+    };
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Sb: () => (/* binding */ Secrets),
+/* harmony export */   XM: () => (/* binding */ pathOf)
+/* harmony export */ });
+/* unused harmony exports REDACTED, PIECE, redactPatterns */
+/**
+ * Keeping secrets out of what the run shows: the tokens it was given or fetched ({@link Secrets},
+ * one object per run, which the entry point builds and hands to everything that shows text),
+ * presigned URLs, bodies a server echoes back, GraphQL error messages. The runner masks
+ * registered secrets too; this does not rely on it. Imports nothing of this project.
+ */
+const REDACTED = '***';
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/**
+ * The run's secrets, known in one place: a value {@link add}ed here is masked where the run
+ * happens (the runner's `add-mask` on GitHub) and redacted from every text shown from then on,
+ * also when cut: a service may echo only the start or the end of a token, so any {@link PIECE}
+ * or more consecutive characters of it are redacted. A secret shorter than that is matched whole;
+ * one shorter than 4 characters is no token and is ignored.
+ */
+class Secrets {
+    /** `mask`: how the place hides a value from its log (GitHub: a mask the runner applies). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+        /** Remembered secrets shorter than {@link PIECE}: matched whole. */
+        this.short = new Set();
+        /** Every {@link PIECE}-character piece of each longer remembered secret. */
+        this.pieces = new Set();
+        this.known = new Set();
+    }
+    /** Keep `value` out of everything shown from now on. */
+    add(value) {
+        if (value.length < 4 || this.known.has(value))
+            return;
+        this.known.add(value);
+        this.mask(value);
+        if (value.length < PIECE)
+            this.short.add(value);
+        else
+            for (let i = 0; i + PIECE <= value.length; i++)
+                this.pieces.add(value.slice(i, i + PIECE));
+    }
+    /** `text` with every remembered secret, whole or cut, replaced by `***`. */
+    hide(text) {
+        let out = text;
+        for (const secret of this.short)
+            out = out.split(secret).join(REDACTED);
+        return hidePieces(out, this.pieces);
+    }
+    /** `text` with every remembered secret, token, signature and credential replaced by `***`. */
+    redact(text) {
+        return redactPatterns(this.hide(text));
+    }
+    /** The start of a body, on one line, redacted: what an error may quote of an answer. */
+    bodyStart(body, max = 200) {
+        // Redacted whole before it is cut, so that no cut can leave half a secret unrecognised.
+        const start = this.redact(body.replace(/\s+/g, ' ').trim());
+        return start.length > max ? `${start.slice(0, max)}…` : start;
+    }
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function hidePieces(out, pieces) {
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
+}
+/** A query parameter whose value is a credential or a signature. */
+const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
+/** The URL with the values of `X-Amz-*` and other credential parameters replaced by `***`. */
+function redactUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return redactPatterns(url);
+    }
+    const query = parsed.search
+        .slice(1)
+        .split('&')
+        .filter(pair => pair !== '')
+        .map(pair => {
+        const equals = pair.indexOf('=');
+        const name = equals < 0 ? pair : pair.slice(0, equals);
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // An undecodable name is shown as it came.
+        }
+        return equals >= 0 && SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : pair;
+    });
+    parsed.username = parsed.username === '' ? '' : REDACTED;
+    parsed.password = parsed.password === '' ? '' : REDACTED;
+    parsed.search = query.length === 0 ? '' : `?${query.join('&')}`;
+    return parsed.toString();
+}
+/** The path of a URL, without its query: what a message may name of a call. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/s, '');
+    }
+}
+const PATTERNS = [
+    // JSON Web Tokens (OIDC tokens): three base64url parts, the first a JSON object.
+    [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, REDACTED],
+    // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_, github_pat_.
+    [/(gh[pousr]_|github_pat_)\w+/g, `$1${REDACTED}`],
+    // Bearer and basic credentials echoed from a header.
+    [/\b(bearer|basic)(\s+)[\w.~+/=-]{8,}/gi, `$1$2${REDACTED}`],
+    // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
+    [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
+    // JSON fields that carry credentials.
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
+];
+/** The text with every token, signature and credential the patterns know replaced by `***`. */
+function redactPatterns(text) {
+    let out = text;
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ helpText),
+/* harmony export */   D: () => (/* binding */ parseCommandLine)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2221);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
+/**
+ * The command line's flags: the established binary's, each with its environment variable
+ * (section 13 of the protocol), all from the table of settings. A flag wins over its variable,
+ * and the variable over its older spellings; booleans are bare flags, and `true` / `false` in
+ * variables. Parsed with Node's `util.parseArgs`; every mistake is collected so that all of them
+ * are reported together.
+ */
+
+
+
+
+/** The settings the command has a flag for, by the flag's name. */
+const BY_FLAG = new Map(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_SETTINGS */ .wn.flatMap(setting => {
+    const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+    return flag === undefined ? [] : [[flag, setting]];
+}));
+const bare = (setting) => setting.kind === 'boolean' || setting.kind === 'count';
+const flagText = (setting) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}\``;
+/** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
+function readFlags(args) {
+    const options = Object.fromEntries([...BY_FLAG].map(([flag, setting]) => [
+        flag,
+        {
+            type: bare(setting) ? 'boolean' : 'string',
+            ...(setting.short === undefined ? {} : { short: setting.short })
+        }
+    ]));
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args: [...args],
+        options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+        strict: false,
+        allowPositionals: true,
+        tokens: true
+    });
+    const given = { values: new Map(), problems: [], action: 'run' };
+    for (const token of tokens) {
+        if (token.kind === 'positional') {
+            const example = `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy.tag)} v1.2.3\``;
+            given.problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as ${example}.`);
+        }
+        else if (token.kind === 'option') {
+            if (token.name === 'help' || token.name === 'version') {
+                if (given.action === 'run')
+                    given.action = token.name;
+                continue;
+            }
+            readOption(token, given);
+        }
+    }
+    return given;
+}
+/** One flag as parseArgs found it: its value kept, or its problem. */
+function readOption(token, given) {
+    const setting = BY_FLAG.get(token.name);
+    const { values, problems } = given;
+    if (setting === undefined) {
+        problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+    }
+    else if (bare(setting)) {
+        if (token.inlineValue) {
+            const flag = flagText(setting);
+            problems.push(`${flag}: is a bare flag; write ${flag} alone, without "=${token.value}".`);
+        }
+        else if (setting.kind === 'count') {
+            values.set(setting, String(Number(values.get(setting) ?? '0') + 1));
+        }
+        else
+            values.set(setting, 'true');
+    }
+    else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+        const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+        problems.push(`\`--${flag}\`: needs a value; write \`--${flag} ${setting.value}\`.`);
+    }
+    else {
+        const before = values.get(setting);
+        const list = setting.kind === 'list' && before !== undefined;
+        values.set(setting, list ? `${before},${token.value}` : token.value);
+    }
+}
+/** The variable a setting was read from (its own or an older spelling), if one was. */
+function variableOf(setting, env) {
+    const names = setting.variable === undefined ? [] : [setting.variable, ...(setting.aliases ?? [])];
+    return names.find(name => env[name] !== undefined);
+}
+function parseCommandLine(args, env = process.env) {
+    const { values, problems, action } = readFlags(args);
+    const fromVariable = (setting) => values.has(setting) ? undefined : variableOf(setting, env);
+    const spelling = {
+        setting(setting) {
+            if (setting.scope === 'environment')
+                return `Environment variable \`${setting.variable}\``;
+            const variable = fromVariable(setting);
+            return `${flagText(setting)}${variable === undefined ? '' : ` (from ${variable})`}`;
+        },
+        ref: setting => setting.scope === 'environment' ? `\`${setting.variable}\`` : flagText(setting),
+        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\``
+    };
+    return {
+        action,
+        problems,
+        spelling,
+        value(setting) {
+            if (setting.scope === 'action')
+                return '';
+            const variable = fromVariable(setting);
+            return values.get(setting) ?? (variable === undefined ? '' : (env[variable] ?? ''));
+        },
+        ignored: given => ({
+            warnings: [],
+            notes: given.map(({ setting, value }) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
+                `this command has one log; give \`-v\` for more detail.`)
+        })
+    };
+}
+/** `--help`: every flag with its variable and default. */
+function helpText(version) {
+    const flag = (setting, value) => `--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}`;
+    const { visibility, tag, rolling, destDir, jwtIssuerUri } = _table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy;
+    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)})`;
+    const lines = [
+        `flakehub-push ${version}: evaluate a Nix flake, pack its source and publish it to FlakeHub.`,
+        '',
+        `Usage: flakehub-push ${usage} [flags]`,
+        `       flakehub-push ${flag(visibility, 'public')} --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
+        '',
+        'Where it runs decides where the token comes from (read only after evaluation and packing):',
+        "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
+        '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
+        '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
+        `  a developer's machine             --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(jwtIssuerUri)}, or only a dry run with --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(destDir)}`,
+        '',
+        'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
+    ];
+    for (const setting of BY_FLAG.values())
+        lines.push(...flagHelp(setting));
+    lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
+    lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
+    for (const setting of (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .limitSettings */ .zB)())
+        lines.push(`  ${setting.variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUTS */ .Rh[setting.limit] / 1000}`);
+    return lines.join('\n');
+}
+/** A flag's three lines in `--help`. */
+function flagHelp(setting) {
+    const value = bare(setting) ? '' : ` <${setting.value}>`;
+    const short = setting.short === undefined ? '' : `, -${setting.short}${value}`;
+    const aliases = (setting.aliases ?? []).map(alias => `; also read from ${alias}`).join('');
+    return [
+        `  --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}${value}${short}`,
+        `      ${setting.help}`,
+        `      variable: ${setting.variable ?? '(none)'}; default: ${setting.fallback}${aliases}`
+    ];
+}
+
+
+/***/ }),
+
+/***/ 3826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sb: () => (/* binding */ readSettings),
+  xN: () => (/* binding */ verbosityOf)
+});
+
+// UNUSED EXPORTS: FILE_SYSTEM
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/labels.ts
+var src_labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./node_modules/spdx-expression-parse/index.js
+var spdx_expression_parse = __nccwpck_require__(3326);
+var spdx_expression_parse_default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/naming.ts
+var naming = __nccwpck_require__(8499);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var settings_timeouts = __nccwpck_require__(9849);
+;// CONCATENATED MODULE: ./src/settings/parse.ts
+/**
+ * One small parser per setting: the text given (and what the rule needs beside it) in, a value
+ * or one problem out. A problem says what is wrong and what to write instead; the reader
+ * (read.ts) puts the setting's name before it. Nothing here reads the environment or prints.
+ */
+
+
+
+
+
+
+const ok = (value) => ({ value });
+const fail = (problem) => ({ problem });
+/** `true` or `false` (as YAML spells them); empty is not given. */
+function parseBoolean(text) {
+    if (text === '')
+        return ok(undefined);
+    if (/^(true|True|TRUE)$/.test(text))
+        return ok(true);
+    if (/^(false|False|FALSE)$/.test(text))
+        return ok(false);
+    return fail(`"${text}" is not a boolean; write \`true\` or \`false\`.`);
+}
+const VISIBILITIES = {
+    public: 'public',
+    unlisted: 'unlisted',
+    hidden: 'unlisted',
+    private: 'private'
+};
+/** `public`, `unlisted` (or `hidden`) or `private`, in any case; required. */
+function parseVisibility(text) {
+    const lower = text.toLowerCase();
+    const visibility = Object.hasOwn(VISIBILITIES, lower) ? VISIBILITIES[lower] : undefined;
+    if (visibility !== undefined)
+        return ok(visibility);
+    return fail(lower === ''
+        ? 'is required; write `public`, `unlisted` or `private`.'
+        : `"${lower}" is not a visibility; write \`public\`, \`unlisted\` or \`private\`.`);
+}
+/** The published name, `owner/flake`; empty is not given. */
+function parseName(text) {
+    if (text === '')
+        return ok(undefined);
+    const problem = (0,naming/* flakeNameProblem */.cz)(text);
+    if (problem === undefined)
+        return ok(text);
+    return fail(`${(0,naming/* quoted */.TL)(text)} ${problem}; write it as \`owner/flake-name\`.`);
+}
+/**
+ * The repository, `owner/project`, with extra segments (GitLab's subgroups) folded into the
+ * project name unless they are kept; each part must be a name part, as `name`'s are.
+ */
+function parseRepository(text, context) {
+    const { defaults, keepSubgroups, spelling } = context;
+    const given = text || defaults.repository;
+    const from = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
+    const write = spelling.write(table/* SETTINGS */.yy.repository, 'owner/project');
+    const folded = (0,naming/* foldRepository */.qT)(given);
+    if (folded === undefined) {
+        if (given !== '')
+            return fail(`${(0,naming/* quoted */.TL)(given)} is not \`owner/project\`; write it with a "/" between owner and project.`);
+        return fail(from === ''
+            ? `is required here (nothing in the environment names the repository); write it as ${write}.`
+            : `is empty and ${from} is not set; write the repository as \`owner/project\`.`);
+    }
+    const kept = keepSubgroups && folded !== given;
+    const repository = kept ? given : folded;
+    // Each part (after folding; each segment when folding is off) may become a segment of the
+    // upload path, so it must be a name part as `name`'s are.
+    const partsProblem = (0,naming/* namePartsProblem */.Ds)(repository);
+    if (partsProblem !== undefined) {
+        const taken = text === '' ? ` (taken from ${from})` : '';
+        return fail(`${(0,naming/* quoted */.TL)(given)}${taken} ${partsProblem}; write it as ${write}.`);
+    }
+    if (kept && !context.nameGiven) {
+        const keep = spelling.ref(table/* SETTINGS */.yy.disableRenameSubgroups);
+        return fail(`${(0,naming/* quoted */.TL)(given)} has subgroups, which ${keep} keeps from being folded into the project name; ` +
+            `say the published name with ${spelling.write(table/* SETTINGS */.yy.name, 'owner/flake-name')}, or drop ${keep}.`);
+    }
+    return ok(repository);
+}
+/** A part of a rolling version (`rolling-minor`, `rolling-major`): a whole number; empty is none. */
+function parseVersionPart(text, setting, spelling) {
+    if (text === '')
+        return ok(undefined);
+    const example = spelling.write(setting, '2');
+    if (!/^\d+$/.test(text))
+        return fail(`"${text}" is not a whole number; write e.g. ${example}.`);
+    if (!Number.isSafeInteger(Number(text)))
+        return fail(`"${text}" is larger than a version number can be; write e.g. ${example}.`);
+    return ok(Number(text));
+}
+/**
+ * Why a part of a rolling version cannot be given here, or undefined: `rolling-major` needs
+ * `rolling-minor` (the established tool's rule and words), and either needs `rolling`.
+ */
+function versionPartProblem(setting, given, spelling) {
+    if (setting === table/* SETTINGS */.yy.rollingMajor && !given.minor) {
+        const major = spelling.ref(table/* SETTINGS */.yy.rollingMajor);
+        return `You cannot set ${major} without ${spelling.ref(table/* SETTINGS */.yy.rollingMinor)}.`;
+    }
+    if (given.rolling)
+        return undefined;
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
+}
+/** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
+function parseTag(text, defaults, spelling) {
+    const tag = text || defaults.refName;
+    const rollingInstead = spelling.write(table/* SETTINGS */.yy.rolling, 'true');
+    if (tag === '')
+        return fail(`is empty; set ${spelling.write(table/* SETTINGS */.yy.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
+    if ((0,naming/* semverOfTag */.EJ)(tag) !== undefined)
+        return ok(tag);
+    const from = text === '' ? ` (taken from ${defaults.refNameFrom ?? 'GITHUB_REF_NAME'})` : '';
+    return fail(`"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
+}
+/** A full commit SHA (40 or 64 hexadecimal digits), in lower case; the place's if not given. */
+function parseRev(text, fallback) {
+    const rev = text || fallback || undefined;
+    if (rev === undefined)
+        return ok(undefined);
+    if (/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(rev))
+        return ok(rev.toLowerCase());
+    return fail(`"${rev}" is not a full commit SHA; write all 40 hexadecimal digits.`);
+}
+/** The FlakeHub API (http or https), without a trailing slash, and its host name: the audience. */
+function parseHost(text, spelling) {
+    const given = text || table/* SETTINGS */.yy.host.default;
+    const url = URL.canParse(given) ? new URL(given) : undefined;
+    if (url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return ok({ host: given.replace(/\/+$/, ''), audience: url.hostname });
+    const example = spelling.write(table/* SETTINGS */.yy.host, table/* SETTINGS */.yy.host.default);
+    return fail(`"${given}" is not a URL; write e.g. ${example}.`);
+}
+/** An SPDX license expression; empty is none. */
+function parseSpdxExpression(text) {
+    if (text === '')
+        return ok(undefined);
+    try {
+        spdx_expression_parse_default()(text);
+        return ok(text);
+    }
+    catch (error) {
+        return fail(`"${text}" is not an SPDX license expression (${(0,errors/* errorMessage */.gJ)(error)}); ` +
+            'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
+    }
+}
+/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
+function parseGitRoot(text, workspace, folders) {
+    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+    const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
+    if (gitRoot !== undefined)
+        return ok(gitRoot);
+    return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
+}
+/** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
+function parseDirectory(text, gitRoot, folders, spelling) {
+    const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
+    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    if (dir === undefined)
+        return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
+    const relative = external_node_path_.relative(gitRoot, dir);
+    if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+        return fail(`"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`);
+    if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
+        return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
+    return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
+function parseLimit(text, limit) {
+    if (text.trim() === '')
+        return ok(undefined);
+    const ms = (0,settings_timeouts/* parseSeconds */.fL)(text);
+    if (ms !== undefined)
+        return ok(ms);
+    return fail(`"${text}" is not a number of seconds above 0 and up to ${settings_timeouts/* MAX_SECONDS */.Hg}; write e.g. \`30\` or \`0.5\`, ` +
+        `or unset it for the default (${settings_timeouts/* DEFAULT_TIMEOUTS */.Rh[limit] / 1000}).`);
+}
+/**
+ * The outputs file, an absolute path (resolved in the current folder); empty is none. Its
+ * folder must exist, so that a publish does not end in a failure after the release is out.
+ */
+function parseOutputsFile(text, folders, spelling) {
+    if (text === '')
+        return ok(undefined);
+    const file = external_node_path_.resolve(text);
+    const folder = external_node_path_.dirname(file);
+    const example = spelling.write(table/* SETTINGS */.yy.outputsFile, 'flakehub.env');
+    const what = `write a file path in an existing folder, e.g. ${example}.`;
+    const kind = folders.kind(folder);
+    if (kind === 'none')
+        return fail(`the folder ${folder} does not exist; create it first, or ${what}`);
+    if (kind === 'other')
+        return fail(`${folder} is not a folder; ${what}`);
+    if (folders.kind(file) === 'folder')
+        return fail(`${file} is a folder; ${what}`);
+    return ok(file);
+}
+/** The development JWT issuer, an http(s) URL; empty is none. */
+function parseIssuer(text, spelling) {
+    if (text === '' || (URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)))
+        return ok(text);
+    const example = spelling.write(table/* SETTINGS */.yy.jwtIssuerUri, 'http://localhost:8081');
+    return fail(`"${text}" is not a URL; write e.g. ${example}.`);
+}
+/** How much the command says: a count (`-v` given so many times, or the variable's number). */
+function parseVerbosity(text, spelling) {
+    if (text === '')
+        return ok('normal');
+    if (!/^\d{1,3}$/.test(text))
+        return fail(`"${text}" is not a count; write e.g. \`1\` for more detail, or give ${spelling.ref(table/* SETTINGS */.yy.verbose)} once for each step.`);
+    const count = Number(text);
+    return ok(count === 0 ? 'normal' : count === 1 ? 'verbose' : 'debug');
+}
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+/**
+ * Reads every setting once, from a {@link SettingSource} (the action's inputs, or the command's
+ * flags and variables), through its parser (parse.ts), and hands on a typed {@link Settings} or
+ * every problem at once, time limits included, before anything runs. Nothing here prints or
+ * registers anything: warnings, notes and secrets come back as data for the caller to act on;
+ * the file system is only looked at (through {@link Folders}).
+ */
+
+
+
+
+
+
+/** The file system itself. */
+const FILE_SYSTEM = {
+    realFolder(folder) {
+        try {
+            const real = external_node_fs_.realpathSync(folder);
+            return external_node_fs_.statSync(real).isDirectory() ? real : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    kind(where) {
+        try {
+            return external_node_fs_.statSync(where).isDirectory() ? 'folder' : 'other';
+        }
+        catch {
+            return 'none';
+        }
+    },
+    exists: where => external_node_fs_.existsSync(where)
+};
+/** A source being read: each setting's text, its parser's problems, named as the source names them. */
+class Reader {
+    constructor(source) {
+        this.source = source;
+        this.problems = [...source.problems];
+    }
+    /** What was given for `setting`, without surrounding blanks. */
+    text(setting) {
+        return this.source.value(setting).trim();
+    }
+    /** The value parsed, or undefined with its problem kept, named after `setting`. */
+    take(setting, parsed) {
+        if (parsed.problem === undefined)
+            return parsed.value;
+        this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
+        return undefined;
+    }
+    /** A boolean setting; false when not given or refused. */
+    flag(setting) {
+        return this.take(setting, parseBoolean(this.text(setting))) ?? false;
+    }
+}
+/**
+ * Read and check every setting `source` gives, with the place's `defaults`: the settings, or
+ * every problem found, each naming its setting and saying what to write.
+ */
+function readSettings(source, defaults, folders = FILE_SYSTEM) {
+    const reader = new Reader(source);
+    const githubToken = source.value(table/* SETTINGS */.yy.githubToken);
+    const secrets = githubToken === '' ? [] : [githubToken];
+    const warnings = [];
+    const names = readNames(reader, defaults);
+    const version = readVersion(reader, defaults);
+    const rev = reader.take(table/* SETTINGS */.yy.rev, parseRev(reader.text(table/* SETTINGS */.yy.rev), defaults.rev));
+    const service = readService(reader, warnings);
+    const location = readLocation(reader, defaults, folders);
+    const switches = {
+        mirror: reader.flag(table/* SETTINGS */.yy.mirror),
+        errorOnConflict: reader.flag(table/* SETTINGS */.yy.errorOnConflict),
+        includeOutputPaths: reader.flag(table/* SETTINGS */.yy.includeOutputPaths),
+        myFlakeIsTooBig: reader.flag(table/* SETTINGS */.yy.myFlakeIsTooBig)
+    };
+    // Accepted for compatibility: this action never turns an error into a warning, strict or not.
+    reader.flag(table/* SETTINGS */.yy.strictMode);
+    const timeouts = readLimits(reader);
+    const command = readCommand(reader, folders);
+    const { problems } = reader;
+    if (problems.length > 0 || !names || !version || !service || !location)
+        return { problems, warnings, notes: [], secrets };
+    const ignored = source.ignored(ignoredSettings(reader));
+    const settings = {
+        ...names,
+        ...switches,
+        ...service,
+        ...location,
+        ...command,
+        version,
+        rev,
+        githubToken,
+        timeouts,
+        spelling: source.spelling
+    };
+    return { settings, warnings: [...warnings, ...ignored.warnings], notes: ignored.notes, secrets };
+}
+/** How much the command says, from its `-v` flags or variable (`normal` when refused). */
+function verbosityOf(source) {
+    const text = source.value(table/* SETTINGS */.yy.verbose).trim();
+    return parseVerbosity(text, source.spelling).value ?? 'normal';
+}
+/** Who can see the release, and under which name of which repository it is published. */
+function readNames(reader, defaults) {
+    const visibility = reader.take(table/* SETTINGS */.yy.visibility, parseVisibility(reader.text(table/* SETTINGS */.yy.visibility)));
+    const keepSubgroups = reader.flag(table/* SETTINGS */.yy.disableRenameSubgroups);
+    const name = reader.take(table/* SETTINGS */.yy.name, parseName(reader.text(table/* SETTINGS */.yy.name)));
+    const nameGiven = reader.text(table/* SETTINGS */.yy.name) !== '';
+    const context = { defaults, keepSubgroups, nameGiven, spelling: reader.source.spelling };
+    const given = reader.text(table/* SETTINGS */.yy.repository);
+    const repository = reader.take(table/* SETTINGS */.yy.repository, parseRepository(given, context));
+    if (visibility === undefined || repository === undefined)
+        return undefined;
+    return { visibility, uploadName: name ?? repository, repository };
+}
+/** A rolling version (`<major>.<minor>.<commit count>+rev-<sha>`), or a tag. */
+function readVersion(reader, defaults) {
+    const { spelling } = reader.source;
+    const rolling = reader.flag(table/* SETTINGS */.yy.rolling);
+    const minorText = reader.text(table/* SETTINGS */.yy.rollingMinor);
+    const given = { rolling, minor: minorText !== '' };
+    const part = (setting) => {
+        const value = reader.take(setting, parseVersionPart(reader.text(setting), setting, spelling));
+        if (value === undefined)
+            return undefined;
+        const problem = versionPartProblem(setting, given, spelling);
+        return problem === undefined ? value : reader.take(setting, { problem });
+    };
+    const minor = part(table/* SETTINGS */.yy.rollingMinor);
+    const major = part(table/* SETTINGS */.yy.rollingMajor);
+    if (rolling)
+        return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
+    return tag === undefined ? undefined : { kind: 'tag', tag };
+}
+/** Where FlakeHub is, and what the release says beside its name: labels and licence. */
+function readService(reader, warnings) {
+    const { spelling } = reader.source;
+    const host = reader.take(table/* SETTINGS */.yy.host, parseHost(reader.text(table/* SETTINGS */.yy.host), spelling));
+    const labels = reader.text(table/* SETTINGS */.yy.extraLabels);
+    const tags = reader.text(table/* SETTINGS */.yy.extraTags);
+    if (labels === '' && tags !== '') {
+        const [old, current] = [spelling.ref(table/* SETTINGS */.yy.extraTags), spelling.ref(table/* SETTINGS */.yy.extraLabels)];
+        warnings.push(`${old} is deprecated; rename it to ${current}.`);
+    }
+    const spdx = reader.text(table/* SETTINGS */.yy.spdxExpression);
+    const spdxExpression = reader.take(table/* SETTINGS */.yy.spdxExpression, parseSpdxExpression(spdx));
+    if (host === undefined || (spdx !== '' && spdxExpression === undefined))
+        return undefined;
+    return { ...host, extraLabels: (0,src_labels/* splitLabels */.u_)(labels || tags), spdxExpression };
+}
+/** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
+function readLocation(reader, defaults, folders) {
+    const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
+    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    if (root === undefined)
+        return undefined;
+    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const flake = reader.take(directory, dir);
+    const dest = reader.text(destDir);
+    if (flake === undefined)
+        return undefined;
+    return {
+        gitRoot: root,
+        ...flake,
+        destDir: dest === '' ? undefined : external_node_path_.resolve(defaults.workspace, dest)
+    };
+}
+/** The limits of the network calls, each variable that is set applied. */
+function readLimits(reader) {
+    const timeouts = { ...settings_timeouts/* DEFAULT_TIMEOUTS */.Rh };
+    for (const setting of (0,table/* limitSettings */.zB)()) {
+        const ms = reader.take(setting, parseLimit(reader.source.value(setting), setting.limit));
+        if (ms !== undefined)
+            timeouts[setting.limit] = ms;
+    }
+    return timeouts;
+}
+/** The command's own settings: where else the outputs go, the issuer, GitHub's API, the log. */
+function readCommand(reader, folders) {
+    const { spelling } = reader.source;
+    const { outputsFile, jwtIssuerUri, githubGraphqlUrl, verbose } = table/* SETTINGS */.yy;
+    const file = parseOutputsFile(reader.text(outputsFile), folders, spelling);
+    const issuer = parseIssuer(reader.text(jwtIssuerUri), spelling);
+    reader.take(verbose, parseVerbosity(reader.text(verbose), spelling));
+    return {
+        outputsFile: reader.take(outputsFile, file),
+        jwtIssuerUri: reader.take(jwtIssuerUri, issuer) ?? '',
+        githubGraphqlUrl: reader.text(githubGraphqlUrl) || undefined
+    };
+}
+/** The settings given that mean nothing here (the established tool's own), with their values. */
+function ignoredSettings(reader) {
+    return table/* ALL_SETTINGS */.wn.flatMap(setting => {
+        if (setting.ignored !== true)
+            return [];
+        const value = reader.text(setting);
+        return value === '' || value === setting.ignoredUnless ? [] : [{ setting, value }];
+    });
+}
+
+
+/***/ }),
+
+/***/ 1013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ flagOf),
+/* harmony export */   w: () => (/* binding */ inputOf)
+/* harmony export */ });
+/** The action's input name of a setting, if the action has it. */
+function inputOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'action' ? setting.name : undefined;
+}
+/** The command's flag of a setting, without `--`, if the command has one. */
+function flagOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'command'
+        ? (setting.flag ?? setting.name)
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c8: () => (/* binding */ secretVariables),
+/* harmony export */   wn: () => (/* binding */ ALL_SETTINGS),
+/* harmony export */   yy: () => (/* binding */ SETTINGS),
+/* harmony export */   zB: () => (/* binding */ limitSettings)
+/* harmony export */ });
+const BINARY_HELP = "Ignored (chose the established action's binary).";
+const DEPRECATED_BINARY_HELP = "Ignored (deprecated, chose the established action's binary).";
+/** The established action's inputs that chose which binary it downloaded: none here. */
+const binarySource = (name, help = BINARY_HELP, ignoredUnless) => ({
+    scope: 'action',
+    name,
+    kind: 'text',
+    help,
+    ignored: true,
+    ...(ignoredUnless === undefined ? {} : { ignoredUnless })
+});
+/** A limit on the network calls: a variable only, in seconds. */
+const limit = (variable, key, help) => ({
+    scope: 'environment',
+    variable,
+    kind: 'text',
+    help,
+    limit: key
+});
+const SETTINGS = {
+    visibility: {
+        scope: 'both',
+        name: 'visibility',
+        variable: 'FLAKEHUB_PUSH_VISIBILITY',
+        aliases: ['FLAKEHUB_PUSH_VISIBLITY'],
+        kind: 'text',
+        required: true,
+        help: '`public`, `unlisted` or `private` (`hidden` is read as `unlisted`).',
+        value: 'public|unlisted|private',
+        fallback: '(required)'
+    },
+    name: {
+        scope: 'both',
+        name: 'name',
+        variable: 'FLAKEHUB_PUSH_NAME',
+        kind: 'text',
+        help: "The published flake name, `owner/name`. Defaults to the repository's `owner/project`.",
+        value: 'owner/flake',
+        fallback: 'the repository'
+    },
+    repository: {
+        scope: 'both',
+        name: 'repository',
+        variable: 'FLAKEHUB_PUSH_REPOSITORY',
+        kind: 'text',
+        default: '${{ github.repository }}',
+        help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
+        value: 'owner/project',
+        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+    },
+    mirror: {
+        scope: 'both',
+        name: 'mirror',
+        variable: 'FLAKEHUB_PUSH_MIRROR',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Whether the repository is a mirror maintained by DeterminateSystems.',
+        fallback: 'false'
+    },
+    directory: {
+        scope: 'both',
+        name: 'directory',
+        variable: 'FLAKEHUB_PUSH_DIRECTORY',
+        kind: 'text',
+        help: "The flake's folder relative to `git-root`, for subflakes.",
+        value: 'path',
+        fallback: 'the Git root'
+    },
+    gitRoot: {
+        scope: 'both',
+        name: 'git-root',
+        variable: 'FLAKEHUB_PUSH_GIT_ROOT',
+        kind: 'text',
+        default: '.',
+        help: 'The root of the Git checkout.',
+        value: 'path',
+        fallback: '., or CI_PROJECT_DIR on GitLab'
+    },
+    tag: {
+        scope: 'both',
+        name: 'tag',
+        variable: 'FLAKEHUB_PUSH_TAG',
+        kind: 'text',
+        help: 'The tag of a non-rolling release, `v` followed by a SemVer version such as `v1.2.3`. Defaults to the ref name.',
+        value: 'v1.2.3',
+        fallback: 'GITHUB_REF_NAME, or CI_COMMIT_TAG / CI_COMMIT_REF_NAME on GitLab'
+    },
+    rev: {
+        scope: 'both',
+        name: 'rev',
+        variable: 'FLAKEHUB_PUSH_REV',
+        kind: 'text',
+        help: 'The full commit SHA to publish. Defaults to the checked-out commit.',
+        value: 'sha',
+        fallback: 'HEAD, or CI_COMMIT_SHA on GitLab'
+    },
+    rollingMinor: {
+        scope: 'both',
+        name: 'rolling-minor',
+        variable: 'FLAKEHUB_PUSH_ROLLING_MINOR',
+        kind: 'text',
+        help: 'The SemVer minor version of rolling releases, `<major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling`.',
+        value: 'n',
+        fallback: '1'
+    },
+    rollingMajor: {
+        scope: 'both',
+        name: 'rolling-major',
+        variable: 'FLAKEHUB_PUSH_ROLLING_MAJOR',
+        kind: 'text',
+        help: 'The SemVer major version of rolling releases, `<rolling-major>.<rolling-minor>.<commit count>+rev-<sha>`. Needs `rolling` and `rolling-minor`.',
+        value: 'n',
+        fallback: '0'
+    },
+    rolling: {
+        scope: 'both',
+        name: 'rolling',
+        variable: 'FLAKEHUB_PUSH_ROLLING',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Publish an untagged, rolling release versioned `0.1.<commit count>+rev-<sha>`.',
+        fallback: 'false'
+    },
+    host: {
+        scope: 'both',
+        name: 'host',
+        variable: 'FLAKEHUB_PUSH_HOST',
+        kind: 'text',
+        default: 'https://api.flakehub.com',
+        help: 'The FlakeHub API to publish to.',
+        value: 'url',
+        fallback: 'https://api.flakehub.com'
+    },
+    logDirectives: {
+        scope: 'both',
+        name: 'log-directives',
+        flag: 'log-directive',
+        variable: 'FLAKEHUB_PUSH_LOG_DIRECTIVES',
+        kind: 'list',
+        default: 'flakehub_push=info',
+        help: "Ignored (the established tool's tracing directives). For detail, enable step debug logging (the action) or give `-v` (the command).",
+        value: 'directives',
+        fallback: '(none)',
+        ignored: true,
+        ignoredUnless: 'flakehub_push=info'
+    },
+    logger: {
+        scope: 'both',
+        name: 'logger',
+        variable: 'FLAKEHUB_PUSH_LOGGER',
+        kind: 'text',
+        default: 'full',
+        help: "Ignored (the established tool's log format).",
+        value: 'compact|full|pretty|json',
+        fallback: '(one format)',
+        ignored: true,
+        ignoredUnless: 'full'
+    },
+    githubToken: {
+        scope: 'both',
+        name: 'github-token',
+        variable: 'FLAKEHUB_PUSH_GITHUB_TOKEN',
+        kind: 'text',
+        default: '${{ github.token }}',
+        help: 'A GitHub token for the GraphQL API (commit count, topics, licence).',
+        value: 'token',
+        fallback: '(none)',
+        secret: true
+    },
+    extraTags: {
+        scope: 'both',
+        name: 'extra-tags',
+        short: 't',
+        variable: 'FLAKEHUB_PUSH_EXTRA_TAGS',
+        kind: 'list',
+        default: '',
+        help: 'DEPRECATED: use `extra-labels`.',
+        value: 'a,b',
+        fallback: '(none)'
+    },
+    extraLabels: {
+        scope: 'both',
+        name: 'extra-labels',
+        short: 'l',
+        variable: 'FLAKEHUB_PUSH_EXTRA_LABELS',
+        kind: 'list',
+        default: '',
+        help: "Extra labels, comma separated, added before the repository's topics. Alphanumerics and `-`, at most 50 characters each; at most 25 labels in all.",
+        value: 'a,b',
+        fallback: '(none)'
+    },
+    spdxExpression: {
+        scope: 'both',
+        name: 'spdx-expression',
+        variable: 'FLAKEHUB_PUSH_SPDX_EXPRESSION',
+        kind: 'text',
+        default: '',
+        help: 'An SPDX license expression to use instead of the licence GitHub detects.',
+        value: 'expr',
+        fallback: "GitHub's licence id, else none"
+    },
+    errorOnConflict: {
+        scope: 'both',
+        name: 'error-on-conflict',
+        variable: 'FLAKEHUB_PUSH_ERROR_ON_CONFLICT',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Fail when this version has already been published (otherwise that is a success).',
+        fallback: 'false'
+    },
+    includeOutputPaths: {
+        scope: 'both',
+        name: 'include-output-paths',
+        variable: 'FLAKEHUB_PUSH_INCLUDE_OUTPUT_PATHS',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Record the derivation and output paths of each flake output.',
+        fallback: 'false'
+    },
+    myFlakeIsTooBig: {
+        scope: 'both',
+        name: 'my-flake-is-too-big',
+        variable: 'FLAKEHUB_PUSH_MY_FLAKE_IS_TOO_BIG',
+        kind: 'boolean',
+        default: 'false',
+        help: 'Skip the all-systems evaluation and the outputs document, for flakes too large to evaluate in a job.',
+        fallback: 'false'
+    },
+    strictMode: {
+        scope: 'action',
+        name: '_internal-strict-mode',
+        kind: 'boolean',
+        default: 'false',
+        help: 'For testing this action only.'
+    },
+    destDir: {
+        scope: 'both',
+        name: 'dest-dir',
+        variable: 'FLAKEHUB_DEST_DIR',
+        kind: 'text',
+        help: 'Dry run. Write `<version>.tar.gz` and `<version>.json` to this folder and contact no service.',
+        value: 'path',
+        fallback: '(publish)'
+    },
+    sourceBinary: binarySource('source-binary'),
+    sourceBranch: binarySource('source-branch', BINARY_HELP, 'main'),
+    sourcePr: binarySource('source-pr'),
+    sourceRevision: binarySource('source-revision'),
+    sourceTag: binarySource('source-tag'),
+    sourceUrl: binarySource('source-url'),
+    flakehubPushBinary: binarySource('flakehub-push-binary', DEPRECATED_BINARY_HELP),
+    flakehubPushBranch: binarySource('flakehub-push-branch', DEPRECATED_BINARY_HELP),
+    flakehubPushPr: binarySource('flakehub-push-pr', DEPRECATED_BINARY_HELP),
+    flakehubPushRevision: binarySource('flakehub-push-revision', DEPRECATED_BINARY_HELP),
+    flakehubPushTag: binarySource('flakehub-push-tag', DEPRECATED_BINARY_HELP),
+    flakehubPushUrl: binarySource('flakehub-push-url', DEPRECATED_BINARY_HELP),
+    disableRenameSubgroups: {
+        scope: 'command',
+        name: 'disable-rename-subgroups',
+        variable: 'FLAKEHUB_PUSH_DISABLE_RENAME_SUBGROUPS',
+        kind: 'boolean',
+        help: 'Do not fold subgroups (a/b/c) into the project name.',
+        fallback: 'false'
+    },
+    githubGraphqlUrl: {
+        scope: 'command',
+        name: 'github-graphql-url',
+        variable: 'FLAKEHUB_GITHUB_GRAPHQL_URL',
+        kind: 'text',
+        help: "GitHub's GraphQL API.",
+        value: 'url',
+        fallback: 'GITHUB_GRAPHQL_URL, else https://api.github.com/graphql'
+    },
+    jwtIssuerUri: {
+        scope: 'command',
+        name: 'jwt-issuer-uri',
+        kind: 'text',
+        help: 'Development only: get the token from this issuer (for a local FlakeHub).',
+        value: 'uri',
+        fallback: '(none)'
+    },
+    outputsFile: {
+        scope: 'command',
+        name: 'outputs-file',
+        variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
+        kind: 'text',
+        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        value: 'path',
+        fallback: '(none)'
+    },
+    verbose: {
+        scope: 'command',
+        name: 'verbose',
+        short: 'v',
+        variable: 'FLAKEHUB_PUSH_VERBOSITY',
+        kind: 'count',
+        help: "Say more: once for the detail (such as Nix's messages as they come), twice for everything. The variable takes the count.",
+        fallback: '0'
+    },
+    connectTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_CONNECT', 'connectMs', 'every call: connecting'),
+    oidcTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_OIDC', 'oidcMs', 'GitHub OIDC token'),
+    graphqlTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_GRAPHQL', 'graphqlMs', 'GitHub GraphQL'),
+    statusTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STATUS', 'statusMs', 'FlakeHub token status'),
+    stageTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_STAGE', 'stageMs', 'FlakeHub stage'),
+    publishTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH', 'publishMs', 'FlakeHub publish'),
+    uploadStallTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL', 'uploadStallMs', 'tarball upload: without a byte moving'),
+    uploadAnswerTimeout: limit('FLAKEHUB_PUSH_TIMEOUT_UPLOAD_ANSWER', 'uploadAnswerMs', 'tarball upload: the answer'),
+    publishBudget: limit('FLAKEHUB_PUSH_TIMEOUT_PUBLISH_BUDGET', 'publishBudgetMs', 'everything FlakeHub is asked, retries included'),
+    retryDelay: limit('FLAKEHUB_PUSH_RETRY_DELAY', 'retryDelayMs', 'the wait before the first retry (it doubles)')
+};
+/** Every setting, in the table's order (the order of `action.yml`, `--help` and the README). */
+const ALL_SETTINGS = Object.values(SETTINGS);
+/** The variables that hold a token: never handed to a child process. */
+function secretVariables() {
+    return ALL_SETTINGS.flatMap(setting => setting.secret === true && setting.variable !== undefined ? [setting.variable] : []);
+}
+/** The settings that limit the network calls, each with its limit. */
+function limitSettings() {
+    return ALL_SETTINGS.flatMap(setting => setting.limit !== undefined && setting.variable !== undefined
+        ? [{ ...setting, limit: setting.limit, variable: setting.variable }]
+        : []);
+}
+
+
+/***/ }),
+
+/***/ 9849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ MAX_SECONDS),
+/* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
+/* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES)
+/* harmony export */ });
+/**
+ * Every time limit and retry number of the action's network calls, in one place, each with the
+ * reason for it. The time limits and the first retry's wait can be changed with environment
+ * variables (`FLAKEHUB_PUSH_TIMEOUT_*`, `FLAKEHUB_PUSH_RETRY_DELAY`, in seconds: their rows in
+ * table.ts), for slow links and for tests that must not wait real minutes.
+ */
+const DEFAULT_TIMEOUTS = {
+    // A healthy service connects in well under a second, even across an ocean; 10 s covers a slow
+    // resolver or proxy, and a dead route is given up (and retried) without wasting a minute.
+    connectMs: 10000,
+    // GitHub mints a token without computing anything: it answers in well under a second.
+    oidcMs: 15000,
+    // Counting the commits of a large repository's history can take GitHub several seconds.
+    graphqlMs: 30000,
+    // A lookup of the token: trivial work for FlakeHub.
+    statusMs: 15000,
+    // FlakeHub stores the metadata (the outputs document may be megabytes) and presigns a URL.
+    stageMs: 30000,
+    // Publishing makes the release visible and may inspect the uploaded tarball first.
+    publishMs: 60000,
+    // A live link moves some bytes every second, however slow it is; 30 s of nothing is a dead
+    // connection. A stall, not a total, so that 50 MB on a slow link still completes.
+    uploadStallMs: 30000,
+    // The store checks the SHA-256 of up to 50 MB before it answers.
+    uploadAnswerMs: 60000,
+    // Longer than a 50 MB upload at 100 KB/s (about 8.5 minutes) plus the other calls' retries;
+    // shorter than the point where a silent job looks dead and gets cancelled.
+    publishBudgetMs: 15 * 60000,
+    // 1, 2, 4, 8 s: long enough for a restarting service or a passing blip, short enough that
+    // four retries of a call cost 15 s at most on top of their limits.
+    retryDelayMs: 1000
+};
+/** Attempts of one call in all, the first included: four retries ride out a restart or a blip. */
+const RETRY_ATTEMPTS = 5;
+/** No single wait is longer, whatever `Retry-After` asks: the run must not look dead. */
+const RETRY_MAX_DELAY_MS = 20000;
+/** A larger answer is not one of the small JSON documents the action reads. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+// With the defaults, one hung call costs one answer limit and one backoff (about 31 s for
+// stage); a call that never answers fails after RETRY_ATTEMPTS limits plus the backoffs, at
+// most 5 × 30 + 15 = 165 s for stage (publish: 5 × 60 + 15 s, still inside the budget).
+/** Longest limit one may set: a day. Longer is a typo, and timers overflow past 24.8 days. */
+const MAX_SECONDS = 86400;
+/** Milliseconds from a number of seconds such as `30` or `0.5`; undefined if it is not one. */
+function parseSeconds(text) {
+    const trimmed = text.trim();
+    if (!/^\d{1,6}(\.\d{1,3})?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
+}
+/** "1.5 s", "30 s": a limit as a person reads it. */
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

@@ -35628,201 +35628,18 @@ function sendWithRetries(transport, what, request, policy) {
 
 /***/ }),
 
-/***/ 8929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ge: () => (/* binding */ Credential),
-/* harmony export */   eC: () => (/* binding */ githubIdToken)
-/* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry, givenTokenProblem */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4798);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4623);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
-/**
- * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
- * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
- * it is masked at once, and refreshed when it is about to expire.
- */
-
-
-
-
-
-/** A token closer than this to its expiry is replaced before the next call. */
-const REFRESH_MARGIN_MS = 60000;
-const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
-
-permissions:
-  id-token: write
-  contents: read`;
-/**
- * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
- * `log`, and `secrets` kept out of what an error quotes.
- */
-const githubIdToken = (limits, log, secrets) => (audience, signal) => requestGithubIdToken({ limits, log, secrets }, audience, signal);
-/**
- * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
- * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
- * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
- */
-async function requestGithubIdToken({ limits, log, secrets }, audience, signal) {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
-    }
-    const { connectMs, oidcMs } = limits;
-    const label = `GitHub OIDC token (GET ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
-    let seen;
-    let attempts = 0;
-    // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => secrets.bodyStart((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
-    try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
-            attempts++;
-            seen = undefined;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
-                seen = answer;
-            }, signal);
-        }, outcome => {
-            if (!('error' in outcome))
-                return undefined;
-            if (outcome.error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU)
-                return { reason: outcome.error.message };
-            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
-            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
-            return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
-                ? { reason: reasonOf(outcome.error) }
-                : undefined;
-        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits, line => log.info(line), secrets), signal });
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw signal.reason;
-        const answer = seen === undefined
-            ? ''
-            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
-        const what = noToken
-            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
-            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
-        throw new Error(`${label} ${what}${answer}.`, { cause: error });
-    }
-}
-/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
-function tokenExpiry(jwt) {
-    try {
-        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
- * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
- * expired yet. Says nothing of the token's content.
- */
-function givenTokenProblem(token, now) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
-    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
-    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
-    if (bad >= 0)
-        return `is not a JWT: its ${names[bad]} part is not base64url text`;
-    let claims;
-    try {
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        claims = undefined;
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-        return 'is not a JWT: its middle part is not a JSON object';
-    const exp = claims.exp;
-    if (typeof exp !== 'number' || !Number.isFinite(exp))
-        return 'has no expiry: its claims hold no numeric `exp`';
-    const expiresAt = exp * 1000;
-    if (expiresAt > now)
-        return undefined;
-    if (expiresAt < -8.64e15)
-        return 'expired long ago (its `exp` is out of range)';
-    const seconds = Math.floor((now - expiresAt) / 1000);
-    const ago = seconds < 60
-        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
-        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
-    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
-}
-/** A live OIDC token for FlakeHub. */
-class Credential {
-    constructor(token, audience, source, services) {
-        this.token = token;
-        this.audience = audience;
-        this.source = source;
-        this.services = services;
-        this.now = services.now ?? Date.now;
-    }
-    /** Ask for the token: only possible once the release is complete. */
-    static async forRelease(release, audience, source, services) {
-        services.log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
-        const token = await source(audience);
-        services.secrets.add(token);
-        return new Credential(token, audience, source, services);
-    }
-    /** Milliseconds until the current token expires, if it says. */
-    msLeft() {
-        const expiresAt = tokenExpiry(this.token);
-        return expiresAt === undefined ? undefined : expiresAt - this.now();
-    }
-    /** Whether the current token's own expiry has passed. */
-    get expired() {
-        return (this.msLeft() ?? Infinity) <= 0;
-    }
-    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
-    async fresh() {
-        const left = this.msLeft();
-        if (left !== undefined && left < REFRESH_MARGIN_MS) {
-            const seconds = Math.round(left / 1000);
-            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
-        }
-        return this.token;
-    }
-    /** Fetch a new token now. */
-    async refresh(why) {
-        this.services.log.info(`Refreshing the OIDC token: ${why}.`);
-        const token = await this.source(this.audience);
-        this.services.secrets.add(token);
-        this.token = token;
-        return token;
-    }
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4623);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9514);
-/* harmony import */ var _places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
-/* harmony import */ var _places_place_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9885);
-/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(169);
-/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(396);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7194);
-/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4298);
-/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3826);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8293);
+/* harmony import */ var _places_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7335);
+/* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
+/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5700);
+/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(187);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3826);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
-
-
-
 
 
 
@@ -35835,18 +35652,10 @@ async function eventOwner() {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return context.payload.repository?.owner?.login;
 }
-const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelOnSignals */ .d)();
-const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .Secrets */ .Sb(_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubMask */ .g0);
-const reporter = (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubReporter */ .TO)(secrets, (0,_places_github_reporter_js__WEBPACK_IMPORTED_MODULE_3__/* .githubVerbosity */ .rS)());
-const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)((0,_settings_action_js__WEBPACK_IMPORTED_MODULE_8__/* .actionSource */ .I)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), process.env), (0,_places_place_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultsFromEnv */ .gE)());
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_places_place_js__WEBPACK_IMPORTED_MODULE_4__/* .githubPlace */ .VS)({ eventOwner }), reading, {
-    reporter,
-    secrets,
-    runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_5__/* .makeProcessRunner */ .Wl)({ log: reporter }),
-    http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpClientTransport */ .zm)(signal),
-    now: Date.now,
-    signal
-});
+const signal = (0,_process_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOnSignals */ .d)();
+const place = (0,_places_github_js__WEBPACK_IMPORTED_MODULE_2__/* .githubPlace */ .VS)(process.env, process.cwd(), eventOwner);
+const reading = (0,_settings_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readSettings */ .sb)((0,_settings_action_js__WEBPACK_IMPORTED_MODULE_5__/* .actionSource */ .I)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), process.env), place.defaults);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(place, reading, (0,_real_services_js__WEBPACK_IMPORTED_MODULE_4__/* .realServices */ .n)(place, 'normal', signal));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -35926,7 +35735,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 9514:
+/***/ 8293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36458,8 +36267,63 @@ function answered(call, response, secrets) {
     return `${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}`;
 }
 
-// EXTERNAL MODULE: ./src/flakehub/token.ts
-var token = __nccwpck_require__(8929);
+;// CONCATENATED MODULE: ./src/flakehub/token.ts
+/** A token closer than this to its expiry is replaced before the next call. */
+const REFRESH_MARGIN_MS = 60000;
+/** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
+function tokenExpiry(jwt) {
+    try {
+        const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+        return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A live OIDC token for FlakeHub. */
+class Credential {
+    constructor(token, audience, source, services) {
+        this.token = token;
+        this.audience = audience;
+        this.source = source;
+        this.services = services;
+        this.now = services.now ?? Date.now;
+    }
+    /** Ask for the token: only possible once the release is complete. */
+    static async forRelease(release, audience, source, services) {
+        services.log.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        const token = await source(audience);
+        services.secrets.add(token);
+        return new Credential(token, audience, source, services);
+    }
+    /** Milliseconds until the current token expires, if it says. */
+    msLeft() {
+        const expiresAt = tokenExpiry(this.token);
+        return expiresAt === undefined ? undefined : expiresAt - this.now();
+    }
+    /** Whether the current token's own expiry has passed. */
+    get expired() {
+        return (this.msLeft() ?? Infinity) <= 0;
+    }
+    /** The token, replaced first if it expires within {@link REFRESH_MARGIN_MS}. */
+    async fresh() {
+        const left = this.msLeft();
+        if (left !== undefined && left < REFRESH_MARGIN_MS) {
+            const seconds = Math.round(left / 1000);
+            await this.refresh(seconds > 0 ? `it expires in ${seconds} s` : 'it has expired');
+        }
+        return this.token;
+    }
+    /** Fetch a new token now. */
+    async refresh(why) {
+        this.services.log.info(`Refreshing the OIDC token: ${why}.`);
+        const token = await this.source(this.audience);
+        this.services.secrets.add(token);
+        this.token = token;
+        return token;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
 
@@ -36486,7 +36350,7 @@ async function publishRelease(release, settings, services) {
         return services.idToken(audience, signal);
     };
     const { log, secrets, now } = services;
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken, {
+    const credential = await Credential.forRelease(release, settings.audience, idToken, {
         log,
         secrets,
         now
@@ -37685,25 +37549,134 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 4560:
+/***/ 7335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  g0: () => (/* binding */ githubMask),
-  TO: () => (/* binding */ githubReporter),
-  rS: () => (/* binding */ githubVerbosity)
+  VS: () => (/* binding */ githubPlace)
 });
 
-// UNUSED EXPORTS: printInert
+// UNUSED EXPORTS: github, githubDefaults, refusePullRequest
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var setting = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+// EXTERNAL MODULE: ./src/flakehub/answers.ts
+var answers = __nccwpck_require__(8539);
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var flakehub_http = __nccwpck_require__(4623);
+;// CONCATENATED MODULE: ./src/places/github-graphql.ts
+/**
+ * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
+ * and ids. Only used when publishing; a dry run asks local Git instead.
+ */
+
+
+const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
+  repository(owner: $owner, name: $name) {
+    databaseId
+    owner {
+      __typename
+      ... on User { databaseId }
+      ... on Organization { databaseId }
+    }
+    licenseInfo { spdxId }
+    object(expression: $revision) {
+      ... on Commit { history { totalCount } }
+    }
+    repositoryTopics(first: 20) { edges { node { topic { name } } } }
+  }
+}`;
+/**
+ * What the code reads of the answer, and nothing more: a missing repository comes with
+ * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ */
+const ANSWER = (0,answers/* object */.Ik)({
+    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
+            databaseId: answers/* count */.U9,
+            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
+            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
+            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
+            repositoryTopics: (0,answers/* object */.Ik)({
+                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
+            })
+        }))
+    }))),
+    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
+});
+async function githubFacts(services, graphqlUrl, token, repository, revision, limits) {
+    const { http, log, secrets } = services;
+    const [owner, name] = repository.split('/');
+    const request = {
+        method: 'POST',
+        url: graphqlUrl,
+        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
+        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
+    };
+    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
+    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision, secrets), (0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets));
+}
+/** What GitHub's answer says about the commit, or one error that says what is wrong. */
+function readFacts(response, call, repository, revision, secrets) {
+    if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
+        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}.`);
+    }
+    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER, secrets);
+    const repo = result.data?.repository;
+    if (repo == null) {
+        const why = result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer';
+        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
+            'Check that the repository exists and that `github-token` can read it.');
+    }
+    const commits = repo.object?.history?.totalCount;
+    if (commits === undefined) {
+        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
+    }
+    return {
+        revision,
+        commitCount: commits,
+        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
+        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
+        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
+        githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/places/facts.ts
+
+/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
+async function localFacts(settings, commit, services, shallow = {
+    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
+    refuseRolling: false
+}) {
+    const { revision } = commit;
+    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
+        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
+            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
+            `before the releases already published. ${shallow.deepen}`);
+    }
+    const commitCount = await commit.git.commitCount(revision);
+    if (commit.shallow) {
+        services.log.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+    }
+    return { revision, commitCount, topics: [], spdxIdentifier: null };
+}
+/** Facts from GitHub's GraphQL API, for the commit being published. */
+function graphqlFacts(settings, commit, graphqlUrl, services) {
+    return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/report.ts
 const HEADINGS = {
     published: 'Published',
@@ -37866,161 +37839,128 @@ function githubReporter(secrets, verbosity) {
     };
 }
 
-
-/***/ }),
-
-/***/ 9885:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gE: () => (/* binding */ defaultsFromEnv),
-  VS: () => (/* binding */ githubPlace)
-});
-
-// UNUSED EXPORTS: graphqlFacts, localFacts
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/flakehub/answers.ts
-var answers = __nccwpck_require__(8539);
-// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
-var flakehub_http = __nccwpck_require__(4623);
-;// CONCATENATED MODULE: ./src/places/github-graphql.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/flakehub/deadline.ts
+var deadline = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/places/github-token.ts
 /**
- * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
- * and ids. Only used when publishing; a dry run asks local Git instead.
+ * GitHub's OIDC token for the job (`core.getIDToken`): only with `permissions: id-token: write`,
+ * each request bounded by the run's limits (the toolkit takes none, see deadline.ts) and
+ * retried when it fails in passing.
  */
 
 
-const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
-  repository(owner: $owner, name: $name) {
-    databaseId
-    owner {
-      __typename
-      ... on User { databaseId }
-      ... on Organization { databaseId }
-    }
-    licenseInfo { spdxId }
-    object(expression: $revision) {
-      ... on Commit { history { totalCount } }
-    }
-    repositoryTopics(first: 20) { edges { node { topic { name } } } }
-  }
-}`;
+
+
+
+const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action:
+
+permissions:
+  id-token: write
+  contents: read`;
 /**
- * What the code reads of the answer, and nothing more: a missing repository comes with
- * `errors`; `object` is null for an unknown revision and has no `history` for a non-commit.
+ * The job's OIDC token from GitHub, each call bounded by the run's limits; retries are told to
+ * `log`, and `secrets` kept out of what an error quotes.
  */
-const ANSWER = (0,answers/* object */.Ik)({
-    data: (0,answers/* optional */.lq)((0,answers/* nullable */.me)((0,answers/* object */.Ik)({
-        repository: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({
-            databaseId: answers/* count */.U9,
-            owner: (0,answers/* object */.Ik)({ databaseId: (0,answers/* optional */.lq)(answers/* count */.U9) }),
-            licenseInfo: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ spdxId: (0,answers/* nullable */.me)(answers/* string */.Yj) })),
-            object: (0,answers/* nullable */.me)((0,answers/* object */.Ik)({ history: (0,answers/* optional */.lq)((0,answers/* object */.Ik)({ totalCount: answers/* count */.U9 })) })),
-            repositoryTopics: (0,answers/* object */.Ik)({
-                edges: (0,answers/* array */.YO)((0,answers/* object */.Ik)({ node: (0,answers/* object */.Ik)({ topic: (0,answers/* object */.Ik)({ name: answers/* string */.Yj }) }) }))
-            })
-        }))
-    }))),
-    errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
-});
-async function githubFacts(services, graphqlUrl, token, repository, revision, limits) {
-    const { http, log, secrets } = services;
-    const [owner, name] = repository.split('/');
-    const request = {
-        method: 'POST',
-        url: graphqlUrl,
-        headers: { Authorization: `bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { owner, name, revision } }),
-        limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
-    };
-    const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,flakehub_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision, secrets), (0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets));
+const githubIdToken = (limits, log, secrets) => (audience, signal) => requestGithubIdToken({ limits, log, secrets }, audience, signal);
+/**
+ * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
+ * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
+ * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
+ */
+async function requestGithubIdToken({ limits, log, secrets }, audience, signal) {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
+    }
+    const { connectMs, oidcMs } = limits;
+    const label = `GitHub OIDC token (GET ${(0,src_secrets/* pathOf */.XM)(url)})`;
+    let seen;
+    let attempts = 0;
+    // What core says may quote the body of an answer: on one line, redacted, its start only.
+    const reasonOf = (error) => secrets.bodyStart((0,errors/* errorMessage */.gJ)(error), 300);
+    try {
+        return await (0,flakehub_http/* retrying */.R$)('GitHub OIDC token', () => {
+            attempts++;
+            seen = undefined;
+            return (0,deadline/* bounded */.Mm)({ connectMs, answerMs: oidcMs }, () => core/* getIDToken */.V9(audience), answer => {
+                seen = answer;
+            }, signal);
+        }, outcome => {
+            if (!('error' in outcome))
+                return undefined;
+            if (outcome.error instanceof deadline/* TimeoutError */.MU)
+                return { reason: outcome.error.message };
+            // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
+            // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
+            const code = /Error Code : (\d+)/.exec((0,errors/* errorMessage */.gJ)(outcome.error))?.[1];
+            return code === undefined || (0,flakehub_http/* isRetriableStatus */.DM)(Number(code))
+                ? { reason: reasonOf(outcome.error) }
+                : undefined;
+        }, { ...(0,flakehub_http/* retryPolicy */.Jb)(limits, line => log.info(line), secrets), signal });
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const answer = seen === undefined
+            ? ''
+            : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
+        const noToken = /do not have ID Token field/.test((0,errors/* errorMessage */.gJ)(error));
+        const what = noToken
+            ? 'answered without a token (a proxy or captive portal may be answering in its place)'
+            : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
+        throw new Error(`${label} ${what}${answer}.`, { cause: error });
+    }
 }
-/** What GitHub's answer says about the commit, or one error that says what is wrong. */
-function readFacts(response, call, repository, revision, secrets) {
-    if (!(0,flakehub_http/* isSuccess */.oJ)(response.status)) {
-        throw new Error(`GitHub's GraphQL API could not be asked about ${repository}: ${(0,answers/* callRoute */.Ob)(call)} answered ${(0,answers/* describeAnswer */.O1)(response, secrets)}.`);
-    }
-    const result = (0,answers/* readAnswer */.JN)(call, response, ANSWER, secrets);
-    const repo = result.data?.repository;
-    if (repo == null) {
-        const why = result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer';
-        throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
-            'Check that the repository exists and that `github-token` can read it.');
-    }
-    const commits = repo.object?.history?.totalCount;
-    if (commits === undefined) {
-        throw new Error(`GitHub does not know commit ${revision} in ${repository}. Was it pushed?`);
-    }
-    return {
-        revision,
-        commitCount: commits,
-        topics: repo.repositoryTopics.edges.map(edge => edge.node.topic.name),
-        // GitHub says NOASSERTION for a licence it could not identify: that is no licence id.
-        spdxIdentifier: repo.licenseInfo?.spdxId === 'NOASSERTION' ? null : (repo.licenseInfo?.spdxId ?? null),
-        githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
-    };
-}
+
+;// CONCATENATED MODULE: ./src/places/github.ts
+/**
+ * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
+ * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
+ * triggered by a pull request is refused, unless it is a dry run.
+ */
+
+
+
+
+
+
 /** Events a release is never published from: a pull request's code is not the repository's. */
 const REFUSED_EVENTS = ['pull_request', 'pull_request_target'];
 /** Refuse to publish from a pull request, before anything else is done. */
 function refusePullRequest(eventName) {
     if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
         throw new Error(`This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
-            'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.');
+            `Run the action on \`push\` (tags or branches) or \`workflow_dispatch\`, or set \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` for a dry run that publishes nothing.`);
     }
 }
-
-// EXTERNAL MODULE: ./src/flakehub/token.ts
-var token = __nccwpck_require__(8929);
-;// CONCATENATED MODULE: ./src/places/place.ts
-/**
- * Where a run happens, decided once by the entry point: how it is reported, what is checked
- * before any Nix call, where the repository facts come from, and where the token comes from.
- * The pipeline in main.ts takes one {@link Place} and never asks where it is.
- */
-
-
-
-/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, commit, services, shallow = {
-    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
-    refuseRolling: false
-}) {
-    const { revision } = commit;
-    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
-        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
-            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
-            `before the releases already published. ${shallow.deepen}`);
-    }
-    const commitCount = await commit.git.commitCount(revision);
-    if (commit.shallow) {
-        services.log.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
-    }
-    return { revision, commitCount, topics: [], spdxIdentifier: null };
-}
-/** Facts from GitHub's GraphQL API, for the commit being published. */
-function graphqlFacts(settings, commit, graphqlUrl, services) {
-    return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
-}
-/** The defaults a GitHub runner's variables give. */
-function defaultsFromEnv(env = process.env) {
+/** The defaults a GitHub runner's variables give; the workspace is `cwd` where none is set. */
+function githubDefaults(env, cwd) {
     return {
         repository: env.GITHUB_REPOSITORY ?? '',
         refName: env.GITHUB_REF_NAME ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd()
+        workspace: env.GITHUB_WORKSPACE || cwd
     };
 }
-/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
-function githubPlace(options = {}) {
-    const env = options.env ?? process.env;
-    const graphqlUrl = (settings) => settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+/** GitHub's GraphQL API: the one the setting names, else the runner's. */
+function graphqlUrl(settings, env) {
+    return settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+}
+/**
+ * GitHub Actions, for a run in `env`. `eventOwner` says who owns the repository the event names
+ * (the action reads the event; the command takes `GITHUB_REPOSITORY_OWNER`).
+ */
+function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OWNER) {
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
+        name: github.name,
+        defaults: githubDefaults(env, cwd),
+        mask: githubMask,
+        reporter: ({ secrets, verbosity }) => githubReporter(secrets, githubVerbosity() === 'debug' ? 'debug' : verbosity),
         secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
@@ -38028,12 +37968,17 @@ function githubPlace(options = {}) {
         },
         facts: (settings, commit, services) => settings.destDir !== undefined
             ? localFacts(settings, commit, services)
-            : graphqlFacts(settings, commit, graphqlUrl(settings), services),
-        idToken: (settings, _facts, services) => (0,token/* githubIdToken */.eC)(settings.timeouts, services.log, services.secrets),
-        owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
+            : graphqlFacts(settings, commit, graphqlUrl(settings, env), services),
+        idToken: (settings, _facts, services) => githubIdToken(settings.timeouts, services.log, services.secrets),
+        owner: async (settings) => (await eventOwner()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
 }
+const github = {
+    name: 'GitHub Actions',
+    detect: env => Boolean(env.GITHUB_ACTIONS),
+    enter: (env, cwd) => githubPlace(env, cwd)
+};
 
 
 /***/ }),
@@ -38430,6 +38375,41 @@ function cancelOnSignals(target = process) {
 
 /***/ }),
 
+/***/ 5700:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ realServices)
+/* harmony export */ });
+/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4623);
+/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(169);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+/** The services of a real run, as the entry points build them. */
+
+
+
+/**
+ * The real services for a run in `place`: its reporter on this process's stdout and stderr
+ * (saying as much as `verbosity` asks, or more in the place's debug mode, and wrapped by
+ * `report` if given), one {@link Secrets} masked as the place masks, real processes and HTTP,
+ * the clock, and `signal`, which cancels the run.
+ */
+function realServices(place, verbosity, signal, report = reporter => reporter) {
+    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .Secrets */ .Sb(place.mask);
+    const reporter = report(place.reporter({ out: process.stdout, err: process.stderr, secrets, verbosity }));
+    return {
+        reporter,
+        secrets,
+        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_1__/* .makeProcessRunner */ .Wl)({ log: reporter }),
+        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpClientTransport */ .zm)(signal),
+        now: Date.now,
+        signal
+    };
+}
+
+
+/***/ }),
+
 /***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38595,30 +38575,14 @@ function redactPatterns(text) {
 
 /***/ }),
 
-/***/ 4298:
+/***/ 187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ actionSource)
-});
-
-// UNUSED EXPORTS: INPUT_SPELLING
-
-;// CONCATENATED MODULE: ./src/settings/setting.ts
-/** The action's input name of a setting, if the action has it. */
-function inputOf(setting) {
-    return setting.scope === 'both' || setting.scope === 'action' ? setting.name : undefined;
-}
-/** The command's flag of a setting, without `--`, if the command has one. */
-function flagOf(setting) {
-    return setting.scope === 'both' || setting.scope === 'command'
-        ? (setting.flag ?? setting.name)
-        : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/settings/action.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ actionSource)
+/* harmony export */ });
+/* unused harmony export INPUT_SPELLING */
+/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
 /**
  * The action's settings: its inputs (as the runner hands them over), and the variables that
  * only the environment sets (the network limits). Problems name them as inputs.
@@ -38628,15 +38592,15 @@ function flagOf(setting) {
 const INPUT_SPELLING = {
     setting: setting => setting.scope === 'environment'
         ? `Environment variable \`${setting.variable}\``
-        : `Input \`${inputOf(setting) ?? setting.name}\``,
-    ref: setting => `\`${inputOf(setting) ?? setting.name ?? setting.variable}\``,
-    write: (setting, value) => `\`${inputOf(setting) ?? setting.name}: ${value}\``
+        : `Input \`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}\``,
+    ref: setting => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name ?? setting.variable}\``,
+    write: (setting, value) => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}: ${value}\``
 };
 /** The action's inputs (`core.getInput` on a runner) and the environment's variables. */
 function actionSource(input, env) {
     return {
         value(setting) {
-            const name = inputOf(setting);
+            const name = (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting);
             if (name !== undefined)
                 return input(name);
             const variable = setting.scope === 'environment' ? setting.variable : undefined;
@@ -38650,7 +38614,7 @@ function actionSource(input, env) {
             // The inputs that chose the binary first (they are the action's alone), then the logger's.
             const binary = given.filter(({ setting }) => setting.scope === 'action');
             const logger = given.filter(({ setting }) => setting.scope !== 'action');
-            const names = [...binary, ...logger].map(({ setting }) => inputOf(setting)).join(', ');
+            const names = [...binary, ...logger].map(({ setting }) => (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting)).join(', ');
             const warning = `These inputs are ignored: ${names}. They chose the binary or the log format of ` +
                 'the established flakehub-push action; this action runs natively (use step debug logging for detail).';
             return { warnings: [warning], notes: [] };
@@ -39107,6 +39071,27 @@ function ignoredSettings(reader) {
         const value = reader.text(setting);
         return value === '' || value === setting.ignoredUnless ? [] : [{ setting, value }];
     });
+}
+
+
+/***/ }),
+
+/***/ 1013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ inputOf)
+/* harmony export */ });
+/* unused harmony export flagOf */
+/** The action's input name of a setting, if the action has it. */
+function inputOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'action' ? setting.name : undefined;
+}
+/** The command's flag of a setting, without `--`, if the command has one. */
+function flagOf(setting) {
+    return setting.scope === 'both' || setting.scope === 'command'
+        ? (setting.flag ?? setting.name)
+        : undefined;
 }
 
 

@@ -1,12 +1,9 @@
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 import * as core from '@actions/core'
-import { httpClientTransport } from './flakehub/http.js'
 import { run } from './main.js'
-import { githubMask, githubReporter, githubVerbosity } from './places/github-reporter.js'
-import { defaultsFromEnv, githubPlace } from './places/place.js'
-import { makeProcessRunner } from './process/command.js'
+import { githubPlace } from './places/github.js'
 import { cancelOnSignals } from './process/signals.js'
-import { Secrets } from './secrets.js'
+import { realServices } from './real-services.js'
 import { actionSource } from './settings/action.js'
 import { readSettings } from './settings/read.js'
 
@@ -17,17 +14,9 @@ async function eventOwner(): Promise<string | undefined> {
 }
 
 const signal = cancelOnSignals()
-const secrets = new Secrets(githubMask)
-const reporter = githubReporter(secrets, githubVerbosity())
+const place = githubPlace(process.env, process.cwd(), eventOwner)
 const reading = readSettings(
   actionSource(name => core.getInput(name), process.env),
-  defaultsFromEnv()
+  place.defaults
 )
-await run(githubPlace({ eventOwner }), reading, {
-  reporter,
-  secrets,
-  runner: makeProcessRunner({ log: reporter }),
-  http: httpClientTransport(signal),
-  now: Date.now,
-  signal
-})
+await run(place, reading, realServices(place, 'normal', signal))

@@ -2,10 +2,10 @@
  * The services a run uses, built by the entry point (index.ts for the action, cli.ts for the
  * command) and handed to `run()`: nothing in the pipeline makes its own. Tests hand in others.
  */
+import type { HttpTransport } from './flakehub/wire.js'
 import type { Log, Reporter } from './log.js'
 import type { CommandRunner } from './process/command.js'
 import type { Secrets } from './secrets.js'
-import type { HttpTransport } from './flakehub/wire.js'
 
 export interface Services {
   /** Where the run's phases, lines, outputs and failure go. */

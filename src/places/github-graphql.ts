@@ -133,16 +133,3 @@ export function readFacts(
     githubIds: { repository: repo.databaseId, owner: repo.owner.databaseId }
   }
 }
-
-/** Events a release is never published from: a pull request's code is not the repository's. */
-const REFUSED_EVENTS = ['pull_request', 'pull_request_target']
-
-/** Refuse to publish from a pull request, before anything else is done. */
-export function refusePullRequest(eventName: string | undefined): void {
-  if (eventName !== undefined && REFUSED_EVENTS.includes(eventName)) {
-    throw new Error(
-      `This run was triggered by a \`${eventName}\` event; FlakeHub releases are not published from pull requests. ` +
-        'Run the action on `push` (tags or branches) or `workflow_dispatch`, or set `dest-dir` for a dry run that publishes nothing.'
-    )
-  }
-}

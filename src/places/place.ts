@@ -1,17 +1,54 @@
 /**
- * Where a run happens, decided once by the entry point: how it is reported, what is checked
- * before any Nix call, where the repository facts come from, and where the token comes from.
- * The pipeline in main.ts takes one {@link Place} and never asks where it is.
+ * Where a run happens. Each place (src/places/: GitHub Actions, GitLab CI, any other CI, a
+ * developer's machine) is one module that says how it is recognised ({@link Where}) and, once
+ * entered, everything that differs there ({@link Place}): the defaults of the settings, how a
+ * secret is masked and a run reported, the tokens its environment holds, what is checked before
+ * any Nix call, where the repository facts and the late token come from. The one list of places
+ * is list.ts; the pipeline in main.ts takes one {@link Place} and never asks where it is.
  */
-import * as os from 'node:os'
-import type { NamedCommit } from '../source/commit.js'
-import { githubFacts, refusePullRequest } from './github-graphql.js'
+import type { IdTokenSource } from '../flakehub/token.js'
+import type { Reporter, Verbosity } from '../log.js'
 import type { RepositoryFacts } from '../release.js'
+import type { Secrets } from '../secrets.js'
 import type { CallServices } from '../services.js'
 import type { Defaults, Settings } from '../settings/settings.js'
-import { IdTokenSource, githubIdToken } from '../flakehub/token.js'
+import type { NamedCommit } from '../source/commit.js'
 
+/** The part of a stream a reporter writes to. */
+export interface Sink {
+  write(text: string): unknown
+  isTTY?: boolean
+  columns?: number
+}
+
+/** What a place's reporter is made with: where it writes, the run's secrets, how much to say. */
+export interface ReporterOptions {
+  out: Sink
+  err: Sink
+  secrets: Secrets
+  /** As the settings ask (`-v`); a place may say more (its runner's debug mode). */
+  verbosity: Verbosity
+}
+
+/** A place a run can happen in. */
+export interface Where {
+  /** As a person names it: `GitLab CI`. */
+  readonly name: string
+  /** Whether `env` is this place's (places are asked in the order of the list). */
+  detect(env: NodeJS.ProcessEnv): boolean
+  /** The place for a run in `env`, started in the folder `cwd`. */
+  enter(env: NodeJS.ProcessEnv, cwd: string): Place
+}
+
+/** Everything that differs where a run happens, decided once by the entry point. */
 export interface Place {
+  readonly name: string
+  /** What settings that are not given default to here. */
+  defaults: Defaults
+  /** How a secret is hidden from this place's log (GitHub: a mask the runner applies). */
+  mask?: (value: string) => void
+  /** How a run is reported here. */
+  reporter(options: ReporterOptions): Reporter
   /**
    * Tokens this place holds from the start (in its environment): masked before anything is
    * printed, since the runner ignores a mask that comes after a text it should hide.
@@ -33,96 +70,4 @@ export interface Place {
   owner(settings: Settings): Promise<string>
   /** Where the scratch folder for the tarball goes when there is no dry-run folder. */
   scratchBase: string
-}
-
-/** How a local history that is too short is treated. */
-export interface ShallowHistory {
-  /** How to fetch the whole history here. */
-  deepen: string
-  /**
-   * Refuse a rolling release from a shallow clone (its version counts the commits, and would
-   * sort before the last one published) instead of warning.
-   */
-  refuseRolling: boolean
-}
-
-/** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-export async function localFacts(
-  settings: Settings,
-  commit: NamedCommit,
-  services: Pick<CallServices, 'log'>,
-  shallow: ShallowHistory = {
-    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
-    refuseRolling: false
-  }
-): Promise<RepositoryFacts> {
-  const { revision } = commit
-  if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
-    throw new Error(
-      `The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
-        `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
-        `before the releases already published. ${shallow.deepen}`
-    )
-  }
-  const commitCount = await commit.git.commitCount(revision)
-  if (commit.shallow) {
-    services.log.warning(
-      `The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`
-    )
-  }
-  return { revision, commitCount, topics: [], spdxIdentifier: null }
-}
-
-/** Facts from GitHub's GraphQL API, for the commit being published. */
-export function graphqlFacts(
-  settings: Settings,
-  commit: NamedCommit,
-  graphqlUrl: string,
-  services: CallServices
-): Promise<RepositoryFacts> {
-  return githubFacts(
-    services,
-    graphqlUrl,
-    settings.githubToken,
-    settings.repository,
-    commit.revision,
-    settings.timeouts
-  )
-}
-
-/** The defaults a GitHub runner's variables give. */
-export function defaultsFromEnv(env: NodeJS.ProcessEnv = process.env): Defaults {
-  return {
-    repository: env.GITHUB_REPOSITORY ?? '',
-    refName: env.GITHUB_REF_NAME ?? '',
-    workspace: env.GITHUB_WORKSPACE || process.cwd()
-  }
-}
-
-/** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
-export function githubPlace(
-  options: {
-    env?: NodeJS.ProcessEnv
-    /** The owner named in the event; the repository's owner by default. */
-    eventOwner?: () => Promise<string | undefined>
-  } = {}
-): Place {
-  const env = options.env ?? process.env
-  const graphqlUrl = (settings: Settings): string =>
-    settings.githubGraphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql'
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()
-  return {
-    secrets: requestToken ? [requestToken] : [],
-    check(settings) {
-      if (settings.destDir === undefined) refusePullRequest(env.GITHUB_EVENT_NAME)
-    },
-    facts: (settings, commit, services) =>
-      settings.destDir !== undefined
-        ? localFacts(settings, commit, services)
-        : graphqlFacts(settings, commit, graphqlUrl(settings), services),
-    idToken: (settings, _facts, services) =>
-      githubIdToken(settings.timeouts, services.log, services.secrets),
-    owner: async settings => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
-    scratchBase: env.RUNNER_TEMP ?? os.tmpdir()
-  }
 }

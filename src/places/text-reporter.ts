@@ -9,13 +9,7 @@ import { type Reporter, type ShownRelease, type Verbosity, shows } from '../log.
 import type { Destination } from '../log.js'
 import { HEADINGS, flakePage, outputsOf } from '../report.js'
 import type { Secrets } from '../secrets.js'
-
-/** The part of a stream the reporter writes to. */
-export interface Sink {
-  write(text: string): unknown
-  isTTY?: boolean
-  columns?: number
-}
+import type { ReporterOptions, Sink } from './place.js'
 
 export interface TextReporterOptions {
   out: Sink
@@ -105,6 +99,30 @@ function phaseBlock(
     `\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
     `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`
   )
+}
+
+/** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
+function debugRequested(env: NodeJS.ProcessEnv): boolean {
+  return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
+}
+
+/**
+ * The reporter of a place outside GitHub: colours where GitLab shows them or on a terminal
+ * (unless `NO_COLOR`), a status line on a terminal outside CI, everything in a debug mode.
+ */
+export function placeTextReporter(
+  options: ReporterOptions,
+  env: NodeJS.ProcessEnv,
+  gitlab: boolean
+): Reporter {
+  const terminal = options.err.isTTY === true
+  return textReporter({
+    ...options,
+    gitlab,
+    color: !env.NO_COLOR && (gitlab || terminal),
+    progress: terminal && !env.CI,
+    verbosity: debugRequested(env) ? 'debug' : options.verbosity
+  })
 }
 
 export function textReporter(options: TextReporterOptions): Reporter {
