@@ -13,8 +13,10 @@ const TESTS = new URL('./__tests__/', import.meta.url)
  * Why a test file is left out of mutation testing, or undefined for a unit test. The rule reads
  * the file, so a new test is sorted without a list to keep up to date:
  * - `*.e2e.test.ts` run dist/ (the bundle, never mutated) with the real Nix;
- * - a file using `./support/nix.js` runs the real Nix (the rule `.ci/run` uses for the Nix
- *   versions), seconds to minutes per test;
+ * - a file using `./support/nix.js`, or calling anything with `'nix'` first (`sh('nix', …)`,
+ *   `processRunner.run('nix', …)`), runs the real Nix: seconds to minutes per test, and
+ *   nothing a mutant of a rule changes (scripts/mutate.mjs puts a `nix` that fails on PATH,
+ *   so a file this rule misses stops the run with its name);
  * - a file using `./support/action.js` or `./support/cli.js` runs code in another Node process
  *   (the bundle, or a source under Node 24), whose coverage Stryker cannot see: it would never
  *   be picked to test a mutant;
@@ -23,7 +25,8 @@ const TESTS = new URL('./__tests__/', import.meta.url)
 export function leftOut(name) {
   if (name.endsWith('.e2e.test.ts')) return 'end-to-end'
   const source = fs.readFileSync(new URL(name, TESTS), 'utf8')
-  if (source.includes("from './support/nix.js'")) return 'runs the real Nix'
+  if (source.includes("from './support/nix.js'") || /\(\s*'nix'\s*,/.test(source))
+    return 'runs the real Nix'
   if (/from '\.\/support\/(action|cli)\.js'/.test(source)) return 'runs another Node process'
   if (source.includes("'../dist/'")) return 'reads the bundle'
   return undefined

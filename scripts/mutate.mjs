@@ -7,6 +7,8 @@
 // below 90 %.
 import { Stryker } from '@stryker-mutator/core'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import { leftOut, unitTests } from '../stryker.config.mjs'
 
 const RULE_MODULES = [
@@ -45,6 +47,15 @@ async function mutate(modules, floor) {
   console.log(`against ${unitTests.length} unit test files: ${unitTests.join(' ')}`)
   console.log(`left out: ${out.map(name => `${name} (${leftOut(name)})`).join(', ')}`)
 
+  // The unit tests never run the real Nix: a `nix` that fails, first on PATH, names any that does.
+  const noNix = fs.mkdtempSync(path.join(os.tmpdir(), 'mutate-no-nix-'))
+  fs.writeFileSync(
+    path.join(noNix, 'nix'),
+    '#!/bin/sh\necho "A unit test ran nix under mutation testing: leave its file out (stryker.config.mjs)." >&2\nexit 127\n',
+    { mode: 0o755 }
+  )
+  process.env.PATH = `${noNix}${path.delimiter}${process.env.PATH ?? ''}`
+
   const started = Date.now()
   let results
   try {
@@ -57,6 +68,8 @@ async function mutate(modules, floor) {
     console.error(`Mutation testing stopped: ${error instanceof Error ? error.message : error}`)
     process.exitCode = 1
     return
+  } finally {
+    fs.rmSync(noNix, { recursive: true, force: true })
   }
   const minutes = ((Date.now() - started) / 60_000).toFixed(1)
 
