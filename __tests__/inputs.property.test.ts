@@ -92,7 +92,7 @@ describe('reading any input', () => {
 
   it('reads a boolean only from true or false (in three spellings), and names the input otherwise', () => {
     fc.assert(
-      fc.property(text, value => {
+      fc.property(fc.oneof(text, booleanish), value => {
         const got = settingsOrProblems({ mirror: value })
         const v = value.trim()
         if (v === '') expect(got.settings?.mirror).toBe(false)
@@ -164,7 +164,7 @@ describe('naming rules for any string', () => {
 
   it('says what is wrong with a flake name, or it is printable ASCII with one slash inside', () => {
     fc.assert(
-      fc.property(text, name => {
+      fc.property(fc.oneof(text, flakeNameLike), name => {
         const problem = flakeNameProblem(name)
         if (problem === undefined)
           expect(name).toMatch(/^[\x21-\x2e\x30-\x7e]+\/[\x21-\x2e\x30-\x7e]+$/)
