@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 
 const dist = new URL('../dist/', import.meta.url)
 const ASSETS = [
+  ['inspect-flake.nix', 'INSPECT_FLAKE'],
   ['inspect.nix', 'INSPECT'],
   ['show-check.nix', 'SHOW_CHECK']
 ]

@@ -112,6 +112,84 @@ describe('flakehub-push refusing its flags', () => {
   })
 })
 
+/** An unsigned JWT-shaped token whose `exp` is this many seconds from now (negative: past). */
+function tokenExpiringIn(seconds: number): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const exp = Math.floor(Date.now() / 1000) + seconds
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ aud: '127.0.0.1', exp })}.${part({ s: 'signature-bytes' })}`
+}
+
+describe('flakehub-push checking before the evaluation what it would find out too late', () => {
+  /** A publish from another CI (a token in FLAKEHUB_PUSH_OIDC_TOKEN) to a host nobody serves. */
+  async function publish(args: string[], env: Record<string, string> = {}) {
+    const { repo } = threeCommits()
+    const nix = recordingNix()
+    const run = await runCli({
+      cwd: repo,
+      args: ['--visibility', 'public', '--rolling', '--host', 'http://127.0.0.1:9/api', ...args],
+      env: { FLAKEHUB_PUSH_OIDC_TOKEN: tokenExpiringIn(3600), PATH: nix.path, ...env }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorBlocks(run)).toHaveLength(1)
+    expect(nixRan(nix)).toBe(false)
+    expect(run.stdout).not.toContain('▶ Repository')
+    return run
+  }
+
+  it('refuses names with path syntax in a part, each problem on its line', async () => {
+    const run = await publish(['--name', 'acme/..', '--repository', 'acme/w?x=1'])
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      'error: `--name`: "acme/.." cannot have ".." as a part (a URL reads it as a folder step); write it as `owner/flake-name`.',
+      '  `--repository`: "acme/w?x=1" holds "?"; a name may not hold "?", "#", "%" or "\\"; write it as `--repository owner/project`.'
+    ])
+  })
+
+  it('refuses an outputs file whose folder does not exist, naming the flag and the folder', async () => {
+    const missing = path.join(tmp('outputs-'), 'missing')
+    const run = await publish(['--repository', 'acme/flake'], {
+      FLAKEHUB_PUSH_OUTPUTS_FILE: path.join(missing, 'flakehub.env')
+    })
+    expect(run.stderr).toBe(
+      `error: \`--outputs-file\` (from FLAKEHUB_PUSH_OUTPUTS_FILE): the folder ${missing} does not exist; create it first, or write a file path in an existing folder, e.g. \`--outputs-file flakehub.env\`.\n`
+    )
+  })
+
+  it('refuses a time limit that is not a number of seconds, with the other problems', async () => {
+    const run = await publish(['--repository', 'acme/flake', '--visibility', 'nope'], {
+      FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL: '30s'
+    })
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      'error: `--visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
+      '  Environment variable `FLAKEHUB_PUSH_TIMEOUT_UPLOAD_STALL`: "30s" is not a number of seconds above 0 and up to 86400; write e.g. `30` or `0.5`, or unset it for the default (30).'
+    ])
+  })
+
+  it('refuses an expired FLAKEHUB_PUSH_OIDC_TOKEN, saying when it expired, without printing it', async () => {
+    const token = tokenExpiringIn(-125)
+    const run = await publish(['--repository', 'acme/flake'], { FLAKEHUB_PUSH_OIDC_TOKEN: token })
+    expect(run.stderr).toMatch(
+      /^error: FLAKEHUB_PUSH_OIDC_TOKEN expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z, 2 minutes ago\. Put a fresh OIDC token \(a JWT\) for the audience 127\.0\.0\.1 into FLAKEHUB_PUSH_OIDC_TOKEN, made by your CI in the same job, right before this command\.\n$/
+    )
+    for (const piece of token.split('.')) expect(run.stdout + run.stderr).not.toContain(piece)
+  })
+
+  it('does not look at the token in a dry run, which needs none', async () => {
+    const { repo, revision } = threeCommits()
+    const dest = tmp('dest-')
+    const run = await runCli({
+      cwd: repo,
+      args: ['--visibility', 'public', '--rolling', '--repository', 'acme/flake'],
+      env: { FLAKEHUB_PUSH_OIDC_TOKEN: 'not-a-jwt', FLAKEHUB_DEST_DIR: dest }
+    })
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(fs.readdirSync(dest).sort()).toEqual([
+      `0.1.3+rev-${revision}.json`,
+      `0.1.3+rev-${revision}.tar.gz`
+    ])
+  })
+})
+
 /** Section 13's table: every flag and its variable. */
 const SECTION_13 = {
   visibility: 'FLAKEHUB_PUSH_VISIBILITY',

@@ -5,11 +5,12 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseCommandLine } from '../src/cli/flags.js'
-import { detectPlace, placeDefaults } from '../src/cli/places.js'
+import { cliPlace, detectPlace, placeDefaults } from '../src/cli/places.js'
 import { Sink, textReporter, withOutputsFile } from '../src/cli/report.js'
 import type { Release } from '../src/release.js'
 import type { Reporter } from '../src/reporter.js'
-import { readSettings } from '../src/settings.js'
+import { Settings, readSettings } from '../src/settings.js'
+import { givenTokenProblem } from '../src/token.js'
 import { InputError } from '../src/errors.js'
 
 const sink = (tty = false): Sink & { text: string } => {
@@ -51,6 +52,37 @@ describe('flags and variables', () => {
   })
 })
 
+describe('--outputs-file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outputs-file-'))
+  fs.writeFileSync(path.join(dir, 'plain'), '')
+  const hint = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.'
+  const problems = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    parseCommandLine(args, env).problems
+
+  it('is fine in an existing folder, new or overwritten, and when not given', () => {
+    expect(problems(['--outputs-file', path.join(dir, 'out.env')])).toEqual([])
+    expect(problems(['--outputs-file', path.join(dir, 'plain')])).toEqual([])
+    expect(problems([])).toEqual([])
+  })
+
+  it('names the flag and the folder that does not exist', () => {
+    const file = path.join(dir, 'missing', 'out.env')
+    expect(problems(['--outputs-file', file])).toEqual([
+      `\`--outputs-file\`: the folder ${path.join(dir, 'missing')} does not exist; create it first, or ${hint}`
+    ])
+  })
+
+  it('names the variable it came from, and refuses a folder or a file as the folder', () => {
+    const env = { FLAKEHUB_PUSH_OUTPUTS_FILE: dir }
+    expect(problems([], env)).toEqual([
+      `\`--outputs-file\` (from FLAKEHUB_PUSH_OUTPUTS_FILE): ${dir} is a folder; ${hint}`
+    ])
+    expect(problems(['--outputs-file', path.join(dir, 'plain', 'out.env')])).toEqual([
+      `\`--outputs-file\`: ${path.join(dir, 'plain')} is not a folder; ${hint}`
+    ])
+  })
+})
+
 describe('--disable-rename-subgroups', () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'subgroups-'))
   fs.writeFileSync(path.join(workspace, 'flake.nix'), '{ outputs = _: {}; }')
@@ -72,6 +104,22 @@ describe('--disable-rename-subgroups', () => {
     expect(
       settings('--repository', 'a/b/c', '--disable-rename-subgroups', '--name', 'a/c')
     ).toMatchObject({ uploadName: 'a/c', repository: 'a/b/c' })
+  })
+
+  it('checks each kept segment as a name part, naming the flag', () => {
+    const kept = ['--disable-rename-subgroups', '--name', 'a/c']
+    expect(() => settings('--repository', 'a/../c', ...kept)).toThrow(
+      new InputError([
+        '`--repository`: "a/../c" cannot have ".." as a part (a URL reads it as a folder step); write it as `--repository owner/project`.'
+      ])
+    )
+    // Folded, the same segments make one harmless project name.
+    expect(settings('--repository', 'a/../c')).toMatchObject({ uploadName: 'a/..-c' })
+    expect(() => settings('--repository', 'a/b/c', '--name', 'a/b#c')).toThrow(
+      new InputError([
+        '`--name`: "a/b#c" holds "#"; a name may not hold "?", "#", "%" or "\\"; write it as `owner/flake-name`.'
+      ])
+    )
   })
 })
 
@@ -104,6 +152,97 @@ describe('the place', () => {
       refNameFrom: 'CI_COMMIT_TAG'
     })
     expect(placeDefaults('local', env, '/x')).toMatchObject({ repository: '', workspace: '/x' })
+  })
+})
+
+describe('a token given in a variable', () => {
+  const now = Date.parse('2025-03-01T12:00:00Z')
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const jwt = (claims: unknown) => `${part({ alg: 'RS256' })}.${part(claims)}.c2lnbmF0dXJl`
+  const at = (iso: string) => Date.parse(iso) / 1000
+
+  it.each([
+    [jwt({ exp: at('2025-03-01T12:00:01Z') }), undefined],
+    [
+      jwt({ exp: at('2025-03-01T12:00:00Z') }),
+      'expired at 2025-03-01T12:00:00.000Z, 0 seconds ago'
+    ],
+    [jwt({ exp: at('2025-03-01T11:59:59Z') }), 'expired at 2025-03-01T11:59:59.000Z, 1 second ago'],
+    [jwt({ exp: at('2025-03-01T11:59:00Z') }), 'expired at 2025-03-01T11:59:00.000Z, 1 minute ago'],
+    [
+      jwt({ exp: at('2025-03-01T11:18:00Z') }),
+      'expired at 2025-03-01T11:18:00.000Z, 42 minutes ago'
+    ],
+    [jwt({ exp: -1e300 }), 'expired long ago (its `exp` is out of range)'],
+    [jwt({ exp: '1740830400' }), 'has no expiry: its claims hold no numeric `exp`'],
+    [jwt({ sub: 'x' }), 'has no expiry: its claims hold no numeric `exp`'],
+    [jwt([1, 2]), 'is not a JWT: its middle part is not a JSON object'],
+    [jwt(null), 'is not a JWT: its middle part is not a JSON object'],
+    [`${part({})}.bm90IGpzb24.sig`, 'is not a JWT: its middle part is not a JSON object'],
+    [
+      `${part({})}.${part({ exp: 1 })}.`,
+      'is not a JWT: its last (signature) part is not base64url text'
+    ],
+    [`${part({})}.a+b/c=.sig`, 'is not a JWT: its middle (claims) part is not base64url text'],
+    [
+      'glpat-0123456789abcdefghij',
+      'is not a JWT (three base64url parts joined by dots): it has 1 part'
+    ],
+    ['a.b', 'is not a JWT (three base64url parts joined by dots): it has 2 parts']
+  ])('judges %j as %j', (token, problem) => {
+    expect(givenTokenProblem(token, now)).toBe(problem)
+  })
+
+  const reporter = textReporter({
+    out: sink(),
+    err: sink(),
+    gitlab: false,
+    color: false,
+    progress: false,
+    debug: false
+  })
+  const settings = (destDir?: string) => ({ audience: 'api.flakehub.com', destDir }) as Settings
+  const expired = jwt({ exp: Math.floor(Date.now() / 1000) - 600 })
+  const live = jwt({ exp: Math.floor(Date.now() / 1000) + 600 })
+
+  it('refuses an expired FLAKEHUB_PUSH_OIDC_TOKEN before the evaluation, saying what to do and not the token', () => {
+    const place = cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: expired }, reporter)
+    let message = ''
+    try {
+      place.check(settings())
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(
+      /^FLAKEHUB_PUSH_OIDC_TOKEN expired at \d{4}-\d\d-\d\dT[\d:.]+Z, 10 minutes ago\. Put a fresh OIDC token \(a JWT\) for the audience api\.flakehub\.com into FLAKEHUB_PUSH_OIDC_TOKEN, made by your CI in the same job, right before this command\.$/
+    )
+    for (const piece of expired.split('.')) expect(message).not.toContain(piece)
+    expect(() =>
+      cliPlace('ci', () => '', { FLAKEHUB_PUSH_OIDC_TOKEN: live }, reporter).check(settings())
+    ).not.toThrow()
+  })
+
+  it("refuses GitLab's token when it is not a JWT, pointing at the job's id_tokens", () => {
+    const place = cliPlace(
+      'gitlab',
+      () => '',
+      { GITLAB_JWT_ID_TOKEN: 'glpat-abcdefghijklmnop' },
+      reporter
+    )
+    expect(() => place.check(settings())).toThrow(
+      new Error(
+        "GITLAB_JWT_ID_TOKEN is not a JWT (three base64url parts joined by dots): it has 1 part. GitLab makes this token for each job from the job's `id_tokens:`, and it lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\nid_tokens:\n  GITLAB_JWT_ID_TOKEN:\n    aud: api.flakehub.com"
+      )
+    )
+  })
+
+  it('does not look at the token in a dry run, which needs none', () => {
+    for (const kind of ['ci', 'gitlab'] as const) {
+      const env = { FLAKEHUB_PUSH_OIDC_TOKEN: expired, GITLAB_JWT_ID_TOKEN: 'not-a-jwt' }
+      expect(() =>
+        cliPlace(kind, () => '', env, reporter).check(settings('/tmp/out'))
+      ).not.toThrow()
+    }
   })
 })
 

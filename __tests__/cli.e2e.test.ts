@@ -5,7 +5,17 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { ESC, WORKFLOW_COMMAND, flakeHubCalls, runCli, threeCommits, tmp } from './support/cli.js'
+import {
+  ESC,
+  WORKFLOW_COMMAND,
+  errorBlocks,
+  flakeHubCalls,
+  nixRan,
+  recordingNix,
+  runCli,
+  threeCommits,
+  tmp
+} from './support/cli.js'
 import { nixJson, nixWrapper, sh } from './support/nix.js'
 import { DEFAULT_REPOSITORY, StandIns, startStandIns } from './support/stand-ins.js'
 
@@ -78,14 +88,46 @@ describe('flakehub-push in GitLab CI', () => {
 })
 
 describe('flakehub-push in GitLab CI, shallow', () => {
-  it('warns that a shallow clone gives too low a commit count, naming GIT_DEPTH: 0', async () => {
+  const shallowClone = (): string => {
     const { repo } = threeCommits()
     const clone = path.join(tmp('shallow-'), 'project')
     sh('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone])
+    return clone
+  }
+  const gitlab = (clone: string) => ({
+    GITLAB_CI: 'true',
+    CI_PROJECT_DIR: clone,
+    CI_PROJECT_PATH: 'group/project'
+  })
+
+  it('refuses a rolling release before evaluating: its count would be too low, naming GIT_DEPTH: 0', async () => {
+    const clone = shallowClone()
+    const nix = recordingNix()
     const run = await runCli({
       cwd: clone,
       args: ['--visibility', 'public', '--rolling', '--dest-dir', path.join(tmp('dest-'), 'out')],
-      env: { GITLAB_CI: 'true', CI_PROJECT_DIR: clone, CI_PROJECT_PATH: 'group/project' }
+      env: { ...gitlab(clone), PATH: nix.path }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorBlocks(run)).toHaveLength(1)
+    expect(run.stderr).toContain(`The checkout at ${clone} is a shallow clone`)
+    expect(run.stderr).toContain('set `GIT_DEPTH: 0`')
+    expect(nixRan(nix)).toBe(false)
+  })
+
+  it('publishes a tagged release from it, warning that the commit count is too low', async () => {
+    const clone = shallowClone()
+    const run = await runCli({
+      cwd: clone,
+      args: [
+        '--visibility',
+        'public',
+        '--tag',
+        'v1.0.0',
+        '--dest-dir',
+        path.join(tmp('dest-'), 'out')
+      ],
+      env: gitlab(clone)
     })
     expect(run.exitCode).toBe(0)
     expect(run.stderr).toContain(

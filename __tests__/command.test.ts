@@ -1,4 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 
 const logged: string[] = []
 jest.unstable_mockModule('@actions/core', () => ({
@@ -6,7 +9,16 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: jest.fn(),
   isDebug: () => false
 }))
-const { CommandError, processRunner, showCommand } = await import('../src/command.js')
+const {
+  CommandError,
+  STOP_GRACE_MS,
+  makeProcessRunner,
+  processGroups,
+  processRunner,
+  showCommand,
+  stoppedBy
+} = await import('../src/command.js')
+const { isGone, readPids, waitForFile } = await import('./support/signals.js')
 
 describe('running a command', () => {
   it('returns its output and logs the command line', async () => {
@@ -69,5 +81,141 @@ describe('running a command', () => {
     [['sh', '-c', "it's"], `sh -c 'it'\\''s'`]
   ])('shows %j as %s', ([command, ...args], shown) => {
     expect(showCommand(command, args)).toBe(shown)
+  })
+})
+
+describe('stopping a command', () => {
+  /** A runner with a short grace, whose signals to process groups are recorded. */
+  const recordingRunner = (graceMs = 300) => {
+    const sent: string[] = []
+    const runner = makeProcessRunner({
+      graceMs,
+      groups: {
+        signal: (pgid, signal) => {
+          sent.push(signal)
+          return processGroups.signal(pgid, signal)
+        },
+        alive: pgid => processGroups.alive(pgid)
+      }
+    })
+    return { runner, sent }
+  }
+  const scratch = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'stop-'))
+  const ready = (dir: string): string => path.join(dir, 'ready')
+
+  /** Start `script` (sh, in `dir`), abort once it wrote `ready`, and give what it rejected with. */
+  async function stopOnceReady(runner: ReturnType<typeof makeProcessRunner>, script: string) {
+    const dir = scratch()
+    const controller = new AbortController()
+    const running = runner.run('sh', ['-c', script], {
+      cwd: dir,
+      signal: controller.signal,
+      log: () => {}
+    })
+    await waitForFile(ready(dir))
+    const reason = new Error('stop')
+    controller.abort(reason)
+    const outcome = await running.then(
+      () => 'resolved',
+      (error: unknown) => error
+    )
+    return { dir, outcome, reason }
+  }
+
+  it('kills the group of a child that ignores SIGTERM once the grace is over, and rejects with the reason', async () => {
+    const { runner, sent } = recordingRunner()
+    const { dir, outcome, reason } = await stopOnceReady(
+      runner,
+      `trap '' TERM; echo $$ > pids; touch ready; while :; do sleep 1; done`
+    )
+    expect(outcome).toBe(reason)
+    expect(sent).toEqual(['SIGTERM', 'SIGKILL'])
+    expect(readPids(path.join(dir, 'pids')).map(isGone)).toEqual([true])
+  })
+
+  it('does not kill a child that exits on SIGTERM: it runs its own clean-up instead', async () => {
+    // The whole grace: a loaded machine must not turn a slow clean-up into a SIGKILL here.
+    const { runner, sent } = recordingRunner(STOP_GRACE_MS)
+    const { dir, outcome, reason } = await stopOnceReady(
+      runner,
+      `trap 'echo done > cleaned; exit 0' TERM; echo $$ > pids; touch ready; while :; do sleep 1; done`
+    )
+    expect(outcome).toBe(reason)
+    expect(fs.readFileSync(path.join(dir, 'cleaned'), 'utf8')).toBe('done\n')
+    // The call settles only once the stop is over: no SIGKILL can follow.
+    expect(sent).toEqual(['SIGTERM'])
+    expect(readPids(path.join(dir, 'pids')).map(isGone)).toEqual([true])
+  })
+
+  it('sends no SIGKILL when the child and what it started all exit on SIGTERM', async () => {
+    const { runner, sent } = recordingRunner(STOP_GRACE_MS)
+    // The child exits at once, leaving its `sleep` (ended by the same SIGTERM) for init to reap.
+    const { dir, outcome, reason } = await stopOnceReady(
+      runner,
+      `sleep 3600 >/dev/null 2>&1 & echo $! > pids; echo $$ >> pids; trap 'exit 0' TERM; touch ready; wait`
+    )
+    expect(outcome).toBe(reason)
+    expect(sent).toEqual(['SIGTERM'])
+    expect(readPids(path.join(dir, 'pids')).map(isGone)).toEqual([true, true])
+  })
+
+  it.each([
+    ['holding its output open', ''],
+    ['with its output elsewhere', '>/dev/null 2>&1']
+  ])(
+    'kills what the child started (%s) that ignores SIGTERM, when the child itself exits on it',
+    async (_, redirect) => {
+      const { runner, sent } = recordingRunner()
+      const { dir, outcome, reason } = await stopOnceReady(
+        runner,
+        // `ready` only once the grandchild ignores SIGTERM.
+        `(trap '' TERM; touch ignoring; exec sleep 3600) ${redirect} & echo $! > pids; echo $$ >> pids; trap 'exit 0' TERM; until [ -e ignoring ]; do sleep 0.01; done; touch ready; wait`
+      )
+      expect(outcome).toBe(reason)
+      expect(sent).toEqual(['SIGTERM', 'SIGKILL'])
+      const [grandchild, child] = readPids(path.join(dir, 'pids'))
+      expect([isGone(grandchild), isGone(child)]).toEqual([true, true])
+    }
+  )
+
+  it('runs each child in a process group of its own', async () => {
+    const { stdout } = await processRunner.run(
+      'sh',
+      ['-c', `echo $$; cut -d' ' -f5 /proc/$$/stat`],
+      {
+        log: () => {}
+      }
+    )
+    const [pid, pgid] = stdout.split('\n').map(s => Number(s.trim()))
+    expect(pgid).toBe(pid)
+    expect(pgid).not.toBe(process.pid)
+  })
+
+  it('starts nothing once the signal is aborted', async () => {
+    const dir = scratch()
+    const lines: string[] = []
+    const reason = new Error('cancelled before')
+    const controller = new AbortController()
+    controller.abort(reason)
+    await expect(
+      processRunner.run('sh', ['-c', 'touch started'], {
+        cwd: dir,
+        signal: controller.signal,
+        log: line => lines.push(line)
+      })
+    ).rejects.toBe(reason)
+    expect(fs.existsSync(path.join(dir, 'started'))).toBe(false)
+    expect(lines).toEqual([])
+  })
+
+  it("stops a command by the run's signal as well as its own (stoppedBy)", async () => {
+    const run = new AbortController()
+    const own = new AbortController()
+    const runner = stoppedBy(processRunner, run.signal)
+    const reason = new Error('run cancelled')
+    const running = runner.run('sleep', ['30'], { signal: own.signal, log: () => {} })
+    run.abort(reason)
+    await expect(running).rejects.toBe(reason)
+    await expect(runner.run('true', [], { log: () => {} })).rejects.toBe(reason)
   })
 })

@@ -242,3 +242,37 @@ describe('a bounded attempt', () => {
     expect(fired).toEqual([100])
   })
 })
+
+describe('a cancelled attempt', () => {
+  it('destroys the request in flight and fails with the reason', async () => {
+    let arrived!: () => void
+    const arrival = new Promise<void>(resolve => (arrived = resolve))
+    const server = await serve(() => arrived())
+    const controller = new AbortController()
+    const transport = httpClientTransport(controller.signal)
+    const sending = transport.send({ method: 'GET', url: server.url, limits: LIMITS })
+    await arrival
+    const reason = new Error('cancelled')
+    controller.abort(reason)
+    await expect(sending).rejects.toBe(reason)
+    await Promise.all(server.closed) // the connection was closed, not left open
+  })
+
+  it('sends nothing once the signal is aborted', async () => {
+    let requests = 0
+    const server = await serve((_, res) => {
+      requests++
+      res.end('{}')
+    })
+    const controller = new AbortController()
+    const reason = new Error('cancelled before')
+    controller.abort(reason)
+    const call = jest.fn(async () => 'made')
+    await expect(bounded(LIMITS, call, undefined, controller.signal)).rejects.toBe(reason)
+    await expect(
+      httpClientTransport(controller.signal).send({ method: 'GET', url: server.url })
+    ).rejects.toBe(reason)
+    expect(call).not.toHaveBeenCalled()
+    expect(requests).toBe(0)
+  })
+})

@@ -90,12 +90,13 @@ describe('a dry run', () => {
     expect(fs.readdirSync(dest).sort()).toEqual([`${version}.json`, `${version}.tar.gz`])
 
     const metadata = JSON.parse(fs.readFileSync(path.join(dest, `${version}.json`), 'utf8'))
+    // What Nix says of the commit itself, read from Git (not of the working tree).
     const flake = nixJson<{ locked: { narHash: string }; description: string }>([
       'flake',
       'metadata',
       '--json',
       '--no-write-lock-file',
-      repo
+      `git+file://${repo}?rev=${revision}`
     ])
     expect(Object.keys(metadata).sort()).toEqual(SECTION_9_FIELDS)
     expect(metadata).toMatchObject({
@@ -110,7 +111,14 @@ describe('a dry run', () => {
       spdx_identifier: 'MIT',
       labels: ['nix', 'x']
     })
-    expect(metadata.raw_flake_metadata).toEqual(flake)
+    // Nix adds `ref` to the locked URL only when it fetched the commit itself, not from its
+    // cache (2.8 writes `main`, newer Nix `refs/heads/main`): the rest is the same whoever asked first.
+    expect(metadata.raw_flake_metadata).toMatchObject({
+      ...flake,
+      url: expect.stringMatching(
+        new RegExp(`^git\\+file://${repo}\\?(ref=[^&]+&)?rev=${revision}$`)
+      )
+    })
     expect(Object.keys(metadata.outputs.inventory)).toEqual(['packages'])
     expect(metadata.outputs.inventory.packages.children['aarch64-darwin'].children.hello).toEqual({
       what: 'package',
@@ -201,37 +209,73 @@ describe('a dry run', () => {
     expect(repoState(repo)).toBe(before)
   })
 
-  it.each(['committed', 'uncommitted'])(
-    'fails when flake.lock has drifted from flake.nix (%s), and leaves the lock file alone',
-    async state => {
-      const dep = makeRepo({ 'flake.nix': '{ outputs = { self }: { value = 1; }; }' })
-      const repo = makeRepo({
-        'flake.nix': `{ inputs.dep.url = "git+file://${dep}"; outputs = { self, dep }: { }; }`
-      })
-      sh('nix', ['flake', 'lock', repo])
-      commitAll(repo, 'lock')
-      writeFiles(repo, {
-        'flake.nix': `{ inputs.dep.url = "git+file://${dep}"; inputs.other.url = "git+file://${dep}"; outputs = { self, dep, other }: { }; }`
-      })
-      if (state === 'committed') commitAll(repo, 'add an input without locking it')
-      const before = repoState(repo)
-      const run = await runAction({
-        workspace: repo,
-        inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() }
-      })
-      expect(run.exitCode).toBe(1)
-      const errors = run.annotations.filter(a => a.level === 'error')
-      expect(errors).toHaveLength(1)
-      expect(errors[0].message).toMatch(
-        /^`nix flake metadata --json --no-update-lock-file .*` exited with status 1:\n/
+  it('fails when the committed flake.lock has drifted from flake.nix, saying to lock and commit, and leaves the lock file alone', async () => {
+    const dep = makeRepo({ 'flake.nix': '{ outputs = { self }: { value = 1; }; }' })
+    const repo = makeRepo({
+      'flake.nix': `{ inputs.dep.url = "git+file://${dep}"; outputs = { self, dep }: { }; }`
+    })
+    sh('nix', ['flake', 'lock', repo])
+    commitAll(repo, 'lock')
+    writeFiles(repo, {
+      'flake.nix': `{ inputs.dep.url = "git+file://${dep}"; inputs.other.url = "git+file://${dep}"; outputs = { self, dep, other }: { }; }`
+    })
+    commitAll(repo, 'add an input without locking it')
+    const revision = sh('git', ['rev-parse', 'HEAD'], repo).trim()
+    const before = repoState(repo)
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() }
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.annotations.filter(a => a.level === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0].message).toMatch(
+      new RegExp(
+        `^flake\\.lock in commit ${revision} is out of date: it does not lock what flake\\.nix asks for\\. ` +
+          'Run `nix flake lock`, commit flake\\.lock, and run again\\.\n\n' +
+          '`nix flake metadata --json --no-update-lock-file .*` exited with status 1:\n'
       )
-      // The same words on Nix 2.8, 2.26 and 2.34.
-      expect(errors[0].message).toContain(
-        "requires lock file changes but they're not allowed due to '--no-update-lock-file'"
-      )
-      expect(repoState(repo)).toBe(before)
-    }
-  )
+    )
+    // Nix's own words, which depend on its version.
+    expect(errors[0].message).toMatch(
+      /requires lock file changes but they're not allowed due to '--no-update-lock-file'|cannot write modified lock file/
+    )
+    expect(repoState(repo)).toBe(before)
+  })
+
+  it('refuses a checkout whose tracked files differ from the commit, naming them, before Nix runs', async () => {
+    const repo = makeRepo({
+      'flake.nix': flakeNix(
+        `packages.x86_64-linux.ok = ${trivialDerivation('ok', 'x86_64-linux')};`
+      ),
+      'README.md': 'committed',
+      'data/a.txt': 'committed'
+    })
+    writeFiles(repo, { 'README.md': 'edited', 'data/a.txt': 'edited', 'untracked.txt': 'new' })
+    const revision = sh('git', ['rev-parse', 'HEAD'], repo).trim()
+    const index = fs.readFileSync(path.join(repo, '.git', 'index'))
+    const nix = nixWrapper('touch "$DIR/called"\nexec "$REAL_NIX" "$@"')
+    const dest = destDir()
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', 'dest-dir': dest },
+      env: { PATH: nix.path }
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.annotations.filter(a => a.level === 'error').map(a => a.message)
+    expect(errors).toEqual([
+      'The checkout has uncommitted changes to 2 tracked files, and a release holds exactly the ' +
+        `commit it is named after (${revision}), never changes made on top of it:\n` +
+        '  README.md\n  data/a.txt\n' +
+        'Commit them (in an earlier step of the job, and push), or undo them (`git stash`, or ' +
+        '`git checkout -- <file>`) to publish the commit as it is.'
+    ])
+    expect(fs.existsSync(path.join(nix.dir, 'called'))).toBe(false)
+    expect(fs.existsSync(dest)).toBe(false)
+    // The edits are where they were, and not even Git's index was refreshed.
+    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toBe('edited')
+    expect(fs.readFileSync(path.join(repo, '.git', 'index'))).toEqual(index)
+  })
 
   it('runs one nix process for the all-systems check and the outputs document, and steps back for it', async () => {
     const repo = makeRepo({
@@ -292,7 +336,7 @@ describe('a dry run', () => {
   describe('refuses bad inputs before running any nix', () => {
     const repo = makeRepo({ 'flake.nix': flakeNix(''), 'not-a-flake/file': 'x' })
 
-    it.each<[string, Record<string, string>, RegExp]>([
+    it.each<[string, Record<string, string>, RegExp, Record<string, string>?]>([
       [
         'a visibility that does not exist',
         { visibility: 'open', rolling: 'true' },
@@ -313,13 +357,29 @@ describe('a dry run', () => {
         'an SPDX expression that does not parse',
         { 'spdx-expression': 'MIT AND', rolling: 'true' },
         /^Input `spdx-expression`:/
+      ],
+      [
+        'a name with a ".." part',
+        { name: 'acme/..', rolling: 'true' },
+        /^Input `name`: "acme\/\.\." cannot have "\.\." as a part \(a URL reads it as a folder step\); write it as `owner\/flake-name`\.$/
+      ],
+      [
+        'a repository with a query in it',
+        { repository: 'acme/w?x=1', rolling: 'true' },
+        /^Input `repository`: "acme\/w\?x=1" holds "\?"; .*write it as `repository: owner\/project`\.$/
+      ],
+      [
+        'a time limit that is not a number of seconds',
+        { rolling: 'true' },
+        /^Environment variable `FLAKEHUB_PUSH_TIMEOUT_CONNECT`: "10s" is not a number of seconds/,
+        { FLAKEHUB_PUSH_TIMEOUT_CONNECT: '10s' }
       ]
-    ])('%s', async (_, inputs, message) => {
+    ])('%s', async (_, inputs, message, env = {}) => {
       const nix = nixWrapper('touch "$DIR/called"; exit 1')
       const run = await runAction({
         workspace: repo,
         inputs: { visibility: 'public', 'dest-dir': destDir(), ...inputs },
-        env: { PATH: nix.path }
+        env: { PATH: nix.path, ...env }
       })
       expect(run.exitCode).toBe(1)
       const errors = run.annotations.filter(a => a.level === 'error')

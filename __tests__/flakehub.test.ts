@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import fc from 'fast-check'
 
 const setSecret = jest.fn<(secret: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({
@@ -10,9 +11,10 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret,
   isDebug: () => false
 }))
-const { FlakeHubClient } = await import('../src/flakehub.js')
+const { FlakeHubClient, pathPart } = await import('../src/flakehub.js')
 const { Credential, tokenExpiry } = await import('../src/token.js')
 const { checkUploadSize, MAX_TARBALL_BYTES } = await import('../src/publish.js')
+const { DEFAULT_TIMEOUTS } = await import('../src/timeouts.js')
 type HttpRequest = import('../src/http.js').HttpRequest
 type HttpResponse = import('../src/http.js').HttpResponse
 type Release = import('../src/release.js').Release
@@ -69,7 +71,12 @@ async function clientWith(hub: ReturnType<typeof fakeHub>, secondsLeft = 300) {
   const idToken = jest.fn(async () => jwt(secondsLeft, `t${++n}`))
   const credential = await Credential.forRelease(release(), 'api.flakehub.test', idToken)
   return {
-    client: new FlakeHubClient('https://api.flakehub.test', hub.transport, credential),
+    client: new FlakeHubClient(
+      'https://api.flakehub.test',
+      hub.transport,
+      credential,
+      DEFAULT_TIMEOUTS
+    ),
     idToken
   }
 }
@@ -152,6 +159,78 @@ describe('the FlakeHub client', () => {
     await expect(client.publish('u-1')).rejects.toThrow(
       'FlakeHub could not publish the release: POST /publish/u-1 answered HTTP 400 (no content type): not uploaded.'
     )
+  })
+})
+
+describe('the URL path parts', () => {
+  it.each([
+    ['acme', 'acme'],
+    ['0.1.5+rev-0123456789abcdef', '0.1.5+rev-0123456789abcdef'],
+    ["a-b_c.d~e!f$g&h'i(j)k*l+m,n;o=p:q@r", "a-b_c.d~e!f$g&h'i(j)k*l+m,n;o=p:q@r"],
+    ['flake.', 'flake.'],
+    ['...', '...'],
+    ['a/b', 'a%2Fb'],
+    ['w?x=1', 'w%3Fx=1'],
+    ['b#c', 'b%23c'],
+    ['a%2F', 'a%252F'],
+    ['a\\b', 'a%5Cb'],
+    ['a b\tc', 'a%20b%09c'],
+    ['"<>`{}|^[]', '%22%3C%3E%60%7B%7D%7C%5E%5B%5D'],
+    ['flåke', 'fl%C3%A5ke']
+  ])('sends %j as %j', (value, sent) => {
+    expect(pathPart(value)).toBe(sent)
+  })
+
+  it.each([[''], ['.'], ['..']])(
+    'refuses %j, which a URL reads as no part or a folder step',
+    value => {
+      expect(() => pathPart(value)).toThrow(`"${value}" cannot be a part of a FlakeHub URL.`)
+    }
+  )
+
+  it('keeps any other value one path segment that decodes back to it', () => {
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        '.',
+        '/',
+        '?',
+        '#',
+        '%',
+        '\\',
+        ' ',
+        '+',
+        '=',
+        ':',
+        '@',
+        'é',
+        '\n',
+        '2F'
+      )
+    })
+    fc.assert(
+      fc.property(fc.oneof(hostile, fc.string({ unit: 'grapheme' })), value => {
+        fc.pre(value !== '' && value !== '.' && value !== '..')
+        const part = pathPart(value)
+        const url = new URL(`https://api.flakehub.test/upload/${part}/next`)
+        expect(url.pathname).toBe(`/upload/${part}/next`)
+        expect(url.search + url.hash).toBe('')
+        expect(decodeURIComponent(part)).toBe(value)
+      })
+    )
+  })
+
+  it('builds the stage and publish URLs from encoded parts, the hash as the reference client sends it', async () => {
+    const hub = fakeHub([200, '{"s3_upload_url":"https://s3.test/put","uuid":"u/1?x"}'], [200, ''])
+    const { client } = await clientWith(hub)
+    const odd = { ...release(), uploadName: 'acme/fla:ke', version: '1.0.0-rc.1+build.5' }
+    const staged = await client.stage(odd)
+    expect(hub.requests[0].url).toBe(
+      'https://api.flakehub.test/upload/acme/fla:ke/1.0.0-rc.1+build.5/20/ab/cd+ef=='
+    )
+    if (staged.kind !== 'staged') throw new Error('expected a staged release')
+    await client.publish(staged.uuid)
+    expect(hub.requests[1].url).toBe('https://api.flakehub.test/publish/u%2F1%3Fx')
   })
 })
 

@@ -3,7 +3,9 @@
 // 200, or answer JSON without a field. Short limits come in through FLAKEHUB_PUSH_TIMEOUT_*.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { ActionRun, runAction } from './support/action.js'
-import { makeRepo, sh, trivialDerivation } from './support/nix.js'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { makeRepo, nixWrapper, sh, trivialDerivation } from './support/nix.js'
 import {
   DEFAULT_REPOSITORY,
   Endpoint,
@@ -278,14 +280,19 @@ describe('a hostile network', () => {
     expect(hub.published).toEqual([])
   })
 
-  it('names the variable when a limit in the environment is not a number of seconds', async () => {
-    const { run, hub } = await attempt({}, { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon' })
+  it('names the variable when a limit in the environment is not a number of seconds, before running Nix', async () => {
+    const nix = nixWrapper('touch "$DIR/called"\nexec "$REAL_NIX" "$@"')
+    const { run, hub } = await attempt(
+      {},
+      { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon', FLAKEHUB_PUSH_RETRY_DELAY: '-1', PATH: nix.path }
+    )
     expect(run.exitCode).toBe(1)
     expect(errorsOf(run)).toEqual([
       expect.stringMatching(
-        /^Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds/
+        /^Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds.*\nEnvironment variable `FLAKEHUB_PUSH_RETRY_DELAY`: "-1" is not a number of seconds/s
       )
     ])
     expect(hub.log).toEqual([])
+    expect(fs.existsSync(path.join(nix.dir, 'called'))).toBe(false)
   })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 const info = jest.fn<(message: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({ info, debug: jest.fn(), isDebug: () => false }))
-const { sendWithRetries, isRetriableStatus, exchange } = await import('../src/http.js')
+const { sendWithRetries, isRetriableStatus, exchange, DEFAULT_RETRY } =
+  await import('../src/http.js')
 const { readAnswer, object, string } = await import('../src/answers.js')
 const { TimeoutError } = await import('../src/deadline.js')
 type HttpResponse = import('../src/http.js').HttpResponse
@@ -116,6 +117,50 @@ describe('retrying HTTP requests', () => {
     await expect(
       sendWithRetries(transport, 'x', { method: 'GET', url: 'u' }, policy())
     ).rejects.toThrow('socket hang up')
+  })
+})
+
+describe('a cancelled call', () => {
+  const REQUEST = { method: 'POST' as const, url: 'https://api.test/upload/x' }
+
+  it('makes no further attempt once the transport is aborted, and fails with the reason', async () => {
+    const controller = new AbortController()
+    const reason = new Error('cancelled')
+    const sleeps: number[] = []
+    const transport = {
+      signal: controller.signal,
+      send: jest.fn(async () => {
+        controller.abort(reason) // cancelled while the first attempt was failing
+        return answer(503)
+      })
+    }
+    await expect(
+      exchange(transport, 'FlakeHub stage', REQUEST, r => r, policy(sleeps))
+    ).rejects.toBe(reason)
+    expect(transport.send).toHaveBeenCalledTimes(1)
+    expect(sleeps).toEqual([])
+  })
+
+  it('ends the wait for a retry when aborted during it', async () => {
+    const controller = new AbortController()
+    const reason = new Error('cancelled')
+    const transport = { signal: controller.signal, send: jest.fn(async () => answer(503)) }
+    let sleeping!: () => void
+    const asleep = new Promise<void>(resolve => (sleeping = resolve))
+    const waiting = {
+      ...policy(),
+      baseDelayMs: 60_000,
+      maxDelayMs: 60_000,
+      sleep: (ms: number, signal?: AbortSignal) => {
+        sleeping()
+        return DEFAULT_RETRY.sleep(ms, signal)
+      }
+    }
+    const call = exchange(transport, 'FlakeHub stage', REQUEST, r => r, waiting)
+    await asleep
+    controller.abort(reason)
+    await expect(call).rejects.toBe(reason)
+    expect(transport.send).toHaveBeenCalledTimes(1)
   })
 })
 

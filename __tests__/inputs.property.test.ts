@@ -173,6 +173,20 @@ describe('naming rules for any string', () => {
     )
   })
 
+  it('accepts a name built of path syntax only when each part is a plain word', () => {
+    const pieces = fc.constantFrom('acme', 'a', '.', '..', '/', '?', '#', '%', '\\', '2F', '=', ':')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), list => {
+        const name = list.join('')
+        if (flakeNameProblem(name) !== undefined) return
+        for (const part of name.split('/')) {
+          expect(['', '.', '..']).not.toContain(part)
+          expect(part).not.toMatch(/[?#%\\]/)
+        }
+      })
+    )
+  })
+
   it('takes the SemVer part of a tag, which is the tag with at most its v removed', () => {
     fc.assert(
       fc.property(text, tag => {

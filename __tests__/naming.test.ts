@@ -3,6 +3,8 @@ import {
   flakeNameProblem,
   flakeRefs,
   foldRepository,
+  namePartsProblem,
+  quoted,
   releaseVersion,
   semverOfTag
 } from '../src/naming.js'
@@ -34,6 +36,51 @@ describe('flakeNameProblem', () => {
     ['/flake', 'needs text on both sides of the "/"']
   ])('judges %j as %j', (name, problem) => {
     expect(flakeNameProblem(name)).toBe(problem)
+  })
+})
+
+describe('names that are names: each part a plain word, safe as a URL path segment', () => {
+  const dots = 'cannot have ".." as a part (a URL reads it as a folder step)'
+  const holds = (c: string) => `holds "${c}"; a name may not hold "?", "#", "%" or "\\"`
+  // Each value that must pass next to the near miss that must fail.
+  it.each([
+    ['acme/flake', undefined],
+    ['acme/..', dots],
+    ['acme/flake.', undefined],
+    ['acme/.', 'cannot have "." as a part (a URL reads it as a folder step)'],
+    ['acme/...', undefined],
+    ['../evil', dots],
+    ['acme/.evil', undefined],
+    ['acme/w-x=1', undefined],
+    ['acme/w?x=1', holds('?')],
+    ['a/b-c', undefined],
+    ['a/b#c', holds('#')],
+    ['a2F/b', undefined],
+    ['a%2F/b', holds('%')],
+    ['a_b/c', undefined],
+    ['a\\b/c', holds('\\')],
+    ['acme/fla:ke@1+x', undefined],
+    ['acme/fla\tke', 'must be ASCII with no whitespace'],
+    ['acme/fla\x7fke', 'must be ASCII with no whitespace'],
+    ['acme/fla\x00ke', 'must be ASCII with no whitespace'],
+    ['acme/flåke', 'must be ASCII with no whitespace']
+  ])('judges the name %j as %j', (name, problem) => {
+    expect(flakeNameProblem(name)).toBe(problem)
+  })
+
+  it.each([
+    ['group/sub/project', undefined],
+    ['group/../project', dots],
+    ['group/sub/pro?ject', holds('?')],
+    ['group//project', 'has an empty part'],
+    ['group/sub project', 'must be ASCII with no whitespace']
+  ])('judges each segment of %j as %j (a repository kept unfolded)', (name, problem) => {
+    expect(namePartsProblem(name)).toBe(problem)
+  })
+
+  it('quotes a refused value on one line, its control characters escaped', () => {
+    expect(quoted('a\tb\nc\x1b[0m\x7f/ok')).toBe('"a\\tb\\nc\\x1b[0m\\x7f/ok"')
+    expect(quoted('acme/..')).toBe('"acme/.."')
   })
 })
 

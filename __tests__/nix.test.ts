@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
 
 jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
-const { Nix, atLeast, nixString, parseNixVersion } = await import('../src/nix.js')
+const { Nix, atLeast, parseNixVersion } = await import('../src/nix.js')
 const { CommandError } = await import('../src/command.js')
 type CommandRunner = import('../src/command.js').CommandRunner
 type RunOptions = import('../src/command.js').RunOptions
@@ -90,15 +91,33 @@ describe('Nix commands', () => {
     const { calls, nix } = recording({ version, '--raw': '{}\n{}' })
     await nix.outputs('git+file:///f', false)
     const evalCall = calls.find(call => call[1] === 'eval')!
-    expect(evalCall.slice(0, evalCall.indexOf('--expr'))).toEqual([
+    expect(evalCall.slice(0, evalCall.indexOf('--override-input'))).toEqual([
       'nix',
       'eval',
       '--raw',
-      '--impure',
       '--no-write-lock-file',
       ...trace
     ])
   })
+
+  it.each([true, false])(
+    'evaluates purely, through the inspect flake with the flake as its input (output paths: %s)',
+    async includeOutputPaths => {
+      const { calls, nix } = recording({ version: 'nix (Nix) 2.26.3', '--raw': '{}\n{}' })
+      await nix.outputs('git+file:///f?rev=abc', includeOutputPaths)
+      const evalCall = calls.find(call => call[1] === 'eval')!
+      expect(evalCall).not.toContain('--impure')
+      expect(evalCall).not.toContain('--expr')
+      const at = evalCall.indexOf('--override-input')
+      const [, input, url, installable, apply, argument] = evalCall.slice(at)
+      expect([input, url, apply]).toEqual(['flake', 'git+file:///f?rev=abc', '--apply'])
+      expect(installable).toMatch(/^path:\/.*\/inspect#lib\.evaluate$/)
+      expect(argument).toBe(`evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`)
+      // The folder Nix copies into the store holds the three files of the inspect flake, no more.
+      const folder = installable.slice('path:'.length, -'#lib.evaluate'.length)
+      expect(fs.readdirSync(folder).sort()).toEqual(['flake.nix', 'inspect.nix', 'show-check.nix'])
+    }
+  )
 
   it("turns a failed evaluation into an error that names the output and keeps Nix's message", async () => {
     const stderr = [
@@ -142,13 +161,12 @@ describe('Nix commands', () => {
       counts: { packages: 0 },
       json: document
     })
-    expect(calls.find(call => call[1] === 'eval')!.slice(0, 6)).toEqual([
+    expect(calls.find(call => call[1] === 'eval')!.slice(0, 5)).toEqual([
       'nix',
       'eval',
       '--raw',
-      '--impure',
       '--no-write-lock-file',
-      '--expr'
+      '--override-input'
     ])
   })
 
@@ -171,13 +189,5 @@ describe('Nix commands', () => {
       [2, 8]
     ])
     expect(calls).toHaveLength(1)
-  })
-
-  it.each([
-    ['plain', '"plain"'],
-    ['quote " and backslash \\', '"quote \\" and backslash \\\\"'],
-    ['no ${interpolation}', '"no \\${interpolation}"']
-  ])('writes %j as the Nix string %s', (text, literal) => {
-    expect(nixString(text)).toBe(literal)
   })
 })

@@ -1,13 +1,17 @@
 // The README's examples of the command, run as written: the GitLab job's script (with GitLab's
 // predefined variables and the job's own), the other-CI snippet and the laptop's dry run. The
-// only change is FLAKEHUB_PUSH_HOST, which points them at the loopback stand-ins; `flakehub-push`
-// on PATH is dist/cli.js under Node 24.
+// only change is FLAKEHUB_PUSH_HOST, which points them at the loopback stand-ins. The GitLab job
+// installs the command itself (`npx flakehub-push@…`): npm under Node 24 gets `npm pack` of this
+// checkout from a loopback registry. For the other two, `flakehub-push` on PATH is dist/cli.js
+// under Node 24.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { NODE } from './support/action.js'
 import { CLI_BUNDLE, runCli, threeCommits, tmp } from './support/cli.js'
+import { nixConfig } from './support/nix.js'
+import { Registry, npmHome, pack, startRegistry } from './support/npm.js'
 import { StandIns, startStandIns } from './support/stand-ins.js'
 
 const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -38,9 +42,12 @@ function shell(cwd: string, script: string, env: Record<string, string>) {
 }
 
 let running: StandIns | undefined
+let registry: Registry | undefined
 afterEach(async () => {
   await running?.close()
   running = undefined
+  await registry?.close()
+  registry = undefined
 })
 
 describe("the README's command line examples", () => {
@@ -54,10 +61,16 @@ describe("the README's command line examples", () => {
     expect(variables.GIT_DEPTH).toBe(0)
     expect(job.id_tokens).toEqual({ GITLAB_JWT_ID_TOKEN: { aud: 'api.flakehub.com' } })
     const report = (job.artifacts as { reports: { dotenv: string } }).reports.dotenv
-    // The job's NIX_CONFIG only turns flakes on; the tests' own one also does that, offline.
-    const jobVariables = Object.entries(variables).filter(([name]) => name !== 'NIX_CONFIG')
+    // The job's NIX_CONFIG adds the features the command needs to the machine's configuration,
+    // which here is the tests' own (single-user root, offline), in the user's nix.conf.
+    registry = await startRegistry(pack())
+    const home = npmHome(NODE, { npm_config_registry: registry.url })
+    fs.mkdirSync(path.join(home.dir, 'config', 'nix'), { recursive: true })
+    fs.writeFileSync(path.join(home.dir, 'config', 'nix', 'nix.conf'), `${nixConfig()}\n`)
     const run = await shell(repo, (job.script as string[]).join('\n'), {
-      ...Object.fromEntries(jobVariables.map(([k, v]) => [k, String(v)])),
+      ...home.env,
+      XDG_CONFIG_HOME: path.join(home.dir, 'config'),
+      ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
       GITLAB_CI: 'true',
       CI: 'true',
       CI_PROJECT_DIR: repo,
@@ -65,11 +78,11 @@ describe("the README's command line examples", () => {
       CI_COMMIT_SHA: revision,
       CI_COMMIT_REF_NAME: 'main',
       GITLAB_JWT_ID_TOKEN: hub.mintToken(),
-      FLAKEHUB_PUSH_HOST: hub.host,
-      PATH: commandOnPath()
+      FLAKEHUB_PUSH_HOST: hub.host
     })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
+    expect(registry.requests).toContain(`GET /flakehub-push/-/flakehub-push-0.1.0.tgz`)
     const version = `0.1.3+rev-${revision}`
     expect(hub.published.map(p => `${p.name}/${p.version}`)).toEqual([
       `my-group/tools-my-flake/${version}`

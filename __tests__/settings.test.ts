@@ -268,6 +268,66 @@ describe('reading settings', () => {
     ])
   })
 
+  it('refuses names and repositories with path syntax in a part, each on one line with what to write', () => {
+    const problems = problemsOf({ name: 'acme/..', repository: 'acme/w?x=1', rolling: 'maybe' })
+    expect(problems).toEqual([
+      'Input `name`: "acme/.." cannot have ".." as a part (a URL reads it as a folder step); write it as `owner/flake-name`.',
+      'Input `repository`: "acme/w?x=1" holds "?"; a name may not hold "?", "#", "%" or "\\"; write it as `repository: owner/project`.',
+      'Input `rolling`: "maybe" is not a boolean; write `true` or `false`.'
+    ])
+  })
+
+  it('checks the repository after folding its subgroups, and says where it came from', () => {
+    expect(settingsWith({ repository: 'acme/../flake' }).uploadName).toBe('acme/..-flake')
+    const problems = () => {
+      try {
+        readSettings(name => (name === 'visibility' ? 'public' : ''), {
+          ...defaults(),
+          repository: 'acme/a\tb'
+        })
+      } catch (error) {
+        return (error as InstanceType<typeof InputError>).problems
+      }
+      return []
+    }
+    expect(problems()).toEqual([
+      'Input `repository`: "acme/a\\tb" (taken from GITHUB_REPOSITORY) must be ASCII with no whitespace; write it as `repository: owner/project`.'
+    ])
+  })
+
+  it.each([['acme/flake.'], ['acme/.hidden'], ['Acme.Org/my_flake-2'], ['acme/x:y@z+1']])(
+    'accepts %j as name and as repository',
+    value => {
+      expect(settingsWith({ name: value }).uploadName).toBe(value)
+      expect(settingsWith({ repository: value }).uploadName).toBe(value)
+    }
+  )
+
+  it('reads the time limits with the inputs, and reports a bad one with the other problems', () => {
+    const read = (name: string) => ({ visibility: 'nope' })[name] ?? ''
+    const env = { FLAKEHUB_PUSH_TIMEOUT_STAGE: 'soon', FLAKEHUB_PUSH_RETRY_DELAY: '0.5' }
+    let problems: string[] = []
+    try {
+      readSettings(read, defaults(), undefined, env)
+    } catch (error) {
+      problems = (error as InstanceType<typeof InputError>).problems
+    }
+    expect(problems).toEqual([
+      'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
+      'Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`: "soon" is not a number of seconds above 0 and up to 86400; write e.g. `30` or `0.5`, or unset it for the default (30).'
+    ])
+    const settings = readSettings(
+      name => (name === 'visibility' ? 'public' : ''),
+      defaults(),
+      undefined,
+      {
+        FLAKEHUB_PUSH_TIMEOUT_STAGE: '2',
+        FLAKEHUB_PUSH_RETRY_DELAY: '0.5'
+      }
+    )
+    expect(settings.timeouts).toMatchObject({ stageMs: 2000, retryDelayMs: 500, publishMs: 60_000 })
+  })
+
   it('masks the GitHub token as soon as it reads it', () => {
     settingsWith({ 'github-token': 'ghs_secret' })
     expect(setSecret).toHaveBeenCalledWith('ghs_secret')

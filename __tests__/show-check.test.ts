@@ -179,6 +179,22 @@ const ROWS: Row[] = [
     inspectFails: false
   },
   {
+    what: 'a package that needs the current system (only an impure evaluation has one)',
+    outputs: `{ packages.x86_64-linux.a = ${pkg('a', 'name = "a-${builtins.currentSystem}";')}; }`,
+    show: true,
+    inspectFails: true,
+    output: 'packages.x86_64-linux.a',
+    message: /currentSystem/
+  },
+  {
+    what: 'a package that reads a file outside its flake',
+    outputs: `{ packages.x86_64-linux.a = ${pkg('a', 'meta.description = builtins.readFile "/etc/hostname";')}; }`,
+    show: true,
+    inspectFails: true,
+    output: 'packages.x86_64-linux.a',
+    message: /access to absolute path '\/etc(\/hostname)?' is forbidden in pure eval(uation)? mode/
+  },
+  {
     what: 'a legacyPackages set that throws',
     outputs: '{ legacyPackages = throw "no legacy set"; }',
     show: false,

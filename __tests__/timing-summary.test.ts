@@ -64,3 +64,21 @@ describe('the summary', () => {
     expect(flakePage(host, { uploadName: 'o/f', version: '0.1.2+rev-abc' } as Release)).toBe(page)
   })
 })
+
+describe('allOrStop, cancelled', () => {
+  it('throws the parent’s reason, whatever words a stopped task failed in', async () => {
+    const parent = new AbortController()
+    const reason = new Error('cancelled')
+    const result = allOrStop(
+      [
+        (signal: AbortSignal) =>
+          new Promise<never>((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('The operation was aborted')))
+          )
+      ] as const,
+      parent.signal
+    )
+    parent.abort(reason)
+    await expect(result).rejects.toBe(reason)
+  })
+})

@@ -35167,145 +35167,6 @@ function readAnswer(call, response, check) {
 
 /***/ }),
 
-/***/ 1200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qd: () => (/* binding */ CommandError),
-  qc: () => (/* binding */ processRunner)
-});
-
-// UNUSED EXPORTS: HeadAndTail, showCommand
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var reporter = __nccwpck_require__(5898);
-;// CONCATENATED MODULE: ./src/command.ts
-/**
- * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
- * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
- *
- * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
- * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
- * no way to end a process it started.
- */
-
-
-/**
- * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
- * message) and its end (where newer Nix puts it).
- */
-const STDERR_HEAD = 16 * 1024;
-const STDERR_TAIL = 64 * 1024;
-class CommandError extends Error {
-    constructor(commandLine, exitCode, stderr, exitSignal = null) {
-        const status = exitCode !== null
-            ? `exited with status ${exitCode}`
-            : exitSignal !== null
-                ? `was killed by ${exitSignal}`
-                : 'could not be started';
-        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
-        this.commandLine = commandLine;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-        this.status = status;
-    }
-}
-/** Quote an argument for display only (the command itself never goes through a shell). */
-function showCommand(command, args) {
-    return [command, ...args]
-        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-        .join(' ');
-}
-/** Runs real processes. stderr lines also go to the debug log as they arrive. */
-const processRunner = {
-    run(command, args, options = {}) {
-        const commandLine = showCommand(command, args);
-        const log = options.log ?? reporter/* log */.Rm.info;
-        log(`$ ${commandLine}`);
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                cwd: options.cwd,
-                signal: options.signal,
-                stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-            });
-            child.once('spawn', () => options.onSpawn?.());
-            const stdout = [];
-            const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-            child.stdout?.on('data', (chunk) => stdout.push(chunk));
-            const errors = child.stderr; // Always piped.
-            errors.setEncoding('utf8');
-            errors.on('data', (chunk) => {
-                stderr.push(chunk);
-                if (reporter/* log */.Rm.isDebug())
-                    reporter/* log */.Rm.debug(chunk.trimEnd());
-            });
-            child.on('error', error => {
-                if (options.signal?.aborted)
-                    reject(options.signal.reason);
-                else {
-                    const missing = error.code === 'ENOENT';
-                    const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
-                    reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                }
-            });
-            child.on('close', (code, signal) => {
-                if (options.signal?.aborted)
-                    return reject(options.signal.reason);
-                if (code === 0)
-                    resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                else
-                    reject(new CommandError(commandLine, code, stderr.text(), signal));
-            });
-        });
-    }
-};
-/**
- * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
- * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
- * would copy it all every time. What was left out between them is marked.
- */
-class HeadAndTail {
-    constructor(headLimit, tailLimit) {
-        this.headLimit = headLimit;
-        this.tailLimit = tailLimit;
-        this.head = '';
-        this.chunks = [];
-        this.length = 0;
-        this.dropped = 0;
-    }
-    push(chunk) {
-        if (this.head.length < this.headLimit) {
-            const room = this.headLimit - this.head.length;
-            this.head += chunk.slice(0, room);
-            chunk = chunk.slice(room);
-            if (chunk === '')
-                return;
-        }
-        this.chunks.push(chunk);
-        this.length += chunk.length;
-        while (this.length - this.chunks[0].length >= this.tailLimit) {
-            const first = this.chunks.shift();
-            this.length -= first.length;
-            this.dropped += first.length;
-        }
-    }
-    text() {
-        const tail = this.chunks.join('');
-        const cut = Math.max(0, tail.length - this.tailLimit);
-        const dropped = this.dropped + cut;
-        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
-        return this.head + gap + tail.slice(cut);
-    }
-}
-
-
-/***/ }),
-
 /***/ 6683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35361,10 +35222,14 @@ function adopt(request) {
 /** Bytes moved so far on a socket, both ways. */
 const moved = (socket) => socket === null ? 0 : socket.bytesWritten + socket.bytesRead;
 /**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
- * started is destroyed then, and any it starts afterwards is destroyed at once.
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
+ * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
+ * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
+ * already, `call` is not made.
  */
-function bounded(limits, call, onAnswer) {
+function bounded(limits, call, onAnswer, signal) {
+    if (signal?.aborted)
+        return Promise.reject(signal.reason);
     watchRequests();
     const requests = new Set();
     const sockets = new Set();
@@ -35386,18 +35251,25 @@ function bounded(limits, call, onAnswer) {
             for (const timer of timers)
                 clearTimeout(timer);
             clearInterval(poll);
+            signal?.removeEventListener('abort', cancel);
         };
-        const fail = (message) => {
+        const stop = (error, reason = error) => {
             if (settled)
                 return;
-            failure = new TimeoutError(message);
+            failure = error;
             finish();
             for (const request of requests)
                 request.destroy(failure);
             for (const socket of sockets)
                 socket.destroy(failure);
-            reject(failure);
+            reject(reason);
         };
+        const fail = (message) => stop(new TimeoutError(message));
+        const cancel = () => {
+            const reason = signal?.reason;
+            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
+        };
+        signal?.addEventListener('abort', cancel, { once: true });
         const connecting = new WeakSet();
         /** A socket still connecting must connect within connectMs. */
         const connectBy = (socket) => {
@@ -35484,8 +35356,9 @@ function bounded(limits, call, onAnswer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** Turn any thrown value into a message a person can read. */
 function errorMessage(error) {
@@ -35511,28 +35384,61 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+/** The run was cancelled by a signal: the reason its AbortSignal carries. */
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`Cancelled by ${signal}.`);
+        this.signal = signal;
+        this.name = 'Cancelled';
+    }
+    /** The exit status of a program ended by the signal, as shells report it: 130 or 143. */
+    get exitCode() {
+        return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+    }
+    /** The one line that says so; `publishing`: FlakeHub may have been told part of it. */
+    report(publishing) {
+        return publishing
+            ? `The run was cancelled (${this.signal}) while publishing: FlakeHub may or may not have this version now; run it again to be sure.`
+            : `The run was cancelled (${this.signal}) before anything was published: its Nix and Git processes are stopped and its scratch folder removed.`;
+    }
+}
 
 
 /***/ }),
 
-/***/ 6803:
+/***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DM: () => (/* binding */ isRetriableStatus),
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   cv: () => (/* binding */ exchange),
-/* harmony export */   oJ: () => (/* binding */ isSuccess),
-/* harmony export */   zm: () => (/* binding */ httpClientTransport)
-/* harmony export */ });
-/* unused harmony exports USER_AGENT, CutShort, DEFAULT_RETRY, runRetry, OutOfTime, sendWithRetries */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3788);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cv: () => (/* binding */ exchange),
+  zm: () => (/* binding */ httpClientTransport),
+  DM: () => (/* binding */ isRetriableStatus),
+  oJ: () => (/* binding */ isSuccess),
+  Jb: () => (/* binding */ retryPolicy),
+  R$: () => (/* binding */ retrying)
+});
+
+// UNUSED EXPORTS: CutShort, DEFAULT_RETRY, OutOfTime, USER_AGENT, sendWithRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/answers.ts
+var answers = __nccwpck_require__(3788);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/timeouts.ts
+var timeouts = __nccwpck_require__(2779);
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var reporter = __nccwpck_require__(5898);
+;// CONCATENATED MODULE: ./src/http.ts
 /**
  * HTTP for every service the action talks to, over `@actions/http-client`, with deadlines on
  * every attempt ({@link bounded}) and one retry policy: network errors, timeouts, 429, 5xx and
@@ -35546,10 +35452,11 @@ class InputError extends Error {
 
 
 
+
 const USER_AGENT = 'flakehub-push';
 const DEFAULT_LIMITS = {
-    connectMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.connectMs,
-    answerMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.stageMs
+    connectMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.connectMs,
+    answerMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.stageMs
 };
 /** An answer that stopped before its end: worth another attempt. */
 class CutShort extends Error {
@@ -35565,8 +35472,8 @@ function readAll(message) {
         let size = 0;
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB) {
-                message.destroy(new CutShort(`the answer is longer than ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ANSWER_BYTES */ .gB} bytes`));
+            if (size > timeouts/* MAX_ANSWER_BYTES */.gB) {
+                message.destroy(new CutShort(`the answer is longer than ${timeouts/* MAX_ANSWER_BYTES */.gB} bytes`));
             }
             else
                 chunks.push(chunk);
@@ -35581,25 +35488,28 @@ function readAll(message) {
 }
 /**
  * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits.
+ * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
  */
-function httpClientTransport() {
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(USER_AGENT, [], {
+function httpClientTransport(signal) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         keepAlive: true,
         // A backstop only: the request's own limits end every attempt long before.
         socketTimeout: 60 * 60000
     });
     return {
+        signal,
         send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
             let stream;
-            return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)(limits, async () => {
+            // Each attempt bounded by its limits, and by the run's signal.
+            const attempt = (call) => (0,deadline/* bounded */.Mm)(limits, call, undefined, signal);
+            return attempt(async () => {
                 stream = typeof body === 'function' ? body() : undefined;
                 if (stream !== undefined) {
                     // The request the body is piped into is watched from the start, on any Node.
                     const pipe = stream.pipe.bind(stream);
                     stream.pipe = (into, options) => {
-                        (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .adopt */ .di)(into);
+                        (0,deadline/* adopt */.di)(into);
                         return pipe(into, options);
                     };
                 }
@@ -35619,15 +35529,15 @@ function httpClientTransport() {
     };
 }
 const DEFAULT_RETRY = {
-    attempts: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_ATTEMPTS */ .Km,
-    baseDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TIMEOUTS */ .Rh.retryDelayMs,
-    maxDelayMs: _timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .RETRY_MAX_DELAY_MS */ .Pb,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    attempts: timeouts/* RETRY_ATTEMPTS */.Km,
+    baseDelayMs: timeouts/* DEFAULT_TIMEOUTS */.Rh.retryDelayMs,
+    maxDelayMs: timeouts/* RETRY_MAX_DELAY_MS */.Pb,
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
     random: Math.random
 };
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-function runRetry() {
-    return { ...DEFAULT_RETRY, baseDelayMs: (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)().retryDelayMs };
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+function retryPolicy(limits) {
+    return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs };
 }
 /** A 2xx status. */
 function isSuccess(status) {
@@ -35652,7 +35562,8 @@ class OutOfTime extends Error {
  * side asked for), or undefined to hand it on. A retry that would start past the policy's
  * `notAfter` is not made: {@link OutOfTime} is thrown instead.
  */
-async function retrying(what, attempt, judge, policy = runRetry()) {
+async function retrying(what, attempt, judge, policy) {
+    const { signal } = policy;
     for (let n = 1;; n++) {
         let outcome;
         try {
@@ -35661,6 +35572,7 @@ async function retrying(what, attempt, judge, policy = runRetry()) {
         catch (error) {
             outcome = { error };
         }
+        signal?.throwIfAborted();
         const verdict = judge(outcome);
         if (verdict === undefined || n >= policy.attempts) {
             if ('error' in outcome)
@@ -35672,24 +35584,27 @@ async function retrying(what, attempt, judge, policy = runRetry()) {
         if (policy.notAfter !== undefined && Date.now() + delay >= policy.notAfter) {
             throw new OutOfTime(what, verdict.reason);
         }
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
-        await policy.sleep(delay);
+        reporter/* log */.Rm.info(`${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`);
+        await policy.sleep(delay, signal).catch((error) => {
+            throw signal?.aborted ? signal.reason : error;
+        });
     }
 }
 /** Why a failed attempt is worth another, or undefined. */
 function transportReason(error) {
-    if (error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU || error instanceof CutShort)
+    if (error instanceof deadline/* TimeoutError */.MU || error instanceof CutShort)
         return error.message;
-    return `network error (${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactText */ .Rd)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)).replace(/\s+/g, ' ')})`;
+    return `network error (${(0,redact/* redactText */.Rd)((0,errors/* errorMessage */.gJ)(error)).replace(/\s+/g, ' ')})`;
 }
 /**
  * One call: send `request`, retrying network errors, timeouts, 429, 5xx and retriable
  * {@link AnswerError}s, and turn the answer into a value with `read` (which also decides what
  * every other status means). A call that keeps failing ends in one error naming it.
  */
-async function exchange(transport, what, request, read, policy = runRetry()) {
+async function exchange(transport, what, request, read, policy) {
     const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
+    const signal = transport.signal ?? policy.signal;
     let last;
     try {
         last = await retrying(what, async () => {
@@ -35707,7 +35622,7 @@ async function exchange(transport, what, request, read, policy = runRetry()) {
         }, outcome => {
             if ('error' in outcome) {
                 const { error } = outcome;
-                if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+                if (error instanceof answers/* AnswerError */.dV)
                     return error.retriable ? { reason: error.reason } : undefined;
                 if (typeof error === 'object' && error !== null && own.has(error))
                     return undefined;
@@ -35721,18 +35636,24 @@ async function exchange(transport, what, request, read, policy = runRetry()) {
                 reason: `HTTP ${response.status}`,
                 waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
             };
-        }, { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter });
+        }, {
+            ...policy,
+            notAfter: request.limits?.notAfter ?? policy.notAfter,
+            signal
+        });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         if (error instanceof OutOfTime) {
-            throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .VARIABLES */ .ut.publishBudgetMs} (seconds).`, { cause: error });
+            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+                `the last attempt: ${error.reason}. The bound is set by ${timeouts/* VARIABLES */.ut.publishBudgetMs} (seconds).`, { cause: error });
         }
-        if (error instanceof _answers_js__WEBPACK_IMPORTED_MODULE_1__/* .AnswerError */ .dV)
+        if (error instanceof answers/* AnswerError */.dV)
             throw error;
         if (typeof error === 'object' && error !== null && own.has(error))
             throw error;
-        throw new Error(`${(0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .callLabel */ .v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
+        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error)}. ` +
             `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
     }
     return last.read ? last.value : read(last.response);
@@ -35746,7 +35667,7 @@ const hostOf = (url) => {
     }
 };
 /** Send a request, retrying network errors, timeouts, 429 and 5xx. The last answer is returned. */
-function sendWithRetries(transport, what, request, policy = runRetry()) {
+function sendWithRetries(transport, what, request, policy) {
     return exchange(transport, what, request, response => response, policy);
 }
 
@@ -35757,10 +35678,12 @@ function sendWithRetries(transport, what, request, policy = runRetry()) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1313);
-/* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4065);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7131);
+/* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1521);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(970);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
+
 
 
 
@@ -35769,7 +35692,8 @@ async function eventOwner() {
     const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return context.payload.repository?.owner?.login;
 }
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)());
+const cancelled = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelOnSignals */ .d)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)((0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .githubPlace */ .VS)({ eventOwner }), () => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)(), cancelled);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -35818,7 +35742,7 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 1313:
+/***/ 7131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35831,8 +35755,521 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/command.ts + 1 modules
-var command = __nccwpck_require__(1200);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/child-env.ts
+/**
+ * The environment every child process (`nix`, `git`) gets: this process's, without the
+ * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
+ * the environment anyway (`builtins.getEnv` gives ""); this is defence in depth, for a Nix
+ * plugin, a Git hook or a bug that would otherwise see them.
+ *
+ * The list is of names, not a pattern such as `*_TOKEN`: Nix itself may need credentials of
+ * its own (AWS_SESSION_TOKEN for an S3 binary cache, say), which it reads without any flake
+ * seeing them.
+ */
+/** Tokens that this tool, GitHub's runner or GitLab's hand to the job. */
+const TOKEN_VARIABLES = [
+    // GitHub Actions: the OIDC request (its bearer token and URL), the runner's own tokens.
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    // The command's token sources and its GitHub token.
+    'FLAKEHUB_PUSH_OIDC_TOKEN',
+    'FLAKEHUB_PUSH_GITHUB_TOKEN',
+    // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
+    'GITLAB_JWT_ID_TOKEN',
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD'
+];
+/** Whether a variable must not reach a child: a known token, or any action input. */
+function isTokenVariable(name) {
+    // Every action input (INPUT_GITHUB-TOKEN among them) is the action's, not a child's.
+    return TOKEN_VARIABLES.includes(name) || name.toUpperCase().startsWith('INPUT_');
+}
+/** `env` without the token variables, plus `extra`. */
+function childEnvironment(env = process.env, extra = {}) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !isTokenVariable(name))
+            kept[name] = value;
+    }
+    return { ...kept, ...extra };
+}
+
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var src_reporter = __nccwpck_require__(5898);
+;// CONCATENATED MODULE: ./src/command.ts
+/**
+ * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
+ * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
+ *
+ * This uses `child_process.spawn` rather than `@actions/exec` because evaluation runs several
+ * Nix processes at once and must be able to stop the rest when one fails: `@actions/exec` offers
+ * no way to end a process it started.
+ *
+ * Every child runs in a process group of its own, so that stopping it also stops what it
+ * started (Nix's own helpers, Git's). A stop is SIGTERM to the group, then SIGKILL to what is
+ * left of the group after {@link STOP_GRACE_MS}: Nix 2.8 ignores SIGTERM while it evaluates, and
+ * a child of ours must never outlive the run (it would keep running under init, holding the CPU
+ * and the store's locks).
+ */
+
+
+
+
+/**
+ * How much of a failing command's stderr is kept and shown: its start (where Nix 2.8 puts the
+ * message) and its end (where newer Nix puts it).
+ */
+const STDERR_HEAD = 16 * 1024;
+const STDERR_TAIL = 64 * 1024;
+class CommandError extends Error {
+    constructor(commandLine, exitCode, stderr, exitSignal = null) {
+        const status = exitCode !== null
+            ? `exited with status ${exitCode}`
+            : exitSignal !== null
+                ? `was killed by ${exitSignal}`
+                : 'could not be started';
+        super(`\`${commandLine}\` ${status}:\n${stderr.trim() || '(no output on stderr)'}`);
+        this.commandLine = commandLine;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+        this.status = status;
+    }
+}
+/** Quote an argument for display only (the command itself never goes through a shell). */
+function showCommand(command, args) {
+    return [command, ...args]
+        .map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
+}
+/**
+ * How long a stopped child's process group has, after SIGTERM, before SIGKILL. Long enough for
+ * a program that honours SIGTERM (Git, a newer Nix between evaluations) to end cleanly, removing
+ * its temporary files and releasing its locks; short enough that a run cancelled by a runner
+ * (SIGINT, then SIGTERM 7.5 s later, then SIGKILL) has stopped everything and cleaned up well
+ * before the runner's SIGTERM, whatever else was in flight.
+ */
+const STOP_GRACE_MS = 2000;
+/** `kill(-pgid, signal)`: false when no process of the group is left (ESRCH). */
+function killGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        throw error;
+    }
+}
+const processGroups = {
+    signal: killGroup,
+    alive(pgid) {
+        const states = groupStates(pgid);
+        // Without /proc, any member counts, zombies too.
+        if (states === undefined)
+            return killGroup(pgid, 0);
+        return states.some(state => state !== 'Z' && state !== 'X');
+    }
+};
+/**
+ * The states (R, S, D, Z, …) of the processes of group `pgid`, from /proc; undefined where there
+ * is no /proc. A zombie is a process that has exited and that its parent has not reaped: an
+ * orphan's parent is init, which in a container may reap late or never, and `kill(-pgid, 0)`
+ * still finds the group while it holds one.
+ */
+function groupStates(pgid) {
+    let entries;
+    try {
+        entries = external_node_fs_.readdirSync('/proc');
+    }
+    catch {
+        return undefined;
+    }
+    const states = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pgid)
+            states.push(state);
+    }
+    return states;
+}
+/**
+ * After SIGKILL, how long to wait for the group to be gone (SIGKILL is delivered at the
+ * process's next return from the kernel; one stuck in uninterruptible I/O is not waited for).
+ */
+const KILLED_WITHIN_MS = 1000;
+const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Whether `promise` resolves within `ms` (the timer is cleared when it does). */
+function within(promise, ms) {
+    return new Promise(resolve => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/** Resolves once no process of group `pgid` runs, or after `limitMs`; true if it is gone. */
+async function untilGone(pgid, groups, limitMs, everyMs) {
+    const until = Date.now() + limitMs;
+    for (;;) {
+        if (!groups.alive(pgid))
+            return true;
+        const left = until - Date.now();
+        if (left <= 0)
+            return false;
+        await pause(Math.min(everyMs, left));
+    }
+}
+/**
+ * Stop `child`'s process group: SIGTERM now, SIGKILL to whatever of the group is left after
+ * `graceMs`. Resolves once the group is gone: a child that exits on SIGTERM, with everything it
+ * started, is never sent SIGKILL.
+ */
+async function stopGroup(child, closed, graceMs, groups) {
+    const pgid = child.pid;
+    if (pgid === undefined || !groups.signal(pgid, 'SIGTERM'))
+        return closed;
+    const graceEnds = Date.now() + graceMs;
+    // The child has closed (it, and whatever held its output, ended); the rest of its group may
+    // take a moment longer to end on the same SIGTERM.
+    if (await within(closed, graceMs)) {
+        if (await untilGone(pgid, groups, graceEnds - Date.now(), 50))
+            return;
+    }
+    groups.signal(pgid, 'SIGKILL');
+    await closed;
+    await untilGone(pgid, groups, KILLED_WITHIN_MS, 10);
+}
+/** A runner of real processes, each in its own process group. */
+function makeProcessRunner(settings = {}) {
+    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
+    const groups = settings.groups ?? processGroups;
+    return {
+        run(command, args, options = {}) {
+            const { signal } = options;
+            // Nothing is started once the run is stopping.
+            if (signal?.aborted)
+                return Promise.reject(signal.reason);
+            const commandLine = showCommand(command, args);
+            const log = options.log ?? src_reporter/* log */.Rm.info;
+            log(`$ ${commandLine}`);
+            return new Promise((resolve, reject) => {
+                // detached: the child leads a new process group (and session), so the whole group can
+                // be signalled. Never unref'd: this process waits for it.
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+                    cwd: options.cwd,
+                    env: childEnvironment(process.env, options.env),
+                    detached: true,
+                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                });
+                child.once('spawn', () => options.onSpawn?.());
+                const stdout = [];
+                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                const errors = child.stderr; // Always piped.
+                errors.setEncoding('utf8');
+                errors.on('data', (chunk) => {
+                    stderr.push(chunk);
+                    if (src_reporter/* log */.Rm.isDebug())
+                        src_reporter/* log */.Rm.debug(chunk.trimEnd());
+                });
+                let stopped;
+                let markClosed;
+                const closed = new Promise(resolve => (markClosed = resolve));
+                const stop = () => {
+                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+                };
+                signal?.addEventListener('abort', stop, { once: true });
+                let settled = false;
+                const settle = (outcome) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    signal?.removeEventListener('abort', stop);
+                    markClosed();
+                    if (stopped === undefined)
+                        outcome();
+                    else
+                        void stopped.then(() => reject(signal.reason));
+                };
+                child.on('error', error => {
+                    // A child that could not be started (it has no pid); Node still emits 'close' after.
+                    if (child.pid !== undefined)
+                        return;
+                    settle(() => {
+                        const missing = error.code === 'ENOENT';
+                        const hint = missing
+                            ? `\n${command} is not on PATH: install it in an earlier step.`
+                            : '';
+                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+                    });
+                });
+                child.on('close', (code, exitSignal) => {
+                    settle(() => {
+                        if (code === 0)
+                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
+                        else
+                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
+                    });
+                });
+            });
+        }
+    };
+}
+/** Runs real processes. stderr lines also go to the debug log as they arrive. */
+const processRunner = makeProcessRunner();
+/** `runner`, every command of which is also stopped when `signal` is aborted. */
+function stoppedBy(runner, signal) {
+    return {
+        run: (command, args, options = {}) => runner.run(command, args, {
+            ...options,
+            signal: options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
+        })
+    };
+}
+/**
+ * The first `headLimit` and the last `tailLimit` characters of a stream of text, the tail kept
+ * as chunks: Nix prints a line per attribute it evaluates, and joining each to the whole so far
+ * would copy it all every time. What was left out between them is marked.
+ */
+class HeadAndTail {
+    constructor(headLimit, tailLimit) {
+        this.headLimit = headLimit;
+        this.tailLimit = tailLimit;
+        this.head = '';
+        this.chunks = [];
+        this.length = 0;
+        this.dropped = 0;
+    }
+    push(chunk) {
+        if (this.head.length < this.headLimit) {
+            const room = this.headLimit - this.head.length;
+            this.head += chunk.slice(0, room);
+            chunk = chunk.slice(room);
+            if (chunk === '')
+                return;
+        }
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        while (this.length - this.chunks[0].length >= this.tailLimit) {
+            const first = this.chunks.shift();
+            this.length -= first.length;
+            this.dropped += first.length;
+        }
+    }
+    text() {
+        const tail = this.chunks.join('');
+        const cut = Math.max(0, tail.length - this.tailLimit);
+        const dropped = this.dropped + cut;
+        const gap = dropped > 0 ? `\n[… ${dropped} characters left out …]\n` : '';
+        return this.head + gap + tail.slice(cut);
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/git.ts
+/** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
+
+/** Git in one repository, logging its commands to a phase. */
+class Git {
+    constructor(runner, 
+    /** Any folder inside the repository; `git -C` runs there. */
+    folder, log) {
+        this.runner = runner;
+        this.folder = folder;
+        this.log = log;
+    }
+    async git(args, env) {
+        const { stdout } = await this.runner.run('git', ['-C', this.folder, ...args], {
+            log: this.log.info,
+            env
+        });
+        return stdout;
+    }
+    /**
+     * The repository's top folder and whether it is a shallow clone, or undefined when the
+     * folder is not inside a Git repository at all.
+     */
+    async repository() {
+        let lines;
+        try {
+            lines = (await this.git(['rev-parse', '--show-toplevel', '--is-shallow-repository']))
+                .trim()
+                .split('\n');
+        }
+        catch (error) {
+            if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
+                return undefined;
+            throw error;
+        }
+        return { top: lines[0], shallow: lines[1] === 'true' };
+    }
+    /** The full SHA of the commit `name` (a SHA, `HEAD`…) names, or undefined if the clone lacks it. */
+    async commit(name) {
+        try {
+            return (await this.git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`])).trim();
+        }
+        catch (error) {
+            // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
+            if (error instanceof CommandError && error.exitCode === 1)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Which of `paths` (relative to the top) the commit's tree holds. */
+    async filesInCommit(revision, paths) {
+        const out = await this.git([
+            'ls-tree',
+            '-z',
+            '--name-only',
+            '--full-tree',
+            revision,
+            '--',
+            ...paths
+        ]);
+        return new Set(out.split('\0').filter(name => name !== ''));
+    }
+    /**
+     * Tracked files whose content in the working tree (or index) differs from `HEAD`, relative to
+     * the top. Untracked files are not listed: no commit holds them. `GIT_OPTIONAL_LOCKS=0` keeps
+     * `git status` from refreshing the index: the run never writes to the repository.
+     */
+    async changedFiles() {
+        const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'], {
+            GIT_OPTIONAL_LOCKS: '0'
+        });
+        // Entries are `XY path`, NUL-terminated; a rename is followed by its old path as an entry
+        // of its own, which is skipped.
+        const entries = out.split('\0');
+        const changed = [];
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            if (entry.length < 4)
+                continue;
+            changed.push(entry.slice(3));
+            if (/[RC]/.test(entry.slice(0, 2)))
+                i++;
+        }
+        return changed;
+    }
+    /** How many commits lead to `revision` in the local history (too few in a shallow clone). */
+    async commitCount(revision) {
+        return Number((await this.git(['rev-list', '--count', revision])).trim());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commit.ts
+/**
+ * The commit being published: the one `rev` names, else the checked-out `HEAD`. What is
+ * published under `rev-<sha>` is that commit's tree, so the flake is located, evaluated and
+ * packed from Git itself (`git+file://<top>?rev=<sha>`, with `dir=` for a subflake), never
+ * from the working tree. Everything here is checked before any evaluation: that there is a
+ * repository, that the clone holds the commit, that the commit holds `flake.nix`, and that the
+ * working tree does not differ from the commit it is named after.
+ */
+
+
+
+const MAX_LISTED = 10;
+/** The flake reference of `dir` in `revision` of the repository at `top`. */
+function gitFlakeRef(top, revision, dir, shallow) {
+    // Percent-encoded as Nix decodes a query (it reads `+` as a plus, not a space); `/` kept.
+    const value = (text) => encodeURIComponent(text).replace(/%2F/g, '/');
+    const params = [
+        ...(dir === '' ? [] : [`dir=${value(dir)}`]),
+        `rev=${revision}`,
+        ...(shallow ? ['shallow=1'] : [])
+    ];
+    return `git+${(0,external_node_url_.pathToFileURL)(top).href}?${params.join('&')}`;
+}
+/** Find and check the commit to publish, before anything is evaluated. */
+async function nameCommit(runner, settings, wording, log) {
+    const repository = await new Git(runner, settings.gitRoot, log).repository();
+    if (repository === undefined) {
+        throw new Error(`${settings.gitRoot} is not in a Git repository. FlakeHub releases are made from a commit: ` +
+            `check the repository out first (actions/checkout in a workflow), or point ${wording.gitRoot} at the checkout.`);
+    }
+    const { top, shallow } = repository;
+    const git = new Git(runner, top, log);
+    const revision = await namedRevision(git, settings.rev, wording);
+    const dir = external_node_path_.relative(top, settings.flakeDir).split(external_node_path_.sep).join('/');
+    const inDir = (name) => (dir === '' ? name : `${dir}/${name}`);
+    const files = await git.filesInCommit(revision, [inDir('flake.nix'), inDir('flake.lock')]);
+    if (!files.has(inDir('flake.nix'))) {
+        throw new Error(`Commit ${revision} has no ${inDir('flake.nix')}: it is not committed (Nix, and FlakeHub, ` +
+            `only see what Git holds). Add it with \`git add ${inDir('flake.nix')}\`, commit, and run again.`);
+    }
+    if (settings.rev === undefined || revision === (await git.commit('HEAD'))) {
+        await refuseChanges(git, revision);
+    }
+    log.info(`Commit ${revision}${shallow ? ' (a shallow clone)' : ''}`);
+    return {
+        top,
+        revision,
+        dir,
+        shallow,
+        hasLock: files.has(inDir('flake.lock')),
+        flakeRef: gitFlakeRef(top, revision, dir, shallow),
+        git
+    };
+}
+/** The SHA of `rev`, else of `HEAD`; one clear error when the clone does not hold it. */
+async function namedRevision(git, rev, wording) {
+    const revision = await git.commit(rev ?? 'HEAD');
+    if (revision !== undefined)
+        return revision;
+    if (rev === undefined) {
+        throw new Error('The repository has no commits yet: commit the flake (`git add -A && git commit`) and run again.');
+    }
+    throw new Error(`Commit ${rev} (${wording.rev}) is not in this clone, so its tree cannot be read. Fetch it ` +
+        `(\`git fetch --depth=1 origin ${rev}\`, or \`fetch-depth: 0\` with actions/checkout), ` +
+        `or check it out (actions/checkout with \`ref: ${rev}\`) in an earlier step.`);
+}
+/**
+ * Refuse a working tree whose tracked files differ from the commit: what would be published is
+ * the commit, which is not what is checked out. Nothing has been evaluated or staged yet.
+ */
+async function refuseChanges(git, revision) {
+    const changed = await git.changedFiles();
+    if (changed.length === 0)
+        return;
+    const listed = changed.slice(0, MAX_LISTED).map(file => `  ${file}`);
+    if (changed.length > MAX_LISTED)
+        listed.push(`  … and ${changed.length - MAX_LISTED} more`);
+    throw new Error(`The checkout has uncommitted changes to ${changed.length === 1 ? 'a tracked file' : `${changed.length} tracked files`}, ` +
+        `and a release holds exactly the commit it is named after (${revision}), never changes made on top of it:\n` +
+        `${listed.join('\n')}\n` +
+        'Commit them (in an earlier step of the job, and push), or undo them (`git stash`, or ' +
+        '`git checkout -- <file>`) to publish the commit as it is.');
+}
+
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __nccwpck_require__(4584);
 // EXTERNAL MODULE: ./src/naming.ts
@@ -35889,8 +36326,8 @@ async function writeRelease(release, destDir) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/nix-error.ts
 const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
 const ERROR_LINE = /^(\s*)error: (.*)$/;
@@ -35942,10 +36379,11 @@ class EvaluationError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var src_reporter = __nccwpck_require__(5898);
 ;// CONCATENATED MODULE: ./src/nix.ts
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+
+
+
 
 
 
@@ -35955,13 +36393,10 @@ const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} 
 // dist/ (and copies the file there); under jest it stays a URL.
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
+const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT = [2, 20];
-/** A Nix string literal holding `text` (for building a `--expr` safely). */
-function nixString(text) {
-    return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`;
-}
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 function parseNixVersion(output) {
     const match = /(\d+)\.(\d+)/.exec(output);
@@ -35970,8 +36405,32 @@ function parseNixVersion(output) {
     return [Number(match[1]), Number(match[2])];
 }
 class Nix {
-    constructor(runner) {
+    /**
+     * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
+     * temporary folder when not given).
+     */
+    constructor(runner, workDir) {
         this.runner = runner;
+        this.workDir = workDir;
+    }
+    /**
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
+     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
+     * so it holds these three files and nothing else.
+     */
+    inspectFlakeDir() {
+        this.inspectFlake ?? (this.inspectFlake = (async () => {
+            const base = this.workDir ?? (await promises_namespaceObject.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'flakehub-push-nix-')));
+            const dir = external_node_path_.join(base, 'inspect');
+            await promises_namespaceObject.mkdir(dir, { recursive: true });
+            await Promise.all([
+                promises_namespaceObject.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
+                promises_namespaceObject.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
+                promises_namespaceObject.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+            ]);
+            return dir;
+        })());
+        return this.inspectFlake;
     }
     async json(args, options) {
         const { stdout } = await this.runner.run('nix', args, options);
@@ -35987,27 +36446,27 @@ class Nix {
         return this.installedVersion;
     }
     /**
-     * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
+     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
      * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
      * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
      * writes: Nix only writes a lock file that it was allowed to update.
      */
-    metadata(dir, checkLock, options = {}) {
+    metadata(flakeRef, checkLock, options = {}) {
         const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, dir], options);
+        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
     }
     /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(dir, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir];
+    async prefetch(flakeRef, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
         const { storePath } = await this.json(args, options);
         return storePath;
     }
     /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-    async hashPath(path, options = {}) {
-        const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options);
+    async hashPath(folder, options = {}) {
+        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
         const hash = stdout.trim();
         if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-            throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
         return hash;
     }
     /**
@@ -36027,25 +36486,33 @@ class Nix {
      * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
      * its counts. One evaluator forces each package once, where two evaluators side by side
      * would each pay for the flake's package sets. A failure names the output attribute.
+     *
+     * Pure, as the established publisher's inspect evaluation: the flake is an input of the
+     * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
+     * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
+        const [version, inspect] = await Promise.all([
+            this.version({ log: options.log }),
+            this.inspectFlakeDir()
+        ]);
+        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
-        const expr = [
-            `let flake = builtins.getFlake ${nixString(flakeRef)};`,
-            `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = flake.outputs; };`,
-            `document = import ${nixString(assetPath(INSPECT))} { outputs = flake.outputs; includeOutputPaths = ${includeOutputPaths}; };`,
-            `leaves = node: if !(builtins.isAttrs node) then 0`,
-            `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
-            `else 1;`,
-            `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-            `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
-        ].join(' ');
-        const version = await this.version({ log: options.log });
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
-        const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr];
+        const args = [
+            'eval',
+            '--raw',
+            '--no-write-lock-file',
+            ...trace,
+            '--override-input',
+            'flake',
+            flakeRef,
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
+            '--apply',
+            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+        ];
         const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
-            throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
+            throw error instanceof CommandError ? EvaluationError.from(error) : error;
         });
         const newline = stdout.indexOf('\n');
         if (newline < 0)
@@ -36067,10 +36534,6 @@ function parseJson(args, stdout) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/priority.ts
 /**
  * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
@@ -36117,6 +36580,7 @@ function threads() {
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
 
+
 async function phase(timings, name, work) {
     const started = performance.now();
     const lines = [];
@@ -36132,7 +36596,7 @@ async function phase(timings, name, work) {
         return result;
     }
     catch (error) {
-        print(error instanceof Stopped ? 'stopped' : 'failed');
+        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
         throw error;
     }
 }
@@ -36147,6 +36611,8 @@ class Stopped extends Error {
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
  * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
  * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
  */
 async function allOrStop(tasks, parent) {
     const controller = new AbortController();
@@ -36172,8 +36638,10 @@ async function allOrStop(tasks, parent) {
     if (firstError !== undefined)
         throw firstError.error;
     const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
     if (stopped !== undefined)
-        throw stopped.reason;
+        throw parent?.aborted ? parent.reason : stopped.reason;
     return settled.map(result => result.value);
 }
 
@@ -36766,7 +37234,7 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
             : nix.hashPath(source.sourceDir, { signal, log: log.info })
     ], options.signal).catch(async (error) => {
         await promises_namespaceObject.rm(destination, { force: true });
-        throw error;
+        throw fileSystemError(error, destination);
     });
     if (tarball.narHash !== expected) {
         await promises_namespaceObject.rm(tarball.path, { force: true });
@@ -36777,6 +37245,22 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
     }
     log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`);
     return { ...tarball, narHashVerifiedBy: by };
+}
+/**
+ * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
+ * for a full disk, what to do; any other error unchanged.
+ */
+function fileSystemError(error, destination) {
+    const code = error?.code;
+    if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR')
+        return error;
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const hint = full
+        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        : '';
+    return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
+        cause: error
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/flake-source.ts
@@ -36791,21 +37275,25 @@ async function packAndVerify(nix, source, destination, log, options = {}) {
 
 
 
-/** Locate the source: one metadata call (which also checks the lock file when there is one). */
-async function locateSource(nix, settings, log) {
-    const hasLock = await exists(external_node_path_.join(settings.flakeDir, 'flake.lock'));
+
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
+async function locateSource(nix, commit, log) {
     const [metadata] = await Promise.all([
-        nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
+            throw commit.hasLock ? staleLockError(error, commit) : error;
+        }),
         nix.version({ log: log.info })
     ]);
-    if (!hasLock)
-        await refuseUnlockedInputs(nix, settings.flakeDir, metadata);
-    const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }));
+    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
     if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`);
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
     }
     if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${settings.flakeDir}.`);
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
     }
     const dir = metadata.resolved?.dir ?? '';
     const source = {
@@ -36816,15 +37304,28 @@ async function locateSource(nix, settings, log) {
         sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
     };
     log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
     return source;
+}
+/**
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
+ */
+function staleLockError(error, commit) {
+    const stale = /requires lock file changes|cannot write modified lock file/;
+    if (!(error instanceof CommandError) || !stale.test(error.stderr))
+        return error;
+    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
+    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
 }
 /**
  * Everything that depends only on the located source, at the same time: the evaluation (one
  * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest.
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
-async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
+async function evaluateAndPack(nix, settings, source, tarballPath, timings, signal) {
     const [outputs, readme, tarball] = await allOrStop([
         signal => evaluate(nix, settings, source, signal, timings),
         signal => findReadme(source.sourceDir, signal),
@@ -36833,7 +37334,7 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings) {
             log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
-    ]);
+    ], signal);
     return { source, outputs, readme, tarball };
 }
 /**
@@ -36855,7 +37356,8 @@ function evaluate(nix, settings, source, signal, timings) {
             onSpawn
         });
         const names = Object.keys(outputs.counts);
-        log.info(`${names.length} output types: ${names.join(', ')}`);
+        const kinds = names.length === 1 ? 'output type' : 'output types';
+        log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
 }
@@ -36870,35 +37372,13 @@ async function findReadme(dir, signal) {
         ? null
         : promises_namespaceObject.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
 }
-/**
- * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
- * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
- */
-async function refuseUnlockedInputs(nix, dir, metadata) {
-    const version = await nix.version();
-    if (atLeast(version, [2, 10]))
-        return;
-    const locks = metadata.locks;
-    const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {});
-    if (inputs.length === 0)
-        return;
-    throw new Error(`${external_node_path_.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
-        `Nix ${version.join('.')} cannot evaluate a flake whose inputs are not in its lock file ` +
-        `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
-        `flake.lock, or use a newer Nix.`);
-}
-async function exists(file) {
-    return promises_namespaceObject.access(file).then(() => true, () => false);
-}
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/flakehub.ts
 /**
  * The FlakeHub API: token status, stage, upload to the presigned URL, publish. Every call but
@@ -36907,7 +37387,6 @@ var timeouts = __nccwpck_require__(2779);
  * every call is bounded (see timeouts.ts): each attempt by its own limits, all of them
  * together by the publish's overall bound.
  */
-
 
 
 
@@ -36925,12 +37404,13 @@ const STAGED = (0,answers/* object */.Ik)({ s3_upload_url: answers/* string */.Y
 /** Marks a 401 that says the token expired, so that the call is repeated with a fresh one. */
 const EXPIRED = Symbol('expired');
 class FlakeHubClient {
-    constructor(host, http, credential, limits = (0,timeouts/* timeouts */.Fw)()) {
+    constructor(host, http, credential, limits) {
         this.host = host;
         this.http = http;
         this.credential = credential;
         this.limits = limits;
         this.notAfter = Date.now() + limits.publishBudgetMs;
+        this.retry = (0,src_http/* retryPolicy */.Jb)(limits);
     }
     bound(answerMs, stallMs) {
         const { connectMs } = this.limits;
@@ -36939,12 +37419,12 @@ class FlakeHubClient {
     /** A call with the bearer token, refreshed once if FlakeHub says it expired. */
     async call(what, request, read) {
         const call = { what, method: request.method, url: request.url };
-        const send = (token, retried) => (0,http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
+        const send = (token, retried) => (0,src_http/* exchange */.cv)(this.http, what, { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }, response => {
             const expired = this.credential.expired || /expired/i.test(response.body);
             if (response.status === 401 && expired && !retried)
                 return EXPIRED;
             return read(response, call);
-        });
+        }, this.retry);
         const first = await send(await this.credential.fresh(), false);
         if (first !== EXPIRED)
             return first;
@@ -36961,7 +37441,7 @@ class FlakeHubClient {
                     `If ${owner} is you, sign up at https://flakehub.com/signup; if it is an organization, create the ` +
                     'organization on FlakeHub first. Then run this job again.');
             }
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`FlakeHub's token status check failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
@@ -36970,8 +37450,10 @@ class FlakeHubClient {
     /** Stage the release: send its metadata, receive the upload URL. */
     async stage(release) {
         const { tarball } = release;
+        const [owner, project] = release.uploadName.split('/');
+        const parts = [owner, project, release.version, String(tarball.size)].map(pathPart);
         // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-        const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`;
+        const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`;
         const request = {
             method: 'POST',
             url,
@@ -36999,20 +37481,21 @@ class FlakeHubClient {
             body: () => external_node_fs_.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
             limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
         };
-        await (0,http/* exchange */.cv)(this.http, 'Tarball upload', request, response => {
-            const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
-            if (!(0,http/* isSuccess */.oJ)(response.status)) {
+        const call = { what: 'Tarball upload', method: request.method, url: uploadUrl };
+        const read = (response) => {
+            if (!(0,src_http/* isSuccess */.oJ)(response.status)) {
                 throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`);
             }
             (0,answers/* refusePage */.Ew)(call, response);
-        });
+        };
+        await (0,src_http/* exchange */.cv)(this.http, call.what, request, read, this.retry);
     }
     /**
      * Publish the staged release. The uuid is this run's own, so a 409 can only mean that an
      * attempt whose answer was lost on the way (or timed out) did publish it.
      */
     async publish(uuid) {
-        const url = `${this.host}/publish/${uuid}`;
+        const url = `${this.host}/publish/${pathPart(uuid)}`;
         const request = { method: 'POST', url, limits: this.bound(this.limits.publishMs) };
         await this.call('FlakeHub publish', request, (response, call) => {
             if (response.status === 409) {
@@ -37024,6 +37507,28 @@ class FlakeHubClient {
             (0,answers/* refusePage */.Ew)(call, response);
         });
     }
+}
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+function pathPart(value) {
+    if (value === '' || value === '.' || value === '..') {
+        throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`);
+    }
+    let out = '';
+    for (const char of value) {
+        if (PCHAR.test(char))
+            out += char;
+        else
+            for (const byte of Buffer.from(char, 'utf8'))
+                out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
 }
 /** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */
 function readStageAnswer(response, call) {
@@ -37066,8 +37571,13 @@ function checkUploadSize(release) {
 }
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
-    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, services.idToken);
-    const flakehub = new FlakeHubClient(settings.host, services.http, credential);
+    const { signal } = services;
+    const idToken = audience => {
+        signal?.throwIfAborted();
+        return services.idToken(audience, signal);
+    };
+    const credential = await token/* Credential */.Ge.forRelease(release, settings.audience, idToken);
+    const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts);
     await flakehub.checkToken(services.owner);
     const staged = await flakehub.stage(release);
     if (staged.kind === 'exists') {
@@ -37101,20 +37611,42 @@ async function publishRelease(release, settings, services) {
 
 
 
-async function run(place, readSettings) {
+
+/**
+ * One run. `signal` (the entry point aborts it on SIGINT or SIGTERM) stops every child and
+ * the packing, and no service is asked anything after it: the run then reports that it was
+ * cancelled, with the signal's exit status.
+ */
+async function run(place, readSettings, signal) {
     const { reporter } = place;
     (0,src_reporter/* useReporter */.$L)(reporter);
     const timings = new Map();
     let scratch;
+    const removeScratch = async () => {
+        if (scratch !== undefined)
+            await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
+        scratch = undefined;
+    };
+    let publishing = false;
+    // Every nix and git of the run is stopped when it is cancelled.
+    const runner = stoppedBy(processRunner, signal);
+    for (const secret of place.secrets)
+        src_reporter/* log */.Rm.secret(secret);
     try {
         const settings = readSettings();
         place.check(settings);
-        const facts = await phase(timings, 'Repository', log => place.facts(settings, log));
+        const { commit, facts } = await phase(timings, 'Repository', async (log) => {
+            const wording = { rev: place.settingName('rev'), gitRoot: place.settingName('git-root') };
+            const commit = await nameCommit(runner, settings, wording, log);
+            return { commit, facts: await place.facts(settings, commit, log, signal) };
+        });
+        signal.throwIfAborted();
         scratch = await scratchFolder(settings.destDir ?? place.scratchBase);
-        const nix = new Nix(command/* processRunner */.qc);
-        const source = await phase(timings, 'Locate flake', log => locateSource(nix, settings, log));
-        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings);
+        const nix = new Nix(runner, scratch);
+        const source = await phase(timings, 'Locate flake', log => locateSource(nix, commit, log));
+        const flake = await evaluateAndPack(nix, settings, source, external_node_path_.join(scratch, 'source.tar.gz'), timings, signal);
         const release = makeRelease(settings, facts, flake);
+        signal.throwIfAborted();
         if (settings.destDir !== undefined) {
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
@@ -37122,19 +37654,26 @@ async function run(place, readSettings) {
             return;
         }
         const services = {
-            http: (0,http/* httpClientTransport */.zm)(),
+            http: (0,src_http/* httpClientTransport */.zm)(signal),
             idToken: place.idToken(settings, facts),
-            owner: await place.owner(settings)
+            owner: await place.owner(settings),
+            signal
         };
+        signal.throwIfAborted();
+        publishing = true;
         const outcome = await phase(timings, 'Upload', () => publishRelease(release, settings, services));
         await reporter.finished(release, outcome, timings, { host: settings.host });
     }
     catch (error) {
-        reporter.failed((0,errors/* errorMessage */.g)(error));
+        await removeScratch(); // before saying so
+        const { reason } = signal;
+        if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
+            reporter.failed(reason.report(publishing), reason.exitCode);
+        else
+            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
     finally {
-        if (scratch !== undefined)
-            await promises_namespaceObject.rm(scratch, { recursive: true, force: true });
+        await removeScratch();
     }
 }
 /** A fresh folder for the tarball, under `base` (the dry run's folder, or a temporary one). */
@@ -37150,12 +37689,15 @@ async function scratchFolder(base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ namePartsProblem),
 /* harmony export */   EJ: () => (/* binding */ semverOfTag),
 /* harmony export */   Gm: () => (/* binding */ flakeRefs),
 /* harmony export */   SF: () => (/* binding */ releaseVersion),
+/* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   cz: () => (/* binding */ flakeNameProblem),
 /* harmony export */   qT: () => (/* binding */ foldRepository)
 /* harmony export */ });
+/* unused harmony export namePartProblem */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /** Names and versions of a release: pure rules, no I/O. */
@@ -37172,6 +37714,34 @@ function foldRepository(repository) {
     const [owner, ...project] = segments;
     return `${owner}/${project.join('-')}`;
 }
+/** Characters no name part may hold: they end or escape a URL's path (`?`, `#`, `%`, `\\`). */
+const URL_SYNTAX = /[?#%\\]/;
+/**
+ * Why `part` cannot be one part of a published name (an owner, a project), or undefined when
+ * it can. Each part becomes a segment of FlakeHub's upload path, so it must be a plain word:
+ * printable ASCII, no whitespace, not `.` or `..`, none of `? # % \\`.
+ */
+function namePartProblem(part) {
+    if (part === '')
+        return 'has an empty part';
+    if (!/^[\x21-\x7e]+$/.test(part))
+        return 'must be ASCII with no whitespace';
+    if (part === '.' || part === '..')
+        return `cannot have "${part}" as a part (a URL reads it as a folder step)`;
+    const bad = URL_SYNTAX.exec(part)?.[0];
+    if (bad !== undefined)
+        return `holds "${bad}"; a name may not hold "?", "#", "%" or "\\"`;
+    return undefined;
+}
+/** The first problem of any part of a `/`-separated name, or undefined when every part is fine. */
+function namePartsProblem(name) {
+    for (const part of name.split('/')) {
+        const problem = namePartProblem(part);
+        if (problem !== undefined)
+            return problem;
+    }
+    return undefined;
+}
 /** Why `name` cannot be a published flake name, or undefined when it can. */
 function flakeNameProblem(name) {
     if (!/^[\x21-\x7e]*$/.test(name))
@@ -37182,7 +37752,15 @@ function flakeNameProblem(name) {
     const [owner, project] = name.split('/');
     if (owner === '' || project === '')
         return 'needs text on both sides of the "/"';
-    return undefined;
+    return namePartsProblem(name);
+}
+const ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value as a problem quotes it: control characters escaped, so that it stays on one line. */
+function quoted(value) {
+    const shown = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x1f\x7f]/g, c => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `"${shown}"`;
 }
 /**
  * The SemVer part of a tag (`v1.2.3` → `1.2.3`), or undefined when the tag, after an optional
@@ -37207,7 +37785,7 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 4065:
+/***/ 1521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37220,56 +37798,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/command.ts + 1 modules
-var command = __nccwpck_require__(1200);
-// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
-var reporter = __nccwpck_require__(5898);
-;// CONCATENATED MODULE: ./src/git.ts
-
-/** Git in one checkout, logging its commands to a phase. */
-class Git {
-    constructor(runner, gitRoot, log) {
-        this.runner = runner;
-        this.gitRoot = gitRoot;
-        this.log = log;
-    }
-    async git(...args) {
-        const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
-            log: this.log.info
-        });
-        return stdout.trim();
-    }
-    /** The full SHA of `rev`, or of the checked-out `HEAD`. */
-    resolveRevision(rev) {
-        return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`);
-    }
-    /**
-     * How many commits lead to `revision` in the local history. A shallow clone gives too low a
-     * count: that is warned about, with `deepen` saying how to fetch the whole history.
-     */
-    async commitCount(revision, deepen = 'Use `fetch-depth: 0` with actions/checkout to count every commit.') {
-        const count = Number(await this.git('rev-list', '--count', revision));
-        if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-            reporter/* log */.Rm.warning(`The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ${deepen}`);
-        }
-        return count;
-    }
-}
-
 // EXTERNAL MODULE: ./src/answers.ts
 var answers = __nccwpck_require__(3788);
-// EXTERNAL MODULE: ./src/http.ts
-var src_http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/timeouts.ts
-var timeouts = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./src/github-context.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
-
 
 
 
@@ -37306,7 +37845,7 @@ const ANSWER = (0,answers/* object */.Ik)({
     }))),
     errors: (0,answers/* optional */.lq)((0,answers/* array */.YO)((0,answers/* object */.Ik)({ message: answers/* string */.Yj })))
 });
-async function githubFacts(http, graphqlUrl, token, repository, revision, limits = (0,timeouts/* timeouts */.Fw)()) {
+async function githubFacts(http, graphqlUrl, token, repository, revision, limits) {
     (0,redact/* rememberSecret */.Gz)(token);
     const [owner, name] = repository.split('/');
     const request = {
@@ -37317,7 +37856,7 @@ async function githubFacts(http, graphqlUrl, token, repository, revision, limits
         limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
     };
     const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl };
-    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision));
+    return (0,src_http/* exchange */.cv)(http, call.what, request, response => readFacts(response, call, repository, revision), (0,src_http/* retryPolicy */.Jb)(limits));
 }
 /** What GitHub's answer says about the commit, or one error that says what is wrong. */
 function readFacts(response, call, repository, revision) {
@@ -37354,6 +37893,8 @@ function refusePullRequest(eventName) {
     }
 }
 
+// EXTERNAL MODULE: ./src/reporter.ts + 1 modules
+var reporter = __nccwpck_require__(5898);
 // EXTERNAL MODULE: ./src/token.ts
 var token = __nccwpck_require__(4606);
 ;// CONCATENATED MODULE: ./src/place.ts
@@ -37368,39 +37909,44 @@ var token = __nccwpck_require__(4606);
 
 
 
-
 /** Facts from local Git alone: no topics and no licence (`spdx-expression` says it). */
-async function localFacts(settings, log, deepen) {
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
-    const revision = await git.resolveRevision(settings.rev);
-    return {
-        revision,
-        commitCount: await git.commitCount(revision, deepen),
-        topics: [],
-        spdxIdentifier: null
-    };
+async function localFacts(settings, commit, shallow = {
+    deepen: 'Use `fetch-depth: 0` with actions/checkout to count every commit.',
+    refuseRolling: false
+}) {
+    const { revision } = commit;
+    if (commit.shallow && settings.version.kind === 'rolling' && shallow.refuseRolling) {
+        throw new Error(`The checkout at ${commit.top} is a shallow clone, so it cannot count the commits that lead to ` +
+            `${revision}, and a rolling version is made of that count: it would be too low, and sort ` +
+            `before the releases already published. ${shallow.deepen}`);
+    }
+    const commitCount = await commit.git.commitCount(revision);
+    if (commit.shallow) {
+        reporter/* log */.Rm.warning(`The checkout at ${commit.top} is shallow, so its commit count (${commitCount}) is too low. ${shallow.deepen}`);
+    }
+    return { revision, commitCount, topics: [], spdxIdentifier: null };
 }
-/** Facts from GitHub's GraphQL API, for the checked-out commit or the `rev` given. */
-async function graphqlFacts(settings, log, graphqlUrl) {
-    // GitHub confirms the revision; a full SHA given as `rev` need not be in a shallow clone.
-    const git = new Git(command/* processRunner */.qc, settings.gitRoot, log);
-    const revision = settings.rev ?? (await git.resolveRevision(undefined));
-    return githubFacts((0,src_http/* httpClientTransport */.zm)(), graphqlUrl, settings.githubToken, settings.repository, revision);
+/** Facts from GitHub's GraphQL API, for the commit being published. */
+function graphqlFacts(settings, commit, graphqlUrl, signal) {
+    return githubFacts((0,src_http/* httpClientTransport */.zm)(signal), graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 /** GitHub Actions: GraphQL facts (local Git in a dry run), the job's OIDC token, workflow commands. */
 function githubPlace(options = {}) {
     const env = options.env ?? process.env;
     const graphqlUrl = options.graphqlUrl || env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
     return {
         reporter: reporter/* githubReporter */.TO,
+        secrets: requestToken ? [requestToken] : [],
         check(settings) {
             if (settings.destDir === undefined)
                 refusePullRequest(env.GITHUB_EVENT_NAME);
         },
-        facts: (settings, log) => settings.destDir !== undefined
-            ? localFacts(settings, log)
-            : graphqlFacts(settings, log, graphqlUrl),
-        idToken: () => token/* githubIdToken */.eC,
+        settingName: name => `\`${name}\``,
+        facts: (settings, commit, _log, signal) => settings.destDir !== undefined
+            ? localFacts(settings, commit)
+            : graphqlFacts(settings, commit, graphqlUrl, signal),
+        idToken: settings => (0,token/* githubIdToken */.eC)(settings.timeouts),
         owner: async (settings) => (await options.eventOwner?.()) ?? settings.repository.split('/')[0],
         scratchBase: env.RUNNER_TEMP ?? external_node_os_.tmpdir()
     };
@@ -37419,17 +37965,64 @@ function githubPlace(options = {}) {
 /* harmony export */   XM: () => (/* binding */ pathOf),
 /* harmony export */   ld: () => (/* binding */ bodyStart)
 /* harmony export */ });
-/* unused harmony export REDACTED */
+/* unused harmony exports REDACTED, PIECE */
 /**
  * Keeping secrets out of what the action prints: presigned URLs, bodies a server echoes back,
  * GraphQL error messages. The runner masks registered secrets too; this does not rely on it.
  */
 const REDACTED = '***';
-const known = new Set();
-/** Redact this exact value wherever it appears from now on (a token the action was given). */
+/** A remembered secret is found by any run of this many of its characters, or more. */
+const PIECE = 12;
+/** Remembered secrets shorter than {@link PIECE}: matched whole. */
+const short = new Set();
+/** Every {@link PIECE}-character piece of each longer remembered secret. */
+const pieces = new Set();
+/**
+ * Redact this value wherever it appears from now on (a token the action was given), also cut:
+ * a service may echo only the start or the end of a token, so any {@link PIECE} or more
+ * consecutive characters of it are redacted. A secret shorter than that is matched whole.
+ */
 function rememberSecret(secret) {
-    if (secret.length >= 4)
-        known.add(secret);
+    if (secret.length < 4)
+        return;
+    if (secret.length < PIECE)
+        short.add(secret);
+    else
+        for (let i = 0; i + PIECE <= secret.length; i++)
+            pieces.add(secret.slice(i, i + PIECE));
+}
+/**
+ * The text with every run of {@link PIECE} or more characters that lies inside a remembered
+ * secret replaced by `***`: each window of the text is looked up among the secrets' pieces,
+ * and the windows found are merged, so the cost is linear in the text's length.
+ */
+function redactRemembered(text) {
+    let out = text;
+    for (const secret of short)
+        out = out.split(secret).join(REDACTED);
+    if (pieces.size === 0 || out.length < PIECE)
+        return out;
+    let result = '';
+    let kept = 0; // text before this index is in result already
+    let coveredTo = -1; // the end of the run of found windows, or -1 outside one
+    let runStart = 0;
+    for (let i = 0; i + PIECE <= out.length; i++) {
+        if (!pieces.has(out.slice(i, i + PIECE)))
+            continue;
+        if (i > coveredTo) {
+            if (coveredTo >= 0) {
+                result += out.slice(kept, runStart) + REDACTED;
+                kept = coveredTo;
+            }
+            runStart = i;
+        }
+        coveredTo = i + PIECE;
+    }
+    if (coveredTo >= 0) {
+        result += out.slice(kept, runStart) + REDACTED;
+        kept = coveredTo;
+    }
+    return result + out.slice(kept);
 }
 /** A query parameter whose value is a credential or a signature. */
 const SECRET_PARAMETER = /^(x-amz-.*|signature|sig|token|access_token|key|code)$/i;
@@ -37482,13 +38075,17 @@ const PATTERNS = [
     // Presigned URL parameters, in a URL or in a form body: X-Amz-Signature=… and the like.
     [/(X-Amz-[\w-]+=)[^&\s"'<>\\]*/gi, `$1${REDACTED}`],
     // JSON fields that carry credentials.
-    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`]
+    [/("(?:token|value|access_token|password|secret)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`],
+    // S3 error bodies (XML): what was signed, the signature, the key id and the session token.
+    // The content runs to the next tag, or to the end of a body that was cut inside it.
+    [
+        /(<(?:SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest|CanonicalRequestBytes|AWSAccessKeyId|Credential|X-Amz-Security-Token|SecurityToken)(?:\s[^>]*)?>)[^<]*/gi,
+        `$1${REDACTED}`
+    ]
 ];
 /** The text with every token, signature and remembered secret replaced by `***`. */
 function redactText(text) {
-    let out = text;
-    for (const secret of known)
-        out = out.split(secret).join(REDACTED);
+    let out = redactRemembered(text);
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -37514,8 +38111,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   $L: () => (/* binding */ useReporter)
 });
 
+// UNUSED EXPORTS: printInert
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/action-io.ts
 var action_io = __nccwpck_require__(3078);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -37528,6 +38133,14 @@ function setOutputs(release) {
     core/* setOutput */.uH(action_io/* Output */.k7.flakeVersion, release.version);
     core/* setOutput */.uH(action_io/* Output */.k7.flakerefAtLeast, release.flakeRefs.atLeast);
     core/* setOutput */.uH(action_io/* Output */.k7.flakerefExact, release.flakeRefs.exact);
+}
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+function escapeHtml(text) {
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+    return text.replace(/[&<>"]/g, c => entities[c]);
 }
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 function flakePage(host, release) {
@@ -37544,29 +38157,35 @@ const HEADINGS = {
 /** Write the job summary: what was released, how to use it, and where the time went. */
 async function writeSummary(release, outcome, timings, where) {
     const { metadata, tarball } = release;
+    const html = escapeHtml;
+    const name = html(release.uploadName);
+    const version = html(release.version);
     const summary = core/* summary */.z
-        .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
         .addTable([
         [
             { data: 'Field', header: true },
             { data: 'Value', header: true }
         ],
-        ['Flake', release.uploadName],
-        ['Version', release.version],
+        ['Flake', name],
+        ['Version', version],
         ['Visibility', metadata.visibility],
-        ['Revision', metadata.revision],
+        ['Revision', html(metadata.revision)],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-        ['SHA-256', tarball.sha256],
-        ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
-        ['Labels', metadata.labels.join(', ') || '(none)'],
-        ['Licence', metadata.spdx_identifier ?? '(none)']
+        ['SHA-256', html(tarball.sha256)],
+        [
+            'NAR hash',
+            `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+        ],
+        ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+        ['Licence', html(metadata.spdx_identifier ?? '(none)')]
     ])
         .addHeading('Use it', 3)
-        .addCodeBlock(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`, 'nix');
+        .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
     if ('host' in where)
-        summary.addLink('Open on FlakeHub', flakePage(where.host, release));
+        summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
     else
-        summary.addRaw(`Written to <code>${where.destDir}</code>.`, true);
+        summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
     const counts = Object.entries(metadata.outputs.counts);
     summary.addHeading('Outputs', 3);
     if (counts.length === 0)
@@ -37577,14 +38196,14 @@ async function writeSummary(release, outcome, timings, where) {
                 { data: 'Output', header: true },
                 { data: 'Count', header: true }
             ],
-            ...counts.map(([name, n]) => [name, String(n)])
+            ...counts.map(([output, n]) => [html(output), String(n)])
         ]);
     summary.addHeading('Time per phase', 3).addTable([
         [
             { data: 'Phase', header: true },
             { data: 'Seconds', header: true }
         ],
-        ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
+        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
     ]);
     await summary.write();
 }
@@ -37599,9 +38218,32 @@ async function writeSummary(release, outcome, timings, where) {
  */
 
 
+
+
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/;
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+function printInert(lines) {
+    if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+        for (const line of lines)
+            core/* info */.pq(line);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}${external_node_os_.EOL}${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}::${token}::${external_node_os_.EOL}`);
+}
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
 const githubReporter = {
-    info: line => core/* info */.pq(line),
+    info: line => printInert([line]),
+    // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+    // CR, LF), so their text cannot start a command of its own.
     warning: message => core/* warning */.$e(message),
     debug: message => core/* debug */.Yz(message),
     isDebug: () => core/* isDebug */._o(),
@@ -37609,8 +38251,7 @@ const githubReporter = {
     phaseStarted: name => core/* info */.pq(`▶ ${name}…`),
     phaseEnded(name, outcome, seconds, lines) {
         core/* startGroup */.Oh(`${name} (${outcome} in ${seconds.toFixed(2)} s)`);
-        for (const line of lines)
-            core/* info */.pq(line);
+        printInert(lines);
         core/* endGroup */.N4();
     },
     async finished(release, outcome, timings, where) {
@@ -37619,7 +38260,10 @@ const githubReporter = {
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(release, outcome, timings, where);
     },
-    failed: message => core/* setFailed */.C1(message)
+    failed(message, exitCode = 1) {
+        core/* setFailed */.C1(message);
+        process.exitCode = exitCode;
+    }
 };
 let current = githubReporter;
 /** Make `reporter` the one every log line goes to (the entry points do this first). */
@@ -37632,7 +38276,11 @@ const log = {
     warning: (message) => current.warning(message),
     debug: (message) => current.debug(message),
     isDebug: () => current.isDebug(),
-    secret: (value) => current.secret(value),
+    /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+    secret: (value) => {
+        (0,redact/* rememberSecret */.Gz)(value);
+        current.secret(value);
+    },
     phaseStarted: (name) => current.phaseStarted(name),
     phaseEnded: (name, outcome, seconds, lines) => current.phaseEnded(name, outcome, seconds, lines)
 };
@@ -37656,14 +38304,16 @@ const log = {
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4584);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8499);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8499);
 /**
  * Reads every input of the action (or flag of the command line) once, validates it, and hands
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
+
 
 
 
@@ -37694,10 +38344,10 @@ const VISIBILITIES = {
     private: 'private'
 };
 /**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
+ * listing every problem found, each naming its input (or variable) and saying what to write.
  */
-function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING) {
+function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), defaults = defaultsFromEnv(), spelling = INPUT_SPELLING, env = process.env) {
     const problems = [];
     const get = (name) => read(name).trim();
     const complain = (name, problem) => {
@@ -37728,25 +38378,31 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     const repositoryInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) || defaults.repository;
     const keepSubgroups = bool(CliOnly.disableRenameSubgroups, false);
     const name = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name);
-    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .flakeNameProblem */ .cz)(name);
+    const nameProblem = name === '' ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .flakeNameProblem */ .cz)(name);
     if (nameProblem !== undefined) {
-        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`);
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(name)} ${nameProblem}; write it as \`owner/flake-name\`.`);
     }
     const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY';
-    let repository = (0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .foldRepository */ .qT)(repositoryInput);
+    const folded = (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .foldRepository */ .qT)(repositoryInput);
+    const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput;
+    const repository = subgroupsKept ? repositoryInput : folded;
+    // Each part (after folding; each segment when folding is off) may become a segment of the
+    // upload path, so it must be a name part as `name`'s are.
+    const partsProblem = repository === undefined ? undefined : (0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .namePartsProblem */ .Ds)(repository);
     if (repository === undefined) {
         complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, repositoryInput === ''
             ? repositoryFrom === ''
                 ? `is required here (nothing in the environment names the repository); write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`
                 : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-            : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`);
+            : `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`);
     }
-    else if (keepSubgroups && repository !== repositoryInput) {
-        if (name === '') {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-                `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
-        }
-        repository = repositoryInput;
+    else if (partsProblem !== undefined) {
+        const from = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository) === '' ? ` (taken from ${repositoryFrom})` : '';
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)}${from} ${partsProblem}; write it as ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, 'owner/project')}.`);
+    }
+    else if (subgroupsKept && name === '') {
+        complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.repository, `${(0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+            `say the published name with ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`);
     }
     const rolling = bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rolling, false);
     const rollingMinorInput = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.rollingMinor);
@@ -37771,7 +38427,7 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         if (tag === '') {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `is empty; set ${write(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, 'v1.2.3')} for a tagged release, or ${rollingInstead}.`);
         }
-        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_7__/* .semverOfTag */ .EJ)(tag) === undefined) {
+        else if ((0,_naming_js__WEBPACK_IMPORTED_MODULE_8__/* .semverOfTag */ .EJ)(tag) === undefined) {
             complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.tag, `"${tag}"${from} is not a SemVer version; tag the release like \`v1.2.3\`, or set ${rollingInstead}.`);
         }
         version = { kind: 'tag', tag };
@@ -37798,14 +38454,14 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     if (extraLabelsInput === '' && extraTagsInput !== '') {
         _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.warning(`${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraTags)} is deprecated; rename it to ${ref(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.extraLabels)}.`);
     }
-    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_8__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
+    const extraLabels = (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .splitLabels */ .u_)(extraLabelsInput || extraTagsInput);
     const spdxExpression = get(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression) || undefined;
     if (spdxExpression !== undefined) {
         try {
             spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default()(spdxExpression);
         }
         catch (error) {
-            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}); ` +
+            complain(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.spdxExpression, `"${spdxExpression}" is not an SPDX license expression (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}); ` +
                 'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
         }
     }
@@ -37844,8 +38500,10 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     };
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
     bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
+    const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
+    problems.push(...limits.problems);
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(problems);
     warnIgnoredInputs(read);
     return {
         ...settings,
@@ -37862,7 +38520,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         githubToken,
         extraLabels,
         spdxExpression,
-        destDir
+        destDir,
+        timeouts: limits.limits
     };
 }
 /** The real path of `dir` if it is a folder, else undefined. */
@@ -37895,17 +38554,52 @@ function warnIgnoredInputs(read) {
 
 /***/ }),
 
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Cancelling a run. SIGINT (Ctrl-C, a runner's cancel) or SIGTERM (`kill`, a runner that did not
+ * see the run end after SIGINT) aborts the run's signal, and the run stops itself: every child's
+ * process group is stopped, the scratch folder removed, one line says so, and the exit status is
+ * 130 or 143. Node's default would end this process at once and leave its children running.
+ */
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * A signal aborted, with a {@link Cancelled} reason, by the first SIGINT or SIGTERM `target`
+ * (this process) receives. Later ones change nothing: the stop under way ends every child
+ * within the grace, where dying at once would leave them running. The listeners stay until the
+ * process ends (they do not keep it alive): a child may still be stopping when the run returns.
+ */
+function cancelOnSignals(target = process) {
+    const controller = new AbortController();
+    for (const name of SIGNALS) {
+        target.on(name, () => {
+            if (!controller.signal.aborted)
+                controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ(name));
+        });
+    }
+    return controller.signal;
+}
+
+
+/***/ }),
+
 /***/ 2779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ timeouts),
 /* harmony export */   Km: () => (/* binding */ RETRY_ATTEMPTS),
 /* harmony export */   Pb: () => (/* binding */ RETRY_MAX_DELAY_MS),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   ut: () => (/* binding */ VARIABLES)
+/* harmony export */   ut: () => (/* binding */ VARIABLES),
+/* harmony export */   vL: () => (/* binding */ readTimeouts)
 /* harmony export */ });
 /* unused harmony exports parseSeconds, timeoutsFromEnv */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -37974,8 +38668,12 @@ function parseSeconds(text) {
     const seconds = Number(trimmed);
     return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined;
 }
-/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
-function timeoutsFromEnv(env = process.env) {
+/**
+ * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
+ * problem for each variable that is not a number of seconds. Read once, where the settings are
+ * read, so that a bad value is reported with the other input problems before anything runs.
+ */
+function readTimeouts(env) {
     const limits = { ...DEFAULT_TIMEOUTS };
     const problems = [];
     for (const key of Object.keys(VARIABLES)) {
@@ -37991,15 +38689,14 @@ function timeoutsFromEnv(env = process.env) {
         else
             limits[key] = ms;
     }
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(problems);
-    return limits;
+    return { limits, problems };
 }
-let fromEnv;
-/** The limits of this run, read from the environment once. */
-function timeouts() {
-    fromEnv ?? (fromEnv = timeoutsFromEnv());
-    return fromEnv;
+/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
+function timeoutsFromEnv(env) {
+    const { limits, problems } = readTimeouts(env);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return limits;
 }
 /** "1.5 s", "30 s": a limit as a person reads it. */
 function seconds(ms) {
@@ -38016,20 +38713,18 @@ function seconds(ms) {
 /* harmony export */   Ge: () => (/* binding */ Credential),
 /* harmony export */   eC: () => (/* binding */ githubIdToken)
 /* harmony export */ });
-/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry */
+/* unused harmony exports REFRESH_MARGIN_MS, PERMISSIONS_HINT, tokenExpiry, givenTokenProblem */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2539);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2779);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5898);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5898);
 /**
  * The GitHub OIDC token FlakeHub accepts. It can only be asked for with a finished
  * {@link Release} in hand, so no code path can fetch it before evaluation and packing are done;
  * it is masked at once, and refreshed when it is about to expire.
  */
-
 
 
 
@@ -38043,30 +38738,32 @@ const PERMISSIONS_HINT = `Add this to the job (or workflow) that runs the action
 permissions:
   id-token: write
   contents: read`;
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+const githubIdToken = (limits) => (audience, signal) => requestGithubIdToken(limits, audience, signal);
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-const githubIdToken = async (audience) => {
+async function requestGithubIdToken(limits, audience, signal) {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new Error(`GitHub did not offer an OIDC token to this job (ACTIONS_ID_TOKEN_REQUEST_URL is not set). FlakeHub needs one. ${PERMISSIONS_HINT}`);
     }
     (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberSecret */ .Gz)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const { connectMs, oidcMs } = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .timeouts */ .Fw)();
+    const { connectMs, oidcMs } = limits;
     const label = `GitHub OIDC token (GET ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .pathOf */ .XM)(url)})`;
     let seen;
     let attempts = 0;
     // What core says may quote the body of an answer: on one line, redacted, its start only.
-    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error), 300);
+    const reasonOf = (error) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .bodyStart */ .ld)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error), 300);
     try {
         return await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)('GitHub OIDC token', () => {
             attempts++;
             seen = undefined;
             return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .bounded */ .Mm)({ connectMs, answerMs: oidcMs }, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), answer => {
                 seen = answer;
-            });
+            }, signal);
         }, outcome => {
             if (!('error' in outcome))
                 return undefined;
@@ -38074,23 +38771,25 @@ const githubIdToken = async (audience) => {
                 return { reason: outcome.error.message };
             // @actions/core reports the HTTP status as "Error Code : <n>" (undefined for network
             // errors, and for a 2xx answer without a token: a proxy's page is read that way too).
-            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(outcome.error))?.[1];
+            const code = /Error Code : (\d+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(outcome.error))?.[1];
             return code === undefined || (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetriableStatus */ .DM)(Number(code))
                 ? { reason: reasonOf(outcome.error) }
                 : undefined;
-        });
+        }, { ...(0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .retryPolicy */ .Jb)(limits), signal });
     }
     catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
         const answer = seen === undefined
             ? ''
             : `; the last answer was HTTP ${seen.status} (${seen.contentType ?? 'no content type'})`;
-        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error));
+        const noToken = /do not have ID Token field/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
         const what = noToken
             ? 'answered without a token (a proxy or captive portal may be answering in its place)'
             : `failed${attempts > 1 ? ` ${attempts} times; the last attempt` : ''}: ${reasonOf(error)}`;
         throw new Error(`${label} ${what}${answer}.`, { cause: error });
     }
-};
+}
 /** Milliseconds since the epoch at which a JWT expires, from its `exp` claim; undefined if unreadable. */
 function tokenExpiry(jwt) {
     try {
@@ -38100,6 +38799,42 @@ function tokenExpiry(jwt) {
     catch {
         return undefined;
     }
+}
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+function givenTokenProblem(token, now) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`;
+    const names = ['first (header)', 'middle (claims)', 'last (signature)'];
+    const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part));
+    if (bad >= 0)
+        return `is not a JWT: its ${names[bad]} part is not base64url text`;
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+        return 'is not a JWT: its middle part is not a JSON object';
+    const exp = claims.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return 'has no expiry: its claims hold no numeric `exp`';
+    const expiresAt = exp * 1000;
+    if (expiresAt > now)
+        return undefined;
+    if (expiresAt < -8.64e15)
+        return 'expired long ago (its `exp` is out of range)';
+    const seconds = Math.floor((now - expiresAt) / 1000);
+    const ago = seconds < 60
+        ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+        : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`;
+    return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`;
 }
 /** A live OIDC token for FlakeHub. */
 class Credential {
@@ -38111,9 +38846,9 @@ class Credential {
     }
     /** Ask for the token: only possible once the release is complete. */
     static async forRelease(release, audience, source, now = Date.now) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Requesting an OIDC token for ${audience} to publish ${release.flakeRefs.atLeast}.`);
         const token = await source(audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         return new Credential(token, audience, source, now);
     }
     /** Milliseconds until the current token expires, if it says. */
@@ -38136,9 +38871,9 @@ class Credential {
     }
     /** Fetch a new token now. */
     async refresh(why) {
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.info(`Refreshing the OIDC token: ${why}.`);
         const token = await this.source(this.audience);
-        _reporter_js__WEBPACK_IMPORTED_MODULE_6__/* .log */ .Rm.secret(token);
+        _reporter_js__WEBPACK_IMPORTED_MODULE_5__/* .log */ .Rm.secret(token);
         this.token = token;
         return token;
     }

@@ -6,12 +6,13 @@
 import * as path from 'node:path'
 import packageJson from '../package.json' with { type: 'json' }
 import { CommandLine, helpText, parseCommandLine } from './cli/flags.js'
-import { CI_TOKEN, GITLAB_TOKEN, cliPlace, detectPlace, placeDefaults } from './cli/places.js'
+import { cliPlace, detectPlace, placeDefaults } from './cli/places.js'
 import { textReporter, withOutputsFile } from './cli/report.js'
 import { InputError } from './errors.js'
 import { run } from './main.js'
 import { githubReporter } from './reporter.js'
 import { Defaults, Settings, readSettings } from './settings.js'
+import { cancelOnSignals } from './signals.js'
 
 /** The settings the flags and variables give, with the command line's own problems first. */
 function readCliSettings(command: CommandLine, defaults: Defaults): Settings {
@@ -36,6 +37,7 @@ if (command.action === 'help') {
 } else if (command.action === 'version') {
   process.stdout.write(`flakehub-push ${packageJson.version}\n`)
 } else {
+  const cancelled = cancelOnSignals()
   const kind = detectPlace(env)
   const text = (): ReturnType<typeof textReporter> =>
     textReporter({
@@ -51,10 +53,10 @@ if (command.action === 'help') {
     kind === 'github' ? githubReporter : text(),
     outputsFile === '' ? undefined : path.resolve(outputsFile)
   )
-  for (const name of [GITLAB_TOKEN, CI_TOKEN]) {
-    const token = env[name]?.trim()
-    if (token) reporter.secret(token)
-  }
   const place = cliPlace(kind, command.read, env, reporter)
-  await run(place, () => readCliSettings(command, placeDefaults(kind, env, process.cwd())))
+  await run(
+    place,
+    () => readCliSettings(command, placeDefaults(kind, env, process.cwd())),
+    cancelled
+  )
 }

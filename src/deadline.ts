@@ -74,19 +74,23 @@ const moved = (socket: Socket | null): number =>
   socket === null ? 0 : socket.bytesWritten + socket.bytesRead
 
 /**
- * Run `call`, failing with a {@link TimeoutError} when a limit passes; every HTTP request it
- * started is destroyed then, and any it starts afterwards is destroyed at once.
+ * Run `call`, failing with a {@link TimeoutError} when a limit passes, or with the reason of
+ * `signal` when it is aborted (the run was cancelled); every HTTP request it started is
+ * destroyed then, and any it starts afterwards is destroyed at once. With `signal` aborted
+ * already, `call` is not made.
  */
 export function bounded<T>(
   limits: Limits,
   call: () => Promise<T>,
-  onAnswer?: (answer: AnswerSeen) => void
+  onAnswer?: (answer: AnswerSeen) => void,
+  signal?: AbortSignal
 ): Promise<T> {
+  if (signal?.aborted) return Promise.reject(signal.reason)
   watchRequests()
   const requests = new Set<ClientRequest>()
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
-  let failure: TimeoutError | undefined
+  let failure: Error | undefined
   let settled = false
 
   return new Promise<T>((resolve, reject) => {
@@ -102,15 +106,22 @@ export function bounded<T>(
       settled = true
       for (const timer of timers) clearTimeout(timer)
       clearInterval(poll)
+      signal?.removeEventListener('abort', cancel)
     }
-    const fail = (message: string): void => {
+    const stop = (error: Error, reason: unknown = error): void => {
       if (settled) return
-      failure = new TimeoutError(message)
+      failure = error
       finish()
       for (const request of requests) request.destroy(failure)
       for (const socket of sockets) socket.destroy(failure)
-      reject(failure)
+      reject(reason)
     }
+    const fail = (message: string): void => stop(new TimeoutError(message))
+    const cancel = (): void => {
+      const reason: unknown = signal?.reason
+      stop(reason instanceof Error ? reason : new Error(String(reason)), reason)
+    }
+    signal?.addEventListener('abort', cancel, { once: true })
     const connecting = new WeakSet<Socket>()
     /** A socket still connecting must connect within connectMs. */
     const connectBy = (socket: Socket): void => {

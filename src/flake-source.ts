@@ -4,7 +4,9 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs, atLeast } from './nix.js'
+import { CommandError } from './command.js'
+import { NamedCommit } from './commit.js'
+import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { stepBack } from './priority.js'
 import { log as reporterLog } from './reporter.js'
 import { Settings } from './settings.js'
@@ -32,24 +34,28 @@ export interface EvaluatedFlake {
   tarball: VerifiedTarball
 }
 
-/** Locate the source: one metadata call (which also checks the lock file when there is one). */
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
 export async function locateSource(
   nix: Nix,
-  settings: Settings,
+  commit: NamedCommit,
   log: PhaseLog
 ): Promise<FlakeSource> {
-  const hasLock = await exists(path.join(settings.flakeDir, 'flake.lock'))
   const [metadata] = await Promise.all([
-    nix.metadata(settings.flakeDir, hasLock, { log: log.info }),
+    nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error: unknown) => {
+      throw commit.hasLock ? staleLockError(error, commit) : error
+    }),
     nix.version({ log: log.info })
   ])
-  if (!hasLock) await refuseUnlockedInputs(nix, settings.flakeDir, metadata)
-  const storePath = metadata.path ?? (await nix.prefetch(settings.flakeDir, { log: log.info }))
+  const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }))
   if (typeof metadata.lastModified !== 'number') {
-    throw new Error(`\`nix flake metadata\` reported no lastModified for ${settings.flakeDir}.`)
+    throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`)
   }
   if (typeof metadata.url !== 'string') {
-    throw new Error(`\`nix flake metadata\` reported no locked URL for ${settings.flakeDir}.`)
+    throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`)
   }
   const dir = metadata.resolved?.dir ?? ''
   const source: FlakeSource = {
@@ -61,35 +67,54 @@ export async function locateSource(
   }
   log.info(`Flake ${source.flakeRef}`)
   log.info(
-    `Source ${source.sourceDir}${hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`
+    `Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`
   )
   return source
 }
 
 /**
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
+ */
+function staleLockError(error: unknown, commit: NamedCommit): unknown {
+  const stale = /requires lock file changes|cannot write modified lock file/
+  if (!(error instanceof CommandError) || !stale.test(error.stderr)) return error
+  const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`
+  return new Error(
+    `${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+      `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`
+  )
+}
+
+/**
  * Everything that depends only on the located source, at the same time: the evaluation (one
  * `nix` process that does the all-systems check and builds the outputs document), the README
- * and the tarball. The first failure stops the rest.
+ * and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
 export async function evaluateAndPack(
   nix: Nix,
   settings: Settings,
   source: FlakeSource,
   tarballPath: string,
-  timings: Timings
+  timings: Timings,
+  signal?: AbortSignal
 ): Promise<EvaluatedFlake> {
-  const [outputs, readme, tarball] = await allOrStop([
-    signal => evaluate(nix, settings, source, signal, timings),
-    signal => findReadme(source.sourceDir, signal),
-    signal =>
-      phase(timings, 'Package', async log => {
-        const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
-        log.info(
-          `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
-        )
-        return tarball
-      })
-  ] as const)
+  const [outputs, readme, tarball] = await allOrStop(
+    [
+      signal => evaluate(nix, settings, source, signal, timings),
+      signal => findReadme(source.sourceDir, signal),
+      signal =>
+        phase(timings, 'Package', async log => {
+          const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
+          log.info(
+            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
+          )
+          return tarball
+        })
+    ] as const,
+    signal
+  )
   return { source, outputs, readme, tarball }
 }
 
@@ -118,7 +143,8 @@ function evaluate(
       onSpawn
     })
     const names = Object.keys(outputs.counts)
-    log.info(`${names.length} output types: ${names.join(', ')}`)
+    const kinds = names.length === 1 ? 'output type' : 'output types'
+    log.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`)
     return outputs
   })
 }
@@ -133,30 +159,4 @@ export async function findReadme(dir: string, signal?: AbortSignal): Promise<str
   return names.length === 0
     ? null
     : fs.readFile(path.join(dir, names[0]), { encoding: 'utf8', signal })
-}
-
-/**
- * Before Nix 2.10, `builtins.getFlake` (the outputs document) cannot lock inputs in memory: say
- * so, instead of Nix's "cannot write modified lock file (use '--no-write-lock-file' to ignore)".
- */
-async function refuseUnlockedInputs(nix: Nix, dir: string, metadata: FlakeMetadata): Promise<void> {
-  const version = await nix.version()
-  if (atLeast(version, [2, 10])) return
-  const locks = metadata.locks as
-    { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> } | undefined
-  const inputs = Object.keys(locks?.nodes?.[locks.root ?? 'root']?.inputs ?? {})
-  if (inputs.length === 0) return
-  throw new Error(
-    `${path.join(dir, 'flake.lock')} is missing, and the flake has inputs (${inputs.join(', ')}): ` +
-      `Nix ${version.join('.')} cannot evaluate a flake whose inputs are not in its lock file ` +
-      `(Nix 2.10 and newer lock them in memory). Run \`nix flake lock\` in ${dir} and commit ` +
-      `flake.lock, or use a newer Nix.`
-  )
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false
-  )
 }

@@ -16,10 +16,18 @@ import {
   string
 } from './answers.js'
 import { Limits } from './deadline.js'
-import { HttpRequest, HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
+import {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RetryPolicy,
+  exchange,
+  isSuccess,
+  retryPolicy
+} from './http.js'
 import { redactUrl } from './redact.js'
 import { Release, metadataJson } from './release.js'
-import { Timeouts, timeouts } from './timeouts.js'
+import { Timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 import { Credential } from './token.js'
 
@@ -44,14 +52,17 @@ type Read<T> = (response: HttpResponse, call: CallName) => T
 export class FlakeHubClient {
   /** No retry of any call starts after this (milliseconds since the epoch). */
   private readonly notAfter: number
+  /** How failed calls are retried: the first wait as the run's limits set it. */
+  private readonly retry: RetryPolicy
 
   constructor(
     private readonly host: string,
     private readonly http: HttpTransport,
     private readonly credential: Credential,
-    private readonly limits: Timeouts = timeouts()
+    private readonly limits: Timeouts
   ) {
     this.notAfter = Date.now() + limits.publishBudgetMs
+    this.retry = retryPolicy(limits)
   }
 
   private bound(answerMs: number, stallMs?: number): Limits {
@@ -75,7 +86,8 @@ export class FlakeHubClient {
           const expired = this.credential.expired || /expired/i.test(response.body)
           if (response.status === 401 && expired && !retried) return EXPIRED
           return read(response, call)
-        }
+        },
+        this.retry
       )
     const first = await send(await this.credential.fresh(), false)
     if (first !== EXPIRED) return first
@@ -109,8 +121,10 @@ export class FlakeHubClient {
   /** Stage the release: send its metadata, receive the upload URL. */
   async stage(release: Release): Promise<StageResult> {
     const { tarball } = release
+    const [owner, project] = release.uploadName.split('/')
+    const parts = [owner, project, release.version, String(tarball.size)].map(pathPart)
     // The reference client puts the base64 hash into the path as it is: `/`, `+`, `=` unescaped.
-    const url = `${this.host}/upload/${release.uploadName}/${release.version}/${tarball.size}/${tarball.sha256}`
+    const url = `${this.host}/upload/${parts.join('/')}/${tarball.sha256}`
     const request = {
       method: 'POST' as const,
       url,
@@ -139,13 +153,14 @@ export class FlakeHubClient {
       body: () => fs.createReadStream(tarball.path, { highWaterMark: 1024 * 1024 }),
       limits: this.bound(this.limits.uploadAnswerMs, this.limits.uploadStallMs)
     }
-    await exchange(this.http, 'Tarball upload', request, response => {
-      const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
+    const call = { what: 'Tarball upload', method: request.method, url: uploadUrl }
+    const read = (response: HttpResponse): void => {
       if (!isSuccess(response.status)) {
         throw new FlakeHubError(`Uploading the tarball failed: ${answered(call, response)}.`)
       }
       refusePage(call, response)
-    })
+    }
+    await exchange(this.http, call.what, request, read, this.retry)
   }
 
   /**
@@ -153,7 +168,7 @@ export class FlakeHubClient {
    * attempt whose answer was lost on the way (or timed out) did publish it.
    */
   async publish(uuid: string): Promise<void> {
-    const url = `${this.host}/publish/${uuid}`
+    const url = `${this.host}/publish/${pathPart(uuid)}`
     const request = { method: 'POST' as const, url, limits: this.bound(this.limits.publishMs) }
     await this.call('FlakeHub publish', request, (response, call) => {
       if (response.status === 409) {
@@ -169,6 +184,29 @@ export class FlakeHubClient {
       refusePage(call, response)
     })
   }
+}
+
+/** The characters RFC 3986 allows in a path segment as they are (`pchar`, less `%`). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/
+
+/**
+ * One segment of a URL path, percent-encoded where RFC 3986 requires it: a valid name or a
+ * version such as `0.1.5+rev-<sha>` goes over the wire as it is (as the established client
+ * sends it), while `/ ? # %`, blanks and anything not ASCII are escaped. `.` and `..` are
+ * refused: a URL reads them as folder steps however they are written.
+ */
+export function pathPart(value: string): string {
+  if (value === '' || value === '.' || value === '..') {
+    throw new FlakeHubError(`"${value}" cannot be a part of a FlakeHub URL.`)
+  }
+  let out = ''
+  for (const char of value) {
+    if (PCHAR.test(char)) out += char
+    else
+      for (const byte of Buffer.from(char, 'utf8'))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  }
+  return out
 }
 
 /** What a (non-retriable) answer to stage means: where to upload, "exists", or an error. */

@@ -1,42 +1,91 @@
-/** The commit being published, and its commit count, from the local Git checkout. */
-import { CommandRunner } from './command.js'
-import { log } from './reporter.js'
+/** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
+import { CommandError, CommandRunner } from './command.js'
 import { PhaseLog } from './timing.js'
 
-/** Git in one checkout, logging its commands to a phase. */
+/** Git in one repository, logging its commands to a phase. */
 export class Git {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly gitRoot: string,
+    /** Any folder inside the repository; `git -C` runs there. */
+    private readonly folder: string,
     private readonly log: PhaseLog
   ) {}
 
-  private async git(...args: string[]): Promise<string> {
-    const { stdout } = await this.runner.run('git', ['-C', this.gitRoot, ...args], {
-      log: this.log.info
+  private async git(args: string[], env?: Record<string, string>): Promise<string> {
+    const { stdout } = await this.runner.run('git', ['-C', this.folder, ...args], {
+      log: this.log.info,
+      env
     })
-    return stdout.trim()
-  }
-
-  /** The full SHA of `rev`, or of the checked-out `HEAD`. */
-  resolveRevision(rev: string | undefined): Promise<string> {
-    return this.git('rev-parse', '--verify', `${rev ?? 'HEAD'}^{commit}`)
+    return stdout
   }
 
   /**
-   * How many commits lead to `revision` in the local history. A shallow clone gives too low a
-   * count: that is warned about, with `deepen` saying how to fetch the whole history.
+   * The repository's top folder and whether it is a shallow clone, or undefined when the
+   * folder is not inside a Git repository at all.
    */
-  async commitCount(
-    revision: string,
-    deepen = 'Use `fetch-depth: 0` with actions/checkout to count every commit.'
-  ): Promise<number> {
-    const count = Number(await this.git('rev-list', '--count', revision))
-    if ((await this.git('rev-parse', '--is-shallow-repository')) === 'true') {
-      log.warning(
-        `The checkout at ${this.gitRoot} is shallow, so its commit count (${count}) is too low. ${deepen}`
-      )
+  async repository(): Promise<{ top: string; shallow: boolean } | undefined> {
+    let lines: string[]
+    try {
+      lines = (await this.git(['rev-parse', '--show-toplevel', '--is-shallow-repository']))
+        .trim()
+        .split('\n')
+    } catch (error) {
+      if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
+        return undefined
+      throw error
     }
-    return count
+    return { top: lines[0], shallow: lines[1] === 'true' }
+  }
+
+  /** The full SHA of the commit `name` (a SHA, `HEAD`…) names, or undefined if the clone lacks it. */
+  async commit(name: string): Promise<string | undefined> {
+    try {
+      return (await this.git(['rev-parse', '--verify', '--quiet', `${name}^{commit}`])).trim()
+    } catch (error) {
+      // --verify --quiet: a name that resolves to no commit exits 1 and prints nothing.
+      if (error instanceof CommandError && error.exitCode === 1) return undefined
+      throw error
+    }
+  }
+
+  /** Which of `paths` (relative to the top) the commit's tree holds. */
+  async filesInCommit(revision: string, paths: string[]): Promise<Set<string>> {
+    const out = await this.git([
+      'ls-tree',
+      '-z',
+      '--name-only',
+      '--full-tree',
+      revision,
+      '--',
+      ...paths
+    ])
+    return new Set(out.split('\0').filter(name => name !== ''))
+  }
+
+  /**
+   * Tracked files whose content in the working tree (or index) differs from `HEAD`, relative to
+   * the top. Untracked files are not listed: no commit holds them. `GIT_OPTIONAL_LOCKS=0` keeps
+   * `git status` from refreshing the index: the run never writes to the repository.
+   */
+  async changedFiles(): Promise<string[]> {
+    const out = await this.git(['status', '--porcelain=v1', '-z', '--untracked-files=no'], {
+      GIT_OPTIONAL_LOCKS: '0'
+    })
+    // Entries are `XY path`, NUL-terminated; a rename is followed by its old path as an entry
+    // of its own, which is skipped.
+    const entries = out.split('\0')
+    const changed: string[] = []
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]
+      if (entry.length < 4) continue
+      changed.push(entry.slice(3))
+      if (/[RC]/.test(entry.slice(0, 2))) i++
+    }
+    return changed
+  }
+
+  /** How many commits lead to `revision` in the local history (too few in a shallow clone). */
+  async commitCount(revision: string): Promise<number> {
+    return Number((await this.git(['rev-list', '--count', revision])).trim())
   }
 }

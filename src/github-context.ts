@@ -14,10 +14,10 @@ import {
   readAnswer,
   string
 } from './answers.js'
-import { HttpResponse, HttpTransport, exchange, isSuccess } from './http.js'
+import { HttpResponse, HttpTransport, exchange, isSuccess, retryPolicy } from './http.js'
 import { redactText, rememberSecret } from './redact.js'
 import { RepositoryFacts } from './release.js'
-import { Timeouts, timeouts } from './timeouts.js'
+import { Timeouts } from './timeouts.js'
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {
@@ -66,7 +66,7 @@ export async function githubFacts(
   token: string,
   repository: string,
   revision: string,
-  limits: Timeouts = timeouts()
+  limits: Timeouts
 ): Promise<RepositoryFacts> {
   rememberSecret(token)
   const [owner, name] = repository.split('/')
@@ -78,8 +78,12 @@ export async function githubFacts(
     limits: { connectMs: limits.connectMs, answerMs: limits.graphqlMs }
   }
   const call = { what: 'GitHub GraphQL', method: request.method, url: graphqlUrl }
-  return exchange(http, call.what, request, response =>
-    readFacts(response, call, repository, revision)
+  return exchange(
+    http,
+    call.what,
+    request,
+    response => readFacts(response, call, repository, revision),
+    retryPolicy(limits)
   )
 }
 

@@ -5,6 +5,7 @@
  * log line each; a call that keeps failing ends in one error naming the call.
  */
 import { HttpClient } from '@actions/http-client'
+import { setTimeout as wait } from 'node:timers/promises'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import { AnswerError, CallName, callLabel } from './answers.js'
 import { Limits, TimeoutError, adopt, bounded } from './deadline.js'
@@ -15,8 +16,8 @@ import {
   MAX_ANSWER_BYTES,
   RETRY_ATTEMPTS,
   RETRY_MAX_DELAY_MS,
-  VARIABLES,
-  timeouts
+  Timeouts,
+  VARIABLES
 } from './timeouts.js'
 import { log } from './reporter.js'
 
@@ -39,6 +40,11 @@ export interface HttpResponse {
 /** Sends one request, once. Tests swap it for a fake. */
 export interface HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse>
+  /**
+   * Once aborted (the run was cancelled), no request is sent, the one in flight is destroyed,
+   * and {@link exchange} makes no further attempt: each fails with the abort's reason.
+   */
+  signal?: AbortSignal
 }
 
 export const USER_AGENT = 'flakehub-push'
@@ -81,9 +87,9 @@ function readAll(message: IncomingMessage): Promise<string> {
 
 /**
  * The real transport. Redirects are followed; retries are left to {@link retrying}; each
- * attempt is bounded by the request's limits.
+ * attempt is bounded by the request's limits, and stopped when `signal` is aborted.
  */
-export function httpClientTransport(): HttpTransport {
+export function httpClientTransport(signal?: AbortSignal): HttpTransport {
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
     keepAlive: true,
@@ -91,9 +97,13 @@ export function httpClientTransport(): HttpTransport {
     socketTimeout: 60 * 60_000
   })
   return {
+    signal,
     send({ method, url, headers = {}, body, limits = DEFAULT_LIMITS }) {
       let stream: NodeJS.ReadableStream | undefined
-      return bounded(limits, async () => {
+      // Each attempt bounded by its limits, and by the run's signal.
+      const attempt = <T>(call: () => Promise<T>): Promise<T> =>
+        bounded(limits, call, undefined, signal)
+      return attempt(async () => {
         stream = typeof body === 'function' ? body() : undefined
         if (stream !== undefined) {
           // The request the body is piped into is watched from the start, on any Node.
@@ -127,24 +137,27 @@ export interface RetryPolicy {
   /** The delay before the first retry; it doubles each time, up to {@link maxDelayMs}. */
   baseDelayMs: number
   maxDelayMs: number
-  sleep: (ms: number) => Promise<void>
+  /** Resolves after `ms`, or rejects at once when `signal` is aborted. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   /** In [0, 1): the jitter source. */
   random: () => number
   /** No retry starts after this time (milliseconds since the epoch): the overall bound. */
   notAfter?: number
+  /** Once aborted, no retry starts (a wait for one ends at once): the abort's reason is thrown. */
+  signal?: AbortSignal
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: RETRY_ATTEMPTS,
   baseDelayMs: DEFAULT_TIMEOUTS.retryDelayMs,
   maxDelayMs: RETRY_MAX_DELAY_MS,
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  sleep: (ms, signal) => wait(ms, undefined, { signal }),
   random: Math.random
 }
 
-/** The policy of this run: the defaults, with the first wait as the environment sets it. */
-export function runRetry(): RetryPolicy {
-  return { ...DEFAULT_RETRY, baseDelayMs: timeouts().retryDelayMs }
+/** The policy of a run: the defaults, with the first wait as the run's limits set it. */
+export function retryPolicy(limits: Timeouts): RetryPolicy {
+  return { ...DEFAULT_RETRY, baseDelayMs: limits.retryDelayMs }
 }
 
 /** A 2xx status. */
@@ -182,8 +195,9 @@ export async function retrying<T>(
   judge: (
     outcome: { value: T } | { error: unknown }
   ) => { reason: string; waitMs?: number } | undefined,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<T> {
+  const { signal } = policy
   for (let n = 1; ; n++) {
     let outcome: { value: T } | { error: unknown }
     try {
@@ -191,6 +205,7 @@ export async function retrying<T>(
     } catch (error) {
       outcome = { error }
     }
+    signal?.throwIfAborted()
     const verdict = judge(outcome)
     if (verdict === undefined || n >= policy.attempts) {
       if ('error' in outcome) throw outcome.error
@@ -207,7 +222,9 @@ export async function retrying<T>(
     log.info(
       `${what}: ${verdict.reason}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${policy.attempts}).`
     )
-    await policy.sleep(delay)
+    await policy.sleep(delay, signal).catch((error: unknown) => {
+      throw signal?.aborted ? signal.reason : error
+    })
   }
 }
 
@@ -230,10 +247,11 @@ export async function exchange<T>(
   what: string,
   request: HttpRequest,
   read: (response: HttpResponse) => T,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<T> {
   const call: CallName = { what, method: request.method, url: request.url }
   const own = new WeakSet<object>()
+  const signal = transport.signal ?? policy.signal
   let last: Attempt<T>
   try {
     last = await retrying<Attempt<T>>(
@@ -264,9 +282,14 @@ export async function exchange<T>(
           waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
         }
       },
-      { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter }
+      {
+        ...policy,
+        notAfter: request.limits?.notAfter ?? policy.notAfter,
+        signal
+      }
     )
   } catch (error) {
+    if (signal?.aborted) throw signal.reason
     if (error instanceof OutOfTime) {
       throw new Error(
         `${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
@@ -298,7 +321,7 @@ export function sendWithRetries(
   transport: HttpTransport,
   what: string,
   request: HttpRequest,
-  policy: RetryPolicy = runRetry()
+  policy: RetryPolicy
 ): Promise<HttpResponse> {
   return exchange(transport, what, request, response => response, policy)
 }

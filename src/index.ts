@@ -2,6 +2,7 @@
 import { run } from './main.js'
 import { githubPlace } from './place.js'
 import { readSettings } from './settings.js'
+import { cancelOnSignals } from './signals.js'
 
 /** The repository owner named in the event that started the workflow. */
 async function eventOwner(): Promise<string | undefined> {
@@ -9,4 +10,5 @@ async function eventOwner(): Promise<string | undefined> {
   return context.payload.repository?.owner?.login
 }
 
-await run(githubPlace({ eventOwner }), () => readSettings())
+const cancelled = cancelOnSignals()
+await run(githubPlace({ eventOwner }), () => readSettings(), cancelled)

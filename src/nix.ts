@@ -1,5 +1,8 @@
 /** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
-import { fileURLToPath } from 'node:url'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { CommandError, CommandRunner, RunOptions } from './command.js'
 import { EvaluationError } from './nix-error.js'
 import { log } from './reporter.js'
@@ -33,16 +36,12 @@ export const NO_OUTPUTS: Outputs = { json: '{"docs":{},"inventory":{},"version":
 // dist/ (and copies the file there); under jest it stays a URL.
 const INSPECT: URL | string = new URL('./inspect.nix', import.meta.url)
 const SHOW_CHECK: URL | string = new URL('./show-check.nix', import.meta.url)
+const INSPECT_FLAKE: URL | string = new URL('./inspect-flake.nix', import.meta.url)
 const assetPath = (asset: URL | string): string =>
   typeof asset === 'string' ? asset : fileURLToPath(asset)
 
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT: [number, number] = [2, 20]
-
-/** A Nix string literal holding `text` (for building a `--expr` safely). */
-export function nixString(text: string): string {
-  return `"${text.replace(/[\\"$]/g, c => `\\${c}`)}"`
-}
 
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 export function parseNixVersion(output: string): [number, number] {
@@ -54,8 +53,36 @@ export function parseNixVersion(output: string): [number, number] {
 
 export class Nix {
   private installedVersion: Promise<[number, number]> | undefined
+  private inspectFlake: Promise<string> | undefined
 
-  constructor(private readonly runner: CommandRunner) {}
+  /**
+   * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
+   * temporary folder when not given).
+   */
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly workDir?: string
+  ) {}
+
+  /**
+   * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
+   * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
+   * so it holds these three files and nothing else.
+   */
+  private inspectFlakeDir(): Promise<string> {
+    this.inspectFlake ??= (async () => {
+      const base = this.workDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'flakehub-push-nix-')))
+      const dir = path.join(base, 'inspect')
+      await fs.mkdir(dir, { recursive: true })
+      await Promise.all([
+        fs.copyFile(assetPath(INSPECT_FLAKE), path.join(dir, 'flake.nix')),
+        fs.copyFile(assetPath(INSPECT), path.join(dir, 'inspect.nix')),
+        fs.copyFile(assetPath(SHOW_CHECK), path.join(dir, 'show-check.nix'))
+      ])
+      return dir
+    })()
+    return this.inspectFlake
+  }
 
   private async json<T>(args: string[], options: RunOptions): Promise<T> {
     const { stdout } = await this.runner.run('nix', args, options)
@@ -73,29 +100,29 @@ export class Nix {
   }
 
   /**
-   * `nix flake metadata --json` of the flake in `dir`. With `checkLock`, the lock file must
+   * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
    * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
    * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
    * writes: Nix only writes a lock file that it was allowed to update.
    */
-  metadata(dir: string, checkLock: boolean, options: RunOptions = {}): Promise<FlakeMetadata> {
+  metadata(flakeRef: string, checkLock: boolean, options: RunOptions = {}): Promise<FlakeMetadata> {
     const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file'
-    return this.json(['flake', 'metadata', '--json', lock, dir], options)
+    return this.json(['flake', 'metadata', '--json', lock, flakeRef], options)
   }
 
   /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-  async prefetch(dir: string, options: RunOptions = {}): Promise<string> {
-    const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', dir]
+  async prefetch(flakeRef: string, options: RunOptions = {}): Promise<string> {
+    const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef]
     const { storePath } = await this.json<{ storePath: string }>(args, options)
     return storePath
   }
 
   /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-  async hashPath(path: string, options: RunOptions = {}): Promise<string> {
-    const { stdout } = await this.runner.run('nix', ['hash', 'path', path], options)
+  async hashPath(folder: string, options: RunOptions = {}): Promise<string> {
+    const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options)
     const hash = stdout.trim()
     if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-      throw new Error(`\`nix hash path ${path}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`)
+      throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`)
     return hash
   }
 
@@ -117,27 +144,35 @@ export class Nix {
    * where `nix flake show --all-systems` fails) and the outputs document (inspect.nix), with
    * its counts. One evaluator forces each package once, where two evaluators side by side
    * would each pay for the flake's package sets. A failure names the output attribute.
+   *
+   * Pure, as the established publisher's inspect evaluation: the flake is an input of the
+   * inspect flake (`--override-input flake <locked URL>`), so it sees no environment, no
+   * current system and no file outside its own sources.
    */
   async outputs(
     flakeRef: string,
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
+    const [version, inspect] = await Promise.all([
+      this.version({ log: options.log }),
+      this.inspectFlakeDir()
+    ])
+    const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
     // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
     // text once, not as a string escaped inside more JSON.
-    const expr = [
-      `let flake = builtins.getFlake ${nixString(flakeRef)};`,
-      `checked = import ${nixString(assetPath(SHOW_CHECK))} { outputs = flake.outputs; };`,
-      `document = import ${nixString(assetPath(INSPECT))} { outputs = flake.outputs; includeOutputPaths = ${includeOutputPaths}; };`,
-      `leaves = node: if !(builtins.isAttrs node) then 0`,
-      `else if node ? children then builtins.foldl' (sum: child: sum + leaves child) 0 (builtins.attrValues node.children)`,
-      `else 1;`,
-      `counts = builtins.mapAttrs (output: leaves) document.inventory;`,
-      `in builtins.seq checked (builtins.toJSON counts + "\\n" + builtins.toJSON document)`
-    ].join(' ')
-    const version = await this.version({ log: options.log })
-    const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
-    const args = ['eval', '--raw', '--impure', '--no-write-lock-file', ...trace, '--expr', expr]
+    const args = [
+      'eval',
+      '--raw',
+      '--no-write-lock-file',
+      ...trace,
+      '--override-input',
+      'flake',
+      flakeRef,
+      `path:${pathToFileURL(inspect).pathname}#lib.evaluate`,
+      '--apply',
+      `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+    ]
     const { stdout } = await this.runner.run('nix', args, options).catch((error: unknown) => {
       throw error instanceof CommandError ? EvaluationError.from(error) : error
     })

@@ -29,6 +29,8 @@ export interface PublishServices {
   idToken: IdTokenSource
   /** The owner named in the event, for the registration message. */
   owner: string
+  /** Once aborted (the run was cancelled), no token is asked for; `http` stops on its own. */
+  signal?: AbortSignal
 }
 
 export async function publishRelease(
@@ -37,8 +39,13 @@ export async function publishRelease(
   services: PublishServices
 ): Promise<Outcome> {
   checkUploadSize(release)
-  const credential = await Credential.forRelease(release, settings.audience, services.idToken)
-  const flakehub = new FlakeHubClient(settings.host, services.http, credential)
+  const { signal } = services
+  const idToken: IdTokenSource = audience => {
+    signal?.throwIfAborted()
+    return services.idToken(audience, signal)
+  }
+  const credential = await Credential.forRelease(release, settings.audience, idToken)
+  const flakehub = new FlakeHubClient(settings.host, services.http, credential, settings.timeouts)
   await flakehub.checkToken(services.owner)
   const staged = await flakehub.stage(release)
   if (staged.kind === 'exists') {

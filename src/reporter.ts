@@ -6,6 +6,9 @@
  * token) log their lines through {@link log}, which goes to the same reporter.
  */
 import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import { EOL } from 'node:os'
+import { rememberSecret } from './redact.js'
 import { Release } from './release.js'
 import { Outcome, setOutputs, writeSummary } from './summary.js'
 import { Timings } from './timing.js'
@@ -25,13 +28,34 @@ export interface Reporter {
   phaseEnded(name: string, outcome: string, seconds: number, lines: readonly string[]): void
   /** The run succeeded: say what was released and hand on the outputs. */
   finished(release: Release, outcome: Outcome, timings: Timings, where: Destination): Promise<void>
-  /** The run failed: one error, and a failing exit status. */
-  failed(message: string): void
+  /** The run failed: one error, and a failing exit status (1 unless given: 130 after SIGINT). */
+  failed(message: string, exitCode?: number): void
+}
+
+/** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/
+
+/**
+ * Print `lines` so that the runner reads none of them as a workflow command, whatever they hold
+ * (names and messages from the flake, Nix's own output): lines that could be one are framed by
+ * `::stop-commands::<token>` and `::<token>::`, with a token nobody can guess. Masks are never
+ * registered inside the frame (the runner would ignore them there); printing is synchronous, so
+ * nothing else can print in between.
+ */
+export function printInert(lines: readonly string[]): void {
+  if (!lines.some(line => line.split(/\r?\n|\r/).some(part => COMMAND_LIKE.test(part)))) {
+    for (const line of lines) core.info(line)
+    return
+  }
+  const token = randomBytes(16).toString('hex')
+  process.stdout.write(`::stop-commands::${token}${EOL}${lines.join(EOL)}${EOL}::${token}::${EOL}`)
 }
 
 /** GitHub Actions: the toolkit's workflow commands, step outputs and job summary. */
 export const githubReporter: Reporter = {
-  info: line => core.info(line),
+  info: line => printInert([line]),
+  // Annotations and debug lines are workflow commands whose text the toolkit escapes (`%`,
+  // CR, LF), so their text cannot start a command of its own.
   warning: message => core.warning(message),
   debug: message => core.debug(message),
   isDebug: () => core.isDebug(),
@@ -39,7 +63,7 @@ export const githubReporter: Reporter = {
   phaseStarted: name => core.info(`▶ ${name}…`),
   phaseEnded(name, outcome, seconds, lines) {
     core.startGroup(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
-    for (const line of lines) core.info(line)
+    printInert(lines)
     core.endGroup()
   },
   async finished(release, outcome, timings, where) {
@@ -47,7 +71,10 @@ export const githubReporter: Reporter = {
     // Always there on a runner; the command may also run in a step that has no summary.
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
   },
-  failed: message => core.setFailed(message)
+  failed(message, exitCode = 1) {
+    core.setFailed(message)
+    process.exitCode = exitCode
+  }
 }
 
 let current: Reporter = githubReporter
@@ -63,7 +90,11 @@ export const log = {
   warning: (message: string): void => current.warning(message),
   debug: (message: string): void => current.debug(message),
   isDebug: (): boolean => current.isDebug(),
-  secret: (value: string): void => current.secret(value),
+  /** Masked in the log, and redacted (also when cut) from every body an error quotes. */
+  secret: (value: string): void => {
+    rememberSecret(value)
+    current.secret(value)
+  },
   phaseStarted: (name: string): void => current.phaseStarted(name),
   phaseEnded: (name: string, outcome: string, seconds: number, lines: readonly string[]): void =>
     current.phaseEnded(name, outcome, seconds, lines)

@@ -11,7 +11,15 @@ import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
 import { InputError, errorMessage } from './errors.js'
 import { splitLabels } from './labels.js'
 import { log } from './reporter.js'
-import { VersionScheme, flakeNameProblem, foldRepository, semverOfTag } from './naming.js'
+import { Timeouts, readTimeouts } from './timeouts.js'
+import {
+  VersionScheme,
+  flakeNameProblem,
+  foldRepository,
+  namePartsProblem,
+  quoted,
+  semverOfTag
+} from './naming.js'
 
 export type Visibility = 'public' | 'unlisted' | 'private'
 
@@ -53,6 +61,8 @@ export interface Settings {
   myFlakeIsTooBig: boolean
   /** Dry run: write the release to this absolute folder and contact no service. */
   destDir: string | undefined
+  /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */
+  timeouts: Timeouts
 }
 
 /** Where input values come from; `core.getInput` on a runner, a map in tests. */
@@ -109,13 +119,14 @@ const VISIBILITIES: Record<string, Visibility> = {
 }
 
 /**
- * Read and validate all inputs. Throws one {@link InputError} listing every problem found,
- * each naming its input and saying what to write.
+ * Read and validate all inputs, and the time limits of `env`. Throws one {@link InputError}
+ * listing every problem found, each naming its input (or variable) and saying what to write.
  */
 export function readSettings(
   read: InputReader = name => core.getInput(name),
   defaults: Defaults = defaultsFromEnv(),
-  spelling: Spelling = INPUT_SPELLING
+  spelling: Spelling = INPUT_SPELLING,
+  env: NodeJS.ProcessEnv = process.env
 ): Settings {
   const problems: string[] = []
   const get = (name: string): string => read(name).trim()
@@ -151,10 +162,15 @@ export function readSettings(
   const name = get(Input.name)
   const nameProblem = name === '' ? undefined : flakeNameProblem(name)
   if (nameProblem !== undefined) {
-    complain(Input.name, `"${name}" ${nameProblem}; write it as \`owner/flake-name\`.`)
+    complain(Input.name, `${quoted(name)} ${nameProblem}; write it as \`owner/flake-name\`.`)
   }
   const repositoryFrom = defaults.repositoryFrom ?? 'GITHUB_REPOSITORY'
-  let repository = foldRepository(repositoryInput)
+  const folded = foldRepository(repositoryInput)
+  const subgroupsKept = keepSubgroups && folded !== undefined && folded !== repositoryInput
+  const repository = subgroupsKept ? repositoryInput : folded
+  // Each part (after folding; each segment when folding is off) may become a segment of the
+  // upload path, so it must be a name part as `name`'s are.
+  const partsProblem = repository === undefined ? undefined : namePartsProblem(repository)
   if (repository === undefined) {
     complain(
       Input.repository,
@@ -162,17 +178,20 @@ export function readSettings(
         ? repositoryFrom === ''
           ? `is required here (nothing in the environment names the repository); write it as ${write(Input.repository, 'owner/project')}.`
           : `is empty and ${repositoryFrom} is not set; write the repository as \`owner/project\`.`
-        : `"${repositoryInput}" is not \`owner/project\`; write it with a "/" between owner and project.`
+        : `${quoted(repositoryInput)} is not \`owner/project\`; write it with a "/" between owner and project.`
     )
-  } else if (keepSubgroups && repository !== repositoryInput) {
-    if (name === '') {
-      complain(
-        Input.repository,
-        `"${repositoryInput}" has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
-          `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`
-      )
-    }
-    repository = repositoryInput
+  } else if (partsProblem !== undefined) {
+    const from = get(Input.repository) === '' ? ` (taken from ${repositoryFrom})` : ''
+    complain(
+      Input.repository,
+      `${quoted(repositoryInput)}${from} ${partsProblem}; write it as ${write(Input.repository, 'owner/project')}.`
+    )
+  } else if (subgroupsKept && name === '') {
+    complain(
+      Input.repository,
+      `${quoted(repositoryInput)} has subgroups, which ${ref(CliOnly.disableRenameSubgroups)} keeps from being folded into the project name; ` +
+        `say the published name with ${write(Input.name, 'owner/flake-name')}, or drop ${ref(CliOnly.disableRenameSubgroups)}.`
+    )
   }
 
   const rolling = bool(Input.rolling, false)
@@ -302,6 +321,9 @@ export function readSettings(
   // Accepted for compatibility: this action never turns an error into a warning, strict or not.
   bool(Input.strictMode, false)
 
+  const limits = readTimeouts(env)
+  problems.push(...limits.problems)
+
   if (problems.length > 0) throw new InputError(problems)
 
   warnIgnoredInputs(read)
@@ -320,7 +342,8 @@ export function readSettings(
     githubToken,
     extraLabels,
     spdxExpression,
-    destDir
+    destDir,
+    timeouts: limits.limits
   }
 }
 

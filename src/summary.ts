@@ -15,6 +15,15 @@ export function setOutputs(release: Release): void {
   core.setOutput(Output.flakerefExact, release.flakeRefs.exact)
 }
 
+/**
+ * `text` as HTML text (and as a double-quoted attribute value): the summary is HTML, and names,
+ * labels and outputs come from others.
+ */
+export function escapeHtml(text: string): string {
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+  return text.replace(/[&<>"]/g, c => entities[c])
+}
+
 /** The flake's page on the FlakeHub website, for an API host such as `https://api.flakehub.com`. */
 export function flakePage(host: string, release: Release): string {
   const web = new URL(host)
@@ -37,30 +46,38 @@ export async function writeSummary(
   where: { host: string } | { destDir: string }
 ): Promise<void> {
   const { metadata, tarball } = release
+  const html = escapeHtml
+  const name = html(release.uploadName)
+  const version = html(release.version)
   const summary = core.summary
-    .addHeading(`${HEADINGS[outcome]} ${release.uploadName} ${release.version}`, 2)
+    .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
     .addTable([
       [
         { data: 'Field', header: true },
         { data: 'Value', header: true }
       ],
-      ['Flake', release.uploadName],
-      ['Version', release.version],
+      ['Flake', name],
+      ['Version', version],
       ['Visibility', metadata.visibility],
-      ['Revision', metadata.revision],
+      ['Revision', html(metadata.revision)],
       ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-      ['SHA-256', tarball.sha256],
-      ['NAR hash', `${tarball.narHash} (verified: the same as ${tarball.narHashVerifiedBy})`],
-      ['Labels', metadata.labels.join(', ') || '(none)'],
-      ['Licence', metadata.spdx_identifier ?? '(none)']
+      ['SHA-256', html(tarball.sha256)],
+      [
+        'NAR hash',
+        `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+      ],
+      ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+      ['Licence', html(metadata.spdx_identifier ?? '(none)')]
     ])
     .addHeading('Use it', 3)
     .addCodeBlock(
-      `inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`,
+      html(
+        `inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`
+      ),
       'nix'
     )
-  if ('host' in where) summary.addLink('Open on FlakeHub', flakePage(where.host, release))
-  else summary.addRaw(`Written to <code>${where.destDir}</code>.`, true)
+  if ('host' in where) summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)))
+  else summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true)
 
   const counts = Object.entries(metadata.outputs.counts)
   summary.addHeading('Outputs', 3)
@@ -71,7 +88,7 @@ export async function writeSummary(
         { data: 'Output', header: true },
         { data: 'Count', header: true }
       ],
-      ...counts.map(([name, n]) => [name, String(n)])
+      ...counts.map(([output, n]) => [html(output), String(n)])
     ])
 
   summary.addHeading('Time per phase', 3).addTable([
@@ -79,7 +96,7 @@ export async function writeSummary(
       { data: 'Phase', header: true },
       { data: 'Seconds', header: true }
     ],
-    ...[...timings].map(([name, seconds]) => [name, seconds.toFixed(2)])
+    ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
   ])
   await summary.write()
 }

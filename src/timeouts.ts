@@ -92,8 +92,12 @@ export function parseSeconds(text: string): number | undefined {
   return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds * 1000) : undefined
 }
 
-/** The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied. */
-export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Timeouts {
+/**
+ * The limits, with every `FLAKEHUB_PUSH_TIMEOUT_*` variable that is set applied, and one
+ * problem for each variable that is not a number of seconds. Read once, where the settings are
+ * read, so that a bad value is reported with the other input problems before anything runs.
+ */
+export function readTimeouts(env: NodeJS.ProcessEnv): { limits: Timeouts; problems: string[] } {
   const limits = { ...DEFAULT_TIMEOUTS }
   const problems: string[] = []
   for (const key of Object.keys(VARIABLES) as (keyof Timeouts)[]) {
@@ -108,15 +112,14 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Timeouts 
       )
     } else limits[key] = ms
   }
-  if (problems.length > 0) throw new InputError(problems)
-  return limits
+  return { limits, problems }
 }
 
-let fromEnv: Timeouts | undefined
-/** The limits of this run, read from the environment once. */
-export function timeouts(): Timeouts {
-  fromEnv ??= timeoutsFromEnv()
-  return fromEnv
+/** The limits the environment sets, or one {@link InputError} naming every bad variable. */
+export function timeoutsFromEnv(env: NodeJS.ProcessEnv): Timeouts {
+  const { limits, problems } = readTimeouts(env)
+  if (problems.length > 0) throw new InputError(problems)
+  return limits
 }
 
 /** "1.5 s", "30 s": a limit as a person reads it. */

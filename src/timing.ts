@@ -2,6 +2,7 @@
  * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
  * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
  */
+import { Cancelled } from './errors.js'
 import { log } from './reporter.js'
 
 /** A phase's log: lines kept until the phase ends. */
@@ -30,7 +31,7 @@ export async function phase<T>(
     timings.set(name, (timings.get(name) ?? 0) + print('done'))
     return result
   } catch (error) {
-    print(error instanceof Stopped ? 'stopped' : 'failed')
+    print(error instanceof Stopped || error instanceof Cancelled ? 'stopped' : 'failed')
     throw error
   }
 }
@@ -51,6 +52,8 @@ type Tasks<T extends readonly unknown[]> = {
  * Run tasks at the same time. When one fails, the others are told to stop (their signal is
  * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
  * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
  */
 export async function allOrStop<T extends readonly unknown[]>(
   tasks: Tasks<T>,
@@ -77,6 +80,8 @@ export async function allOrStop<T extends readonly unknown[]>(
   parent?.removeEventListener('abort', stopAll)
   if (firstError !== undefined) throw firstError.error
   const stopped = settled.find(result => result.status === 'rejected')
-  if (stopped !== undefined) throw stopped.reason
+  // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+  // parent's reason is what happened.
+  if (stopped !== undefined) throw parent?.aborted ? parent.reason : stopped.reason
   return settled.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
 }

@@ -6,14 +6,17 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { AnswerSeen, TimeoutError, bounded } from './deadline.js'
-import { isRetriableStatus, retrying } from './http.js'
+import { isRetriableStatus, retryPolicy, retrying } from './http.js'
 import { bodyStart, pathOf, rememberSecret } from './redact.js'
 import { Release } from './release.js'
-import { timeouts } from './timeouts.js'
+import { Timeouts } from './timeouts.js'
 import { log } from './reporter.js'
 
-/** Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner). */
-export type IdTokenSource = (audience: string) => Promise<string>
+/**
+ * Asks GitHub for an ID token for an audience (`core.getIDToken` on a runner); `signal` breaks
+ * the request off (the run was cancelled).
+ */
+export type IdTokenSource = (audience: string, signal?: AbortSignal) => Promise<string>
 
 /** A token closer than this to its expiry is replaced before the next call. */
 export const REFRESH_MARGIN_MS = 60_000
@@ -24,12 +27,22 @@ permissions:
   id-token: write
   contents: read`
 
+/** The job's OIDC token from GitHub, each call bounded by the run's limits. */
+export const githubIdToken =
+  (limits: Timeouts): IdTokenSource =>
+  (audience, signal) =>
+    requestGithubIdToken(limits, audience, signal)
+
 /**
  * `core.getIDToken`, with the missing-permission case explained, each attempt bounded and
  * failures retried. `getIDToken` takes no timeout: {@link bounded} destroys the requests it
  * started once the limit passes, so a hung socket cannot outlive the attempt (see deadline.ts).
  */
-export const githubIdToken: IdTokenSource = async audience => {
+async function requestGithubIdToken(
+  limits: Timeouts,
+  audience: string,
+  signal?: AbortSignal
+): Promise<string> {
   const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
   if (!url || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new Error(
@@ -37,7 +50,7 @@ export const githubIdToken: IdTokenSource = async audience => {
     )
   }
   rememberSecret(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-  const { connectMs, oidcMs } = timeouts()
+  const { connectMs, oidcMs } = limits
   const label = `GitHub OIDC token (GET ${pathOf(url)})`
   let seen: AnswerSeen | undefined
   let attempts = 0
@@ -54,7 +67,8 @@ export const githubIdToken: IdTokenSource = async audience => {
           () => core.getIDToken(audience),
           answer => {
             seen = answer
-          }
+          },
+          signal
         )
       },
       outcome => {
@@ -66,9 +80,11 @@ export const githubIdToken: IdTokenSource = async audience => {
         return code === undefined || isRetriableStatus(Number(code))
           ? { reason: reasonOf(outcome.error) }
           : undefined
-      }
+      },
+      { ...retryPolicy(limits), signal }
     )
   } catch (error) {
+    if (signal?.aborted) throw signal.reason
     const answer =
       seen === undefined
         ? ''
@@ -91,6 +107,40 @@ export function tokenExpiry(jwt: string): number | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * What is wrong with a token handed in from outside (a CI's variable), or undefined: it must be
+ * a JWT (three base64url parts, the middle one a JSON object with a numeric `exp`) that has not
+ * expired yet. Says nothing of the token's content.
+ */
+export function givenTokenProblem(token: string, now: number): string | undefined {
+  const parts = token.split('.')
+  if (parts.length !== 3)
+    return `is not a JWT (three base64url parts joined by dots): it has ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}`
+  const names = ['first (header)', 'middle (claims)', 'last (signature)']
+  const bad = parts.findIndex(part => !/^[A-Za-z0-9_-]+$/.test(part))
+  if (bad >= 0) return `is not a JWT: its ${names[bad]} part is not base64url text`
+  let claims: unknown
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
+  } catch {
+    claims = undefined
+  }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    return 'is not a JWT: its middle part is not a JSON object'
+  const exp = (claims as { exp?: unknown }).exp
+  if (typeof exp !== 'number' || !Number.isFinite(exp))
+    return 'has no expiry: its claims hold no numeric `exp`'
+  const expiresAt = exp * 1000
+  if (expiresAt > now) return undefined
+  if (expiresAt < -8.64e15) return 'expired long ago (its `exp` is out of range)'
+  const seconds = Math.floor((now - expiresAt) / 1000)
+  const ago =
+    seconds < 60
+      ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'} ago`
+      : `${Math.floor(seconds / 60)} ${seconds < 120 ? 'minute' : 'minutes'} ago`
+  return `expired at ${new Date(expiresAt).toISOString()}, ${ago}`
 }
 
 /** A live OIDC token for FlakeHub. */

@@ -49,7 +49,7 @@ export async function packAndVerify(
     options.signal
   ).catch(async (error: unknown) => {
     await fs.rm(destination, { force: true })
-    throw error
+    throw fileSystemError(error, destination)
   })
   if (tarball.narHash !== expected) {
     await fs.rm(tarball.path, { force: true })
@@ -62,4 +62,20 @@ export async function packAndVerify(
   }
   log.info(`NAR hash ${tarball.narHash}: verified, the same as ${by}`)
   return { ...tarball, narHashVerifiedBy: by }
+}
+
+/**
+ * A file system error while packing (Node's, with a `code`), told with the tarball's path and,
+ * for a full disk, what to do; any other error unchanged.
+ */
+function fileSystemError(error: unknown, destination: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR') return error
+  const full = code === 'ENOSPC' || code === 'EDQUOT'
+  const hint = full
+    ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+    : ''
+  return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
+    cause: error
+  })
 }

@@ -44,6 +44,8 @@ export interface RunActionOptions {
   timeoutMs?: number
   /** TEST-ONLY: run this script instead of `dist/index.js`. */
   script?: string
+  /** Called with the child's pid once started (see runProcess). */
+  onStart?: (pid: number) => void
 }
 
 /** Parse a GITHUB_OUTPUT file: `name<<DELIMITER` … `DELIMITER` blocks and `name=value` lines. */
@@ -187,7 +189,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       cwd: options.workspace,
       env,
       timeoutMs,
-      name: script
+      name: script,
+      onStart: options.onStart
     })
     return {
       ...run,

@@ -22,6 +22,8 @@ export interface RunCliOptions {
   /** Shell lines to run (`sh -e -c`) instead of the command itself; `args` are then unused. */
   shell?: string
   timeoutMs?: number
+  /** Called with the child's pid once started (see runProcess). */
+  onStart?: (pid: number) => void
 }
 
 export async function runCli(options: RunCliOptions): Promise<CliRun> {
@@ -45,7 +47,13 @@ export async function runCli(options: RunCliOptions): Promise<CliRun> {
       ? ['sh', ['-e', '-c', options.shell]]
       : [NODE, [options.script ?? CLI_BUNDLE, ...options.args]]
   const timeoutMs = options.timeoutMs ?? 10 * 60 * 1000
-  return runProcess(command, args, { cwd: options.cwd, env, timeoutMs, name: 'flakehub-push' })
+  return runProcess(command, args, {
+    cwd: options.cwd,
+    env,
+    timeoutMs,
+    name: 'flakehub-push',
+    onStart: options.onStart
+  })
 }
 
 /** GitHub's workflow commands (`::error::`, `::group::`, `::add-mask::` …) at the start of a line. */

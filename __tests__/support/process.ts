@@ -13,7 +13,14 @@ export interface ProcessRun {
 export async function runProcess(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; name?: string }
+  options: {
+    cwd: string
+    env: NodeJS.ProcessEnv
+    timeoutMs: number
+    name?: string
+    /** Called with the child's pid once started: e.g. to send it a signal mid-run. */
+    onStart?: (pid: number) => void
+  }
 ): Promise<ProcessRun> {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -21,6 +28,7 @@ export async function runProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true // its own process group, so a timeout kills Nix and Git too
   })
+  if (child.pid !== undefined) options.onStart?.(child.pid)
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))

@@ -172,18 +172,22 @@ export function metadataIssues(m: unknown, name: string): string[] {
 
 type UploadPath = { name: string; version: string; size: number; sha: string }
 
-/** Split the path after `/api/upload/` from its end: the hash is 44 characters and may hold `/`. */
+/**
+ * Split the path after `/api/upload/` from its end: the hash is 44 characters of base64, sent
+ * unescaped as the reference client sends it (it may hold `/`). Each other part is one
+ * percent-encoded path segment, decoded on its own.
+ */
 function parseUploadPath(raw: string): UploadPath {
-  let rest = ''
+  const sha = raw.slice(-44)
+  const hashed = raw[raw.length - 45] === '/' && /^[A-Za-z0-9+/]{43}=$/.test(sha)
+  must(hashed, 400, `upload path "${raw}" does not end with /<base64 SHA-256>`)
+  const segments = raw.slice(0, -45).split('/')
+  let parts: string[] = []
   try {
-    rest = decodeURIComponent(raw)
+    parts = segments.map(segment => decodeURIComponent(segment))
   } catch {
     must(false, 400, `upload path "${raw}" has a bad percent-escape`)
   }
-  const sha = rest.slice(-44)
-  const hashed = rest[rest.length - 45] === '/' && /^[A-Za-z0-9+/]{43}=$/.test(sha)
-  must(hashed, 400, `upload path "${raw}" does not end with /<base64 SHA-256>`)
-  const parts = rest.slice(0, -45).split('/')
   const shaped = parts.length === 4 && parts.every(part => part !== '')
   must(shaped, 400, `upload path "${raw}" is not <owner>/<project>/<version>/<size>/<sha256>`)
   const [owner, project, version, size] = parts

@@ -4,6 +4,8 @@
  * `true` / `false` in variables. Parsed with Node's `util.parseArgs`; every mistake is collected
  * so that all of them are reported together.
  */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { InputReader, Spelling } from '../settings.js'
 import { DEFAULT_TIMEOUTS, Timeouts, VARIABLES } from '../timeouts.js'
@@ -193,7 +195,7 @@ export interface CommandLine {
   read: InputReader
   /** Names problems as flags, saying where a value came from when it was a variable. */
   spelling: Spelling
-  /** Unknown flags, missing values, stray arguments. */
+  /** Unknown flags, missing values, stray arguments, an outputs file in no folder. */
   problems: string[]
 }
 
@@ -244,21 +246,44 @@ export function parseCommandLine(
     const variable = BY_NAME.get(name)?.variable
     return given.has(name) || variable === undefined ? undefined : env[variable]
   }
-  return {
-    action,
-    problems,
-    read: name => given.get(name) ?? fromVariable(name) ?? '',
-    spelling: {
-      setting(name) {
-        const variable = BY_NAME.get(name)?.variable
-        const from = fromVariable(name) !== undefined ? ` (from ${variable})` : ''
-        return `\`--${name}\`${from}`
-      },
-      ref: name => `\`--${name}\``,
-      write: (name, value) =>
-        BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+  const read: InputReader = name => given.get(name) ?? fromVariable(name) ?? ''
+  const spelling: Spelling = {
+    setting(name) {
+      const variable = BY_NAME.get(name)?.variable
+      const from = fromVariable(name) !== undefined ? ` (from ${variable})` : ''
+      return `\`--${name}\`${from}`
+    },
+    ref: name => `\`--${name}\``,
+    write: (name, value) =>
+      BY_NAME.get(name)?.boolean ? `\`--${name}\`` : `\`--${name} ${value}\``
+  }
+  const outputsFile = outputsFileProblem(read('outputs-file'))
+  if (outputsFile !== undefined)
+    problems.push(`${spelling.setting('outputs-file')}: ${outputsFile}`)
+  return { action, problems, read, spelling }
+}
+
+/**
+ * Why the outputs file could not be written at the end of a run, or undefined: its folder must
+ * exist, so that a publish does not end in a failure after the release is out.
+ */
+function outputsFileProblem(value: string): string | undefined {
+  if (value === '') return undefined
+  const file = path.resolve(value)
+  const folder = path.dirname(file)
+  const kind = (where: string): 'folder' | 'other' | 'none' => {
+    try {
+      return fs.statSync(where).isDirectory() ? 'folder' : 'other'
+    } catch {
+      return 'none'
     }
   }
+  const what = 'write a file path in an existing folder, e.g. `--outputs-file flakehub.env`.'
+  if (kind(folder) === 'none')
+    return `the folder ${folder} does not exist; create it first, or ${what}`
+  if (kind(folder) === 'other') return `${folder} is not a folder; ${what}`
+  if (kind(file) === 'folder') return `${file} is a folder; ${what}`
+  return undefined
 }
 
 /** `--help`: every flag with its variable and default. */

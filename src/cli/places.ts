@@ -6,14 +6,13 @@
 import * as os from 'node:os'
 import { InputError } from '../errors.js'
 import { refusePage } from '../answers.js'
-import { exchange, httpClientTransport, isSuccess } from '../http.js'
+import { HttpResponse, exchange, httpClientTransport, isSuccess, retryPolicy } from '../http.js'
 import { Place, githubPlace, graphqlFacts, localFacts } from '../place.js'
 import { RepositoryFacts } from '../release.js'
 import { Reporter } from '../reporter.js'
 import { Defaults, InputReader, Settings, defaultsFromEnv } from '../settings.js'
 import { bodyStart } from '../redact.js'
-import { timeouts } from '../timeouts.js'
-import { IdTokenSource } from '../token.js'
+import { IdTokenSource, givenTokenProblem } from '../token.js'
 
 export type PlaceKind = 'github' | 'gitlab' | 'ci' | 'local'
 
@@ -51,10 +50,33 @@ export function placeDefaults(kind: PlaceKind, env: NodeJS.ProcessEnv, cwd: stri
 export const GITLAB_TOKEN = 'GITLAB_JWT_ID_TOKEN'
 export const CI_TOKEN = 'FLAKEHUB_PUSH_OIDC_TOKEN'
 
+const idTokensBlock = (audience: string): string =>
+  `id_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+
 function gitlabTokenMissing(audience: string): Error {
   return new Error(
     `GitLab gave this job no ID token (${GITLAB_TOKEN} is not set), and FlakeHub needs one. ` +
-      `Add this to the job in .gitlab-ci.yml:\n\nid_tokens:\n  ${GITLAB_TOKEN}:\n    aud: ${audience}`
+      `Add this to the job in .gitlab-ci.yml:\n\n${idTokensBlock(audience)}`
+  )
+}
+
+/**
+ * Refuse, before the evaluation, a given token that FlakeHub would refuse after it: one that
+ * is not a JWT, or that has expired already. The message names the variable, never the token.
+ */
+function checkGivenToken(variable: string, token: string, audience: string): void {
+  const problem = givenTokenProblem(token, Date.now())
+  if (problem === undefined) return
+  if (variable === GITLAB_TOKEN) {
+    throw new Error(
+      `${GITLAB_TOKEN} ${problem}. GitLab makes this token for each job from the job's \`id_tokens:\`, and it ` +
+        "lives as long as the job's timeout: declare it there (not as a variable of your own) and run the job again.\n\n" +
+        idTokensBlock(audience)
+    )
+  }
+  throw new Error(
+    `${variable} ${problem}. Put a fresh OIDC token (a JWT) for the audience ${audience} into ${variable}, ` +
+      'made by your CI in the same job, right before this command.'
   )
 }
 
@@ -113,9 +135,9 @@ function developmentToken(
   settings: Settings,
   facts: RepositoryFacts
 ): IdTokenSource {
-  return async () => {
+  return async (_audience, signal) => {
     const url = new URL('/token', issuer).toString()
-    const { connectMs, oidcMs } = timeouts()
+    const { connectMs, oidcMs } = settings.timeouts
     const request = {
       method: 'POST' as const,
       url,
@@ -124,7 +146,7 @@ function developmentToken(
       limits: { connectMs, answerMs: oidcMs }
     }
     const call = { what: 'Development JWT issuer', method: request.method, url }
-    return exchange(httpClientTransport(), call.what, request, response => {
+    const read = (response: HttpResponse): string => {
       const token = response.body.trim()
       if (!isSuccess(response.status) || token === '') {
         throw new Error(
@@ -133,9 +155,19 @@ function developmentToken(
       }
       refusePage(call, response) // a proxy's page is no token
       return token
-    })
+    }
+    return exchange(
+      httpClientTransport(signal),
+      call.what,
+      request,
+      read,
+      retryPolicy(settings.timeouts)
+    )
   }
 }
+
+/** How the command names a setting in messages: its flag. */
+const flagName = (name: string): string => `\`--${name}\``
 
 /** The command's place of a kind, given its flags (read) and the environment. */
 export function cliPlace(
@@ -147,10 +179,12 @@ export function cliPlace(
   const graphqlUrl = read('github-graphql-url') || undefined
   if (kind === 'github') {
     const eventOwner = async (): Promise<string | undefined> => env.GITHUB_REPOSITORY_OWNER
-    return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter }
+    return { ...githubPlace({ env, graphqlUrl, eventOwner }), reporter, settingName: flagName }
   }
   const common = {
     reporter,
+    secrets: [GITLAB_TOKEN, CI_TOKEN].flatMap(name => env[name]?.trim() || []),
+    settingName: flagName,
     owner: async (settings: Settings) => settings.repository.split('/')[0],
     scratchBase: os.tmpdir()
   }
@@ -158,24 +192,34 @@ export function cliPlace(
     return {
       ...common,
       check(settings) {
-        if (settings.destDir === undefined && !env[GITLAB_TOKEN]?.trim())
-          throw gitlabTokenMissing(settings.audience)
+        if (settings.destDir !== undefined) return
+        const token = env[GITLAB_TOKEN]?.trim()
+        if (!token) throw gitlabTokenMissing(settings.audience)
+        checkGivenToken(GITLAB_TOKEN, token, settings.audience)
       },
-      facts: (settings, log) =>
-        localFacts(
-          settings,
-          log,
-          "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to count every commit."
-        ),
+      facts: (settings, commit) =>
+        localFacts(settings, commit, {
+          deepen:
+            "GitLab clones shallowly by default: set `GIT_DEPTH: 0` in the job's `variables:` to fetch every commit.",
+          refuseRolling: true
+        }),
       idToken: () => variableToken(env, GITLAB_TOKEN, gitlabTokenMissing)
     }
   }
-  const deepen = 'Fetch the whole history (`git fetch --unshallow`) to count every commit.'
+  const shallow = {
+    deepen: 'Fetch the whole history first (`git fetch --unshallow`).',
+    refuseRolling: true
+  }
   if (kind === 'ci') {
     return {
       ...common,
-      check: () => undefined,
-      facts: (settings, log) => localFacts(settings, log, deepen),
+      check(settings) {
+        if (settings.destDir !== undefined) return
+        const token = env[CI_TOKEN]?.trim()
+        if (!token) throw noTokenSource(settings.audience)
+        checkGivenToken(CI_TOKEN, token, settings.audience)
+      },
+      facts: (settings, commit) => localFacts(settings, commit, shallow),
       idToken: () => variableToken(env, CI_TOKEN, noTokenSource)
     }
   }
@@ -194,10 +238,10 @@ export function cliPlace(
           '`--jwt-issuer-uri` needs `--github-token` (or FLAKEHUB_PUSH_GITHUB_TOKEN): the development token carries the repository ids that GitHub gives.'
         )
     },
-    facts: (settings, log) =>
+    facts: (settings, commit, _log, signal) =>
       settings.destDir === undefined && settings.githubToken !== ''
-        ? graphqlFacts(settings, log, graphqlUrl ?? 'https://api.github.com/graphql')
-        : localFacts(settings, log, deepen),
+        ? graphqlFacts(settings, commit, graphqlUrl ?? 'https://api.github.com/graphql', signal)
+        : localFacts(settings, commit, shallow),
     idToken: (settings, facts) => developmentToken(issuer, settings, facts)
   }
 }

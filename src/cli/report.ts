@@ -52,8 +52,10 @@ export function textReporter(options: TextReporterOptions): Reporter {
 
   const paint = (code: string, text: string): string =>
     options.color ? `\x1b[${code}m${text}\x1b[0m` : text
+  // What is shown of a text: secrets out, and control characters (from the flake, or Nix)
+  // escaped, so that only this reporter's own colours and sections reach the terminal.
   const redact = (text: string): string =>
-    secrets.reduce((shown, secret) => shown.split(secret).join('***'), text)
+    escapeControls(secrets.reduce((shown, secret) => shown.split(secret).join('***'), text))
   const clearStatus = (): void => {
     if (statusShown) err.write('\r\x1b[K')
     statusShown = false
@@ -68,17 +70,18 @@ export function textReporter(options: TextReporterOptions): Reporter {
     err.write(`\r\x1b[K${line.slice(0, Math.max(20, (err.columns || 80) - 1))}`)
     statusShown = true
   }
+  /** Write `text` as it is: the caller has escaped what came from elsewhere (see `redact`). */
   const print = (sink: Sink, text: string): void => {
     clearStatus()
-    sink.write(`${redact(text)}\n`)
+    sink.write(`${text}\n`)
     drawStatus()
   }
 
   return {
-    info: line => print(out, line),
-    warning: message => print(err, `${paint('33;1', 'warning:')} ${message}`),
+    info: line => print(out, redact(line)),
+    warning: message => print(err, `${paint('33;1', 'warning:')} ${redact(message)}`),
     debug: message => {
-      if (options.debug) print(out, `debug: ${message}`)
+      if (options.debug) print(out, `debug: ${redact(message)}`)
     },
     isDebug: () => options.debug,
     secret: value => {
@@ -86,7 +89,7 @@ export function textReporter(options: TextReporterOptions): Reporter {
     },
     phaseStarted(name) {
       running.set(name, now())
-      if (!options.progress) return print(out, `▶ ${name}…`)
+      if (!options.progress) return print(out, `▶ ${redact(name)}…`)
       ticker ??= setInterval(() => {
         clearStatus()
         drawStatus()
@@ -101,35 +104,54 @@ export function textReporter(options: TextReporterOptions): Reporter {
         clearInterval(ticker)
         ticker = undefined
       }
-      const title = `${name} (${outcome} in ${seconds.toFixed(2)} s)`
+      const title = redact(`${name} (${outcome} in ${seconds.toFixed(2)} s)`)
       if (gitlab) {
         const id = `flakehub_push_${++sections}`
         const at = (ms: number): number => Math.floor(ms / 1000)
-        const body = lines.map(line => `\n${line}`).join('')
+        const body = lines.map(line => `\n${redact(line)}`).join('')
         print(
           out,
           `\x1b[0Ksection_start:${at(started)}:${id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
             `\x1b[0Ksection_end:${at(now())}:${id}\r\x1b[0K`
         )
       } else {
-        print(out, [`== ${title}`, ...lines.map(line => `   ${line}`)].join('\n'))
+        print(out, [`== ${title}`, ...lines.map(line => `   ${redact(line)}`)].join('\n'))
       }
     },
     async finished(release, outcome, timings, where) {
       const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ')
-      print(out, ['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'))
-      for (const line of releaseLines(release, where)) print(out, line)
-      print(out, `time:     ${times}`)
+      print(
+        out,
+        redact(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'))
+      )
+      for (const line of releaseLines(release, where)) print(out, redact(line))
+      print(out, redact(`time:     ${times}`))
     },
-    failed(message) {
+    failed(message, exitCode = 1) {
       clearStatus()
       if (ticker !== undefined) clearInterval(ticker)
       const [first, ...rest] = redact(message).split('\n')
       const block = [`${paint('31;1', 'error:')} ${first}`, ...rest.map(line => `  ${line}`)]
       err.write(`${block.join('\n')}\n`)
-      ;(options.exit ?? (code => (process.exitCode = code)))(1)
+      ;(options.exit ?? (code => (process.exitCode = code)))(exitCode)
     }
   }
+}
+
+/**
+ * `text` with every control character but newline and tab shown as an escape (`\x1b`, `\r`,
+ * `\u009b`): a flake's names and Nix's messages cannot move the cursor, colour the terminal,
+ * or open a GitLab section.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => {
+    if (c === '\r') return '\\r'
+    const code = c.charCodeAt(0)
+    return code <= 0x7f
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`
+  })
 }
 
 /** The release's name, version and flake references, one to a line. */
