@@ -17,18 +17,19 @@ const TESTS = new URL('./__tests__/', import.meta.url)
  *   `processRunner.run('nix', …)`), runs the real Nix: seconds to minutes per test, and
  *   nothing a mutant of a rule changes (scripts/mutate.mjs puts a `nix` that fails on PATH,
  *   so a file this rule misses stops the run with its name);
- * - a file using `./support/action.js` or `./support/cli.js` runs code in another Node process
- *   (the bundle, or a source under Node 24), whose coverage Stryker cannot see: it would never
- *   be picked to test a mutant;
- * - a file reading `../dist/` checks the bundle, which is not mutated.
+ * - a file using `./support/action.js` or `./support/cli.js`, or `process.execPath`, runs code
+ *   in another Node process (the bundle, or a source under Node 24), whose coverage Stryker
+ *   cannot see: it would never be picked to test a mutant;
+ * - a file reading `dist/` checks the bundle, which is not mutated (nor copied to the sandbox).
  */
 export function leftOut(name) {
   if (name.endsWith('.e2e.test.ts')) return 'end-to-end'
   const source = fs.readFileSync(new URL(name, TESTS), 'utf8')
   if (source.includes("from './support/nix.js'") || /\(\s*'nix'\s*,/.test(source))
     return 'runs the real Nix'
-  if (/from '\.\/support\/(action|cli)\.js'/.test(source)) return 'runs another Node process'
-  if (source.includes("'../dist/'")) return 'reads the bundle'
+  if (/from '\.\/support\/(action|cli)\.js'|process\.execPath/.test(source))
+    return 'runs another Node process'
+  if (/'(\.\.\/)?dist\/?'/.test(source)) return 'reads the bundle'
   return undefined
 }
 
