@@ -3,7 +3,7 @@
 // remembered here are this file's alone.
 import { describe, expect, it, jest } from '@jest/globals'
 import * as crypto from 'node:crypto'
-import fc from 'fast-check'
+import { fc } from './support/fast-check.js'
 
 const setSecret = jest.fn<(secret: string) => void>()
 jest.unstable_mockModule('@actions/core', () => ({
