@@ -3,7 +3,17 @@ import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['dist/', '.cli-build/', 'node_modules/', 'coverage/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      '.cli-build/',
+      'node_modules/',
+      'coverage/',
+      '.bench/',
+      '.stryker-tmp/',
+      'reports/'
+    ]
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@
 // the reader returns a value or throws the project's own clear error naming the service and
 // the call, and no error text carries a token or a signature.
 import { describe, expect, it, jest } from '@jest/globals'
-import fc from 'fast-check'
+import { amzSignatureName, fc } from './support/fast-check.js'
 
 jest.unstable_mockModule('@actions/core', () => ({
   info: jest.fn(),
@@ -195,6 +195,18 @@ describe('redaction', () => {
           expect(out.endsWith('&keep=1')).toBe(true)
         }
       )
+    )
+  })
+
+  it('replaces the signature whatever the case of its name, in a URL and in any text', () => {
+    fc.assert(
+      fc.property(amzSignatureName, secretValue, text, (name, value, around) => {
+        const url = `https://bucket.s3.test/o?${name}=${value}&keep=1`
+        expect(redactUrl(url)).toBe(`https://bucket.s3.test/o?${name}=***&keep=1`)
+        const out = secrets.redact(`${around} ${url} ${around}`)
+        expect(out).toContain(`${name}=***&keep=1`)
+        expect(out).not.toContain(value)
+      })
     )
   })
 

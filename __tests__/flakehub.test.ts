@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import fc from 'fast-check'
+import { fc } from './support/fast-check.js'
 
 /** How the place masks a secret: the mask each new token must reach. */
 const setSecret = jest.fn<(secret: string) => void>()

@@ -2,7 +2,7 @@
 // booleans, whole numbers and time limits. For any string each gives a value that keeps its
 // rules, or the project's own error naming what to change; never anything else.
 import { beforeAll, describe, expect, it, jest } from '@jest/globals'
-import fc from 'fast-check'
+import { booleanish, fc, flakeNameLike, revisionLike, secondsLike } from './support/fast-check.js'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -30,13 +30,20 @@ function limitsOrProblems(env: NodeJS.ProcessEnv) {
   return { limits: reading.settings?.timeouts, problems: reading.problems ?? [] }
 }
 
-/** Any text, ASCII or not, lone surrogates included, and text near each parser's grammar. */
+/**
+ * Any text, ASCII or not, lone surrogates included, text near each parser's grammar, and near
+ * misses of each rule (`untrue`, `0030`, 63 hex digits, `owner/`).
+ */
 const text = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.stringMatching(/^\s*v?\d{1,3}(\.\d{1,3}){0,3}([-+][\w.-]*)?\s*$/),
   fc.stringMatching(/^[\w./ -]{0,30}$/),
-  fc.constantFrom('true', 'True', 'TRUE', 'false', ' false ', 'yes', '1', '', 'MIT OR (Apache-2.0')
+  fc.constantFrom('true', 'True', 'TRUE', 'false', ' false ', 'yes', '1', '', 'MIT OR (Apache-2.0'),
+  booleanish,
+  secondsLike,
+  revisionLike,
+  flakeNameLike
 )
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-'))
@@ -96,7 +103,7 @@ describe('reading any input', () => {
 
   it('reads a boolean only from true or false (in three spellings), and names the input otherwise', () => {
     fc.assert(
-      fc.property(text, value => {
+      fc.property(fc.oneof(text, booleanish), value => {
         const got = settingsOrProblems({ mirror: value })
         const v = value.trim()
         if (v === '') expect(got.settings?.mirror).toBe(false)
@@ -121,6 +128,20 @@ describe('reading any input', () => {
         if (version.kind !== 'rolling') return
         expect(Number.isSafeInteger(version.minor)).toBe(true)
         expect(semver.valid(`0.${version.minor}.1`)).not.toBeNull()
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('accepts a rev of 40 or 64 hexadecimal digits in either case, as lower case, and names the input otherwise', () => {
+    fc.assert(
+      fc.property(fc.oneof(revisionLike, text), rev => {
+        const got = settingsOrProblems({ rev })
+        const v = rev.trim()
+        if (v === '') expect(got.settings?.rev).toBeUndefined()
+        else if (/^([0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(v))
+          expect(got.settings?.rev).toBe(v.toLowerCase())
+        else expect(got.problems).toEqual([expect.stringMatching(/^Input `rev`: /)])
       }),
       { numRuns: 300 }
     )
@@ -154,7 +175,7 @@ describe('naming rules for any string', () => {
 
   it('says what is wrong with a flake name, or it is printable ASCII with one slash inside', () => {
     fc.assert(
-      fc.property(text, name => {
+      fc.property(fc.oneof(text, flakeNameLike), name => {
         const problem = flakeNameProblem(name)
         if (problem === undefined)
           expect(name).toMatch(/^[\x21-\x2e\x30-\x7e]+\/[\x21-\x2e\x30-\x7e]+$/)
@@ -221,17 +242,25 @@ describe('labels from any strings', () => {
   })
 })
 
+/**
+ * The rule for a number of seconds, written out here rather than taken from the code: digits, a
+ * point and at most three decimals (milliseconds) may follow, blanks around are ignored, and the
+ * value is above 0 and at most a day. Milliseconds are counted on the digits, not by Number().
+ */
+function secondsRule(text: string): number | undefined {
+  const match = /^(\d+)(?:\.(\d{1,3}))?$/.exec(text.trim())
+  if (match === null || match[1].length > 6) return undefined
+  const ms = Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0'))
+  return ms > 0 && ms <= 86_400_000 ? ms : undefined
+}
+
 describe('time limits from the environment', () => {
-  it('reads any string as milliseconds above 0 and up to a day, or as nothing', () => {
+  it('reads a string as milliseconds exactly when it is a number of seconds above 0 and up to a day', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.double().map(String)), value => {
-        const ms = parseSeconds(value)
-        if (ms === undefined) return
-        expect(Number.isSafeInteger(ms)).toBe(true)
-        expect(ms).toBeGreaterThan(0)
-        expect(ms).toBeLessThanOrEqual(86_400_000)
-        expect(Math.abs(ms - Number(value.trim()) * 1000)).toBeLessThan(1)
-      })
+      fc.property(fc.oneof(text, secondsLike, fc.double().map(String)), value => {
+        expect(parseSeconds(value)).toBe(secondsRule(value))
+      }),
+      { numRuns: 500 }
     )
   })
 
@@ -239,22 +268,30 @@ describe('time limits from the environment', () => {
     const rows = limitSettings()
     const variables = rows.map(row => row.variable)
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...variables), text), env => {
-        const { limits, problems } = limitsOrProblems(env)
-        if (limits !== undefined) {
-          for (const { variable, limit } of rows) {
+      fc.property(
+        fc.dictionary(fc.constantFrom(...variables), fc.oneof(text, secondsLike)),
+        env => {
+          const wrong = rows.filter(({ variable }) => {
             const set = env[variable]
-            if (set === undefined || set.trim() === '')
-              expect(limits[limit]).toBe(DEFAULT_TIMEOUTS[limit])
-            else expect(limits[limit]).toBe(parseSeconds(set))
+            return set !== undefined && set.trim() !== '' && secondsRule(set) === undefined
+          })
+          const { limits, problems } = limitsOrProblems(env)
+          if (wrong.length === 0) {
+            expect(limits).toBeDefined()
+            for (const { variable, limit } of rows) {
+              const set = env[variable]
+              if (set === undefined || set.trim() === '')
+                expect(limits?.[limit]).toBe(DEFAULT_TIMEOUTS[limit])
+              else expect(limits?.[limit]).toBe(secondsRule(set))
+            }
+            return
           }
-        } else {
-          expect(problems.length).toBeGreaterThan(0)
-          for (const problem of problems) {
-            expect(problem).toMatch(/^Environment variable `FLAKEHUB_PUSH_[A-Z_]+`: /)
-          }
+          // One problem for each variable that is wrong, naming it, in the order of the table.
+          expect(problems.map(p => /^Environment variable `(\w+)`: /.exec(p)?.[1])).toEqual(
+            wrong.map(row => row.variable)
+          )
         }
-      })
+      )
     )
   })
 })

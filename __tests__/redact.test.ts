@@ -2,7 +2,7 @@
 // service quotes only part of one.
 import { describe, expect, it, jest } from '@jest/globals'
 import * as crypto from 'node:crypto'
-import fc from 'fast-check'
+import { fc } from './support/fast-check.js'
 
 const { Secrets, PIECE } = await import('../src/secrets.js')
 
