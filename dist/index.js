@@ -35239,122 +35239,147 @@ function bounded(limits, call, onAnswer, signal) {
     if (signal?.aborted)
         return Promise.reject(signal.reason);
     watchRequests();
-    const requests = new Set();
-    const sockets = new Set();
-    const timers = new Set();
-    let failure;
-    let settled = false;
     return new Promise((resolve, reject) => {
-        const later = (ms, what) => {
-            // An event of the request after the call settled (its body's `finish` may come after
-            // the answer) must start no timer: one left running would hold the process open.
-            if (settled)
-                return undefined;
-            const timer = setTimeout(what, Math.max(0, ms));
-            timers.add(timer);
-            return timer;
-        };
-        const finish = () => {
-            settled = true;
-            for (const timer of timers)
-                clearTimeout(timer);
-            clearInterval(poll);
-            signal?.removeEventListener('abort', cancel);
-        };
-        const stop = (error, reason = error) => {
-            if (settled)
-                return;
-            failure = error;
-            finish();
-            for (const request of requests)
-                request.destroy(failure);
-            for (const socket of sockets)
-                socket.destroy(failure);
-            reject(reason);
-        };
-        const fail = (message) => stop(new TimeoutError(message));
-        const cancel = () => {
-            const reason = signal?.reason;
-            stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
-        };
-        signal?.addEventListener('abort', cancel, { once: true });
-        const connecting = new WeakSet();
-        /** A socket still connecting must connect within connectMs. */
-        const connectBy = (socket) => {
-            if (!socket.connecting || connecting.has(socket))
-                return;
-            connecting.add(socket);
-            const timer = later(limits.connectMs, () => fail(`no connection within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.connectMs)}`));
-            socket.once('connect', () => clearTimeout(timer));
-        };
-        const answerBy = () => {
-            later(limits.answerMs, () => fail(`no answer within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(limits.answerMs)}`));
-        };
-        const watch = {
-            addSocket(socket) {
-                if (failure !== undefined)
-                    return void socket.destroy(failure);
-                if (settled)
-                    return;
-                sockets.add(socket);
-                connectBy(socket);
-            },
-            add(request) {
-                if (failure !== undefined)
-                    return void request.destroy(failure);
-                if (settled || requests.has(request))
-                    return;
-                requests.add(request);
-                request.once('socket', connectBy);
-                request.once('response', (response) => {
-                    const type = response.headers['content-type'];
-                    onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
-                });
-                if (limits.stallMs !== undefined) {
-                    // All sent: now the other side works (checks the upload) before it answers.
-                    request.once('finish', () => {
-                        clearInterval(poll);
-                        answerBy();
-                    });
-                }
-            }
-        };
-        // Stall detection: sample the bytes moved; no change for stallMs is a stall.
-        let lastMoved = -1;
-        let lastMoveAt = Date.now();
-        const stallMs = limits.stallMs;
-        const poll = stallMs === undefined
-            ? undefined
-            : setInterval(() => {
-                let total = 0;
-                const all = new Set([...sockets, ...[...requests].map(r => r.socket)]);
-                for (const socket of all)
-                    total += moved(socket);
-                if (total !== lastMoved) {
-                    lastMoved = total;
-                    lastMoveAt = Date.now();
-                }
-                else if (Date.now() - lastMoveAt >= stallMs) {
-                    fail(`no progress for ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
-                }
-            }, Math.max(10, Math.min(1000, stallMs / 5)));
-        if (stallMs === undefined)
-            answerBy();
-        if (limits.notAfter !== undefined) {
-            later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'));
-        }
-        current.run(watch, call).then(value => {
-            if (settled)
-                return;
-            finish();
-            resolve(value);
+        const bound = new Bound(limits, reject, onAnswer, signal);
+        bound.start();
+        current.run(bound, call).then(value => {
+            if (bound.settle())
+                resolve(value);
         }, (error) => {
-            if (settled)
-                return;
-            finish();
-            reject(error);
+            if (bound.settle())
+                reject(error);
         });
     });
+}
+/**
+ * One call's deadlines: the requests and sockets made within it, the timers of its limits, and
+ * the stall watch of an upload. The first limit to pass, or the signal, ends it: every request
+ * and socket is destroyed and the call's promise rejected.
+ */
+class Bound {
+    constructor(limits, reject, onAnswer, signal) {
+        this.limits = limits;
+        this.reject = reject;
+        this.onAnswer = onAnswer;
+        this.signal = signal;
+        this.requests = new Set();
+        this.sockets = new Set();
+        this.timers = new Set();
+        this.connecting = new WeakSet();
+        this.settled = false;
+        this.cancel = () => {
+            const reason = this.signal?.reason;
+            this.stop(reason instanceof Error ? reason : new Error(String(reason)), reason);
+        };
+    }
+    /** Set the limits going: the answer's (or the stall watch), the overall bound, the signal. */
+    start() {
+        const { limits } = this;
+        this.signal?.addEventListener('abort', this.cancel, { once: true });
+        if (limits.stallMs === undefined)
+            this.answerBy();
+        else
+            this.watchStalls(limits.stallMs);
+        if (limits.notAfter !== undefined) {
+            this.later(limits.notAfter - Date.now(), () => this.fail('the overall time bound ran out'));
+        }
+    }
+    /** The call ended on its own: true if no limit ended it first (its outcome then stands). */
+    settle() {
+        if (this.settled)
+            return false;
+        this.finish();
+        return true;
+    }
+    addSocket(socket) {
+        if (this.failure !== undefined)
+            return void socket.destroy(this.failure);
+        if (this.settled)
+            return;
+        this.sockets.add(socket);
+        this.connectBy(socket);
+    }
+    add(request) {
+        if (this.failure !== undefined)
+            return void request.destroy(this.failure);
+        if (this.settled || this.requests.has(request))
+            return;
+        this.requests.add(request);
+        request.once('socket', socket => this.connectBy(socket));
+        request.once('response', (response) => {
+            const type = response.headers['content-type'];
+            this.onAnswer?.({ status: response.statusCode ?? 0, contentType: type });
+        });
+        if (this.limits.stallMs !== undefined) {
+            // All sent: now the other side works (checks the upload) before it answers.
+            request.once('finish', () => {
+                clearInterval(this.poll);
+                this.answerBy();
+            });
+        }
+    }
+    later(ms, what) {
+        // An event of the request after the call settled (its body's `finish` may come after the
+        // answer) must start no timer: one left running would hold the process open.
+        if (this.settled)
+            return undefined;
+        const timer = setTimeout(what, Math.max(0, ms));
+        this.timers.add(timer);
+        return timer;
+    }
+    finish() {
+        this.settled = true;
+        for (const timer of this.timers)
+            clearTimeout(timer);
+        clearInterval(this.poll);
+        this.signal?.removeEventListener('abort', this.cancel);
+    }
+    stop(error, reason = error) {
+        if (this.settled)
+            return;
+        this.failure = error;
+        this.finish();
+        for (const request of this.requests)
+            request.destroy(error);
+        for (const socket of this.sockets)
+            socket.destroy(error);
+        this.reject(reason);
+    }
+    fail(message) {
+        this.stop(new TimeoutError(message));
+    }
+    /** A socket still connecting must connect within connectMs. */
+    connectBy(socket) {
+        if (!socket.connecting || this.connecting.has(socket))
+            return;
+        this.connecting.add(socket);
+        const { connectMs } = this.limits;
+        const timer = this.later(connectMs, () => this.fail(`no connection within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(connectMs)}`));
+        socket.once('connect', () => clearTimeout(timer));
+    }
+    answerBy() {
+        const { answerMs } = this.limits;
+        this.later(answerMs, () => this.fail(`no answer within ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(answerMs)}`));
+    }
+    /** Stall detection: sample the bytes moved; no change for `stallMs` is a stall. */
+    watchStalls(stallMs) {
+        let lastMoved = -1;
+        let lastMoveAt = Date.now();
+        const sample = () => {
+            let total = 0;
+            const all = new Set([...this.sockets, ...[...this.requests].map(r => r.socket)]);
+            for (const socket of all)
+                total += moved(socket);
+            if (total !== lastMoved) {
+                lastMoved = total;
+                lastMoveAt = Date.now();
+            }
+            else if (Date.now() - lastMoveAt >= stallMs) {
+                this.fail(`no progress for ${(0,_settings_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(stallMs)} (${total} bytes moved)`);
+            }
+        };
+        this.poll = setInterval(sample, Math.max(10, Math.min(1000, stallMs / 5)));
+    }
 }
 
 
@@ -35556,7 +35581,6 @@ function transportReason(error, secrets) {
  * every other status means). A call that keeps failing ends in one error naming it.
  */
 async function exchange(transport, what, request, read, policy) {
-    const call = { what, method: request.method, url: request.url };
     const own = new WeakSet();
     const signal = transport.signal ?? policy.signal;
     let last;
@@ -35573,44 +35597,50 @@ async function exchange(transport, what, request, read, policy) {
                     own.add(error);
                 throw error;
             }
-        }, outcome => {
-            if ('error' in outcome) {
-                const { error } = outcome;
-                if (error instanceof answers/* AnswerError */.dV)
-                    return error.retriable ? { reason: error.reason } : undefined;
-                if (typeof error === 'object' && error !== null && own.has(error))
-                    return undefined;
-                return { reason: transportReason(error, policy.secrets) };
-            }
-            if (outcome.value.read)
-                return undefined;
-            const { response } = outcome.value;
-            const retryAfter = Number(response.headers['retry-after']);
-            return {
-                reason: `HTTP ${response.status}`,
-                waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-            };
-        }, {
-            ...policy,
-            notAfter: request.limits?.notAfter ?? policy.notAfter,
-            signal
-        });
+        }, outcome => judgeAttempt(outcome, own, policy.secrets), { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter, signal });
     }
     catch (error) {
         if (signal?.aborted)
             throw signal.reason;
-        if (error instanceof OutOfTime) {
-            throw new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
-                `the last attempt: ${error.reason}. The bound is set by ${table/* SETTINGS */.yy.publishBudget.variable} (seconds).`, { cause: error });
-        }
-        if (error instanceof answers/* AnswerError */.dV)
-            throw error;
-        if (typeof error === 'object' && error !== null && own.has(error))
-            throw error;
-        throw new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
-            `Check the runner's connection to ${hostOf(request.url)}.`, { cause: error });
+        throw callFailure(error, { what, method: request.method, url: request.url }, own, policy);
     }
     return last.read ? last.value : read(last.response);
+}
+/**
+ * Why an attempt is worth another, or undefined: network errors, timeouts, 429 and 5xx (with
+ * the wait the other side asked for), and answers that are not JSON at all; never an error of
+ * the call's own reading (`own`).
+ */
+function judgeAttempt(outcome, own, secrets) {
+    if ('error' in outcome) {
+        const { error } = outcome;
+        if (error instanceof answers/* AnswerError */.dV)
+            return error.retriable ? { reason: error.reason } : undefined;
+        if (typeof error === 'object' && error !== null && own.has(error))
+            return undefined;
+        return { reason: transportReason(error, secrets) };
+    }
+    if (outcome.value.read)
+        return undefined;
+    const { response } = outcome.value;
+    const retryAfter = Number(response.headers['retry-after']);
+    return {
+        reason: `HTTP ${response.status}`,
+        waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+    };
+}
+/** The one error a call that kept failing ends in, naming it; its own errors as they are. */
+function callFailure(error, call, own, policy) {
+    if (error instanceof OutOfTime) {
+        return new Error(`${(0,answers/* callLabel */.v1)(call)} was still failing when the overall time bound of the publish ran out; ` +
+            `the last attempt: ${error.reason}. The bound is set by ${table/* SETTINGS */.yy.publishBudget.variable} (seconds).`, { cause: error });
+    }
+    if (error instanceof answers/* AnswerError */.dV)
+        return error;
+    if (typeof error === 'object' && error !== null && own.has(error))
+        return error;
+    return new Error(`${(0,answers/* callLabel */.v1)(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
+        `Check the runner's connection to ${hostOf(call.url)}.`, { cause: error });
 }
 const hostOf = (url) => {
     try {
@@ -36949,15 +36979,7 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
     await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
     if (!(await external_node_fs_.promises.stat(root)).isDirectory())
         throw new Error(`${root} is not a folder`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    async function* measure(chunks) {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            size += chunk.length;
-            yield chunk;
-        }
-    }
+    const written = measure();
     const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
     const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
     const out = external_node_fs_.createWriteStream(dest);
@@ -36982,7 +37004,7 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
     await Promise.all([
         writeEntries(pack, entries(root), external_node_path_.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
         compress(pack, gzip, arenas, failed).catch(stop),
-        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, measure, out).catch(stop)
+        (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, written.pass, out).catch(stop)
     ]);
     if (failure !== undefined) {
         // Wait for the file to be closed (it may still be opening), then remove it.
@@ -36991,7 +37013,22 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
         await external_node_fs_.promises.unlink(dest).catch(() => { });
         throw failure.error;
     }
-    return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats };
+    return { path: dest, ...written.done(), narHash: nar.digest(), ...stats };
+}
+/** A pass-through that hashes (SHA-256) and counts the bytes on their way; `done` gives both. */
+function measure() {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    return {
+        async *pass(chunks) {
+            for await (const chunk of chunks) {
+                hash.update(chunk);
+                size += chunk.length;
+                yield chunk;
+            }
+        },
+        done: () => ({ sha256: hash.digest('base64'), size })
+    };
 }
 /**
  * The memory file contents are read into: a few arenas, each cut into consecutive pieces. A
@@ -37717,21 +37754,17 @@ function escapeHtml(text) {
     const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
     return text.replace(/[&<>"]/g, c => entities[c]);
 }
-/** Write the job summary: what was released, how to use it, and where the time went. */
-async function writeSummary(release, outcome, timings, where) {
+/** A table of two columns, with its headings. */
+function github_summary_table(headings, rows) {
+    return [headings.map(data => ({ data, header: true })), ...rows];
+}
+/** The release, field by field, each value as HTML. */
+function releaseRows(release) {
     const { metadata, tarball } = release;
     const html = escapeHtml;
-    const name = html(release.uploadName);
-    const version = html(release.version);
-    const summary = core/* summary */.z
-        .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ['Flake', name],
-        ['Version', version],
+    return [
+        ['Flake', html(release.uploadName)],
+        ['Version', html(release.version)],
         ['Visibility', metadata.visibility],
         ['Revision', html(metadata.revision)],
         ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
@@ -37742,32 +37775,29 @@ async function writeSummary(release, outcome, timings, where) {
         ],
         ['Labels', html(metadata.labels.join(', ')) || '(none)'],
         ['Licence', html(metadata.spdx_identifier ?? '(none)')]
-    ])
+    ];
+}
+/** Write the job summary: what was released, how to use it, and where the time went. */
+async function writeSummary(release, outcome, timings, where) {
+    const html = escapeHtml;
+    const heading = `${HEADINGS[outcome]} ${html(release.uploadName)} ${html(release.version)}`;
+    const summary = core/* summary */.z
+        .addHeading(heading, 2)
+        .addTable(github_summary_table(['Field', 'Value'], releaseRows(release)))
         .addHeading('Use it', 3)
         .addCodeBlock(html(`inputs.flake.url = "https://flakehub.com/f/${release.uploadName}/*";\n# this release or newer:\n${release.flakeRefs.atLeast}\n# exactly this release:\n${release.flakeRefs.exact}`), 'nix');
     if ('host' in where)
         summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)));
     else
         summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true);
-    const counts = Object.entries(metadata.outputs.counts);
+    const counts = Object.entries(release.metadata.outputs.counts);
     summary.addHeading('Outputs', 3);
     if (counts.length === 0)
         summary.addRaw('No outputs with a schema.', true);
     else
-        summary.addTable([
-            [
-                { data: 'Output', header: true },
-                { data: 'Count', header: true }
-            ],
-            ...counts.map(([output, n]) => [html(output), String(n)])
-        ]);
-    summary.addHeading('Time per phase', 3).addTable([
-        [
-            { data: 'Phase', header: true },
-            { data: 'Seconds', header: true }
-        ],
-        ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
-    ]);
+        summary.addTable(github_summary_table(['Output', 'Count'], counts.map(([o, n]) => [html(o), String(n)])));
+    const phases = [...timings].map(([phase, seconds]) => [html(phase), seconds.toFixed(2)]);
+    summary.addHeading('Time per phase', 3).addTable(github_summary_table(['Phase', 'Seconds'], phases));
     await summary.write();
 }
 
@@ -38053,7 +38083,7 @@ function childEnvironment(env = process.env, extra = {}) {
 }
 
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
+var log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/process/command.ts
 /**
  * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
@@ -38212,80 +38242,98 @@ async function stopGroup(child, closed, graceMs, groups) {
 }
 /** A runner of real processes, each in its own process group. */
 function makeProcessRunner(settings = {}) {
-    const graceMs = settings.graceMs ?? STOP_GRACE_MS;
-    const groups = settings.groups ?? processGroups;
-    const report = settings.log ?? src_log/* SILENT */.qY;
+    const context = {
+        graceMs: settings.graceMs ?? STOP_GRACE_MS,
+        groups: settings.groups ?? processGroups,
+        report: settings.log ?? log/* SILENT */.qY
+    };
     return {
         run(command, args, options = {}) {
             const { signal } = options;
             // Nothing is started once the run is stopping.
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
-            const commandLine = showCommand(command, args);
-            const log = options.log ?? report.info;
-            log(`$ ${commandLine}`);
-            return new Promise((resolve, reject) => {
-                // detached: the child leads a new process group (and session), so the whole group can
-                // be signalled. Never unref'd: this process waits for it.
-                const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-                    cwd: options.cwd,
-                    env: childEnvironment(process.env, options.env),
-                    detached: true,
-                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-                });
-                child.once('spawn', () => options.onSpawn?.());
-                const stdout = [];
-                const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-                child.stdout?.on('data', (chunk) => stdout.push(chunk));
-                const errors = child.stderr; // Always piped.
-                errors.setEncoding('utf8');
-                errors.on('data', (chunk) => {
-                    stderr.push(chunk);
-                    if ((0,src_log/* shows */.L7)(report.verbosity, 'verbose'))
-                        report.debug(chunk.trimEnd());
-                });
-                let stopped;
-                let markClosed;
-                const closed = new Promise(resolve => (markClosed = resolve));
-                const stop = () => {
-                    stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
-                };
-                signal?.addEventListener('abort', stop, { once: true });
-                let settled = false;
-                const settle = (outcome) => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    signal?.removeEventListener('abort', stop);
-                    markClosed();
-                    if (stopped === undefined)
-                        outcome();
-                    else
-                        void stopped.then(() => reject(signal.reason));
-                };
-                child.on('error', error => {
-                    // A child that could not be started (it has no pid); Node still emits 'close' after.
-                    if (child.pid !== undefined)
-                        return;
-                    settle(() => {
-                        const missing = error.code === 'ENOENT';
-                        const hint = missing
-                            ? `\n${command} is not on PATH: install it in an earlier step.`
-                            : '';
-                        reject(new CommandError(commandLine, null, `${error.message}${hint}`));
-                    });
-                });
-                child.on('close', (code, exitSignal) => {
-                    settle(() => {
-                        if (code === 0)
-                            resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() });
-                        else
-                            reject(new CommandError(commandLine, code, stderr.text(), exitSignal));
-                    });
-                });
-            });
+            (options.log ?? context.report.info)(`$ ${showCommand(command, args)}`);
+            return runChild(command, args, options, context);
         }
     };
+}
+/**
+ * Start `command` in a process group of its own (detached: it leads a new group and session,
+ * so the whole group can be signalled; never unref'd: this process waits for it), its stdout
+ * kept and its stderr too, told to `report` as detail as it comes from `verbose` on.
+ */
+function startChild(command, args, options, report) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: childEnvironment(process.env, options.env),
+        detached: true,
+        stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+    });
+    child.once('spawn', () => options.onSpawn?.());
+    const stdout = [];
+    const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
+    child.stdout?.on('data', (chunk) => stdout.push(chunk));
+    const errors = child.stderr; // Always piped.
+    errors.setEncoding('utf8');
+    errors.on('data', (chunk) => {
+        stderr.push(chunk);
+        if ((0,log/* shows */.L7)(report.verbosity, 'verbose'))
+            report.debug(chunk.trimEnd());
+    });
+    return {
+        child,
+        output: () => ({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() })
+    };
+}
+/**
+ * Run `command` to its end: its output, or a {@link CommandError}. When `options.signal` is
+ * aborted, its process group is stopped (see {@link stopGroup}) and the abort's reason thrown
+ * once the group is gone.
+ */
+function runChild(command, args, options, { graceMs, groups, report }) {
+    const { signal } = options;
+    const commandLine = showCommand(command, args);
+    return new Promise((resolve, reject) => {
+        const { child, output } = startChild(command, args, options, report);
+        let stopped;
+        let markClosed;
+        const closed = new Promise(resolve => (markClosed = resolve));
+        const stop = () => {
+            stopped ?? (stopped = stopGroup(child, closed, graceMs, groups));
+        };
+        signal?.addEventListener('abort', stop, { once: true });
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', stop);
+            markClosed();
+            if (stopped === undefined)
+                outcome();
+            else
+                void stopped.then(() => reject(signal.reason));
+        };
+        child.on('error', error => {
+            // A child that could not be started (it has no pid); Node still emits 'close' after.
+            if (child.pid !== undefined)
+                return;
+            settle(() => {
+                const missing = error.code === 'ENOENT';
+                const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : '';
+                reject(new CommandError(commandLine, null, `${error.message}${hint}`));
+            });
+        });
+        child.on('close', (code, exitSignal) => {
+            settle(() => {
+                if (code === 0)
+                    resolve(output());
+                else
+                    reject(new CommandError(commandLine, code, output().stderr, exitSignal));
+            });
+        });
+    });
 }
 /** Runs real processes, and says nothing unless a call gives its log. */
 const processRunner = makeProcessRunner();

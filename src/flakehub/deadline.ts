@@ -87,118 +87,149 @@ export function bounded<T>(
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason)
   watchRequests()
-  const requests = new Set<ClientRequest>()
-  const sockets = new Set<Socket>()
-  const timers = new Set<NodeJS.Timeout>()
-  let failure: Error | undefined
-  let settled = false
-
   return new Promise<T>((resolve, reject) => {
-    const later = (ms: number, what: () => void): NodeJS.Timeout | undefined => {
-      // An event of the request after the call settled (its body's `finish` may come after
-      // the answer) must start no timer: one left running would hold the process open.
-      if (settled) return undefined
-      const timer = setTimeout(what, Math.max(0, ms))
-      timers.add(timer)
-      return timer
-    }
-    const finish = (): void => {
-      settled = true
-      for (const timer of timers) clearTimeout(timer)
-      clearInterval(poll)
-      signal?.removeEventListener('abort', cancel)
-    }
-    const stop = (error: Error, reason: unknown = error): void => {
-      if (settled) return
-      failure = error
-      finish()
-      for (const request of requests) request.destroy(failure)
-      for (const socket of sockets) socket.destroy(failure)
-      reject(reason)
-    }
-    const fail = (message: string): void => stop(new TimeoutError(message))
-    const cancel = (): void => {
-      const reason: unknown = signal?.reason
-      stop(reason instanceof Error ? reason : new Error(String(reason)), reason)
-    }
-    signal?.addEventListener('abort', cancel, { once: true })
-    const connecting = new WeakSet<Socket>()
-    /** A socket still connecting must connect within connectMs. */
-    const connectBy = (socket: Socket): void => {
-      if (!socket.connecting || connecting.has(socket)) return
-      connecting.add(socket)
-      const timer = later(limits.connectMs, () =>
-        fail(`no connection within ${seconds(limits.connectMs)}`)
-      )
-      socket.once('connect', () => clearTimeout(timer))
-    }
-    const answerBy = (): void => {
-      later(limits.answerMs, () => fail(`no answer within ${seconds(limits.answerMs)}`))
-    }
-
-    const watch: Watch = {
-      addSocket(socket) {
-        if (failure !== undefined) return void socket.destroy(failure)
-        if (settled) return
-        sockets.add(socket)
-        connectBy(socket)
-      },
-      add(request) {
-        if (failure !== undefined) return void request.destroy(failure)
-        if (settled || requests.has(request)) return
-        requests.add(request)
-        request.once('socket', connectBy)
-        request.once('response', (response: IncomingMessage) => {
-          const type = response.headers['content-type']
-          onAnswer?.({ status: response.statusCode ?? 0, contentType: type })
-        })
-        if (limits.stallMs !== undefined) {
-          // All sent: now the other side works (checks the upload) before it answers.
-          request.once('finish', () => {
-            clearInterval(poll)
-            answerBy()
-          })
-        }
-      }
-    }
-
-    // Stall detection: sample the bytes moved; no change for stallMs is a stall.
-    let lastMoved = -1
-    let lastMoveAt = Date.now()
-    const stallMs = limits.stallMs
-    const poll =
-      stallMs === undefined
-        ? undefined
-        : setInterval(
-            () => {
-              let total = 0
-              const all = new Set([...sockets, ...[...requests].map(r => r.socket)])
-              for (const socket of all) total += moved(socket)
-              if (total !== lastMoved) {
-                lastMoved = total
-                lastMoveAt = Date.now()
-              } else if (Date.now() - lastMoveAt >= stallMs) {
-                fail(`no progress for ${seconds(stallMs)} (${total} bytes moved)`)
-              }
-            },
-            Math.max(10, Math.min(1000, stallMs / 5))
-          )
-    if (stallMs === undefined) answerBy()
-    if (limits.notAfter !== undefined) {
-      later(limits.notAfter - Date.now(), () => fail('the overall time bound ran out'))
-    }
-
-    current.run(watch, call).then(
+    const bound = new Bound(limits, reject, onAnswer, signal)
+    bound.start()
+    current.run(bound, call).then(
       value => {
-        if (settled) return
-        finish()
-        resolve(value)
+        if (bound.settle()) resolve(value)
       },
       (error: unknown) => {
-        if (settled) return
-        finish()
-        reject(error)
+        if (bound.settle()) reject(error)
       }
     )
   })
+}
+
+/**
+ * One call's deadlines: the requests and sockets made within it, the timers of its limits, and
+ * the stall watch of an upload. The first limit to pass, or the signal, ends it: every request
+ * and socket is destroyed and the call's promise rejected.
+ */
+class Bound implements Watch {
+  private readonly requests = new Set<ClientRequest>()
+  private readonly sockets = new Set<Socket>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly connecting = new WeakSet<Socket>()
+  private failure: Error | undefined
+  private settled = false
+  private poll: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly limits: Limits,
+    private readonly reject: (reason: unknown) => void,
+    private readonly onAnswer?: (answer: AnswerSeen) => void,
+    private readonly signal?: AbortSignal
+  ) {}
+
+  /** Set the limits going: the answer's (or the stall watch), the overall bound, the signal. */
+  start(): void {
+    const { limits } = this
+    this.signal?.addEventListener('abort', this.cancel, { once: true })
+    if (limits.stallMs === undefined) this.answerBy()
+    else this.watchStalls(limits.stallMs)
+    if (limits.notAfter !== undefined) {
+      this.later(limits.notAfter - Date.now(), () => this.fail('the overall time bound ran out'))
+    }
+  }
+
+  /** The call ended on its own: true if no limit ended it first (its outcome then stands). */
+  settle(): boolean {
+    if (this.settled) return false
+    this.finish()
+    return true
+  }
+
+  addSocket(socket: Socket): void {
+    if (this.failure !== undefined) return void socket.destroy(this.failure)
+    if (this.settled) return
+    this.sockets.add(socket)
+    this.connectBy(socket)
+  }
+
+  add(request: ClientRequest): void {
+    if (this.failure !== undefined) return void request.destroy(this.failure)
+    if (this.settled || this.requests.has(request)) return
+    this.requests.add(request)
+    request.once('socket', socket => this.connectBy(socket))
+    request.once('response', (response: IncomingMessage) => {
+      const type = response.headers['content-type']
+      this.onAnswer?.({ status: response.statusCode ?? 0, contentType: type })
+    })
+    if (this.limits.stallMs !== undefined) {
+      // All sent: now the other side works (checks the upload) before it answers.
+      request.once('finish', () => {
+        clearInterval(this.poll)
+        this.answerBy()
+      })
+    }
+  }
+
+  private readonly cancel = (): void => {
+    const reason: unknown = this.signal?.reason
+    this.stop(reason instanceof Error ? reason : new Error(String(reason)), reason)
+  }
+
+  private later(ms: number, what: () => void): NodeJS.Timeout | undefined {
+    // An event of the request after the call settled (its body's `finish` may come after the
+    // answer) must start no timer: one left running would hold the process open.
+    if (this.settled) return undefined
+    const timer = setTimeout(what, Math.max(0, ms))
+    this.timers.add(timer)
+    return timer
+  }
+
+  private finish(): void {
+    this.settled = true
+    for (const timer of this.timers) clearTimeout(timer)
+    clearInterval(this.poll)
+    this.signal?.removeEventListener('abort', this.cancel)
+  }
+
+  private stop(error: Error, reason: unknown = error): void {
+    if (this.settled) return
+    this.failure = error
+    this.finish()
+    for (const request of this.requests) request.destroy(error)
+    for (const socket of this.sockets) socket.destroy(error)
+    this.reject(reason)
+  }
+
+  private fail(message: string): void {
+    this.stop(new TimeoutError(message))
+  }
+
+  /** A socket still connecting must connect within connectMs. */
+  private connectBy(socket: Socket): void {
+    if (!socket.connecting || this.connecting.has(socket)) return
+    this.connecting.add(socket)
+    const { connectMs } = this.limits
+    const timer = this.later(connectMs, () =>
+      this.fail(`no connection within ${seconds(connectMs)}`)
+    )
+    socket.once('connect', () => clearTimeout(timer))
+  }
+
+  private answerBy(): void {
+    const { answerMs } = this.limits
+    this.later(answerMs, () => this.fail(`no answer within ${seconds(answerMs)}`))
+  }
+
+  /** Stall detection: sample the bytes moved; no change for `stallMs` is a stall. */
+  private watchStalls(stallMs: number): void {
+    let lastMoved = -1
+    let lastMoveAt = Date.now()
+    const sample = (): void => {
+      let total = 0
+      const all = new Set([...this.sockets, ...[...this.requests].map(r => r.socket)])
+      for (const socket of all) total += moved(socket)
+      if (total !== lastMoved) {
+        lastMoved = total
+        lastMoveAt = Date.now()
+      } else if (Date.now() - lastMoveAt >= stallMs) {
+        this.fail(`no progress for ${seconds(stallMs)} (${total} bytes moved)`)
+      }
+    }
+    this.poll = setInterval(sample, Math.max(10, Math.min(1000, stallMs / 5)))
+  }
 }

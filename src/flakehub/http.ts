@@ -235,7 +235,6 @@ export async function exchange<T>(
   read: (response: HttpResponse) => T,
   policy: CallPolicy
 ): Promise<T> {
-  const call: CallName = { what, method: request.method, url: request.url }
   const own = new WeakSet<object>()
   const signal = transport.signal ?? policy.signal
   let last: Attempt<T>
@@ -252,46 +251,62 @@ export async function exchange<T>(
           throw error
         }
       },
-      outcome => {
-        if ('error' in outcome) {
-          const { error } = outcome
-          if (error instanceof AnswerError)
-            return error.retriable ? { reason: error.reason } : undefined
-          if (typeof error === 'object' && error !== null && own.has(error)) return undefined
-          return { reason: transportReason(error, policy.secrets) }
-        }
-        if (outcome.value.read) return undefined
-        const { response } = outcome.value
-        const retryAfter = Number(response.headers['retry-after'])
-        return {
-          reason: `HTTP ${response.status}`,
-          waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
-        }
-      },
-      {
-        ...policy,
-        notAfter: request.limits?.notAfter ?? policy.notAfter,
-        signal
-      }
+      outcome => judgeAttempt(outcome, own, policy.secrets),
+      { ...policy, notAfter: request.limits?.notAfter ?? policy.notAfter, signal }
     )
   } catch (error) {
     if (signal?.aborted) throw signal.reason
-    if (error instanceof OutOfTime) {
-      throw new Error(
-        `${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
-          `the last attempt: ${error.reason}. The bound is set by ${SETTINGS.publishBudget.variable} (seconds).`,
-        { cause: error }
-      )
-    }
-    if (error instanceof AnswerError) throw error
-    if (typeof error === 'object' && error !== null && own.has(error)) throw error
-    throw new Error(
-      `${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
-        `Check the runner's connection to ${hostOf(request.url)}.`,
+    throw callFailure(error, { what, method: request.method, url: request.url }, own, policy)
+  }
+  return last.read ? last.value : read(last.response)
+}
+
+/**
+ * Why an attempt is worth another, or undefined: network errors, timeouts, 429 and 5xx (with
+ * the wait the other side asked for), and answers that are not JSON at all; never an error of
+ * the call's own reading (`own`).
+ */
+function judgeAttempt<T>(
+  outcome: { value: Attempt<T> } | { error: unknown },
+  own: WeakSet<object>,
+  secrets: Secrets
+): { reason: string; waitMs?: number } | undefined {
+  if ('error' in outcome) {
+    const { error } = outcome
+    if (error instanceof AnswerError) return error.retriable ? { reason: error.reason } : undefined
+    if (typeof error === 'object' && error !== null && own.has(error)) return undefined
+    return { reason: transportReason(error, secrets) }
+  }
+  if (outcome.value.read) return undefined
+  const { response } = outcome.value
+  const retryAfter = Number(response.headers['retry-after'])
+  return {
+    reason: `HTTP ${response.status}`,
+    waitMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined
+  }
+}
+
+/** The one error a call that kept failing ends in, naming it; its own errors as they are. */
+function callFailure(
+  error: unknown,
+  call: CallName,
+  own: WeakSet<object>,
+  policy: CallPolicy
+): unknown {
+  if (error instanceof OutOfTime) {
+    return new Error(
+      `${callLabel(call)} was still failing when the overall time bound of the publish ran out; ` +
+        `the last attempt: ${error.reason}. The bound is set by ${SETTINGS.publishBudget.variable} (seconds).`,
       { cause: error }
     )
   }
-  return last.read ? last.value : read(last.response)
+  if (error instanceof AnswerError) return error
+  if (typeof error === 'object' && error !== null && own.has(error)) return error
+  return new Error(
+    `${callLabel(call)} failed ${policy.attempts} times; the last attempt: ${transportReason(error, policy.secrets)}. ` +
+      `Check the runner's connection to ${hostOf(call.url)}.`,
+    { cause: error }
+  )
 }
 
 const hostOf = (url: string): string => {

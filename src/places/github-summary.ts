@@ -17,6 +17,34 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, c => entities[c])
 }
 
+/** A table of two columns, with its headings. */
+function table(
+  headings: [string, string],
+  rows: string[][]
+): Parameters<typeof core.summary.addTable>[0] {
+  return [headings.map(data => ({ data, header: true })), ...rows]
+}
+
+/** The release, field by field, each value as HTML. */
+function releaseRows(release: ShownRelease): string[][] {
+  const { metadata, tarball } = release
+  const html = escapeHtml
+  return [
+    ['Flake', html(release.uploadName)],
+    ['Version', html(release.version)],
+    ['Visibility', metadata.visibility],
+    ['Revision', html(metadata.revision)],
+    ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
+    ['SHA-256', html(tarball.sha256)],
+    [
+      'NAR hash',
+      `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
+    ],
+    ['Labels', html(metadata.labels.join(', ')) || '(none)'],
+    ['Licence', html(metadata.spdx_identifier ?? '(none)')]
+  ]
+}
+
 /** Write the job summary: what was released, how to use it, and where the time went. */
 export async function writeSummary(
   release: ShownRelease,
@@ -24,30 +52,11 @@ export async function writeSummary(
   timings: Timings,
   where: Destination
 ): Promise<void> {
-  const { metadata, tarball } = release
   const html = escapeHtml
-  const name = html(release.uploadName)
-  const version = html(release.version)
+  const heading = `${HEADINGS[outcome]} ${html(release.uploadName)} ${html(release.version)}`
   const summary = core.summary
-    .addHeading(`${HEADINGS[outcome]} ${name} ${version}`, 2)
-    .addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true }
-      ],
-      ['Flake', name],
-      ['Version', version],
-      ['Visibility', metadata.visibility],
-      ['Revision', html(metadata.revision)],
-      ['Tarball', `${tarball.size.toLocaleString('en-US')} bytes, ${tarball.entries} entries`],
-      ['SHA-256', html(tarball.sha256)],
-      [
-        'NAR hash',
-        `${html(tarball.narHash)} (verified: the same as ${html(tarball.narHashVerifiedBy)})`
-      ],
-      ['Labels', html(metadata.labels.join(', ')) || '(none)'],
-      ['Licence', html(metadata.spdx_identifier ?? '(none)')]
-    ])
+    .addHeading(heading, 2)
+    .addTable(table(['Field', 'Value'], releaseRows(release)))
     .addHeading('Use it', 3)
     .addCodeBlock(
       html(
@@ -58,24 +67,18 @@ export async function writeSummary(
   if ('host' in where) summary.addLink('Open on FlakeHub', html(flakePage(where.host, release)))
   else summary.addRaw(`Written to <code>${html(where.destDir)}</code>.`, true)
 
-  const counts = Object.entries(metadata.outputs.counts)
+  const counts = Object.entries(release.metadata.outputs.counts)
   summary.addHeading('Outputs', 3)
   if (counts.length === 0) summary.addRaw('No outputs with a schema.', true)
   else
-    summary.addTable([
-      [
-        { data: 'Output', header: true },
-        { data: 'Count', header: true }
-      ],
-      ...counts.map(([output, n]) => [html(output), String(n)])
-    ])
+    summary.addTable(
+      table(
+        ['Output', 'Count'],
+        counts.map(([o, n]) => [html(o), String(n)])
+      )
+    )
 
-  summary.addHeading('Time per phase', 3).addTable([
-    [
-      { data: 'Phase', header: true },
-      { data: 'Seconds', header: true }
-    ],
-    ...[...timings].map(([phaseName, seconds]) => [html(phaseName), seconds.toFixed(2)])
-  ])
+  const phases = [...timings].map(([phase, seconds]) => [html(phase), seconds.toFixed(2)])
+  summary.addHeading('Time per phase', 3).addTable(table(['Phase', 'Seconds'], phases))
   await summary.write()
 }

@@ -217,73 +217,109 @@ export interface ProcessRunnerOptions {
 
 /** A runner of real processes, each in its own process group. */
 export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandRunner {
-  const graceMs = settings.graceMs ?? STOP_GRACE_MS
-  const groups = settings.groups ?? processGroups
-  const report = settings.log ?? SILENT
+  const context: RunnerContext = {
+    graceMs: settings.graceMs ?? STOP_GRACE_MS,
+    groups: settings.groups ?? processGroups,
+    report: settings.log ?? SILENT
+  }
   return {
     run(command, args, options = {}) {
       const { signal } = options
       // Nothing is started once the run is stopping.
       if (signal?.aborted) return Promise.reject(signal.reason)
-      const commandLine = showCommand(command, args)
-      const log = options.log ?? report.info
-      log(`$ ${commandLine}`)
-      return new Promise((resolve, reject) => {
-        // detached: the child leads a new process group (and session), so the whole group can
-        // be signalled. Never unref'd: this process waits for it.
-        const child = spawn(command, args, {
-          cwd: options.cwd,
-          env: childEnvironment(process.env, options.env),
-          detached: true,
-          stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
-        })
-        child.once('spawn', () => options.onSpawn?.())
-        const stdout: Buffer[] = []
-        const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
-        child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
-        const errors = child.stderr! // Always piped.
-        errors.setEncoding('utf8')
-        errors.on('data', (chunk: string) => {
-          stderr.push(chunk)
-          if (shows(report.verbosity, 'verbose')) report.debug(chunk.trimEnd())
-        })
-        let stopped: Promise<void> | undefined
-        let markClosed!: () => void
-        const closed = new Promise<void>(resolve => (markClosed = resolve))
-        const stop = (): void => {
-          stopped ??= stopGroup(child, closed, graceMs, groups)
-        }
-        signal?.addEventListener('abort', stop, { once: true })
-        let settled = false
-        const settle = (outcome: () => void): void => {
-          if (settled) return
-          settled = true
-          signal?.removeEventListener('abort', stop)
-          markClosed()
-          if (stopped === undefined) outcome()
-          else void stopped.then(() => reject(signal!.reason))
-        }
-        child.on('error', error => {
-          // A child that could not be started (it has no pid); Node still emits 'close' after.
-          if (child.pid !== undefined) return
-          settle(() => {
-            const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-            const hint = missing
-              ? `\n${command} is not on PATH: install it in an earlier step.`
-              : ''
-            reject(new CommandError(commandLine, null, `${error.message}${hint}`))
-          })
-        })
-        child.on('close', (code, exitSignal) => {
-          settle(() => {
-            if (code === 0)
-              resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() })
-            else reject(new CommandError(commandLine, code, stderr.text(), exitSignal))
-          })
-        })
-      })
+      ;(options.log ?? context.report.info)(`$ ${showCommand(command, args)}`)
+      return runChild(command, args, options, context)
     }
   }
+}
+
+/** What running a child needs beside its command: the runner's grace, groups and log. */
+interface RunnerContext {
+  graceMs: number
+  groups: ProcessGroups
+  report: Log
+}
+
+/**
+ * Start `command` in a process group of its own (detached: it leads a new group and session,
+ * so the whole group can be signalled; never unref'd: this process waits for it), its stdout
+ * kept and its stderr too, told to `report` as detail as it comes from `verbose` on.
+ */
+function startChild(
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+  report: Log
+): { child: ChildProcess; output: () => CommandResult } {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: childEnvironment(process.env, options.env),
+    detached: true,
+    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+  })
+  child.once('spawn', () => options.onSpawn?.())
+  const stdout: Buffer[] = []
+  const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
+  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+  const errors = child.stderr! // Always piped.
+  errors.setEncoding('utf8')
+  errors.on('data', (chunk: string) => {
+    stderr.push(chunk)
+    if (shows(report.verbosity, 'verbose')) report.debug(chunk.trimEnd())
+  })
+  return {
+    child,
+    output: () => ({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: stderr.text() })
+  }
+}
+
+/**
+ * Run `command` to its end: its output, or a {@link CommandError}. When `options.signal` is
+ * aborted, its process group is stopped (see {@link stopGroup}) and the abort's reason thrown
+ * once the group is gone.
+ */
+function runChild(
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+  { graceMs, groups, report }: RunnerContext
+): Promise<CommandResult> {
+  const { signal } = options
+  const commandLine = showCommand(command, args)
+  return new Promise((resolve, reject) => {
+    const { child, output } = startChild(command, args, options, report)
+    let stopped: Promise<void> | undefined
+    let markClosed!: () => void
+    const closed = new Promise<void>(resolve => (markClosed = resolve))
+    const stop = (): void => {
+      stopped ??= stopGroup(child, closed, graceMs, groups)
+    }
+    signal?.addEventListener('abort', stop, { once: true })
+    let settled = false
+    const settle = (outcome: () => void): void => {
+      if (settled) return
+      settled = true
+      signal?.removeEventListener('abort', stop)
+      markClosed()
+      if (stopped === undefined) outcome()
+      else void stopped.then(() => reject(signal!.reason))
+    }
+    child.on('error', error => {
+      // A child that could not be started (it has no pid); Node still emits 'close' after.
+      if (child.pid !== undefined) return
+      settle(() => {
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+        const hint = missing ? `\n${command} is not on PATH: install it in an earlier step.` : ''
+        reject(new CommandError(commandLine, null, `${error.message}${hint}`))
+      })
+    })
+    child.on('close', (code, exitSignal) => {
+      settle(() => {
+        if (code === 0) resolve(output())
+        else reject(new CommandError(commandLine, code, output().stderr, exitSignal))
+      })
+    })
+  })
 }
 
 /** Runs real processes, and says nothing unless a call gives its log. */

@@ -92,16 +92,7 @@ export async function packTarball(
   await fs.promises.mkdir(path.dirname(dest), { recursive: true })
   if (!(await fs.promises.stat(root)).isDirectory()) throw new Error(`${root} is not a folder`)
 
-  const hash = createHash('sha256')
-  let size = 0
-  async function* measure(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    for await (const chunk of chunks) {
-      hash.update(chunk)
-      size += chunk.length
-      yield chunk
-    }
-  }
-
+  const written = measure()
   const pack = tar.pack({ highWaterMark: PACK_BUFFER })
   const gzip = createGzip({ level: 6, chunkSize: GZIP_CHUNK })
   const out = fs.createWriteStream(dest)
@@ -130,7 +121,7 @@ export async function packTarball(
       stop
     ),
     compress(pack, gzip, arenas, failed).catch(stop),
-    pipeline(gzip, measure, out).catch(stop)
+    pipeline(gzip, written.pass, out).catch(stop)
   ])
   if (failure !== undefined) {
     // Wait for the file to be closed (it may still be opening), then remove it.
@@ -138,7 +129,26 @@ export async function packTarball(
     await fs.promises.unlink(dest).catch(() => {})
     throw failure.error
   }
-  return { path: dest, sha256: hash.digest('base64'), size, narHash: nar.digest(), ...stats }
+  return { path: dest, ...written.done(), narHash: nar.digest(), ...stats }
+}
+
+/** A pass-through that hashes (SHA-256) and counts the bytes on their way; `done` gives both. */
+function measure(): {
+  pass: (chunks: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>
+  done: () => { sha256: string; size: number }
+} {
+  const hash = createHash('sha256')
+  let size = 0
+  return {
+    async *pass(chunks) {
+      for await (const chunk of chunks) {
+        hash.update(chunk)
+        size += chunk.length
+        yield chunk
+      }
+    },
+    done: () => ({ sha256: hash.digest('base64'), size })
+  }
 }
 
 /** One buffer that reads are cut from, and how many of its cuts are still in the tar stream. */
