@@ -1,7 +1,8 @@
 // src/inspect.nix, evaluated by the real `nix` against fixture flakes.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { processRunner } from '../src/process/command.js'
-import { Nix, NO_OUTPUTS } from '../src/evaluate/nix.js'
+import { Evaluator, NO_OUTPUTS } from '../src/evaluate/evaluator.js'
+import { Nix } from '../src/source/nix.js'
 import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
 
 type Leaf = {
@@ -23,7 +24,7 @@ function lockedUrl(dir: string): string {
   return nixJson<{ url: string }>(['flake', 'metadata', '--json', '--no-write-lock-file', dir]).url
 }
 
-const nix = new Nix(processRunner)
+const evaluator = new Evaluator(new Nix(processRunner))
 const quiet = { log: () => {} }
 
 /** The outputs document and counts, from the action's own `nix eval` call. */
@@ -31,7 +32,7 @@ async function inspectWithCounts(
   flakeRef: string,
   includeOutputPaths = false
 ): Promise<{ doc: OutputsDocument; counts: Record<string, number> }> {
-  const { json, counts } = await nix.outputs(flakeRef, includeOutputPaths, quiet)
+  const { json, counts } = await evaluator.outputs(flakeRef, includeOutputPaths, quiet)
   return { doc: JSON.parse(json) as OutputsDocument, counts }
 }
 
@@ -42,7 +43,7 @@ async function inspect(flakeRef: string, includeOutputPaths = false): Promise<Ou
 /** Run the inspection expecting it to fail, and return what the action would report. */
 async function inspectFailure(flakeRef: string, includeOutputPaths = false): Promise<string> {
   try {
-    await nix.outputs(flakeRef, includeOutputPaths, quiet)
+    await evaluator.outputs(flakeRef, includeOutputPaths, quiet)
   } catch (error) {
     return String(error)
   }

@@ -1,8 +1,8 @@
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 
-jest.unstable_mockModule('@actions/core', () => ({ debug: jest.fn(), info: jest.fn() }))
-const { Nix, atLeast, parseNixVersion } = await import('../src/evaluate/nix.js')
+const { Nix, atLeast, parseNixVersion } = await import('../src/source/nix.js')
+const { Evaluator } = await import('../src/evaluate/evaluator.js')
 const { CommandError } = await import('../src/process/command.js')
 type CommandRunner = import('../src/process/command.js').CommandRunner
 type RunOptions = import('../src/process/command.js').RunOptions
@@ -43,12 +43,13 @@ describe('Nix commands', () => {
         return { stdout: stdout[args[0] === '--version' ? 'version' : args[1]] ?? '{}', stderr: '' }
       }
     }
-    return { calls, nix: new Nix(runner) }
+    const nix = new Nix(runner)
+    return { calls, nix, evaluator: new Evaluator(nix) }
   }
 
   it('checks a flake that is too big with nix flake show alone, without the evaluation cache', async () => {
-    const { calls, nix } = recording({})
-    await nix.showCurrentSystem('git+file:///f')
+    const { calls, evaluator } = recording({})
+    await evaluator.showCurrentSystem('git+file:///f')
     expect(calls).toEqual([
       ['nix', 'flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', 'git+file:///f']
     ])
@@ -76,7 +77,7 @@ describe('Nix commands', () => {
         return { stdout: '', stderr: '' }
       }
     }
-    await new Nix(runner).showCurrentSystem('git+file:///f', { log: () => {} })
+    await new Evaluator(new Nix(runner)).showCurrentSystem('git+file:///f', { log: () => {} })
     expect(seen).toEqual([expect.objectContaining({ discardStdout: true })])
   })
 
@@ -88,8 +89,8 @@ describe('Nix commands', () => {
     ],
     ['leaves the trace out where Nix names the output by default', 'nix (Nix) 2.26.3', []]
   ])('%s', async (_, version, trace) => {
-    const { calls, nix } = recording({ version, '--raw': '{}\n{}' })
-    await nix.outputs('git+file:///f', false)
+    const { calls, evaluator } = recording({ version, '--raw': '{}\n{}' })
+    await evaluator.outputs('git+file:///f', false)
     const evalCall = calls.find(call => call[1] === 'eval')!
     expect(evalCall.slice(0, evalCall.indexOf('--override-input'))).toEqual([
       'nix',
@@ -103,8 +104,8 @@ describe('Nix commands', () => {
   it.each([true, false])(
     'evaluates purely, through the inspect flake with the flake as its input (output paths: %s)',
     async includeOutputPaths => {
-      const { calls, nix } = recording({ version: 'nix (Nix) 2.26.3', '--raw': '{}\n{}' })
-      await nix.outputs('git+file:///f?rev=abc', includeOutputPaths)
+      const { calls, evaluator } = recording({ version: 'nix (Nix) 2.26.3', '--raw': '{}\n{}' })
+      await evaluator.outputs('git+file:///f?rev=abc', includeOutputPaths)
       const evalCall = calls.find(call => call[1] === 'eval')!
       expect(evalCall).not.toContain('--impure')
       expect(evalCall).not.toContain('--expr')
@@ -134,7 +135,7 @@ describe('Nix commands', () => {
         throw new CommandError('nix eval …', 1, stderr)
       }
     }
-    const failure = new Nix(runner).outputs('git+file:///f', false)
+    const failure = new Evaluator(new Nix(runner)).outputs('git+file:///f', false)
     await expect(failure).rejects.toThrow(
       /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: this package is broken\n/
     )
@@ -153,11 +154,11 @@ describe('Nix commands', () => {
 
   it("reads the outputs' counts from the first line and keeps the document's text as it is", async () => {
     const document = '{"docs":{},"inventory":{"packages":{"children":{}}},"version":1}'
-    const { calls, nix } = recording({
+    const { calls, evaluator } = recording({
       version: 'nix (Nix) 2.26.3',
       '--raw': `{"packages":0}\n${document}`
     })
-    expect(await nix.outputs('git+file:///f', false)).toEqual({
+    expect(await evaluator.outputs('git+file:///f', false)).toEqual({
       counts: { packages: 0 },
       json: document
     })
@@ -178,8 +179,8 @@ describe('Nix commands', () => {
     ],
     ['a single line', '{"packages":0}', /printed no outputs document, only:\n\{"packages":0\}/]
   ])('fails clearly when nix eval prints %s', async (_, stdout, message) => {
-    const { nix } = recording({ version: 'nix (Nix) 2.26.3', '--raw': stdout })
-    await expect(nix.outputs('git+file:///f', false)).rejects.toThrow(message)
+    const { evaluator } = recording({ version: 'nix (Nix) 2.26.3', '--raw': stdout })
+    await expect(evaluator.outputs('git+file:///f', false)).rejects.toThrow(message)
   })
 
   it('asks for the version once', async () => {

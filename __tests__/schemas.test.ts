@@ -3,7 +3,8 @@
 // by the real `nix` through the action's own call.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { processRunner } from '../src/process/command.js'
-import { Nix } from '../src/evaluate/nix.js'
+import { Evaluator } from '../src/evaluate/evaluator.js'
+import { Nix } from '../src/source/nix.js'
 import { makeRepo, nixJson, trivialDerivation } from './support/nix.js'
 
 type Leaf = {
@@ -123,7 +124,9 @@ describe('the default schemas', () => {
       'flake.nix': `{\n  outputs = { self }: {\n    ${outputs.join('\n    ')}\n  };\n}\n`
     })
     const { url } = nixJson<{ url: string }>(['flake', 'metadata', '--json', dir])
-    const { json } = await new Nix(processRunner).outputs(url, false, { log: () => {} })
+    const { json } = await new Evaluator(new Nix(processRunner)).outputs(url, false, {
+      log: () => {}
+    })
     doc = JSON.parse(json) as typeof doc
   })
 

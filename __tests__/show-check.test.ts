@@ -6,10 +6,11 @@
 // `nix flake show` and checks the row, then runs the action's evaluation and checks it agrees.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { processRunner } from '../src/process/command.js'
-import { Nix } from '../src/evaluate/nix.js'
+import { Evaluator } from '../src/evaluate/evaluator.js'
+import { Nix } from '../src/source/nix.js'
 import { makeRepo, nixJson, sh, trivialDerivation } from './support/nix.js'
 
-const nix = new Nix(processRunner)
+const evaluator = new Evaluator(new Nix(processRunner))
 const quiet = { log: () => {} }
 
 /** Whether `nix flake show` fails: on every Nix tested, or per tested version ("2.26"). */
@@ -249,7 +250,7 @@ describe('the all-systems check inside the outputs evaluation', () => {
     const expected = fails(row.show, version)
     expect({ nixFlakeShowFails: showFails(url, version) }).toEqual({ nixFlakeShowFails: expected })
 
-    const evaluation = nix.outputs(url, false, quiet)
+    const evaluation = evaluator.outputs(url, false, quiet)
     if (!expected && !row.inspectFails) {
       await expect(evaluation).resolves.toHaveProperty('json')
       return

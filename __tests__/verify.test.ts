@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import { type CommandRunner, processRunner } from '../src/process/command.js'
 import type { FlakeSource } from '../src/source/locate.js'
 import { type Entry, type EntrySource, fileTree } from '../src/source/file-tree.js'
-import { Nix, type FlakeMetadata } from '../src/evaluate/nix.js'
+import { Nix, type FlakeMetadata } from '../src/source/nix.js'
 import { packAndVerify } from '../src/source/verify.js'
 import { commitAll, makeRepo, nixJson, sh } from './support/nix.js'
 

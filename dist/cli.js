@@ -34972,7 +34972,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5569);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(357);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6464);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -35780,7 +35780,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 5569:
+/***/ 357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35897,6 +35897,80 @@ function threads() {
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/process/command.ts + 2 modules
 var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/source/nix.ts
+
+/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
+function parseNixVersion(output) {
+    const match = /(\d+)\.(\d+)/.exec(output);
+    if (match === null)
+        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
+    return [Number(match[1]), Number(match[2])];
+}
+class Nix {
+    /** `log`: where the version found is told. */
+    constructor(runner, log = src_log/* SILENT */.qY) {
+        this.runner = runner;
+        this.log = log;
+    }
+    /** Run `nix` with `args`. */
+    run(args, options = {}) {
+        return this.runner.run('nix', args, options);
+    }
+    /** Run `nix` with `args`, and read what it printed as JSON. */
+    async json(args, options) {
+        const { stdout } = await this.run(args, options);
+        return parseJson(args, stdout);
+    }
+    /** The installed Nix's version as [major, minor], asked once. */
+    version(options = {}) {
+        this.installedVersion ?? (this.installedVersion = this.run(['--version'], options).then(({ stdout }) => {
+            const version = parseNixVersion(stdout);
+            this.log.debug(`Nix version ${version.join('.')}`);
+            return version;
+        }));
+        return this.installedVersion;
+    }
+    /**
+     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
+     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
+     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
+     * writes: Nix only writes a lock file that it was allowed to update.
+     */
+    metadata(flakeRef, checkLock, options = {}) {
+        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
+        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
+    }
+    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
+    async prefetch(flakeRef, options = {}) {
+        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
+        const { storePath } = await this.json(args, options);
+        return storePath;
+    }
+    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
+    async hashPath(folder, options = {}) {
+        const { stdout } = await this.run(['hash', 'path', folder], options);
+        const hash = stdout.trim();
+        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
+            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
+        return hash;
+    }
+}
+/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
+function atLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
+function parseJson(args, stdout) {
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/nix-error.ts
 const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
 const ERROR_LINE = /^(\s*)error: (.*)$/;
@@ -35948,10 +36022,12 @@ class EvaluationError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/evaluate/nix.ts
-/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+;// CONCATENATED MODULE: ./src/evaluate/evaluator.ts
+/**
+ * The pure evaluation of the flake: the all-systems check (show-check.nix) and the outputs
+ * document (inspect.nix), from one `nix eval` of the inspect flake (inspect-flake.nix) with the
+ * flake as its input; or, for a flake that is too big, `nix flake show` for the current system.
+ */
 
 
 
@@ -35968,22 +36044,14 @@ const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT = [2, 20];
-/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
-function parseNixVersion(output) {
-    const match = /(\d+)\.(\d+)/.exec(output);
-    if (match === null)
-        throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
-    return [Number(match[1]), Number(match[2])];
-}
-class Nix {
+class Evaluator {
     /**
      * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
-     * temporary folder when not given); `log`: where the version found is told.
+     * temporary folder when not given).
      */
-    constructor(runner, workDir, log = src_log/* SILENT */.qY) {
-        this.runner = runner;
+    constructor(nix, workDir) {
+        this.nix = nix;
         this.workDir = workDir;
-        this.log = log;
     }
     /**
      * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
@@ -36004,43 +36072,6 @@ class Nix {
         })());
         return this.inspectFlake;
     }
-    async json(args, options) {
-        const { stdout } = await this.runner.run('nix', args, options);
-        return parseJson(args, stdout);
-    }
-    /** The installed Nix's version as [major, minor], asked once. */
-    version(options = {}) {
-        this.installedVersion ?? (this.installedVersion = this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-            const version = parseNixVersion(stdout);
-            this.log.debug(`Nix version ${version.join('.')}`);
-            return version;
-        }));
-        return this.installedVersion;
-    }
-    /**
-     * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
-     * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
-     * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
-     * writes: Nix only writes a lock file that it was allowed to update.
-     */
-    metadata(flakeRef, checkLock, options = {}) {
-        const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file';
-        return this.json(['flake', 'metadata', '--json', lock, flakeRef], options);
-    }
-    /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-    async prefetch(flakeRef, options = {}) {
-        const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef];
-        const { storePath } = await this.json(args, options);
-        return storePath;
-    }
-    /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-    async hashPath(folder, options = {}) {
-        const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options);
-        const hash = stdout.trim();
-        if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-            throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`);
-        return hash;
-    }
     /**
      * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
      * newer; older Nix shows every system anyway): the check when the flake is too big for the
@@ -36051,7 +36082,7 @@ class Nix {
         // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
         // before as only "expected a derivation", without what was thrown.
         const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef];
-        await this.runner.run('nix', args, { ...options, discardStdout: true });
+        await this.nix.run(args, { ...options, discardStdout: true });
     }
     /**
      * One evaluation that does two jobs: the all-systems check (show-check.nix fails exactly
@@ -36065,7 +36096,7 @@ class Nix {
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
         const [version, inspect] = await Promise.all([
-            this.version({ log: options.log }),
+            this.nix.version({ log: options.log }),
             this.inspectFlakeDir()
         ]);
         const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
@@ -36083,26 +36114,13 @@ class Nix {
             '--apply',
             `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
         ];
-        const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
+        const { stdout } = await this.nix.run(args, options).catch((error) => {
             throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
         });
         const newline = stdout.indexOf('\n');
         if (newline < 0)
             throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
         return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
-    }
-}
-/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
-function atLeast([major, minor], [wantMajor, wantMinor]) {
-    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
-}
-/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
-function parseJson(args, stdout) {
-    try {
-        return JSON.parse(stdout);
-    }
-    catch {
-        throw new Error(`\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`);
     }
 }
 
@@ -36115,15 +36133,15 @@ function parseJson(args, stdout) {
  * document. Once `nix` runs, this process steps back so that packing does not slow the
  * evaluator down (failing to is told to `log` as detail).
  */
-function evaluate(nix, flakeRef, settings, phases, log, signal) {
+function evaluate(evaluator, flakeRef, settings, phases, log, signal) {
     const onSpawn = () => stepBack(message => log.debug(message));
     if (settings.myFlakeIsTooBig)
         return phases.run('Evaluate (current system)', async (phaseLog) => {
-            await nix.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn });
+            await evaluator.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn });
             return NO_OUTPUTS;
         });
     return phases.run('Evaluate (all systems)', async (phaseLog) => {
-        const outputs = await nix.outputs(flakeRef, settings.includeOutputPaths, {
+        const outputs = await evaluator.outputs(flakeRef, settings.includeOutputPaths, {
             signal,
             log: phaseLog.info,
             onSpawn
@@ -37383,6 +37401,7 @@ function fileSystemError(error, destination) {
 
 
 
+
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
  * stops every child and the packing, and no service is asked anything after it: the run then
@@ -37448,19 +37467,20 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const nix = new Nix(runner, folder, log);
+    const nix = new Nix(runner, log);
     const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
-    const tarball = external_node_path_.join(folder, 'source.tar.gz');
-    const flake = await evaluateAndPack(nix, settings, source, tarball, phases, log, signal);
+    const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal };
+    const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));
     return { release: makeRelease(settings, facts, flake), facts };
 }
 /**
  * Everything that depends only on the located source, at the same time: the evaluation, the
  * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
-async function evaluateAndPack(nix, settings, source, tarballPath, phases, log, signal) {
+async function evaluateAndPack(work, settings, source, tarballPath) {
+    const { nix, evaluator, phases, log, signal } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(nix, source.flakeRef, settings, phases, log, signal),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });

@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { writeRelease } from './dry-run.js'
 import { Cancelled, InputError, errorMessage } from './errors.js'
 import { evaluate } from './evaluate/evaluate.js'
-import { Nix } from './evaluate/nix.js'
+import { Evaluator } from './evaluate/evaluator.js'
 import type { Log } from './log.js'
 import { stoppedBy } from './process/command.js'
 import type { Place } from './places/place.js'
@@ -20,6 +20,7 @@ import type { Reading, Settings } from './settings/settings.js'
 import { SETTINGS } from './settings/table.js'
 import { nameCommit } from './source/commit.js'
 import { type FlakeSource, findReadme, locateSource } from './source/locate.js'
+import { Nix } from './source/nix.js'
 import { packAndVerify } from './source/verify.js'
 import { Phases, allOrStop } from './timing.js'
 
@@ -91,10 +92,10 @@ async function prepare(
   })
   signal.throwIfAborted()
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
-  const nix = new Nix(runner, folder, log)
+  const nix = new Nix(runner, log)
   const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
-  const tarball = path.join(folder, 'source.tar.gz')
-  const flake = await evaluateAndPack(nix, settings, source, tarball, phases, log, signal)
+  const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal }
+  const flake = await evaluateAndPack(work, settings, source, path.join(folder, 'source.tar.gz'))
   return { release: makeRelease(settings, facts, flake), facts }
 }
 
@@ -103,17 +104,15 @@ async function prepare(
  * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
 async function evaluateAndPack(
-  nix: Nix,
+  work: { nix: Nix; evaluator: Evaluator; phases: Phases; log: Log; signal: AbortSignal },
   settings: Settings,
   source: FlakeSource,
-  tarballPath: string,
-  phases: Phases,
-  log: Log,
-  signal: AbortSignal
+  tarballPath: string
 ): Promise<EvaluatedFlake> {
+  const { nix, evaluator, phases, log, signal } = work
   const [outputs, readme, tarball] = await allOrStop(
     [
-      signal => evaluate(nix, source.flakeRef, settings, phases, log, signal),
+      signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal),
       signal => findReadme(source.sourceDir, signal),
       signal =>
         phases.run('Package', async log => {

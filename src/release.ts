@@ -1,5 +1,5 @@
 /** A finished release: the metadata FlakeHub receives, and the tarball it belongs to. */
-import type { Outputs } from './evaluate/nix.js'
+import type { Outputs } from './evaluate/evaluator.js'
 import { mergeLabels } from './labels.js'
 import { flakeRefs, releaseVersion } from './naming.js'
 import type { Settings, Visibility } from './settings/settings.js'

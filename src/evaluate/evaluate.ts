@@ -5,7 +5,7 @@
 import type { Log } from '../log.js'
 import { stepBack } from '../process/priority.js'
 import type { Phases } from '../timing.js'
-import { NO_OUTPUTS, type Nix, type Outputs } from './nix.js'
+import { type Evaluator, NO_OUTPUTS, type Outputs } from './evaluator.js'
 
 /** What the evaluation is asked to do. */
 export interface EvaluationSettings {
@@ -22,7 +22,7 @@ export interface EvaluationSettings {
  * evaluator down (failing to is told to `log` as detail).
  */
 export function evaluate(
-  nix: Nix,
+  evaluator: Evaluator,
   flakeRef: string,
   settings: EvaluationSettings,
   phases: Phases,
@@ -32,11 +32,11 @@ export function evaluate(
   const onSpawn = (): void => stepBack(message => log.debug(message))
   if (settings.myFlakeIsTooBig)
     return phases.run('Evaluate (current system)', async phaseLog => {
-      await nix.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn })
+      await evaluator.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn })
       return NO_OUTPUTS
     })
   return phases.run('Evaluate (all systems)', async phaseLog => {
-    const outputs = await nix.outputs(flakeRef, settings.includeOutputPaths, {
+    const outputs = await evaluator.outputs(flakeRef, settings.includeOutputPaths, {
       signal,
       log: phaseLog.info,
       onSpawn

@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { CommandError } from '../process/command.js'
 import type { NamedCommit } from './commit.js'
-import type { FlakeMetadata, Nix } from '../evaluate/nix.js'
+import type { FlakeMetadata, Nix } from './nix.js'
 import type { PhaseLog } from '../log.js'
 
 /** Where the flake's source is, as Nix sees it (only Git-tracked files). */

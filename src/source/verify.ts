@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs/promises'
 import type { FlakeSource } from './locate.js'
-import type { Nix } from '../evaluate/nix.js'
+import type { Nix } from './nix.js'
 import { type PackOptions, type Tarball, packTarball } from './tarball.js'
 import type { PhaseLog } from '../log.js'
 import { allOrStop } from '../timing.js'

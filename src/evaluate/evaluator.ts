@@ -1,24 +1,15 @@
-/** The Nix commands the action runs, over a {@link CommandRunner}. Never writes a lock file. */
+/**
+ * The pure evaluation of the flake: the all-systems check (show-check.nix) and the outputs
+ * document (inspect.nix), from one `nix eval` of the inspect flake (inspect-flake.nix) with the
+ * flake as its input; or, for a flake that is too big, `nix flake show` for the current system.
+ */
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { CommandError, CommandRunner, RunOptions } from '../process/command.js'
+import { CommandError, type RunOptions } from '../process/command.js'
+import { type Nix, atLeast, parseJson } from '../source/nix.js'
 import { EvaluationError } from './nix-error.js'
-import { type Log, SILENT } from '../log.js'
-
-/** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
-export interface FlakeMetadata {
-  description?: string
-  lastModified?: number
-  /** The locked flake URL. */
-  url?: string
-  /** The source's store path (Nix 2.4 and newer print it). */
-  path?: string
-  resolved?: { dir?: string }
-  locked?: { narHash?: string }
-  [key: string]: unknown
-}
 
 /**
  * The outputs document of section 12 of the protocol, as the JSON text Nix printed, and the
@@ -43,26 +34,16 @@ const assetPath = (asset: URL | string): string =>
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT: [number, number] = [2, 20]
 
-/** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
-export function parseNixVersion(output: string): [number, number] {
-  const match = /(\d+)\.(\d+)/.exec(output)
-  if (match === null)
-    throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`)
-  return [Number(match[1]), Number(match[2])]
-}
-
-export class Nix {
-  private installedVersion: Promise<[number, number]> | undefined
+export class Evaluator {
   private inspectFlake: Promise<string> | undefined
 
   /**
    * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
-   * temporary folder when not given); `log`: where the version found is told.
+   * temporary folder when not given).
    */
   constructor(
-    private readonly runner: CommandRunner,
-    private readonly workDir?: string,
-    private readonly log: Log = SILENT
+    private readonly nix: Nix,
+    private readonly workDir?: string
   ) {}
 
   /**
@@ -85,48 +66,6 @@ export class Nix {
     return this.inspectFlake
   }
 
-  private async json<T>(args: string[], options: RunOptions): Promise<T> {
-    const { stdout } = await this.runner.run('nix', args, options)
-    return parseJson(args, stdout)
-  }
-
-  /** The installed Nix's version as [major, minor], asked once. */
-  version(options: RunOptions = {}): Promise<[number, number]> {
-    this.installedVersion ??= this.runner.run('nix', ['--version'], options).then(({ stdout }) => {
-      const version = parseNixVersion(stdout)
-      this.log.debug(`Nix version ${version.join('.')}`)
-      return version
-    })
-    return this.installedVersion
-  }
-
-  /**
-   * `nix flake metadata --json` of the flake `flakeRef`. With `checkLock`, the lock file must
-   * also be up to date with flake.nix: one evaluation serves both. `--no-update-lock-file`
-   * alone does that check (beside `--no-write-lock-file`, Nix skips it) and still never
-   * writes: Nix only writes a lock file that it was allowed to update.
-   */
-  metadata(flakeRef: string, checkLock: boolean, options: RunOptions = {}): Promise<FlakeMetadata> {
-    const lock = checkLock ? '--no-update-lock-file' : '--no-write-lock-file'
-    return this.json(['flake', 'metadata', '--json', lock, flakeRef], options)
-  }
-
-  /** The store path of the flake's source, for a Nix that does not print it with metadata. */
-  async prefetch(flakeRef: string, options: RunOptions = {}): Promise<string> {
-    const args = ['flake', 'prefetch', '--json', '--no-write-lock-file', flakeRef]
-    const { storePath } = await this.json<{ storePath: string }>(args, options)
-    return storePath
-  }
-
-  /** Nix's own NAR hash of `path` (SHA-256, `sha256-<base64>`), from `nix hash path`. */
-  async hashPath(folder: string, options: RunOptions = {}): Promise<string> {
-    const { stdout } = await this.runner.run('nix', ['hash', 'path', folder], options)
-    const hash = stdout.trim()
-    if (!/^sha256-[A-Za-z0-9+/]{43}=$/.test(hash))
-      throw new Error(`\`nix hash path ${folder}\` printed no SHA-256 hash: ${hash.slice(0, 200)}`)
-    return hash
-  }
-
   /**
    * `nix flake show` for the current system only (where Nix has `--all-systems`, 2.14 and
    * newer; older Nix shows every system anyway): the check when the flake is too big for the
@@ -137,7 +76,7 @@ export class Nix {
     // --no-eval-cache: from its evaluation cache, Nix 2.8 and 2.26 report a package that threw
     // before as only "expected a derivation", without what was thrown.
     const args = ['flake', 'show', '--json', '--no-write-lock-file', '--no-eval-cache', flakeRef]
-    await this.runner.run('nix', args, { ...options, discardStdout: true })
+    await this.nix.run(args, { ...options, discardStdout: true })
   }
 
   /**
@@ -156,7 +95,7 @@ export class Nix {
     options: RunOptions = {}
   ): Promise<Outputs> {
     const [version, inspect] = await Promise.all([
-      this.version({ log: options.log }),
+      this.nix.version({ log: options.log }),
       this.inspectFlakeDir()
     ])
     const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
@@ -174,31 +113,12 @@ export class Nix {
       '--apply',
       `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
     ]
-    const { stdout } = await this.runner.run('nix', args, options).catch((error: unknown) => {
+    const { stdout } = await this.nix.run(args, options).catch((error: unknown) => {
       throw error instanceof CommandError ? EvaluationError.from(error) : error
     })
     const newline = stdout.indexOf('\n')
     if (newline < 0)
       throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`)
     return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) }
-  }
-}
-
-/** Whether Nix `version` ([major, minor]) is `wanted` or newer. */
-export function atLeast(
-  [major, minor]: [number, number],
-  [wantMajor, wantMinor]: [number, number]
-): boolean {
-  return major > wantMajor || (major === wantMajor && minor >= wantMinor)
-}
-
-/** `stdout` of `nix <args>` as JSON, or an error that shows the start of what it was. */
-function parseJson<T>(args: string[], stdout: string): T {
-  try {
-    return JSON.parse(stdout) as T
-  } catch {
-    throw new Error(
-      `\`nix ${args.join(' ')}\` printed something that is not JSON:\n${stdout.slice(0, 500)}`
-    )
   }
 }
