@@ -36387,8 +36387,14 @@ class Credential {
     }
 }
 
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var setting = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
+
+
 
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
@@ -36403,7 +36409,7 @@ function checkUploadSize(release) {
         .join('\n');
     throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
 }
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
@@ -36434,8 +36440,6 @@ async function publishRelease(release, settings, services) {
     return 'published';
 }
 
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/source/git.ts
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 
@@ -37331,6 +37335,8 @@ async function allOrStop(tasks, parent) {
 
 
 
+
+
 /**
  * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
  * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
@@ -37373,7 +37379,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37638,11 +37644,17 @@ var external_node_os_ = __nccwpck_require__(8161);
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
 var flakehub_http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var setting = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/places/github-graphql.ts
 /**
  * What GitHub knows about the repository, in one GraphQL query: commit count, topics, licence
  * and ids. Only used when publishing; a dry run asks local Git instead.
  */
+
+
 
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
@@ -37701,7 +37713,7 @@ function readFacts(response, call, repository, revision, secrets) {
     if (repo == null) {
         const why = result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer';
         throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
-            'Check that the repository exists and that `github-token` can read it.');
+            `Check that the repository exists and that \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.githubToken)}\` can read it.`);
     }
     const commits = repo.object?.history?.totalCount;
     if (commits === undefined) {
@@ -37741,10 +37753,6 @@ function graphqlFacts(settings, commit, graphqlUrl, services) {
     return githubFacts(services, graphqlUrl, settings.githubToken, settings.repository, commit.revision, settings.timeouts);
 }
 
-// EXTERNAL MODULE: ./src/settings/setting.ts
-var setting = __nccwpck_require__(1013);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/places/given-token.ts
 
 

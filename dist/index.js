@@ -36372,8 +36372,14 @@ class Credential {
     }
 }
 
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var setting = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
 /** Publishing a finished release: size check, token, then FlakeHub's stage, upload, publish. */
+
+
 
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
@@ -36388,7 +36394,7 @@ function checkUploadSize(release) {
         .join('\n');
     throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
 }
 async function publishRelease(release, settings, services) {
     checkUploadSize(release);
@@ -36419,8 +36425,6 @@ async function publishRelease(release, settings, services) {
     return 'published';
 }
 
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/source/git.ts
 /** Git in the checkout: the questions the run asks of the repository, each one `git` call. */
 
@@ -37316,6 +37320,8 @@ async function allOrStop(tasks, parent) {
 
 
 
+
+
 /**
  * Pack `source.sourceDir` into `destination` (see {@link packTarball}; `options` go to it) and
  * check the tarball's NAR hash against Nix's. A mismatch removes the tarball and throws an
@@ -37358,7 +37364,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37634,6 +37640,8 @@ var flakehub_http = __nccwpck_require__(4623);
  */
 
 
+
+
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {
     databaseId
@@ -37690,7 +37698,7 @@ function readFacts(response, call, repository, revision, secrets) {
     if (repo == null) {
         const why = result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer';
         throw new Error(`GitHub has no repository ${repository} that this token can see (${why}). ` +
-            'Check that the repository exists and that `github-token` can read it.');
+            `Check that the repository exists and that \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.githubToken)}\` can read it.`);
     }
     const commits = repo.object?.history?.totalCount;
     if (commits === undefined) {

@@ -6,6 +6,8 @@ import type { Secrets } from '../secrets.js'
 import type { Settings } from '../settings/settings.js'
 import { Credential, IdTokenSource } from './token.js'
 import type { HttpTransport } from './wire.js'
+import { inputOf } from '../settings/setting.js'
+import { SETTINGS } from '../settings/table.js'
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 export const MAX_TARBALL_BYTES = 50_000_000
@@ -20,7 +22,7 @@ export function checkUploadSize(release: Release): void {
   throw new Error(
     `The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
       `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-      `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`directory\`.`
+      `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${inputOf(SETTINGS.directory)}\`.`
   )
 }
 

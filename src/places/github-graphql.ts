@@ -20,6 +20,8 @@ import type { Log } from '../log.js'
 import type { Secrets } from '../secrets.js'
 import { RepositoryFacts } from '../release.js'
 import { Timeouts } from '../settings/timeouts.js'
+import { inputOf } from '../settings/setting.js'
+import { SETTINGS } from '../settings/table.js'
 
 const QUERY = `query ($owner: String!, $name: String!, $revision: String!) {
   repository(owner: $owner, name: $name) {
@@ -116,7 +118,7 @@ export function readFacts(
       result.errors?.map(e => secrets.redact(e.message)).join('; ') ?? 'no repository in the answer'
     throw new Error(
       `GitHub has no repository ${repository} that this token can see (${why}). ` +
-        'Check that the repository exists and that `github-token` can read it.'
+        `Check that the repository exists and that \`${inputOf(SETTINGS.githubToken)}\` can read it.`
     )
   }
   const commits = repo.object?.history?.totalCount

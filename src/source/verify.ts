@@ -10,6 +10,8 @@ import type { Nix } from './nix.js'
 import { type PackOptions, type Tarball, packTarball } from './tarball.js'
 import type { PhaseLog } from '../log.js'
 import { allOrStop } from '../timing.js'
+import { inputOf } from '../settings/setting.js'
+import { SETTINGS } from '../settings/table.js'
 
 /** A tarball whose NAR hash was found equal to Nix's. */
 export interface VerifiedTarball extends Tarball {
@@ -74,7 +76,7 @@ function fileSystemError(error: unknown, destination: string): unknown {
   if (!(error instanceof Error) || typeof code !== 'string' || code === 'ABORT_ERR') return error
   const full = code === 'ENOSPC' || code === 'EDQUOT'
   const hint = full
-    ? ` Free space there, or have the tarball written elsewhere: \`dest-dir\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+    ? ` Free space there, or have the tarball written elsewhere: \`${inputOf(SETTINGS.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
     : ''
   return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
     cause: error
