@@ -37443,6 +37443,7 @@ function accept(place, reading, services) {
     if (reading.problems !== undefined)
         throw new errors/* InputError */.dz(reading.problems);
     place.check(reading.settings, services.now());
+    services.signal.throwIfAborted();
     return reading.settings;
 }
 /** Everything before any token: the commit, its facts, the evaluation and the tarball. */

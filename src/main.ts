@@ -70,6 +70,7 @@ function accept(place: Place, reading: Reading, services: Services): Settings {
   for (const note of reading.notes) services.reporter.info(note)
   if (reading.problems !== undefined) throw new InputError(reading.problems)
   place.check(reading.settings, services.now())
+  services.signal.throwIfAborted()
   return reading.settings
 }
 
