@@ -11,7 +11,7 @@ import { ActionRun, runAction } from './support/action.js'
 import { FLAKE, flakeHubCalls, runCli, tmp } from './support/cli.js'
 import { makeRepo, sh } from './support/nix.js'
 import { isGone, signalOnceEvaluating, stuckEvaluation } from './support/signals.js'
-import { DEFAULT_REPOSITORY, StandIns, startStandIns } from './support/stand-ins.js'
+import { DEFAULT_REPOSITORY, StandIns, actionInputs, startStandIns } from './support/stand-ins.js'
 
 let running: StandIns | undefined
 const stuck: ReturnType<typeof stuckEvaluation>[] = []
@@ -82,12 +82,7 @@ describe('the action, cancelled', () => {
       const { onStart, sent } = signalOnceEvaluating(nix, signal, second)
       const run: ActionRun = await runAction({
         workspace: repo,
-        inputs: {
-          visibility: 'public',
-          rolling: 'true',
-          host: hub.host,
-          'github-token': hub.githubToken
-        },
+        inputs: actionInputs(hub, { rolling: 'true' }),
         env: { ...hub.env, PATH: nix.path, RUNNER_TEMP: runnerTemp },
         onStart
       })
@@ -158,12 +153,7 @@ describe('packing that fails while Nix evaluates', () => {
       const nix = stuckNix(`head -c 64M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
       const run = await runAction({
         workspace: repo,
-        inputs: {
-          visibility: 'public',
-          rolling: 'true',
-          host: hub.host,
-          'github-token': hub.githubToken
-        },
+        inputs: actionInputs(hub, { rolling: 'true' }),
         env: { ...hub.env, PATH: nix.path, RUNNER_TEMP: runnerTemp }
       })
       expect(run.exitCode).toBe(1)

@@ -13,6 +13,7 @@ import {
   PORTAL_PAGE,
   StandInOptions,
   StandIns,
+  actionInputs,
   startStandIns
 } from './support/stand-ins.js'
 
@@ -70,12 +71,7 @@ async function attempt(
   const hub = running
   const run = await runAction({
     workspace: repo,
-    inputs: {
-      visibility: 'public',
-      rolling: 'true',
-      host: hub.host,
-      'github-token': hub.githubToken
-    },
+    inputs: actionInputs(hub, { rolling: 'true' }),
     env: { ...hub.env, ...SHORT, ...env },
     timeoutMs: 90_000
   })

@@ -17,7 +17,7 @@ import {
   unpackedNarHash,
   writeFiles
 } from './support/nix.js'
-import { DEFAULT_REPOSITORY, StandIns, startStandIns } from './support/stand-ins.js'
+import { DEFAULT_REPOSITORY, StandIns, actionInputs, startStandIns } from './support/stand-ins.js'
 
 let running: StandIns | undefined
 afterEach(async () => {
@@ -129,13 +129,7 @@ describe('the commit named is the commit published', () => {
     const hub = (running = await startStandIns({ repository }))
     const run = await runAction({
       workspace: repo,
-      inputs: {
-        visibility: 'public',
-        rolling: 'true',
-        rev: first,
-        host: hub.host,
-        'github-token': hub.githubToken
-      },
+      inputs: actionInputs(hub, { rolling: 'true', rev: first }),
       env: hub.env
     })
     expect(run.annotations.filter(a => a.level === 'error')).toEqual([])
@@ -247,12 +241,7 @@ describe('no token reaches the flake or a child process', () => {
     const recorder = recordingEnvironments()
     const run = await runAction({
       workspace: repo,
-      inputs: {
-        visibility: 'public',
-        rolling: 'true',
-        host: hub.host,
-        'github-token': hub.githubToken
-      },
+      inputs: actionInputs(hub, { rolling: 'true' }),
       // The stand-ins' OIDC request variables last: the run must still get its token.
       env: { ...planted, ...hub.env, PATH: recorder.path }
     })

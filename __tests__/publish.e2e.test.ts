@@ -6,7 +6,13 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionRun, runAction } from './support/action.js'
 import { makeRepo, nixJson, nixWrapper, sh, trivialDerivation } from './support/nix.js'
-import { DEFAULT_REPOSITORY, StandInOptions, StandIns, startStandIns } from './support/stand-ins.js'
+import {
+  DEFAULT_REPOSITORY,
+  StandInOptions,
+  StandIns,
+  actionInputs,
+  startStandIns
+} from './support/stand-ins.js'
 
 const FLAKE = `{
   description = "A flake to publish";
@@ -43,7 +49,7 @@ function publish(
 ): Promise<ActionRun> {
   return runAction({
     workspace: repo,
-    inputs: { visibility: 'public', host: hub.host, 'github-token': hub.githubToken, ...inputs },
+    inputs: actionInputs(hub, inputs),
     env: { ...hub.env, ...env }
   })
 }
@@ -214,12 +220,7 @@ describe('publishing to FlakeHub', () => {
     const { repo, hub } = await setUp({ registered: false })
     const run = await runAction({
       workspace: repo,
-      inputs: {
-        visibility: 'public',
-        rolling: 'true',
-        host: hub.host,
-        'github-token': hub.githubToken
-      },
+      inputs: actionInputs(hub, { rolling: 'true' }),
       env: hub.env,
       event: {
         name: 'push',
