@@ -42,7 +42,10 @@ const noNetwork: HttpTransport = {
   }
 }
 
-/** The services of a run, with `reporter` recording and real Nix and Git. */
+/**
+ * The services of a run, with `reporter` recording and real Nix and Git; stepping back for the
+ * evaluator is recorded, as the worker's priority would outlast the test (priority.test).
+ */
 function services(
   reporter: RecordingReporter,
   over: Partial<Services> = {}
@@ -55,6 +58,7 @@ function services(
     http: noNetwork,
     now: Date.now,
     signal: new AbortController().signal,
+    stepBack: () => reporter.info('(stepped back)'),
     ...over
   }
 }
@@ -94,6 +98,8 @@ describe('run(), in-process', () => {
     ])
     const ended = reporter.events.flatMap(e => (e.kind === 'phaseEnded' ? [e.name] : []))
     expect(ended).toContain('Evaluate (all systems)')
+    // Once nix evaluates, the run steps back (here told to the recorder, not done to jest's worker).
+    expect(reporter.events).toContainEqual({ kind: 'info', text: '(stepped back)' })
   })
 
   it("publishes from another CI to the stand-ins, with that CI's token kept out of everything shown", async () => {

@@ -34972,11 +34972,11 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(357);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4528);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6464);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
-/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5700);
+/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7606);
 /* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8719);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3826);
 /**
@@ -35780,7 +35780,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 357:
+/***/ 4528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35849,50 +35849,8 @@ async function writeRelease(release, destDir) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/process/priority.ts
-/**
- * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
- * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
- * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
- * serves `nix` first and packing takes what is left; a child started before keeps its priority.
- * It cannot be raised again without privileges, which does not matter: nothing competes with the
- * upload that follows.
- */
-
-
-/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
-const PACKING_NICENESS = 10;
-/**
- * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
- * thread, so every thread is lowered (threads started later inherit it from the main thread);
- * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
- * debug log), not thrown.
- */
-function stepBack(debug) {
-    try {
-        for (const thread of threads()) {
-            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
-                external_node_os_.setPriority(thread, PACKING_NICENESS);
-        }
-    }
-    catch (error) {
-        debug(`Could not lower this process's priority: ${String(error)}`);
-    }
-}
-/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
-function threads() {
-    try {
-        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
-    }
-    catch {
-        return [0];
-    }
-}
-
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/process/command.ts + 2 modules
@@ -36126,14 +36084,13 @@ class Evaluator {
 
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
 
-
 /**
  * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
  * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
- * document. Once `nix` runs, this process steps back so that packing does not slow the
- * evaluator down (failing to is told to `log` as detail).
+ * document. Once `nix` runs, `stepBack` is called so that packing does not slow the evaluator
+ * down (failing to is told to `log` as detail).
  */
-function evaluate(evaluator, flakeRef, settings, phases, log, signal) {
+function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) {
     const onSpawn = () => stepBack(message => log.debug(message));
     if (settings.myFlakeIsTooBig)
         return phases.run('Evaluate (current system)', async (phaseLog) => {
@@ -36153,6 +36110,8 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal) {
     });
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -37463,7 +37422,7 @@ function accept(place, reading, services) {
 }
 /** Everything before any token: the commit, its facts, the evaluation and the tarball. */
 async function prepare(place, settings, services, phases, scratch) {
-    const { reporter: log, signal } = services;
+    const { reporter: log, signal, stepBack } = services;
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
     const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
@@ -37476,7 +37435,7 @@ async function prepare(place, settings, services, phases, scratch) {
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
     const nix = new Nix(runner, log);
     const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
-    const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal };
+    const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
     const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));
     return { release: makeRelease(settings, facts, flake), facts };
 }
@@ -37485,9 +37444,9 @@ async function prepare(place, settings, services, phases, scratch) {
  * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
 async function evaluateAndPack(work, settings, source, tarballPath) {
-    const { nix, evaluator, phases, log, signal } = work;
+    const { nix, evaluator, phases, log, signal, stepBack } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
@@ -41090,16 +41049,68 @@ function cancelOnSignals(target = process) {
 
 /***/ }),
 
-/***/ 5700:
+/***/ 7606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ realServices)
-/* harmony export */ });
-/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4623);
-/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(169);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ realServices)
+});
+
+// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
+var http = __nccwpck_require__(4623);
+// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
+var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/process/priority.ts
+/**
+ * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
+ * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
+ * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
+ * serves `nix` first and packing takes what is left; a child started before keeps its priority.
+ * It cannot be raised again without privileges, which does not matter: nothing competes with the
+ * upload that follows.
+ */
+
+
+/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
+/**
+ * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
+ * thread, so every thread is lowered (threads started later inherit it from the main thread);
+ * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
+ * debug log), not thrown.
+ */
+function stepBack(debug) {
+    try {
+        for (const thread of threads()) {
+            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
+                external_node_os_.setPriority(thread, PACKING_NICENESS);
+        }
+    }
+    catch (error) {
+        debug(`Could not lower this process's priority: ${String(error)}`);
+    }
+}
+/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
+function threads() {
+    try {
+        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
+    }
+    catch {
+        return [0];
+    }
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/real-services.ts
 /** The services of a real run, as the entry points build them. */
+
 
 
 
@@ -41107,18 +41118,19 @@ function cancelOnSignals(target = process) {
  * The real services for a run in `place`: its reporter on this process's stdout and stderr
  * (saying as much as `verbosity` asks, or more in the place's debug mode, and wrapped by
  * `report` if given), one {@link Secrets} masked as the place masks, real processes and HTTP,
- * the clock, and `signal`, which cancels the run.
+ * the clock, `signal`, which cancels the run, and stepping back for the evaluator.
  */
 function realServices(place, verbosity, signal, report = reporter => reporter) {
-    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .Secrets */ .Sb(place.mask);
+    const secrets = new src_secrets/* Secrets */.Sb(place.mask);
     const reporter = report(place.reporter({ out: process.stdout, err: process.stderr, secrets, verbosity }));
     return {
         reporter,
         secrets,
-        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_1__/* .makeProcessRunner */ .Wl)({ log: reporter }),
-        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpClientTransport */ .zm)(signal),
+        runner: (0,command/* makeProcessRunner */.Wl)({ log: reporter }),
+        http: (0,http/* httpClientTransport */.zm)(signal),
         now: Date.now,
-        signal
+        signal,
+        stepBack: stepBack
     };
 }
 

@@ -82,7 +82,7 @@ async function prepare(
   phases: Phases,
   scratch: Scratch
 ): Promise<{ release: Release; facts: RepositoryFacts }> {
-  const { reporter: log, signal } = services
+  const { reporter: log, signal, stepBack } = services
   // Every nix and git of the run is stopped when it is cancelled.
   const runner = stoppedBy(services.runner, signal)
   const { commit, facts } = await phases.run('Repository', async phaseLog => {
@@ -95,9 +95,19 @@ async function prepare(
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
   const nix = new Nix(runner, log)
   const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
-  const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal }
+  const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
   const flake = await evaluateAndPack(work, settings, source, path.join(folder, 'source.tar.gz'))
   return { release: makeRelease(settings, facts, flake), facts }
+}
+
+/** What evaluating and packing work with. */
+interface Work {
+  nix: Nix
+  evaluator: Evaluator
+  phases: Phases
+  log: Log
+  signal: AbortSignal
+  stepBack: Services['stepBack']
 }
 
 /**
@@ -105,15 +115,15 @@ async function prepare(
  * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
  */
 async function evaluateAndPack(
-  work: { nix: Nix; evaluator: Evaluator; phases: Phases; log: Log; signal: AbortSignal },
+  work: Work,
   settings: Settings,
   source: FlakeSource,
   tarballPath: string
 ): Promise<EvaluatedFlake> {
-  const { nix, evaluator, phases, log, signal } = work
+  const { nix, evaluator, phases, log, signal, stepBack } = work
   const [outputs, readme, tarball] = await allOrStop(
     [
-      signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal),
+      signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
       signal => findReadme(source.sourceDir, signal),
       signal =>
         phases.run('Package', async log => {

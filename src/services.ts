@@ -20,6 +20,11 @@ export interface Services {
   now: () => number
   /** Aborted when the run is cancelled (SIGINT, SIGTERM). */
   signal: AbortSignal
+  /**
+   * Called once `nix` evaluates: a real run lowers this process's priority so that packing does
+   * not slow the evaluator (failing to is told to `debug`); a test in-process leaves its own alone.
+   */
+  stepBack: (debug: (message: string) => void) => void
 }
 
 /** What the steps that call services need: the log, the secrets, the transport and the time. */

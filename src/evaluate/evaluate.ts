@@ -3,7 +3,6 @@
  * `nix` process, or, for a flake that is too big, only `nix flake show` for the current system.
  */
 import type { Log } from '../log.js'
-import { stepBack } from '../process/priority.js'
 import type { Phases } from '../timing.js'
 import { type Evaluator, NO_OUTPUTS, type Outputs } from './evaluator.js'
 
@@ -18,8 +17,8 @@ export interface EvaluationSettings {
 /**
  * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
  * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
- * document. Once `nix` runs, this process steps back so that packing does not slow the
- * evaluator down (failing to is told to `log` as detail).
+ * document. Once `nix` runs, `stepBack` is called so that packing does not slow the evaluator
+ * down (failing to is told to `log` as detail).
  */
 export function evaluate(
   evaluator: Evaluator,
@@ -27,7 +26,8 @@ export function evaluate(
   settings: EvaluationSettings,
   phases: Phases,
   log: Log,
-  signal: AbortSignal
+  signal: AbortSignal,
+  stepBack: (debug: (message: string) => void) => void
 ): Promise<Outputs> {
   const onSpawn = (): void => stepBack(message => log.debug(message))
   if (settings.myFlakeIsTooBig)
