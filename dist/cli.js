@@ -35858,6 +35858,12 @@ var command = __nccwpck_require__(169);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/source/nix.ts
+/**
+ * Nix, as the run asks it about the flake's source, over a {@link CommandRunner}: its version,
+ * the flake's metadata (which also checks the lock file), the source's store path, and its own
+ * NAR hash of a folder. Never writes a lock file. The evaluation is evaluate/'s.
+ */
+
 
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 function parseNixVersion(output) {
@@ -35865,6 +35871,31 @@ function parseNixVersion(output) {
     if (match === null)
         throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
     return [Number(match[1]), Number(match[2])];
+}
+/**
+ * The features every `nix` call of the run needs, enabled on the call itself: a stock Nix, with
+ * nothing in its configuration, runs the tool as it is (and one that enables them already is
+ * not told twice: `extra-` adds to what is set, without a warning, from 2.8 to 2.34).
+ */
+const NIX_FEATURES = ['--extra-experimental-features', 'nix-command flakes'];
+/**
+ * The oldest Nix the tool runs with: the oldest its tests run (every command it uses is older,
+ * but an older Nix is not tested, so it is refused rather than trusted).
+ */
+const OLDEST_NIX = [2, 8];
+/** Nix missing or too old, in one sentence that says what to do. */
+function nixProblem(error, version) {
+    if (version !== undefined) {
+        if (atLeast(version, OLDEST_NIX))
+            return undefined;
+        return new Error(`Nix ${version.join('.')} is too old: flakehub-push needs Nix ${OLDEST_NIX.join('.')} or newer. ` +
+            'Upgrade Nix (https://nixos.org/download), and run again.');
+    }
+    if (error instanceof command/* CommandError */.Qd && error.exitCode === null && /ENOENT/.test(error.stderr))
+        return new Error('Nix is not installed here (there is no `nix` on PATH), and flakehub-push evaluates the flake with it. ' +
+            `Install Nix ${OLDEST_NIX.join('.')} or newer (https://nixos.org/download; in a workflow, an earlier step such as ` +
+            'DeterminateSystems/nix-installer-action), and run again.');
+    return undefined;
 }
 class Nix {
     /** `log`: where the version found is told. */
@@ -35874,7 +35905,19 @@ class Nix {
     }
     /** Run `nix` with `args`. */
     run(args, options = {}) {
-        return this.runner.run('nix', args, options);
+        return this.runner.run('nix', [...NIX_FEATURES, ...args], options);
+    }
+    /**
+     * Refuse a missing or too old Nix, before anything else is asked of it: one error that says
+     * what to install. Any other failure of `nix --version` is Nix's own, shown as it is.
+     */
+    async require(options = {}) {
+        const version = await this.version(options).catch((error) => {
+            throw nixProblem(error) ?? error;
+        });
+        const problem = nixProblem(undefined, version);
+        if (problem !== undefined)
+            throw problem;
     }
     /** Run `nix` with `args`, and read what it printed as JSON. */
     async json(args, options) {
@@ -37425,6 +37468,8 @@ async function prepare(place, settings, services, phases, scratch) {
     const { reporter: log, signal, stepBack } = services;
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
+    const nix = new Nix(runner, log);
+    await nix.require({ log: line => log.debug(line) });
     const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
         const { ref } = settings.spelling;
         const wording = { rev: ref(table/* SETTINGS */.yy.rev), gitRoot: ref(table/* SETTINGS */.yy.gitRoot) };
@@ -37433,7 +37478,6 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const nix = new Nix(runner, log);
     const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
     const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
     const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));

@@ -85,6 +85,8 @@ async function prepare(
   const { reporter: log, signal, stepBack } = services
   // Every nix and git of the run is stopped when it is cancelled.
   const runner = stoppedBy(services.runner, signal)
+  const nix = new Nix(runner, log)
+  await nix.require({ log: line => log.debug(line) })
   const { commit, facts } = await phases.run('Repository', async phaseLog => {
     const { ref } = settings.spelling
     const wording = { rev: ref(SETTINGS.rev), gitRoot: ref(SETTINGS.gitRoot) }
@@ -93,7 +95,6 @@ async function prepare(
   })
   signal.throwIfAborted()
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
-  const nix = new Nix(runner, log)
   const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
   const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
   const flake = await evaluateAndPack(work, settings, source, path.join(folder, 'source.tar.gz'))
