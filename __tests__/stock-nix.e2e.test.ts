@@ -43,7 +43,15 @@ describe('flakehub-push with a stock Nix', () => {
     fs.symlinkSync(sh('sh', ['-c', 'command -v git']).trim(), path.join(bin, 'git'))
     const run = await runCli({
       cwd: repo,
-      args: ['--visibility', 'public', '--rolling', '--repository', 'me/flake', '--dest-dir', 'out'],
+      args: [
+        '--visibility',
+        'public',
+        '--rolling',
+        '--repository',
+        'me/flake',
+        '--dest-dir',
+        'out'
+      ],
       env: { PATH: bin }
     })
     expect(run.exitCode).toBe(1)
@@ -61,7 +69,15 @@ describe('flakehub-push with a stock Nix', () => {
     )
     const run = await runCli({
       cwd: repo,
-      args: ['--visibility', 'public', '--rolling', '--repository', 'me/flake', '--dest-dir', 'out'],
+      args: [
+        '--visibility',
+        'public',
+        '--rolling',
+        '--repository',
+        'me/flake',
+        '--dest-dir',
+        'out'
+      ],
       env: { PATH: old.path }
     })
     expect(run.exitCode).toBe(1)

@@ -34973,7 +34973,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4528);
-/* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6464);
+/* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7606);
@@ -35853,8 +35853,8 @@ var errors = __nccwpck_require__(3916);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
-var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: ./src/process/command.ts
+var command = __nccwpck_require__(1760);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/source/nix.ts
@@ -37631,7 +37631,7 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37644,6 +37644,85 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/process/child-env.ts
+var child_env = __nccwpck_require__(8561);
+;// CONCATENATED MODULE: ./src/places/around.ts
+/**
+ * The Git repository around the folder a run starts in, for the places outside GitHub Actions:
+ * its top (the default `git-root`) and the repository its `origin` remote names (the default
+ * `repository`), so that the command gives the same result from any folder of a checkout.
+ * Asked once, when the place is entered, before the settings are read; the remote's URL is never
+ * shown (it may carry a token, as GitLab's clones do), only the path read from it.
+ */
+
+
+/** The real `git`, with no token in its environment, given a few seconds at most. */
+const realGit = args => {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', args, {
+            encoding: 'utf8',
+            env: (0,child_env/* childEnvironment */.Qc)(process.env),
+            stdio: ['ignore', 'pipe', 'ignore'],
+            timeout: 10000
+        });
+    }
+    catch {
+        return undefined; // not a repository, no such remote, or no git: the settings say so later
+    }
+};
+/** The repository around `folder`, or undefined when it is in none. */
+function repositoryAround(folder, git = realGit) {
+    const top = git(['-C', folder, 'rev-parse', '--show-toplevel'])?.trim();
+    if (!top)
+        return undefined;
+    const origin = git(['-C', folder, 'remote', 'get-url', 'origin'])?.trim();
+    return origin ? { top, origin } : { top };
+}
+/**
+ * The `owner/project` path of a remote's URL (subgroups kept: the settings fold them):
+ * `https://github.com/o/p.git`, `git@gitlab.com:g/s/p.git`, `ssh://git@host:22/o/p`; undefined
+ * for a URL with no host (a folder), or a path of fewer than two parts.
+ */
+function originRepository(url) {
+    let repoPath;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        if (!URL.canParse(url))
+            return undefined;
+        const parsed = new URL(url);
+        if (parsed.protocol === 'file:' || parsed.hostname === '')
+            return undefined;
+        repoPath = decodeURIComponent(parsed.pathname);
+    }
+    else {
+        // scp-like: [user@]host:path, where the host has no slash before the colon.
+        repoPath = /^(?:[^@/]+@)?[^:/]+:(?!\/\/)(.+)$/.exec(url)?.[1];
+    }
+    if (repoPath === undefined)
+        return undefined;
+    const parts = repoPath
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '')
+        .split('/')
+        .filter(part => part !== '' && part !== '~');
+    return parts.length >= 2 ? parts.join('/') : undefined;
+}
+/**
+ * The defaults of a run outside GitHub Actions in `cwd`: `git-root` the top of the repository
+ * around it, `directory` found from it, and the repository the `origin` remote names.
+ */
+function aroundDefaults(cwd, git = realGit) {
+    const around = repositoryAround(cwd, git);
+    const origin = around?.origin === undefined ? undefined : originRepository(around.origin);
+    return {
+        repository: origin ?? '',
+        repositoryFrom: origin === undefined ? '' : 'the `origin` remote',
+        ...(around === undefined ? {} : { gitRoot: around.top }),
+        startFolder: cwd
+    };
+}
+
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -37842,8 +37921,10 @@ var text_reporter = __nccwpck_require__(771);
 /**
  * Any other CI, recognised by the OIDC token it hands over in `FLAKEHUB_PUSH_OIDC_TOKEN`: plain
  * text, the repository facts from local Git (a rolling release from a shallow clone refused),
- * and no defaults from the environment (the repository must be named).
+ * and the defaults of the repository around the current folder (around.ts), as on a developer's
+ * machine.
  */
+
 
 
 
@@ -37857,7 +37938,7 @@ function ciPlace(env, cwd) {
     const token = () => env[CI_TOKEN]?.trim() || undefined;
     return {
         name: ci.name,
-        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
         reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
         secrets: [token() ?? []].flat(),
         check(settings, now) {
@@ -37876,7 +37957,7 @@ function ciPlace(env, cwd) {
 }
 const ci = {
     name: `CI (${CI_TOKEN})`,
-    detect: env => Boolean(env[CI_TOKEN]),
+    detect: env => Boolean(env[CI_TOKEN]?.trim()),
     enter: ciPlace
 };
 
@@ -40246,7 +40327,7 @@ async function requestGithubIdToken({ limits, log, secrets }, audience, signal) 
 
 ;// CONCATENATED MODULE: ./src/places/github.ts
 /**
- * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * GitHub Actions (`GITHUB_ACTIONS=true`): the defaults from the runner's variables, workflow
  * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
  * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
  * triggered by a pull request is refused, unless it is a dry run.
@@ -40304,13 +40385,14 @@ function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OW
 }
 const github = {
     name: 'GitHub Actions',
-    detect: env => Boolean(env.GITHUB_ACTIONS),
+    // The runner sets `true`; `false` (or anything else) is a run outside Actions.
+    detect: env => env.GITHUB_ACTIONS === 'true',
     enter: (env, cwd) => githubPlace(env, cwd)
 };
 
 ;// CONCATENATED MODULE: ./src/places/gitlab.ts
 /**
- * GitLab CI (`GITLAB_CI` set): the defaults from GitLab's predefined variables, the log in
+ * GitLab CI (`GITLAB_CI=true`): the defaults from GitLab's predefined variables, the log in
  * collapsible sections, the repository facts from local Git (a rolling release from a shallow
  * clone refused, since GitLab clones shallowly by default), and the job's ID token from
  * `GITLAB_JWT_ID_TOKEN`, declared under the job's `id_tokens:`.
@@ -40319,7 +40401,10 @@ const github = {
 
 
 
-/** The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first. */
+/**
+ * The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first; the flake
+ * found from the folder the job runs the command in.
+ */
 function gitlabDefaults(env, cwd) {
     const tag = env.CI_COMMIT_TAG ?? '';
     return {
@@ -40328,7 +40413,8 @@ function gitlabDefaults(env, cwd) {
         refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
         refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
         workspace: env.CI_PROJECT_DIR || cwd,
-        rev: env.CI_COMMIT_SHA || undefined
+        rev: env.CI_COMMIT_SHA || undefined,
+        startFolder: cwd
     };
 }
 function gitlabTokenMissing(audience) {
@@ -40361,17 +40447,19 @@ function gitlabPlace(env, cwd) {
 }
 const gitlab = {
     name: 'GitLab CI',
-    detect: env => Boolean(env.GITLAB_CI),
+    // GitLab sets `true`; a script, or gitlab-ci-local outside a job, may set `false`.
+    detect: env => env.GITLAB_CI === 'true',
     enter: gitlabPlace
 };
 
 ;// CONCATENATED MODULE: ./src/places/local.ts
 /**
- * A developer's machine (none of the other places): plain text with a status line on a
- * terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
+ * A developer's machine (none of the other places): the settings' defaults from the repository
+ * around the current folder (around.ts), plain text with a status line on a terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
  * only from a development issuer (`--jwt-issuer-uri`, for FlakeHub's own developers against a
  * local FlakeHub); otherwise only a dry run can work, which needs none.
  */
+
 
 
 
@@ -40439,7 +40527,7 @@ function checkIssuer(settings) {
 function localPlace(env, cwd) {
     return {
         name: local.name,
-        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
         reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
         secrets: [],
         check: checkIssuer,
@@ -40483,7 +40571,7 @@ function detectPlace(env) {
 /* harmony export */   _D: () => (/* binding */ placeTextReporter),
 /* harmony export */   nG: () => (/* binding */ withOutputsFile)
 /* harmony export */ });
-/* unused harmony exports textReporter, escapeControls, dotenvOutputs */
+/* unused harmony exports isSet, textReporter, escapeControls, dotenvOutputs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
@@ -40557,6 +40645,10 @@ function phaseBlock(title, lines, gitlab) {
     return (`\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
         `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`);
 }
+/** A CI's flag variable is set: `true` or `1` (`false`, `0` or empty are not). */
+function isSet(value) {
+    return value !== undefined && /^(true|1)$/i.test(value.trim());
+}
 /** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
 function debugRequested(env) {
     return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1';
@@ -40571,7 +40663,7 @@ function placeTextReporter(options, env, gitlab) {
         ...options,
         gitlab,
         color: !env.NO_COLOR && (gitlab || terminal),
-        progress: terminal && !env.CI,
+        progress: terminal && !isSet(env.CI),
         verbosity: debugRequested(env) ? 'debug' : options.verbosity
     });
 }
@@ -40683,26 +40775,14 @@ function withOutputsFile(reporter, file) {
 
 /***/ }),
 
-/***/ 169:
+/***/ 8561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qd: () => (/* binding */ CommandError),
-  Wl: () => (/* binding */ makeProcessRunner),
-  $: () => (/* binding */ stoppedBy)
-});
-
-// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, processGroups, processRunner, showCommand
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
-;// CONCATENATED MODULE: ./src/process/child-env.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qc: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+/* unused harmony exports TOKEN_VARIABLES, isTokenVariable */
+/* harmony import */ var _settings_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2221);
 /**
  * The environment every child process (`nix`, `git`) gets: this process's, without the
  * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
@@ -40727,7 +40807,7 @@ const TOKEN_VARIABLES = [
     'GH_TOKEN',
     // The command's token sources, and every setting that holds a token.
     'FLAKEHUB_PUSH_OIDC_TOKEN',
-    ...(0,table/* secretVariables */.c8)(),
+    ...(0,_settings_table_js__WEBPACK_IMPORTED_MODULE_0__/* .secretVariables */ .c8)(),
     // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
     'GITLAB_JWT_ID_TOKEN',
     'CI_JOB_TOKEN',
@@ -40752,9 +40832,24 @@ function childEnvironment(env = process.env, extra = {}) {
     return { ...kept, ...extra };
 }
 
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/process/command.ts
+
+/***/ }),
+
+/***/ 1760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ stoppedBy),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   Wl: () => (/* binding */ makeProcessRunner)
+/* harmony export */ });
+/* unused harmony exports showCommand, STOP_GRACE_MS, processGroups, processRunner, HeadAndTail */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8561);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
 /**
  * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
  * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
@@ -40839,7 +40934,7 @@ const processGroups = {
 function groupStates(pgid) {
     let entries;
     try {
-        entries = external_node_fs_.readdirSync('/proc');
+        entries = node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync('/proc');
     }
     catch {
         return undefined;
@@ -40850,7 +40945,7 @@ function groupStates(pgid) {
             continue;
         let stat;
         try {
-            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+            stat = node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(`/proc/${entry}/stat`, 'utf8');
         }
         catch {
             continue; // exited meanwhile
@@ -40915,7 +41010,7 @@ function makeProcessRunner(settings = {}) {
     const context = {
         graceMs: settings.graceMs ?? STOP_GRACE_MS,
         groups: settings.groups ?? processGroups,
-        report: settings.log ?? log/* SILENT */.qY
+        report: settings.log ?? _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SILENT */ .qY
     };
     return {
         run(command, args, options = {}) {
@@ -40934,9 +41029,9 @@ function makeProcessRunner(settings = {}) {
  * kept and its stderr too, told to `report` as detail as it comes from `verbose` on.
  */
 function startChild(command, args, options, report) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
         cwd: options.cwd,
-        env: childEnvironment(process.env, options.env),
+        env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_2__/* .childEnvironment */ .Qc)(process.env, options.env),
         detached: true,
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
     });
@@ -40948,7 +41043,7 @@ function startChild(command, args, options, report) {
     errors.setEncoding('utf8');
     errors.on('data', (chunk) => {
         stderr.push(chunk);
-        if ((0,log/* shows */.L7)(report.verbosity, 'verbose'))
+        if ((0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .shows */ .L7)(report.verbosity, 'verbose'))
             report.debug(chunk.trimEnd());
     });
     return {
@@ -41104,8 +41199,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
 var http = __nccwpck_require__(4623);
-// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
-var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: ./src/process/command.ts
+var command = __nccwpck_require__(1760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -41725,18 +41820,22 @@ function parseSpdxExpression(text) {
             'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
     }
 }
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-function parseGitRoot(text, workspace, folders) {
-    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+/**
+ * The Git checkout, a folder, resolved against the workspace; if not given, the place's
+ * (`placeRoot`: the repository's top outside Actions), else `.`.
+ */
+function parseGitRoot(text, workspace, folders, placeRoot) {
+    const given = text || placeRoot || table/* SETTINGS */.yy.gitRoot.default;
     const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
     if (gitRoot !== undefined)
         return ok(gitRoot);
     return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
 }
 /** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
-function parseDirectory(text, gitRoot, folders, spelling) {
+function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
-    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    const found = text === '' ? nearestFlake(startFolder, gitRoot, folders) : undefined;
+    const dir = found ?? folders.realFolder(external_node_path_.resolve(gitRoot, text));
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
@@ -41745,6 +41844,19 @@ function parseDirectory(text, gitRoot, folders, spelling) {
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
     return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
+function nearestFlake(start, gitRoot, folders) {
+    let folder = start === undefined ? undefined : folders.realFolder(start);
+    while (folder !== undefined) {
+        const relative = external_node_path_.relative(gitRoot, folder);
+        if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+            return undefined;
+        if (folders.exists(external_node_path_.join(folder, 'flake.nix')))
+            return folder;
+        folder = relative === '' ? undefined : external_node_path_.dirname(folder);
+    }
+    return undefined;
 }
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
 function parseLimit(text, limit) {
@@ -41949,10 +42061,13 @@ function readService(reader, warnings) {
 /** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
 function readLocation(reader, defaults, folders) {
     const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
-    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    const { workspace } = defaults;
+    const givenRoot = reader.text(gitRoot);
+    const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot));
     if (root === undefined)
         return undefined;
-    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const { spelling } = reader.source;
+    const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder);
     const flake = reader.take(directory, dir);
     const dest = reader.text(destDir);
     if (flake === undefined)
@@ -42077,7 +42192,7 @@ const SETTINGS = {
         default: '${{ github.repository }}',
         help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
         value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+        fallback: "GITHUB_REPOSITORY; CI_PROJECT_PATH on GitLab; else the `origin` remote's owner/project"
     },
     mirror: {
         scope: 'both',
@@ -42095,7 +42210,7 @@ const SETTINGS = {
         kind: 'text',
         help: "The flake's folder relative to `git-root`, for subflakes.",
         value: 'path',
-        fallback: 'the Git root'
+        fallback: 'the nearest folder holding flake.nix at or above the current one, else the Git root'
     },
     gitRoot: {
         scope: 'both',
@@ -42105,7 +42220,7 @@ const SETTINGS = {
         default: '.',
         help: 'The root of the Git checkout.',
         value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab'
+        fallback: 'the top of the repository around the current folder; CI_PROJECT_DIR on GitLab'
     },
     tag: {
         scope: 'both',
@@ -42486,6 +42601,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

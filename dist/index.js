@@ -37980,7 +37980,7 @@ async function requestGithubIdToken({ limits, log, secrets }, audience, signal) 
 
 ;// CONCATENATED MODULE: ./src/places/github.ts
 /**
- * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * GitHub Actions (`GITHUB_ACTIONS=true`): the defaults from the runner's variables, workflow
  * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
  * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
  * triggered by a pull request is refused, unless it is a dry run.
@@ -38038,7 +38038,8 @@ function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OW
 }
 const github = {
     name: 'GitHub Actions',
-    detect: env => Boolean(env.GITHUB_ACTIONS),
+    // The runner sets `true`; `false` (or anything else) is a run outside Actions.
+    detect: env => env.GITHUB_ACTIONS === 'true',
     enter: (env, cwd) => githubPlace(env, cwd)
 };
 
@@ -38935,18 +38936,22 @@ function parseSpdxExpression(text) {
             'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
     }
 }
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-function parseGitRoot(text, workspace, folders) {
-    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+/**
+ * The Git checkout, a folder, resolved against the workspace; if not given, the place's
+ * (`placeRoot`: the repository's top outside Actions), else `.`.
+ */
+function parseGitRoot(text, workspace, folders, placeRoot) {
+    const given = text || placeRoot || table/* SETTINGS */.yy.gitRoot.default;
     const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
     if (gitRoot !== undefined)
         return ok(gitRoot);
     return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
 }
 /** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
-function parseDirectory(text, gitRoot, folders, spelling) {
+function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
-    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    const found = text === '' ? nearestFlake(startFolder, gitRoot, folders) : undefined;
+    const dir = found ?? folders.realFolder(external_node_path_.resolve(gitRoot, text));
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
@@ -38955,6 +38960,19 @@ function parseDirectory(text, gitRoot, folders, spelling) {
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
     return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
+function nearestFlake(start, gitRoot, folders) {
+    let folder = start === undefined ? undefined : folders.realFolder(start);
+    while (folder !== undefined) {
+        const relative = external_node_path_.relative(gitRoot, folder);
+        if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+            return undefined;
+        if (folders.exists(external_node_path_.join(folder, 'flake.nix')))
+            return folder;
+        folder = relative === '' ? undefined : external_node_path_.dirname(folder);
+    }
+    return undefined;
 }
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
 function parseLimit(text, limit) {
@@ -39159,10 +39177,13 @@ function readService(reader, warnings) {
 /** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
 function readLocation(reader, defaults, folders) {
     const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
-    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    const { workspace } = defaults;
+    const givenRoot = reader.text(gitRoot);
+    const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot));
     if (root === undefined)
         return undefined;
-    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const { spelling } = reader.source;
+    const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder);
     const flake = reader.take(directory, dir);
     const dest = reader.text(destDir);
     if (flake === undefined)
@@ -39287,7 +39308,7 @@ const SETTINGS = {
         default: '${{ github.repository }}',
         help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
         value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+        fallback: "GITHUB_REPOSITORY; CI_PROJECT_PATH on GitLab; else the `origin` remote's owner/project"
     },
     mirror: {
         scope: 'both',
@@ -39305,7 +39326,7 @@ const SETTINGS = {
         kind: 'text',
         help: "The flake's folder relative to `git-root`, for subflakes.",
         value: 'path',
-        fallback: 'the Git root'
+        fallback: 'the nearest folder holding flake.nix at or above the current one, else the Git root'
     },
     gitRoot: {
         scope: 'both',
@@ -39315,7 +39336,7 @@ const SETTINGS = {
         default: '.',
         help: 'The root of the Git checkout.',
         value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab'
+        fallback: 'the top of the repository around the current folder; CI_PROJECT_DIR on GitLab'
     },
     tag: {
         scope: 'both',

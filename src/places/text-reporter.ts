@@ -101,6 +101,11 @@ function phaseBlock(
   )
 }
 
+/** A CI's flag variable is set: `true` or `1` (`false`, `0` or empty are not). */
+export function isSet(value: string | undefined): boolean {
+  return value !== undefined && /^(true|1)$/i.test(value.trim())
+}
+
 /** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
 function debugRequested(env: NodeJS.ProcessEnv): boolean {
   return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
@@ -120,7 +125,7 @@ export function placeTextReporter(
     ...options,
     gitlab,
     color: !env.NO_COLOR && (gitlab || terminal),
-    progress: terminal && !env.CI,
+    progress: terminal && !isSet(env.CI),
     verbosity: debugRequested(env) ? 'debug' : options.verbosity
   })
 }

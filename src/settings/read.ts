@@ -197,9 +197,12 @@ function readLocation(
   folders: Folders
 ): Pick<Settings, 'gitRoot' | 'flakeDir' | 'sourceSubdirectory' | 'destDir'> | undefined {
   const { gitRoot, directory, destDir } = SETTINGS
-  const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders))
+  const { workspace } = defaults
+  const givenRoot = reader.text(gitRoot)
+  const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot))
   if (root === undefined) return undefined
-  const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling)
+  const { spelling } = reader.source
+  const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder)
   const flake = reader.take(directory, dir)
   const dest = reader.text(destDir)
   if (flake === undefined) return undefined

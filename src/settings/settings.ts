@@ -82,6 +82,13 @@ export interface Defaults {
   refNameFrom?: string
   /** The default revision, when the place names the commit it checked out. */
   rev?: string
+  /** `git-root` when not given, instead of {@link workspace}: the repository's top. */
+  gitRoot?: string
+  /**
+   * The folder the run started in: `directory`, when not given, is the nearest folder at or
+   * above it, inside the Git root, that holds flake.nix (as Nix finds a flake from a folder).
+   */
+  startFolder?: string
 }
 
 /** How problems name a setting and show what to write: as action inputs, or as flags. */
