@@ -34977,7 +34977,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7606);
-/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8719);
+/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6767);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3826);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
@@ -36390,7 +36390,7 @@ class Credential {
 }
 
 // EXTERNAL MODULE: ./src/settings/setting.ts
-var setting = __nccwpck_require__(1013);
+var settings_setting = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
@@ -36401,20 +36401,31 @@ var table = __nccwpck_require__(2221);
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
+/** How the action names a setting, for callers that give no spelling. */
+const INPUT_REF = { ref: (setting) => `\`${(0,settings_setting/* inputOf */.w)(setting)}\`` };
+/**
+ * Why FlakeHub would refuse the tarball, naming the files that make it big, or undefined. `spelling`
+ * names the setting for a subflake as the run's source does (`directory`, `--directory`).
+ */
+function uploadSizeProblem(release, spelling = INPUT_REF) {
     const { tarball } = release;
     if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
+        return undefined;
     const largest = tarball.largestFiles
         .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
         .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+    return (`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with ${spelling.ref(table/* SETTINGS */.yy.directory)}.`);
+}
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release, spelling) {
+    const problem = uploadSizeProblem(release, spelling);
+    if (problem !== undefined)
+        throw new Error(problem);
 }
 async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
+    checkUploadSize(release, settings.spelling);
     const { signal } = services;
     const idToken = audience => {
         signal?.throwIfAborted();
@@ -36475,7 +36486,7 @@ class Git {
         catch (error) {
             if (error instanceof command/* CommandError */.Qd && /not a git repository/i.test(error.stderr))
                 return undefined;
-            throw error;
+            throw untrustedOwner(error) ?? error;
         }
         return { top: lines[0], shallow: lines[1] === 'true' };
     }
@@ -36531,6 +36542,19 @@ class Git {
     async commitCount(revision) {
         return Number((await this.git(['rev-list', '--count', revision])).trim());
     }
+}
+/**
+ * Git refused a repository another user owns (its `safe.directory` check, common in containers
+ * whose checkout belongs to the runner's user): one sentence with the fix, Git's words below.
+ */
+function untrustedOwner(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return undefined;
+    const match = /dubious ownership in repository at '([^']*)'/.exec(error.stderr);
+    if (match === null)
+        return undefined;
+    return new Error(`Git refuses to read the repository at ${match[1]}: it belongs to another user. If you trust it, ` +
+        `run \`git config --global --add safe.directory ${match[1]}\` (in a job, as an earlier step), and run again.\n\n${error.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/source/commit.ts
@@ -37381,7 +37405,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,settings_setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37425,6 +37449,9 @@ async function run(place, reading, services) {
         const { release, facts } = await prepare(place, settings, services, phases, scratch);
         signal.throwIfAborted();
         if (settings.destDir !== undefined) {
+            const tooBig = uploadSizeProblem(release, settings.spelling);
+            if (tooBig !== undefined)
+                reporter.warning(`FlakeHub would refuse this release. ${tooBig}`);
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
             await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir });
@@ -41474,18 +41501,62 @@ function redactPatterns(text) {
 
 /***/ }),
 
-/***/ 8719:
+/***/ 6767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ helpText),
-/* harmony export */   D: () => (/* binding */ parseCommandLine)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2221);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ helpText),
+  D: () => (/* binding */ parseCommandLine)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var settings_setting = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/settings/suggest.ts
+/**
+ * "Did you mean": the known name nearest to a misspelled one (a flag, an input), when it is near
+ * enough to be what was meant. Near is the number of letters added, removed, changed or swapped
+ * with their neighbour: at most one in a short name, two in a longer one.
+ */
+/** The edit distance of `a` and `b`, with a swap of neighbours counted as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const change = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The one name of `known` nearest to `given` (case aside), if it is near enough and alone. */
+function nearest(given, known) {
+    const wanted = given.toLowerCase();
+    const allowed = wanted.length <= 4 ? 1 : 2;
+    let best;
+    let tied = false;
+    for (const name of known) {
+        const distance = editDistance(wanted, name.toLowerCase());
+        if (distance > allowed || (best !== undefined && distance > best.distance))
+            continue;
+        tied = best !== undefined && distance === best.distance;
+        if (!tied)
+            best = { name, distance };
+    }
+    return tied ? undefined : best?.name;
+}
+
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var timeouts = __nccwpck_require__(9849);
+;// CONCATENATED MODULE: ./src/settings/command-line.ts
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol), all from the table of settings. A flag wins over its variable,
@@ -41497,13 +41568,14 @@ function redactPatterns(text) {
 
 
 
+
 /** The settings the command has a flag for, by the flag's name. */
-const BY_FLAG = new Map(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_SETTINGS */ .wn.flatMap(setting => {
-    const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+const BY_FLAG = new Map(table/* ALL_SETTINGS */.wn.flatMap(setting => {
+    const flag = (0,settings_setting/* flagOf */.i)(setting);
     return flag === undefined ? [] : [[flag, setting]];
 }));
 const bare = (setting) => setting.kind === 'boolean' || setting.kind === 'count';
-const flagText = (setting) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}\``;
+const flagText = (setting) => `\`--${(0,settings_setting/* flagOf */.i)(setting)}\``;
 /** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
 function readFlags(args) {
     const options = Object.fromEntries([...BY_FLAG].map(([flag, setting]) => [
@@ -41513,17 +41585,21 @@ function readFlags(args) {
             ...(setting.short === undefined ? {} : { short: setting.short })
         }
     ]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    const { tokens } = (0,external_node_util_.parseArgs)({
         args: [...args],
         options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
         strict: false,
         allowPositionals: true,
         tokens: true
     });
-    const given = { values: new Map(), problems: [], action: 'run' };
+    const given = { values: new Map(), problems: [], action: 'run', misspelled: new Set() };
+    // The index a misspelled flag's value would be at, when it took one: that word is its value.
+    let valueOfMisspelled = -1;
     for (const token of tokens) {
+        if (token.kind === 'positional' && token.index === valueOfMisspelled)
+            continue;
         if (token.kind === 'positional') {
-            const example = `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy.tag)} v1.2.3\``;
+            const example = `\`--${(0,settings_setting/* flagOf */.i)(table/* SETTINGS */.yy.tag)} v1.2.3\``;
             given.problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as ${example}.`);
         }
         else if (token.kind === 'option') {
@@ -41532,17 +41608,29 @@ function readFlags(args) {
                     given.action = token.name;
                 continue;
             }
-            readOption(token, given);
+            const meant = readOption(token, given);
+            if (meant !== undefined && !bare(meant) && !token.inlineValue)
+                valueOfMisspelled = token.index + 1;
         }
     }
     return given;
 }
-/** One flag as parseArgs found it: its value kept, or its problem. */
+/**
+ * One flag as parseArgs found it: its value kept, or its problem. An unknown flag near a known
+ * one is taken for a misspelling of it: the setting meant is returned.
+ */
 function readOption(token, given) {
     const setting = BY_FLAG.get(token.name);
     const { values, problems } = given;
     if (setting === undefined) {
-        problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+        const meant = token.rawName.startsWith('--') ? nearest(token.name, BY_FLAG.keys()) : undefined;
+        if (meant === undefined) {
+            problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+            return undefined;
+        }
+        problems.push(`\`${token.rawName}\`: unknown flag; did you mean \`--${meant}\`?`);
+        given.misspelled.add(BY_FLAG.get(meant));
+        return BY_FLAG.get(meant);
     }
     else if (bare(setting)) {
         if (token.inlineValue) {
@@ -41556,7 +41644,7 @@ function readOption(token, given) {
             values.set(setting, 'true');
     }
     else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-        const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+        const flag = (0,settings_setting/* flagOf */.i)(setting);
         problems.push(`\`--${flag}\`: needs a value; write \`--${flag} ${setting.value}\`.`);
     }
     else {
@@ -41564,6 +41652,7 @@ function readOption(token, given) {
         const list = setting.kind === 'list' && before !== undefined;
         values.set(setting, list ? `${before},${token.value}` : token.value);
     }
+    return undefined;
 }
 /** The variable a setting was read from (its own or an older spelling), if one was. */
 function variableOf(setting, env) {
@@ -41571,7 +41660,7 @@ function variableOf(setting, env) {
     return names.find(name => env[name] !== undefined);
 }
 function parseCommandLine(args, env = process.env) {
-    const { values, problems, action } = readFlags(args);
+    const { values, problems, action, misspelled } = readFlags(args);
     const fromVariable = (setting) => values.has(setting) ? undefined : variableOf(setting, env);
     const spelling = {
         setting(setting) {
@@ -41581,11 +41670,12 @@ function parseCommandLine(args, env = process.env) {
             return `${flagText(setting)}${variable === undefined ? '' : ` (from ${variable})`}`;
         },
         ref: setting => setting.scope === 'environment' ? `\`${setting.variable}\`` : flagText(setting),
-        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\``
+        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,settings_setting/* flagOf */.i)(setting)} ${value}\``
     };
     return {
         action,
         problems,
+        misspelled,
         spelling,
         value(setting) {
             if (setting.scope === 'action')
@@ -41595,27 +41685,27 @@ function parseCommandLine(args, env = process.env) {
         },
         ignored: given => ({
             warnings: [],
-            notes: given.map(({ setting, value }) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
+            notes: given.map(({ setting, value }) => `\`--${(0,settings_setting/* flagOf */.i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
                 `this command has one log; give \`-v\` for more detail.`)
         })
     };
 }
 /** `--help`: every flag with its variable and default. */
 function helpText(version) {
-    const flag = (setting, value) => `--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}`;
-    const { visibility, tag, rolling, destDir, jwtIssuerUri } = _table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy;
-    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)})`;
+    const flag = (setting, value) => `--${(0,settings_setting/* flagOf */.i)(setting)} ${value}`;
+    const { visibility, tag, rolling, destDir, jwtIssuerUri } = table/* SETTINGS */.yy;
+    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,settings_setting/* flagOf */.i)(rolling)})`;
     const lines = [
         `flakehub-push ${version}: evaluate a Nix flake, pack its source and publish it to FlakeHub.`,
         '',
         `Usage: flakehub-push ${usage} [flags]`,
-        `       flakehub-push ${flag(visibility, 'public')} --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
+        `       flakehub-push ${flag(visibility, 'public')} --${(0,settings_setting/* flagOf */.i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
         '',
         'Where it runs decides where the token comes from (read only after evaluation and packing):',
         "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
         '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
         '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
-        `  a developer's machine             --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(jwtIssuerUri)}, or only a dry run with --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(destDir)}`,
+        `  a developer's machine             --${(0,settings_setting/* flagOf */.i)(jwtIssuerUri)}, or only a dry run with --${(0,settings_setting/* flagOf */.i)(destDir)}`,
         '',
         'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
     ];
@@ -41623,8 +41713,8 @@ function helpText(version) {
         lines.push(...flagHelp(setting));
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
     lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const setting of (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .limitSettings */ .zB)())
-        lines.push(`  ${setting.variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUTS */ .Rh[setting.limit] / 1000}`);
+    for (const setting of (0,table/* limitSettings */.zB)())
+        lines.push(`  ${setting.variable.padEnd(38)} default ${timeouts/* DEFAULT_TIMEOUTS */.Rh[setting.limit] / 1000}`);
     return lines.join('\n');
 }
 /** A flag's three lines in `--help`. */
@@ -41633,7 +41723,7 @@ function flagHelp(setting) {
     const short = setting.short === undefined ? '' : `, -${setting.short}${value}`;
     const aliases = (setting.aliases ?? []).map(alias => `; also read from ${alias}`).join('');
     return [
-        `  --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}${value}${short}`,
+        `  --${(0,settings_setting/* flagOf */.i)(setting)}${value}${short}`,
         `      ${setting.help}`,
         `      variable: ${setting.variable ?? '(none)'}; default: ${setting.fallback}${aliases}`
     ];
@@ -41777,6 +41867,12 @@ function versionPartProblem(setting, given, spelling) {
         return undefined;
     const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
     return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
+}
+/** A tag given with `rolling`: a release is one or the other, never both. */
+function rollingTagProblem(tag, spelling) {
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return (`"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+        `drop ${spelling.ref(table/* SETTINGS */.yy.tag)} for a rolling release, or ${rolling} to publish ${tag}.`);
 }
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 function parseTag(text, defaults, spelling) {
@@ -41954,6 +42050,9 @@ class Reader {
     take(setting, parsed) {
         if (parsed.problem === undefined)
             return parsed.value;
+        // Left empty because its name was misspelled: the misspelling's problem says it all.
+        if (this.source.misspelled?.has(setting) && this.text(setting) === '')
+            return undefined;
         this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
         return undefined;
     }
@@ -42037,8 +42136,12 @@ function readVersion(reader, defaults) {
     };
     const minor = part(table/* SETTINGS */.yy.rollingMinor);
     const major = part(table/* SETTINGS */.yy.rollingMajor);
-    if (rolling)
+    if (rolling) {
+        const tag = reader.text(table/* SETTINGS */.yy.tag);
+        if (tag !== '')
+            return reader.take(table/* SETTINGS */.yy.tag, { problem: rollingTagProblem(tag, spelling) });
         return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    }
     const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
     return tag === undefined ? undefined : { kind: 'tag', tag };
 }

@@ -35667,7 +35667,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _places_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7335);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7606);
-/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(187);
+/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8445);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3826);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 
@@ -36375,7 +36375,7 @@ class Credential {
 }
 
 // EXTERNAL MODULE: ./src/settings/setting.ts
-var setting = __nccwpck_require__(1013);
+var settings_setting = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
@@ -36386,20 +36386,31 @@ var table = __nccwpck_require__(2221);
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
+/** How the action names a setting, for callers that give no spelling. */
+const INPUT_REF = { ref: (setting) => `\`${(0,settings_setting/* inputOf */.w)(setting)}\`` };
+/**
+ * Why FlakeHub would refuse the tarball, naming the files that make it big, or undefined. `spelling`
+ * names the setting for a subflake as the run's source does (`directory`, `--directory`).
+ */
+function uploadSizeProblem(release, spelling = INPUT_REF) {
     const { tarball } = release;
     if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
+        return undefined;
     const largest = tarball.largestFiles
         .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
         .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+    return (`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with ${spelling.ref(table/* SETTINGS */.yy.directory)}.`);
+}
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release, spelling) {
+    const problem = uploadSizeProblem(release, spelling);
+    if (problem !== undefined)
+        throw new Error(problem);
 }
 async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
+    checkUploadSize(release, settings.spelling);
     const { signal } = services;
     const idToken = audience => {
         signal?.throwIfAborted();
@@ -36460,7 +36471,7 @@ class Git {
         catch (error) {
             if (error instanceof command/* CommandError */.Qd && /not a git repository/i.test(error.stderr))
                 return undefined;
-            throw error;
+            throw untrustedOwner(error) ?? error;
         }
         return { top: lines[0], shallow: lines[1] === 'true' };
     }
@@ -36516,6 +36527,19 @@ class Git {
     async commitCount(revision) {
         return Number((await this.git(['rev-list', '--count', revision])).trim());
     }
+}
+/**
+ * Git refused a repository another user owns (its `safe.directory` check, common in containers
+ * whose checkout belongs to the runner's user): one sentence with the fix, Git's words below.
+ */
+function untrustedOwner(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return undefined;
+    const match = /dubious ownership in repository at '([^']*)'/.exec(error.stderr);
+    if (match === null)
+        return undefined;
+    return new Error(`Git refuses to read the repository at ${match[1]}: it belongs to another user. If you trust it, ` +
+        `run \`git config --global --add safe.directory ${match[1]}\` (in a job, as an earlier step), and run again.\n\n${error.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/source/commit.ts
@@ -37366,7 +37390,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,settings_setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37410,6 +37434,9 @@ async function run(place, reading, services) {
         const { release, facts } = await prepare(place, settings, services, phases, scratch);
         signal.throwIfAborted();
         if (settings.destDir !== undefined) {
+            const tooBig = uploadSizeProblem(release, settings.spelling);
+            if (tooBig !== undefined)
+                reporter.warning(`FlakeHub would refuse this release. ${tooBig}`);
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
             await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir });
@@ -38709,51 +38736,124 @@ function redactPatterns(text) {
 
 /***/ }),
 
-/***/ 187:
+/***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ actionSource)
-/* harmony export */ });
-/* unused harmony export INPUT_SPELLING */
-/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ actionSource)
+});
+
+// UNUSED EXPORTS: INPUT_SPELLING
+
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var settings_setting = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/settings/suggest.ts
+/**
+ * "Did you mean": the known name nearest to a misspelled one (a flag, an input), when it is near
+ * enough to be what was meant. Near is the number of letters added, removed, changed or swapped
+ * with their neighbour: at most one in a short name, two in a longer one.
+ */
+/** The edit distance of `a` and `b`, with a swap of neighbours counted as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const change = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The one name of `known` nearest to `given` (case aside), if it is near enough and alone. */
+function nearest(given, known) {
+    const wanted = given.toLowerCase();
+    const allowed = wanted.length <= 4 ? 1 : 2;
+    let best;
+    let tied = false;
+    for (const name of known) {
+        const distance = editDistance(wanted, name.toLowerCase());
+        if (distance > allowed || (best !== undefined && distance > best.distance))
+            continue;
+        tied = best !== undefined && distance === best.distance;
+        if (!tied)
+            best = { name, distance };
+    }
+    return tied ? undefined : best?.name;
+}
+
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+;// CONCATENATED MODULE: ./src/settings/action.ts
 /**
  * The action's settings: its inputs (as the runner hands them over), and the variables that
  * only the environment sets (the network limits). Problems name them as inputs.
  */
 
+
+
 /** How the action names a setting: an input (`rev`), or a variable for the limits. */
 const INPUT_SPELLING = {
     setting: setting => setting.scope === 'environment'
         ? `Environment variable \`${setting.variable}\``
-        : `Input \`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}\``,
-    ref: setting => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name ?? setting.variable}\``,
-    write: (setting, value) => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}: ${value}\``
+        : `Input \`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name}\``,
+    ref: setting => `\`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name ?? setting.variable}\``,
+    write: (setting, value) => `\`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name}: ${value}\``
 };
 /** The action's inputs (`core.getInput` on a runner) and the environment's variables. */
 function actionSource(input, env) {
     return {
         value(setting) {
-            const name = (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting);
+            const name = (0,settings_setting/* inputOf */.w)(setting);
             if (name !== undefined)
                 return input(name);
             const variable = setting.scope === 'environment' ? setting.variable : undefined;
             return variable === undefined ? '' : (env[variable] ?? '');
         },
         spelling: INPUT_SPELLING,
-        problems: [],
+        ...misspelledInputs(env),
         ignored(given) {
             if (given.length === 0)
                 return { warnings: [], notes: [] };
             // The inputs that chose the binary first (they are the action's alone), then the logger's.
             const binary = given.filter(({ setting }) => setting.scope === 'action');
             const logger = given.filter(({ setting }) => setting.scope !== 'action');
-            const names = [...binary, ...logger].map(({ setting }) => (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting)).join(', ');
+            const names = [...binary, ...logger].map(({ setting }) => (0,settings_setting/* inputOf */.w)(setting)).join(', ');
             const warning = `These inputs are ignored: ${names}. They chose the binary or the log format of ` +
                 'the established flakehub-push action; this action runs natively (use step debug logging for detail).';
             return { warnings: [warning], notes: [] };
         }
     };
+}
+/** The runner's variable for the input `name`: `INPUT_<NAME>`, spaces as `_`, hyphens kept. */
+const inputVariable = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * Inputs given (`INPUT_*` in `env`) that are not this action's but near one of its inputs: each
+ * a problem that names the input meant. Others are left to the runner, which warns of them.
+ */
+function misspelledInputs(env) {
+    const byVariable = new Map(table/* ALL_SETTINGS */.wn.flatMap(setting => {
+        const name = (0,settings_setting/* inputOf */.w)(setting);
+        return name === undefined ? [] : [[inputVariable(name), setting]];
+    }));
+    const names = new Map([...byVariable].map(([variable, setting]) => [variable, (0,settings_setting/* inputOf */.w)(setting)]));
+    const problems = [];
+    const misspelled = new Set();
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_') || byVariable.has(variable))
+            continue;
+        const meant = nearest(variable, names.keys());
+        if (meant === undefined)
+            continue;
+        const given = variable.slice('INPUT_'.length).toLowerCase();
+        problems.push(`Input \`${given}\`: is not an input of this action; did you mean \`${names.get(meant)}\`?`);
+        misspelled.add(byVariable.get(meant));
+    }
+    return { problems, misspelled };
 }
 
 
@@ -38893,6 +38993,12 @@ function versionPartProblem(setting, given, spelling) {
         return undefined;
     const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
     return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
+}
+/** A tag given with `rolling`: a release is one or the other, never both. */
+function rollingTagProblem(tag, spelling) {
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return (`"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+        `drop ${spelling.ref(table/* SETTINGS */.yy.tag)} for a rolling release, or ${rolling} to publish ${tag}.`);
 }
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 function parseTag(text, defaults, spelling) {
@@ -39070,6 +39176,9 @@ class Reader {
     take(setting, parsed) {
         if (parsed.problem === undefined)
             return parsed.value;
+        // Left empty because its name was misspelled: the misspelling's problem says it all.
+        if (this.source.misspelled?.has(setting) && this.text(setting) === '')
+            return undefined;
         this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
         return undefined;
     }
@@ -39153,8 +39262,12 @@ function readVersion(reader, defaults) {
     };
     const minor = part(table/* SETTINGS */.yy.rollingMinor);
     const major = part(table/* SETTINGS */.yy.rollingMajor);
-    if (rolling)
+    if (rolling) {
+        const tag = reader.text(table/* SETTINGS */.yy.tag);
+        if (tag !== '')
+            return reader.take(table/* SETTINGS */.yy.tag, { problem: rollingTagProblem(tag, spelling) });
         return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    }
     const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
     return tag === undefined ? undefined : { kind: 'tag', tag };
 }

@@ -13,7 +13,7 @@ import { Evaluator } from './evaluate/evaluator.js'
 import type { Log } from './log.js'
 import { stoppedBy } from './process/command.js'
 import type { Place } from './places/place.js'
-import { publishRelease } from './flakehub/publish.js'
+import { publishRelease, uploadSizeProblem } from './flakehub/publish.js'
 import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
 import type { Services } from './services.js'
 import type { Reading, Settings } from './settings/settings.js'
@@ -39,6 +39,8 @@ export async function run(place: Place, reading: Reading, services: Services): P
     const { release, facts } = await prepare(place, settings, services, phases, scratch)
     signal.throwIfAborted()
     if (settings.destDir !== undefined) {
+      const tooBig = uploadSizeProblem(release, settings.spelling)
+      if (tooBig !== undefined) reporter.warning(`FlakeHub would refuse this release. ${tooBig}`)
       const written = await writeRelease(release, settings.destDir)
       reporter.info(
         `Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`

@@ -143,6 +143,15 @@ export function versionPartProblem(
   return `is set but ${rolling} is not; add ${spelling.write(SETTINGS.rolling, 'true')} or remove it.`
 }
 
+/** A tag given with `rolling`: a release is one or the other, never both. */
+export function rollingTagProblem(tag: string, spelling: Spelling): string {
+  const rolling = spelling.ref(SETTINGS.rolling)
+  return (
+    `"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+    `drop ${spelling.ref(SETTINGS.tag)} for a rolling release, or ${rolling} to publish ${tag}.`
+  )
+}
+
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 export function parseTag(
   text: string,

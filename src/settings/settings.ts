@@ -108,6 +108,11 @@ export interface SettingSource {
   spelling: Spelling
   /** What reading the source itself found wrong (an unknown flag, a stray argument). */
   problems: readonly string[]
+  /**
+   * The settings a misspelled name was meant for (`--visiblity`): the misspelling's problem says
+   * so, and none is added for such a setting left empty.
+   */
+  misspelled?: ReadonlySet<Setting>
   /** What to say of settings given that mean nothing here (the established tool's own). */
   ignored(given: readonly { setting: Setting; value: string }[]): {
     warnings: string[]
