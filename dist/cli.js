@@ -37464,9 +37464,9 @@ async function run(place, reading, services) {
         await scratch.remove(); // before saying so
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(state.publishing), reason.exitCode);
+            await reporter.failed(reason.report(state.publishing), reason.exitCode);
         else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+            await reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
     finally {
         await scratch.remove();
@@ -40148,8 +40148,8 @@ var report = __nccwpck_require__(665);
 
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release)))
+function setOutputs(release, outcome) {
+    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release, outcome)))
         setOutput(name, value);
 }
 /**
@@ -40206,6 +40206,30 @@ async function writeSummary(release, outcome, timings, where) {
     summary.addHeading('Time per phase', 3).addTable(github_summary_table(['Phase', 'Seconds'], phases));
     await summary.write();
 }
+/**
+ * Write the job summary of a failed run: the phase that failed (or that the run stopped before
+ * any), the error (what failed and what to do: the run's own words), and every phase that ended.
+ */
+async function writeFailureSummary(message, phases) {
+    const html = escapeHtml;
+    const failed = phases.find(phase => phase.outcome === 'failed');
+    const heading = failed !== undefined
+        ? `Failed: ${html(failed.name)}`
+        : phases.length === 0
+            ? 'Failed before it started'
+            : 'Failed';
+    const summary = summary_summary.addHeading(heading, 2).addCodeBlock(html(message));
+    if (phases.length === 0)
+        summary.addRaw('No phase ran: nothing was evaluated or published.', true);
+    else
+        summary
+            .addHeading('Phases', 3)
+            .addTable([
+            ['Phase', 'Result', 'Seconds'].map(data => ({ data, header: true })),
+            ...phases.map(phase => [html(phase.name), html(phase.outcome), phase.seconds.toFixed(2)])
+        ]);
+    await summary.write();
+}
 
 ;// CONCATENATED MODULE: ./src/places/github-reporter.ts
 /**
@@ -40249,6 +40273,8 @@ function githubVerbosity() {
  */
 function githubReporter(secrets, verbosity) {
     const hide = (text) => secrets.hide(text);
+    // Every phase that ended, for the summary of a failed run.
+    const ended = [];
     return {
         verbosity,
         info: line => printInert([hide(line)]),
@@ -40258,19 +40284,22 @@ function githubReporter(secrets, verbosity) {
         debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : debug(hide(message)),
         phaseStarted: name => info(`▶ ${hide(name)}…`),
         phaseEnded(name, outcome, seconds, lines) {
+            ended.push({ name, outcome, seconds });
             startGroup(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
             printInert(lines.map(hide));
             endGroup();
         },
         async finished(release, outcome, timings, where) {
-            setOutputs(release);
+            setOutputs(release, outcome);
             // Always there on a runner; the command may also run in a step that has no summary.
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        failed(message, exitCode = 1) {
+        async failed(message, exitCode = 1) {
             setFailed(hide(message));
             process.exitCode = exitCode;
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeFailureSummary(hide(message), ended);
         }
     };
 }
@@ -40780,9 +40809,9 @@ function releaseLines(release, where) {
         'host' in where ? `page:     ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
     ];
 }
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-function dotenvOutputs(release) {
-    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release))
+/** The outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+function dotenvOutputs(release, outcome) {
+    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release, outcome))
         .map(([name, value]) => `${name}=${value}\n`)
         .join('');
 }
@@ -40793,7 +40822,7 @@ function withOutputsFile(reporter, file) {
     return {
         ...reporter,
         async finished(release, outcome, timings, where) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release, outcome));
             await reporter.finished(release, outcome, timings, where);
         }
     };
@@ -41311,6 +41340,7 @@ function realServices(place, verbosity, signal, report = reporter => reporter) {
 /* harmony export */   XF: () => (/* binding */ flakePage),
 /* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
+/* unused harmony export OUTPUTS */
 const HEADINGS = {
     published: 'Published',
     'already-published': 'Already published',
@@ -41323,14 +41353,32 @@ function flakePage(host, release) {
     const base = web.origin;
     return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
 }
+/**
+ * The outputs of a run (the action's step outputs, the command's outputs file), each name spelled
+ * here only: `action.yml` declares exactly these, with these descriptions (action-yml.test.ts).
+ */
+const OUTPUTS = {
+    flake_name: {
+        description: 'The published flake name, `owner/name`.',
+        value: release => release.uploadName
+    },
+    flake_version: { description: 'The published version.', value: release => release.version },
+    flakeref_at_least: {
+        description: 'A flake reference to this version or newer, `owner/name/version`.',
+        value: release => release.flakeRefs.atLeast
+    },
+    flakeref_exact: {
+        description: 'A flake reference to exactly this version, `owner/name/=version`.',
+        value: release => release.flakeRefs.exact
+    },
+    outcome: {
+        description: 'How the run ended: `published`, `already-published` (FlakeHub had this version; nothing was uploaded) or `dry-run`.',
+        value: (_, outcome) => outcome
+    }
+};
 /** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-function outputsOf(release) {
-    return {
-        flake_name: release.uploadName,
-        flake_version: release.version,
-        flakeref_at_least: release.flakeRefs.atLeast,
-        flakeref_exact: release.flakeRefs.exact
-    };
+function outputsOf(release, outcome) {
+    return Object.fromEntries(Object.entries(OUTPUTS).map(([name, output]) => [name, output.value(release, outcome)]));
 }
 
 
@@ -42533,7 +42581,7 @@ const SETTINGS = {
         name: 'outputs-file',
         variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
         kind: 'text',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
         value: 'path',
         fallback: '(none)'
     },

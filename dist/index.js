@@ -37449,9 +37449,9 @@ async function run(place, reading, services) {
         await scratch.remove(); // before saying so
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(state.publishing), reason.exitCode);
+            await reporter.failed(reason.report(state.publishing), reason.exitCode);
         else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+            await reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
     }
     finally {
         await scratch.remove();
@@ -37786,14 +37786,32 @@ function flakePage(host, release) {
     const base = web.origin;
     return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
 }
+/**
+ * The outputs of a run (the action's step outputs, the command's outputs file), each name spelled
+ * here only: `action.yml` declares exactly these, with these descriptions (action-yml.test.ts).
+ */
+const OUTPUTS = {
+    flake_name: {
+        description: 'The published flake name, `owner/name`.',
+        value: release => release.uploadName
+    },
+    flake_version: { description: 'The published version.', value: release => release.version },
+    flakeref_at_least: {
+        description: 'A flake reference to this version or newer, `owner/name/version`.',
+        value: release => release.flakeRefs.atLeast
+    },
+    flakeref_exact: {
+        description: 'A flake reference to exactly this version, `owner/name/=version`.',
+        value: release => release.flakeRefs.exact
+    },
+    outcome: {
+        description: 'How the run ended: `published`, `already-published` (FlakeHub had this version; nothing was uploaded) or `dry-run`.',
+        value: (_, outcome) => outcome
+    }
+};
 /** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-function outputsOf(release) {
-    return {
-        flake_name: release.uploadName,
-        flake_version: release.version,
-        flakeref_at_least: release.flakeRefs.atLeast,
-        flakeref_exact: release.flakeRefs.exact
-    };
+function outputsOf(release, outcome) {
+    return Object.fromEntries(Object.entries(OUTPUTS).map(([name, output]) => [name, output.value(release, outcome)]));
 }
 
 ;// CONCATENATED MODULE: ./src/places/github-summary.ts
@@ -37801,8 +37819,8 @@ function outputsOf(release) {
 
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    for (const [name, value] of Object.entries(outputsOf(release)))
+function setOutputs(release, outcome) {
+    for (const [name, value] of Object.entries(outputsOf(release, outcome)))
         core/* setOutput */.uH(name, value);
 }
 /**
@@ -37859,6 +37877,30 @@ async function writeSummary(release, outcome, timings, where) {
     summary.addHeading('Time per phase', 3).addTable(github_summary_table(['Phase', 'Seconds'], phases));
     await summary.write();
 }
+/**
+ * Write the job summary of a failed run: the phase that failed (or that the run stopped before
+ * any), the error (what failed and what to do: the run's own words), and every phase that ended.
+ */
+async function writeFailureSummary(message, phases) {
+    const html = escapeHtml;
+    const failed = phases.find(phase => phase.outcome === 'failed');
+    const heading = failed !== undefined
+        ? `Failed: ${html(failed.name)}`
+        : phases.length === 0
+            ? 'Failed before it started'
+            : 'Failed';
+    const summary = core/* summary */.z.addHeading(heading, 2).addCodeBlock(html(message));
+    if (phases.length === 0)
+        summary.addRaw('No phase ran: nothing was evaluated or published.', true);
+    else
+        summary
+            .addHeading('Phases', 3)
+            .addTable([
+            ['Phase', 'Result', 'Seconds'].map(data => ({ data, header: true })),
+            ...phases.map(phase => [html(phase.name), html(phase.outcome), phase.seconds.toFixed(2)])
+        ]);
+    await summary.write();
+}
 
 ;// CONCATENATED MODULE: ./src/places/github-reporter.ts
 /**
@@ -37902,6 +37944,8 @@ function githubVerbosity() {
  */
 function githubReporter(secrets, verbosity) {
     const hide = (text) => secrets.hide(text);
+    // Every phase that ended, for the summary of a failed run.
+    const ended = [];
     return {
         verbosity,
         info: line => printInert([hide(line)]),
@@ -37911,19 +37955,22 @@ function githubReporter(secrets, verbosity) {
         debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : core/* debug */.Yz(hide(message)),
         phaseStarted: name => core/* info */.pq(`▶ ${hide(name)}…`),
         phaseEnded(name, outcome, seconds, lines) {
+            ended.push({ name, outcome, seconds });
             core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
             printInert(lines.map(hide));
             core/* endGroup */.N4();
         },
         async finished(release, outcome, timings, where) {
-            setOutputs(release);
+            setOutputs(release, outcome);
             // Always there on a runner; the command may also run in a step that has no summary.
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        failed(message, exitCode = 1) {
+        async failed(message, exitCode = 1) {
             core/* setFailed */.C1(hide(message));
             process.exitCode = exitCode;
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeFailureSummary(hide(message), ended);
         }
     };
 }
@@ -39659,7 +39706,7 @@ const SETTINGS = {
         name: 'outputs-file',
         variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
         kind: 'text',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
         value: 'path',
         fallback: '(none)'
     },

@@ -54,8 +54,8 @@ export async function run(place: Place, reading: Reading, services: Services): P
     await scratch.remove() // before saying so
     const { reason } = signal
     if (signal.aborted && reason instanceof Cancelled)
-      reporter.failed(reason.report(state.publishing), reason.exitCode)
-    else reporter.failed(errorMessage(signal.aborted ? reason : error))
+      await reporter.failed(reason.report(state.publishing), reason.exitCode)
+    else await reporter.failed(errorMessage(signal.aborted ? reason : error))
   } finally {
     await scratch.remove()
   }

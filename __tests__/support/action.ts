@@ -72,6 +72,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
+/**
+ * The nix commands a run's log shows, but the version check every run makes first: the
+ * commands that asked Nix about the flake.
+ */
+export function nixCommandsIn(log: string): string[] {
+  return (log.match(/\$ nix .*$/gm) ?? []).filter(line => !/ --version$/.test(line))
+}
+
 /** `%0A`, `%0D` and `%25` back to what `@actions/core` escaped. */
 const unescapeData = (text: string): string =>
   text.replace(/%(0A|0D|25)/gi, (_, code: string) => String.fromCharCode(parseInt(code, 16)))

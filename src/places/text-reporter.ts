@@ -5,7 +5,7 @@
  * `***` in everything printed, and control characters shown escaped.
  */
 import * as fs from 'node:fs/promises'
-import { type Reporter, type ShownRelease, type Verbosity, shows } from '../log.js'
+import { type Outcome, type Reporter, type ShownRelease, type Verbosity, shows } from '../log.js'
 import type { Destination } from '../log.js'
 import { HEADINGS, flakePage, outputsOf } from '../report.js'
 import type { Secrets } from '../secrets.js'
@@ -217,9 +217,9 @@ function releaseLines(release: ShownRelease, where: Destination): string[] {
   ]
 }
 
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-export function dotenvOutputs(release: ShownRelease): string {
-  return Object.entries(outputsOf(release))
+/** The outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+export function dotenvOutputs(release: ShownRelease, outcome: Outcome): string {
+  return Object.entries(outputsOf(release, outcome))
     .map(([name, value]) => `${name}=${value}\n`)
     .join('')
 }
@@ -230,7 +230,7 @@ export function withOutputsFile(reporter: Reporter, file: string | undefined): R
   return {
     ...reporter,
     async finished(release, outcome, timings, where) {
-      await fs.writeFile(file, dotenvOutputs(release))
+      await fs.writeFile(file, dotenvOutputs(release, outcome))
       await reporter.finished(release, outcome, timings, where)
     }
   }

@@ -299,7 +299,7 @@ export const SETTINGS = {
     name: 'outputs-file',
     variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
     kind: 'text',
-    help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+    help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
     value: 'path',
     fallback: '(none)'
   },
