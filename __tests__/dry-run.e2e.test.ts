@@ -204,7 +204,7 @@ describe('a dry run', () => {
     const errors = run.annotations.filter(a => a.level === 'error')
     expect(errors).toHaveLength(1)
     expect(errors[0].message).toMatch(
-      /^The flake output `packages\.aarch64-darwin\.broken` does not evaluate\. Nix says:\nerror: broken on aarch64-darwin\n/
+      /^flake\.nix:\d+:\d+: The flake output `packages\.aarch64-darwin\.broken` does not evaluate\. Nix says:\nerror: broken on aarch64-darwin\n/
     )
     expect(errors[0].message).toMatch(
       /\(from `nix --extra-experimental-features 'nix-command flakes' eval .*`, exited with status 1;/s
@@ -329,8 +329,10 @@ describe('a dry run', () => {
       {
         level: 'error',
         message: expect.stringMatching(
-          /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: broken for flake show\n/
-        )
+          /^flake\.nix:\d+:\d+: The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: broken for flake show\n/
+        ),
+        // Issue 16: annotated on the flake's line.
+        properties: { file: 'flake.nix', line: expect.any(String), col: expect.any(String) }
       }
     ])
     expect(run.stdout).toMatch(/^::group::Package \(stopped in [\d.]+ s\)$/m)

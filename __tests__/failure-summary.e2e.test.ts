@@ -55,3 +55,30 @@ describe('a failed run of the action', () => {
     )
   })
 })
+
+describe('an evaluation error in the action', () => {
+  it("is annotated on the flake's line: the file from the repository's top, the line and the column", async () => {
+    const repo = makeRepo({ 'README.md': 'Hi', 'sub/flake.nix': throwing })
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', directory: 'sub', 'dest-dir': dest() }
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.annotations.filter(annotation => annotation.level === 'error')
+    expect(errors).toHaveLength(1)
+    const [error] = errors
+    // Nix 2.8 places it at the attribute (line 3), newer Nix at the throw (line 4).
+    expect(error.properties).toEqual({
+      file: 'sub/flake.nix',
+      line: expect.stringMatching(/^[34]$/),
+      col: expect.stringMatching(/^\d+$/)
+    })
+    const { line, col } = error.properties!
+    expect(error.message).toMatch(
+      new RegExp(
+        `^sub/flake\\.nix:${line}:${col}: The flake output \`packages\\.x86_64-linux\\.broken\` does not evaluate\\. Nix says:\\nerror: this package is broken\\n`
+      )
+    )
+    expect(run.summary).toContain(`sub/flake.nix:${line}:${col}: The flake output`)
+  })
+})

@@ -95,7 +95,7 @@ describe(`on ${nixVersion().text}`, () => {
     [
       'the one evaluation',
       {},
-      /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: thrown on every run\n/
+      /^flake\.nix:\d+:\d+: The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: thrown on every run\n/
     ],
     [
       'nix flake show, for a flake that is too big',

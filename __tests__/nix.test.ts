@@ -90,7 +90,13 @@ describe('Nix commands', () => {
       'nix (Nix) 2.8.0',
       ['--show-trace']
     ],
-    ['leaves the trace out where Nix names the output by default', 'nix (Nix) 2.26.3', []]
+    // Issue 16: newer Nix names the output without it, but places the error in the flake's
+    // files only in the trace.
+    [
+      'asks newer Nix for the trace too, which alone places the error in the flake',
+      'nix (Nix) 2.26.3',
+      ['--show-trace']
+    ]
   ])('%s', async (_, version, trace) => {
     const { calls, evaluator } = recording({ version, '--raw': '{}\n{}' })
     await evaluator.outputs('git+file:///f', false)
@@ -165,11 +171,12 @@ describe('Nix commands', () => {
       counts: { packages: 0 },
       json: document
     })
-    expect(calls.find(call => call[1] === 'eval')!.slice(0, 5)).toEqual([
+    expect(calls.find(call => call[1] === 'eval')!.slice(0, 6)).toEqual([
       'nix',
       'eval',
       '--raw',
       '--no-write-lock-file',
+      '--show-trace',
       '--override-input'
     ])
   })

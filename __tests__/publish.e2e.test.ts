@@ -264,7 +264,7 @@ describe('publishing to FlakeHub', () => {
     expect(run.exitCode).toBe(1)
     expect(errorsOf(run)).toEqual([
       expect.stringMatching(
-        /^The flake output `packages\.x86_64-linux\.x` does not evaluate\. Nix says:\nerror: cannot evaluate this\n/
+        /^flake\.nix:\d+:\d+: The flake output `packages\.x86_64-linux\.x` does not evaluate\. Nix says:\nerror: cannot evaluate this\n/
       )
     ])
     expect(calls(hub, 'oidc')).toEqual([])

@@ -34972,7 +34972,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4528);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5275);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -35754,7 +35754,9 @@ function mergeLabels(extraLabels, topics) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L7: () => (/* binding */ shows),
-/* harmony export */   qY: () => (/* binding */ SILENT)
+/* harmony export */   iL: () => (/* binding */ COMMAND_MARK),
+/* harmony export */   qY: () => (/* binding */ SILENT),
+/* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
 /* unused harmony export VERBOSITIES */
 /**
@@ -35769,6 +35771,12 @@ const VERBOSITIES = ['quiet', 'normal', 'verbose', 'debug'];
 function shows(verbosity, level) {
     return VERBOSITIES.indexOf(verbosity) >= VERBOSITIES.indexOf(level);
 }
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+const COMMAND_MARK = '$ ';
+/** Whether `line` shows a command the run started. */
+function isCommand(line) {
+    return line.startsWith(COMMAND_MARK);
+}
 /** A log that says nothing, for work done outside a run. */
 const SILENT = {
     verbosity: 'quiet',
@@ -35780,7 +35788,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 4528:
+/***/ 5275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36013,7 +36021,7 @@ class EvaluationError extends Error {
             ? 'The flake does not evaluate'
             : `The flake output \`${failure.output}\` does not evaluate`;
         super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the detailed log: \`-v\` for the command, debug logging for the action)`);
         this.failure = failure;
         this.command = command;
         this.name = 'EvaluationError';
@@ -36043,8 +36051,12 @@ const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
+/**
+ * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
+ * only there, and every Nix gives the position in the flake's own files only there (newer Nix
+ * truncates the trace before it otherwise), which position.ts reads.
+ */
+const TRACE = ['--show-trace'];
 class Evaluator {
     /**
      * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
@@ -36096,18 +36108,14 @@ class Evaluator {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.nix.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const inspect = await this.inspectFlakeDir();
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const args = [
             'eval',
             '--raw',
             '--no-write-lock-file',
-            ...trace,
+            ...TRACE,
             '--override-input',
             'flake',
             flakeRef,
@@ -36151,6 +36159,58 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) 
         phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/position.ts
+
+const position_ERROR_LINE = /^\s*error:/;
+const position_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The position in `stderr` of a file in the flake's source (`root`) nearest to Nix's message
+ * (before it in newer Nix, after it in 2.8), its file relative to the repository's top;
+ * undefined when Nix named none there.
+ */
+function flakePosition(stderr, root) {
+    const lines = stderr.split('\n');
+    const messages = lines.flatMap((line, index) => (position_ERROR_LINE.test(line) ? [index] : []));
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const message = (newLayout ? messages.at(-1) : messages[0]) ?? 0;
+    const roots = [position_escape(root.storePath)];
+    if (root.revision !== undefined)
+        roots.push(`«[^»\\n]*[?&]rev=${position_escape(root.revision)}[^»\\n]*»`);
+    const at = new RegExp(`(?:${roots.join('|')})/([^:\\n]+):(\\d+):(\\d+)`);
+    let nearest;
+    lines.forEach((line, index) => {
+        const match = at.exec(line);
+        if (match === null)
+            return;
+        const distance = Math.abs(index - message);
+        if (nearest !== undefined && distance >= nearest.distance)
+            return;
+        const position = { file: match[1], line: Number(match[2]), column: Number(match[3]) };
+        nearest = { position, distance };
+    });
+    return nearest?.position;
+}
+/** An evaluation error that Nix placed in the flake's files. */
+class LocatedError extends Error {
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+        this.name = 'LocatedError';
+    }
+}
+/**
+ * `error`, placed in the flake's files when it is an evaluation error whose trace names a
+ * position in the flake's source (`root`); else `error` as it is.
+ */
+function locateError(error, root) {
+    if (!(error instanceof EvaluationError))
+        return error;
+    const at = flakePosition(error.command.stderr, root);
+    if (at === undefined)
+        return error;
+    return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -37434,6 +37494,7 @@ function fileSystemError(error, destination) {
 
 
 
+
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
  * stops every child and the packing, and no service is asked anything after it: the run then
@@ -37465,8 +37526,11 @@ async function run(place, reading, services) {
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
             await reporter.failed(reason.report(state.publishing), reason.exitCode);
-        else
-            await reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+        else {
+            const failure = signal.aborted ? reason : error;
+            const at = failure instanceof LocatedError ? failure.at : undefined;
+            await reporter.failed((0,errors/* errorMessage */.gJ)(failure), undefined, at);
+        }
     }
     finally {
         await scratch.remove();
@@ -37517,15 +37581,27 @@ async function prepare(place, settings, services, phases, scratch) {
 async function evaluateAndPack(work, settings, source, tarballPath) {
     const { nix, evaluator, phases, log, signal, stepBack } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch((error) => {
+            throw locateError(error, rootOf(source));
+        }),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
     ], signal);
     return { source, outputs, readme, tarball };
+}
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source) {
+    const dir = source.metadata.resolved?.dir ?? '';
+    const storePath = dir === '' ? source.sourceDir : external_node_path_.join(source.sourceDir, ...dir.split('/').map(() => '..'));
+    const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1];
+    return revision === undefined ? { storePath } : { storePath, revision };
 }
 /** The late token, then FlakeHub: only with a finished release in hand. */
 async function publish(place, settings, release, facts, services, phases, state) {
@@ -40295,8 +40371,17 @@ function githubReporter(secrets, verbosity) {
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        async failed(message, exitCode = 1) {
-            setFailed(hide(message));
+        async failed(message, exitCode = 1, at) {
+            // An error placed in the flake's files is annotated on its line (the file from the
+            // repository's top, as GitHub places annotations).
+            if (at === undefined)
+                setFailed(hide(message));
+            else
+                error(hide(message), {
+                    file: at.file,
+                    startLine: at.line,
+                    startColumn: at.column
+                });
             process.exitCode = exitCode;
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeFailureSummary(hide(message), ended);
@@ -40715,12 +40800,14 @@ function debugRequested(env) {
  */
 function placeTextReporter(options, env, gitlab) {
     const terminal = options.err.isTTY === true;
+    const verbosity = debugRequested(env) ? 'debug' : options.verbosity;
     return textReporter({
         ...options,
         gitlab,
         color: !env.NO_COLOR && (gitlab || terminal),
         progress: terminal && !isSet(env.CI),
-        verbosity: debugRequested(env) ? 'debug' : options.verbosity
+        announce: gitlab || isSet(env.CI) || (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose'),
+        verbosity
     });
 }
 function textReporter(options) {
@@ -40739,10 +40826,13 @@ function textReporter(options) {
         status.draw();
     };
     const quiet = !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'normal');
+    // The commands run are detail: shown from `verbose` on.
+    const kept = (line) => (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose') || !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .isCommand */ .y9)(line);
+    const announce = !options.progress && !quiet && options.announce !== false;
     return {
         verbosity,
         info: line => {
-            if (!quiet)
+            if (!quiet && kept(line))
                 print(out, shown(line));
         },
         warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
@@ -40752,7 +40842,7 @@ function textReporter(options) {
         },
         phaseStarted(name) {
             status.start(name);
-            if (!options.progress && !quiet)
+            if (announce)
                 print(out, `▶ ${shown(name)}…`);
         },
         phaseEnded(name, outcome, seconds, lines) {
@@ -40764,14 +40854,11 @@ function textReporter(options) {
             const section = gitlab
                 ? { id: `flakehub_push_${++sections}`, started, ended: now() }
                 : undefined;
-            print(out, phaseBlock(title, lines.map(shown), section));
+            print(out, phaseBlock(title, lines.filter(kept).map(shown), section));
         },
         async finished(release, outcome, timings, where) {
-            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
-            print(out, shown(['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
-            for (const line of releaseLines(release, where))
+            for (const line of resultLines(release, outcome, timings, where))
                 print(out, shown(line));
-            print(out, shown(`time:     ${times}`));
         },
         failed(message, exitCode = 1) {
             status.clear();
@@ -40798,6 +40885,26 @@ function escapeControls(text) {
             ? `\\x${code.toString(16).padStart(2, '0')}`
             : `\\u${code.toString(16).padStart(4, '0')}`;
     });
+}
+/** The result of a finished run: a heading, the release, the times and what to do next. */
+function resultLines(release, outcome, timings, where) {
+    const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+    return [
+        ['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n'),
+        ...releaseLines(release, where),
+        `time:     ${times}`,
+        `next:     ${nextStep(release, outcome, where)}`
+    ];
+}
+/** What to do once the run has finished, in one line. */
+function nextStep(release, outcome, where) {
+    if ('destDir' in where)
+        return (`look into ${where.destDir}; to publish, run it without the dry run in CI (GitHub Actions or ` +
+            "GitLab CI: see the README), where FlakeHub's token comes from.");
+    const use = `inputs.${release.uploadName.split('/')[1]}.url = "https://flakehub.com/f/${release.uploadName}/*";`;
+    return outcome === 'published'
+        ? `use it in a flake: ${use}`
+        : `nothing new was uploaded (FlakeHub had this version); commit and run again, or tag a new version. To use it: ${use}`;
 }
 /** The release's name, version and flake references, one to a line. */
 function releaseLines(release, where) {
@@ -41074,7 +41181,7 @@ function makeProcessRunner(settings = {}) {
             // Nothing is started once the run is stopping.
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
-            (options.log ?? context.report.info)(`$ ${showCommand(command, args)}`);
+            (options.log ?? context.report.info)(`${_log_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMAND_MARK */ .iL}${showCommand(command, args)}`);
             return runChild(command, args, options, context);
         }
     };

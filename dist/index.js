@@ -35663,7 +35663,7 @@ function sendWithRetries(transport, what, request, policy) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(467);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7711);
 /* harmony import */ var _places_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7335);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7606);
@@ -35739,9 +35739,10 @@ function mergeLabels(extraLabels, topics) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L7: () => (/* binding */ shows),
+/* harmony export */   iL: () => (/* binding */ COMMAND_MARK),
 /* harmony export */   qY: () => (/* binding */ SILENT)
 /* harmony export */ });
-/* unused harmony export VERBOSITIES */
+/* unused harmony exports VERBOSITIES, isCommand */
 /**
  * The ground floor: how a run tells people what happens. It imports nothing of this project, so
  * that any module may take a {@link Log} (the channel every step says its lines through) without
@@ -35754,6 +35755,12 @@ const VERBOSITIES = ['quiet', 'normal', 'verbose', 'debug'];
 function shows(verbosity, level) {
     return VERBOSITIES.indexOf(verbosity) >= VERBOSITIES.indexOf(level);
 }
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+const COMMAND_MARK = '$ ';
+/** Whether `line` shows a command the run started. */
+function isCommand(line) {
+    return line.startsWith(COMMAND_MARK);
+}
 /** A log that says nothing, for work done outside a run. */
 const SILENT = {
     verbosity: 'quiet',
@@ -35765,7 +35772,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 467:
+/***/ 7711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35998,7 +36005,7 @@ class EvaluationError extends Error {
             ? 'The flake does not evaluate'
             : `The flake output \`${failure.output}\` does not evaluate`;
         super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the detailed log: \`-v\` for the command, debug logging for the action)`);
         this.failure = failure;
         this.command = command;
         this.name = 'EvaluationError';
@@ -36028,8 +36035,12 @@ const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
+/**
+ * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
+ * only there, and every Nix gives the position in the flake's own files only there (newer Nix
+ * truncates the trace before it otherwise), which position.ts reads.
+ */
+const TRACE = ['--show-trace'];
 class Evaluator {
     /**
      * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
@@ -36081,18 +36092,14 @@ class Evaluator {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.nix.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const inspect = await this.inspectFlakeDir();
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const args = [
             'eval',
             '--raw',
             '--no-write-lock-file',
-            ...trace,
+            ...TRACE,
             '--override-input',
             'flake',
             flakeRef,
@@ -36136,6 +36143,58 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) 
         phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/position.ts
+
+const position_ERROR_LINE = /^\s*error:/;
+const position_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The position in `stderr` of a file in the flake's source (`root`) nearest to Nix's message
+ * (before it in newer Nix, after it in 2.8), its file relative to the repository's top;
+ * undefined when Nix named none there.
+ */
+function flakePosition(stderr, root) {
+    const lines = stderr.split('\n');
+    const messages = lines.flatMap((line, index) => (position_ERROR_LINE.test(line) ? [index] : []));
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const message = (newLayout ? messages.at(-1) : messages[0]) ?? 0;
+    const roots = [position_escape(root.storePath)];
+    if (root.revision !== undefined)
+        roots.push(`«[^»\\n]*[?&]rev=${position_escape(root.revision)}[^»\\n]*»`);
+    const at = new RegExp(`(?:${roots.join('|')})/([^:\\n]+):(\\d+):(\\d+)`);
+    let nearest;
+    lines.forEach((line, index) => {
+        const match = at.exec(line);
+        if (match === null)
+            return;
+        const distance = Math.abs(index - message);
+        if (nearest !== undefined && distance >= nearest.distance)
+            return;
+        const position = { file: match[1], line: Number(match[2]), column: Number(match[3]) };
+        nearest = { position, distance };
+    });
+    return nearest?.position;
+}
+/** An evaluation error that Nix placed in the flake's files. */
+class LocatedError extends Error {
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+        this.name = 'LocatedError';
+    }
+}
+/**
+ * `error`, placed in the flake's files when it is an evaluation error whose trace names a
+ * position in the flake's source (`root`); else `error` as it is.
+ */
+function locateError(error, root) {
+    if (!(error instanceof EvaluationError))
+        return error;
+    const at = flakePosition(error.command.stderr, root);
+    if (at === undefined)
+        return error;
+    return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -37419,6 +37478,7 @@ function fileSystemError(error, destination) {
 
 
 
+
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
  * stops every child and the packing, and no service is asked anything after it: the run then
@@ -37450,8 +37510,11 @@ async function run(place, reading, services) {
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
             await reporter.failed(reason.report(state.publishing), reason.exitCode);
-        else
-            await reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+        else {
+            const failure = signal.aborted ? reason : error;
+            const at = failure instanceof LocatedError ? failure.at : undefined;
+            await reporter.failed((0,errors/* errorMessage */.gJ)(failure), undefined, at);
+        }
     }
     finally {
         await scratch.remove();
@@ -37502,15 +37565,27 @@ async function prepare(place, settings, services, phases, scratch) {
 async function evaluateAndPack(work, settings, source, tarballPath) {
     const { nix, evaluator, phases, log, signal, stepBack } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch((error) => {
+            throw locateError(error, rootOf(source));
+        }),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
     ], signal);
     return { source, outputs, readme, tarball };
+}
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source) {
+    const dir = source.metadata.resolved?.dir ?? '';
+    const storePath = dir === '' ? source.sourceDir : external_node_path_.join(source.sourceDir, ...dir.split('/').map(() => '..'));
+    const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1];
+    return revision === undefined ? { storePath } : { storePath, revision };
 }
 /** The late token, then FlakeHub: only with a finished release in hand. */
 async function publish(place, settings, release, facts, services, phases, state) {
@@ -37966,8 +38041,17 @@ function githubReporter(secrets, verbosity) {
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        async failed(message, exitCode = 1) {
-            core/* setFailed */.C1(hide(message));
+        async failed(message, exitCode = 1, at) {
+            // An error placed in the flake's files is annotated on its line (the file from the
+            // repository's top, as GitHub places annotations).
+            if (at === undefined)
+                core/* setFailed */.C1(hide(message));
+            else
+                core/* error */.z3(hide(message), {
+                    file: at.file,
+                    startLine: at.line,
+                    startColumn: at.column
+                });
             process.exitCode = exitCode;
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeFailureSummary(hide(message), ended);
@@ -38360,7 +38444,7 @@ function makeProcessRunner(settings = {}) {
             // Nothing is started once the run is stopping.
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
-            (options.log ?? context.report.info)(`$ ${showCommand(command, args)}`);
+            (options.log ?? context.report.info)(`${log/* COMMAND_MARK */.iL}${showCommand(command, args)}`);
             return runChild(command, args, options, context);
         }
     };
@@ -40056,6 +40140,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
   N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
@@ -40068,7 +40153,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

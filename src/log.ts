@@ -34,6 +34,14 @@ export interface PhaseLog {
   info(line: string): void
 }
 
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+export const COMMAND_MARK = '$ '
+
+/** Whether `line` shows a command the run started. */
+export function isCommand(line: string): boolean {
+  return line.startsWith(COMMAND_MARK)
+}
+
 /** A log that says nothing, for work done outside a run. */
 export const SILENT: Log = {
   verbosity: 'quiet',

@@ -10,6 +10,7 @@ import { writeRelease } from './dry-run.js'
 import { Cancelled, InputError, errorMessage } from './errors.js'
 import { evaluate } from './evaluate/evaluate.js'
 import { Evaluator } from './evaluate/evaluator.js'
+import { type FlakeRoot, LocatedError, locateError } from './evaluate/position.js'
 import type { Log } from './log.js'
 import { stoppedBy } from './process/command.js'
 import type { Place } from './places/place.js'
@@ -55,7 +56,11 @@ export async function run(place: Place, reading: Reading, services: Services): P
     const { reason } = signal
     if (signal.aborted && reason instanceof Cancelled)
       await reporter.failed(reason.report(state.publishing), reason.exitCode)
-    else await reporter.failed(errorMessage(signal.aborted ? reason : error))
+    else {
+      const failure = signal.aborted ? reason : error
+      const at = failure instanceof LocatedError ? failure.at : undefined
+      await reporter.failed(errorMessage(failure), undefined, at)
+    }
   } finally {
     await scratch.remove()
   }
@@ -126,13 +131,18 @@ async function evaluateAndPack(
   const { nix, evaluator, phases, log, signal, stepBack } = work
   const [outputs, readme, tarball] = await allOrStop(
     [
-      signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+      signal =>
+        evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch(
+          (error: unknown) => {
+            throw locateError(error, rootOf(source))
+          }
+        ),
       signal => findReadme(source.sourceDir, signal),
       signal =>
         phases.run('Package', async log => {
           const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
           log.info(
-            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
+            `Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
           )
           return tarball
         })
@@ -140,6 +150,18 @@ async function evaluateAndPack(
     signal
   )
   return { source, outputs, readme, tarball }
+}
+
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source: FlakeSource): FlakeRoot {
+  const dir = source.metadata.resolved?.dir ?? ''
+  const storePath =
+    dir === '' ? source.sourceDir : path.join(source.sourceDir, ...dir.split('/').map(() => '..'))
+  const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1]
+  return revision === undefined ? { storePath } : { storePath, revision }
 }
 
 /** The late token, then FlakeHub: only with a finished release in hand. */

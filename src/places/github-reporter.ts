@@ -67,8 +67,16 @@ export function githubReporter(secrets: Secrets, verbosity: Verbosity): Reporter
       // Always there on a runner; the command may also run in a step that has no summary.
       if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
     },
-    async failed(message, exitCode = 1) {
-      core.setFailed(hide(message))
+    async failed(message, exitCode = 1, at) {
+      // An error placed in the flake's files is annotated on its line (the file from the
+      // repository's top, as GitHub places annotations).
+      if (at === undefined) core.setFailed(hide(message))
+      else
+        core.error(hide(message), {
+          file: at.file,
+          startLine: at.line,
+          startColumn: at.column
+        })
       process.exitCode = exitCode
       if (process.env.GITHUB_STEP_SUMMARY) await writeFailureSummary(hide(message), ended)
     }
