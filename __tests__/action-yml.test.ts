@@ -2,13 +2,16 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import { parse } from 'yaml'
-import { outputsOf } from '../src/report.js'
+import { OUTPUTS as OUTPUT_TABLE, outputsOf } from '../src/report.js'
 import { inputOf } from '../src/settings/setting.js'
 import { ALL_SETTINGS } from '../src/settings/table.js'
 
 const INPUTS = ALL_SETTINGS.flatMap(setting => inputOf(setting) ?? [])
 const OUTPUTS = Object.keys(
-  outputsOf({ uploadName: '', version: '', flakeRefs: { atLeast: '', exact: '' } } as never)
+  outputsOf(
+    { uploadName: '', version: '', flakeRefs: { atLeast: '', exact: '' } } as never,
+    'dry-run'
+  )
 )
 
 interface ActionYml {
@@ -63,6 +66,15 @@ describe('action.yml', () => {
 
   it('declares exactly the outputs the code sets', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(OUTPUTS.sort())
+  })
+
+  it('describes each output as the table of outputs does, in its order', () => {
+    expect(action.outputs).toEqual(
+      Object.fromEntries(
+        Object.entries(OUTPUT_TABLE).map(([name, { description }]) => [name, { description }])
+      )
+    )
+    expect(Object.keys(action.outputs)).toEqual(Object.keys(OUTPUT_TABLE))
   })
 
   it('keeps the defaults of the established action', () => {

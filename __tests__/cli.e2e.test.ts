@@ -82,7 +82,8 @@ describe('flakehub-push in GitLab CI', () => {
     )
     expect(fs.readFileSync(outputsFile, 'utf8')).toBe(
       `flake_name=group/subgroup-project\nflake_version=${version}\n` +
-        `flakeref_at_least=group/subgroup-project/${version}\nflakeref_exact=group/subgroup-project/=${version}\n`
+        `flakeref_at_least=group/subgroup-project/${version}\nflakeref_exact=group/subgroup-project/=${version}\n` +
+        'outcome=published\n'
     )
   })
 })

@@ -7,6 +7,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { PACKING_NICENESS } from '../src/process/priority.js'
 import { runAction } from './support/action.js'
+import { recordingNix } from './support/cli.js'
 import {
   commitAll,
   makeRepo,
@@ -85,7 +86,8 @@ describe('a dry run', () => {
       flake_name: 'owner/project',
       flake_version: version,
       flakeref_at_least: `owner/project/${version}`,
-      flakeref_exact: `owner/project/=${version}`
+      flakeref_exact: `owner/project/=${version}`,
+      outcome: 'dry-run'
     })
     expect(fs.readdirSync(dest).sort()).toEqual([`${version}.json`, `${version}.tar.gz`])
 
@@ -202,9 +204,11 @@ describe('a dry run', () => {
     const errors = run.annotations.filter(a => a.level === 'error')
     expect(errors).toHaveLength(1)
     expect(errors[0].message).toMatch(
-      /^The flake output `packages\.aarch64-darwin\.broken` does not evaluate\. Nix says:\nerror: broken on aarch64-darwin\n/
+      /^flake\.nix:\d+:\d+: The flake output `packages\.aarch64-darwin\.broken` does not evaluate\. Nix says:\nerror: broken on aarch64-darwin\n/
     )
-    expect(errors[0].message).toMatch(/\(from `nix eval .*`, exited with status 1;/s)
+    expect(errors[0].message).toMatch(
+      /\(from `nix --extra-experimental-features 'nix-command flakes' eval .*`, exited with status 1;/s
+    )
     expect(fs.existsSync(dest) ? fs.readdirSync(dest) : []).toEqual([])
     expect(repoState(repo)).toBe(before)
   })
@@ -233,7 +237,7 @@ describe('a dry run', () => {
       new RegExp(
         `^flake\\.lock in commit ${revision} is out of date: it does not lock what flake\\.nix asks for\\. ` +
           'Run `nix flake lock`, commit flake\\.lock, and run again\\.\n\n' +
-          '`nix flake metadata --json --no-update-lock-file .*` exited with status 1:\n'
+          "`nix --extra-experimental-features 'nix-command flakes' flake metadata --json --no-update-lock-file .*` exited with status 1:\n"
       )
     )
     // Nix's own words, which depend on its version.
@@ -254,7 +258,7 @@ describe('a dry run', () => {
     writeFiles(repo, { 'README.md': 'edited', 'data/a.txt': 'edited', 'untracked.txt': 'new' })
     const revision = sh('git', ['rev-parse', 'HEAD'], repo).trim()
     const index = fs.readFileSync(path.join(repo, '.git', 'index'))
-    const nix = nixWrapper('touch "$DIR/called"\nexec "$REAL_NIX" "$@"')
+    const nix = recordingNix()
     const dest = destDir()
     const run = await runAction({
       workspace: repo,
@@ -327,8 +331,10 @@ describe('a dry run', () => {
       {
         level: 'error',
         message: expect.stringMatching(
-          /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: broken for flake show\n/
-        )
+          /^flake\.nix:\d+:\d+: The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: broken for flake show\n/
+        ),
+        // Issue 16: annotated on the flake's line.
+        properties: { file: 'flake.nix', line: expect.any(String), col: expect.any(String) }
       }
     ])
     expect(run.stdout).toMatch(/^::group::Package \(stopped in [\d.]+ s\)$/m)

@@ -80,7 +80,7 @@ describe(`on ${nixVersion().text}`, () => {
         expect(run.exitCode).toBe(1)
         expect(errorsOf(run)).toEqual([
           expect.stringMatching(
-            /^`nix flake show .*` exited with status 1:\n.*broken only on aarch64-darwin/s
+            /^`nix --extra-experimental-features 'nix-command flakes' flake show .*` exited with status 1:\n.*broken only on aarch64-darwin/s
           )
         ])
       }
@@ -95,12 +95,12 @@ describe(`on ${nixVersion().text}`, () => {
     [
       'the one evaluation',
       {},
-      /^The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: thrown on every run\n/
+      /^flake\.nix:\d+:\d+: The flake output `packages\.x86_64-linux\.broken` does not evaluate\. Nix says:\nerror: thrown on every run\n/
     ],
     [
       'nix flake show, for a flake that is too big',
       TOO_BIG,
-      /^`nix flake show .*` exited with status 1:\n.*thrown on every run/s
+      /^`nix --extra-experimental-features 'nix-command flakes' flake show .*` exited with status 1:\n.*thrown on every run/s
     ]
   ])(
     'names what a package threw when the same commit fails a second time, in %s',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 
-const { Nix, atLeast, parseNixVersion } = await import('../src/source/nix.js')
+const { NIX_FEATURES, Nix, atLeast, parseNixVersion } = await import('../src/source/nix.js')
 const { Evaluator } = await import('../src/evaluate/evaluator.js')
 const { CommandError } = await import('../src/process/command.js')
 type CommandRunner = import('../src/process/command.js').CommandRunner
@@ -38,7 +38,10 @@ describe('Nix commands', () => {
   function recording(stdout: Record<string, string>) {
     const calls: string[][] = []
     const runner: CommandRunner = {
-      run: async (command, args) => {
+      run: async (command, given) => {
+        // Every call enables the features it needs; the rest is what each test looks at.
+        expect(given.slice(0, 2)).toEqual(NIX_FEATURES)
+        const args = given.slice(2)
         calls.push([command, ...args])
         return { stdout: stdout[args[0] === '--version' ? 'version' : args[1]] ?? '{}', stderr: '' }
       }
@@ -87,7 +90,13 @@ describe('Nix commands', () => {
       'nix (Nix) 2.8.0',
       ['--show-trace']
     ],
-    ['leaves the trace out where Nix names the output by default', 'nix (Nix) 2.26.3', []]
+    // Issue 16: newer Nix names the output without it, but places the error in the flake's
+    // files only in the trace.
+    [
+      'asks newer Nix for the trace too, which alone places the error in the flake',
+      'nix (Nix) 2.26.3',
+      ['--show-trace']
+    ]
   ])('%s', async (_, version, trace) => {
     const { calls, evaluator } = recording({ version, '--raw': '{}\n{}' })
     await evaluator.outputs('git+file:///f', false)
@@ -131,7 +140,7 @@ describe('Nix commands', () => {
     ].join('\n')
     const runner: CommandRunner = {
       run: async (_, args) => {
-        if (args[0] === '--version') return { stdout: 'nix (Nix) 2.26.3', stderr: '' }
+        if (args.includes('--version')) return { stdout: 'nix (Nix) 2.26.3', stderr: '' }
         throw new CommandError('nix eval …', 1, stderr)
       }
     }
@@ -162,11 +171,12 @@ describe('Nix commands', () => {
       counts: { packages: 0 },
       json: document
     })
-    expect(calls.find(call => call[1] === 'eval')!.slice(0, 5)).toEqual([
+    expect(calls.find(call => call[1] === 'eval')!.slice(0, 6)).toEqual([
       'nix',
       'eval',
       '--raw',
       '--no-write-lock-file',
+      '--show-trace',
       '--override-input'
     ])
   })

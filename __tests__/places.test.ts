@@ -16,6 +16,10 @@ describe('the place', () => {
     expect(detectPlace({ ...all, GITHUB_ACTIONS: '' })).toBe(gitlab)
     expect(detectPlace({ FLAKEHUB_PUSH_OIDC_TOKEN: 't' })).toBe(ci)
     expect(detectPlace({ CI: 'true' })).toBe(local)
+    // Only the value the CI itself sets counts: `false` (as scripts and gitlab-ci-local say) is not it.
+    expect(detectPlace({ GITHUB_ACTIONS: 'false', GITLAB_CI: 'false' })).toBe(local)
+    expect(detectPlace({ GITHUB_ACTIONS: 'false', GITLAB_CI: 'true' })).toBe(gitlab)
+    expect(detectPlace({ GITLAB_CI: '1', FLAKEHUB_PUSH_OIDC_TOKEN: ' ' })).toBe(local)
     expect(PLACES.map(place => place.name)).toEqual([
       'GitHub Actions',
       'GitLab CI',
@@ -51,7 +55,8 @@ describe('the place', () => {
       refName: 'main',
       refNameFrom: 'CI_COMMIT_REF_NAME',
       workspace: '/builds/g/p',
-      rev: 'a'.repeat(40)
+      rev: 'a'.repeat(40),
+      startFolder: '/x'
     })
     expect(gitlab.enter({ ...env, CI_COMMIT_TAG: 'v2.0.0' }, '/x').defaults).toMatchObject({
       refName: 'v2.0.0',

@@ -10,7 +10,7 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { NODE } from './support/action.js'
 import { CLI_BUNDLE, runCli, threeCommits, tmp } from './support/cli.js'
-import { nixConfig } from './support/nix.js'
+import { nixConfig, sh } from './support/nix.js'
 import { Registry, npmHome, pack, startRegistry } from './support/npm.js'
 import { StandIns, startStandIns } from './support/stand-ins.js'
 
@@ -108,15 +108,22 @@ describe("the README's command line examples", () => {
     expect(hub.problems).toEqual([])
   })
 
-  it('a laptop: the dry run writes the tarball and the metadata', async () => {
+  it('a laptop with a stock Nix: the dry run writes the tarball and the metadata, named after origin', async () => {
     const { repo, revision } = threeCommits()
-    const run = await shell(repo, example('laptop'), { PATH: commandOnPath() })
+    sh('git', ['remote', 'add', 'origin', 'git@github.com:my-org/my-flake.git'], repo)
+    // Nix as installed: no experimental features in its configuration.
+    const stock = nixConfig()
+      .split('\n')
+      .filter(line => !line.startsWith('experimental-features'))
+      .join('\n')
+    const run = await shell(repo, example('laptop'), { PATH: commandOnPath(), NIX_CONFIG: stock })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
     const version = `0.1.3+rev-${revision}`
-    expect(fs.readdirSync(path.join(repo, 'flakehub-out')).sort()).toEqual([
-      `${version}.json`,
-      `${version}.tar.gz`
-    ])
+    const out = path.join(repo, 'flakehub-out')
+    expect(fs.readdirSync(out).sort()).toEqual([`${version}.json`, `${version}.tar.gz`])
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, `${version}.json`), 'utf8'))
+    expect(metadata).toMatchObject({ repo: 'my-org/my-flake', source_subdirectory: '' })
+    expect(run.stdout.trimEnd().split('\n').length).toBeLessThan(25)
   })
 })

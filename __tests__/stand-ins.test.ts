@@ -368,8 +368,12 @@ else {
     expect(run.stdout).toContain('plain line')
     expect(run.summary).toBe('## Summary\n')
     expect(run.annotations).toEqual([
-      { level: 'warning', message: 'watch out' },
-      { level: 'error', message: 'first line\nsecond line\r\nat 100%' },
+      { level: 'warning', message: 'watch out', properties: { title: 'careful' } },
+      {
+        level: 'error',
+        message: 'first line\nsecond line\r\nat 100%',
+        properties: { file: 'flake.nix', line: '3' }
+      },
       { level: 'notice', message: 'fyi' }
     ])
     const { seen, ...outputs } = run.outputs

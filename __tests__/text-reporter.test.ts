@@ -90,15 +90,27 @@ describe('the text reporter', () => {
 })
 
 describe('the outputs file', () => {
-  it('holds the four outputs as dotenv lines once the run has finished', async () => {
+  it('holds the outputs as dotenv lines once the run has finished', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dotenv-')), 'out.env')
     const finished = jest.fn<Reporter['finished']>(async () => undefined)
     const reporter = withOutputsFile({ finished } as unknown as Reporter, file)
     await reporter.finished(release, 'published', new Map(), { host: 'https://x' })
     expect(fs.readFileSync(file, 'utf8')).toBe(
       'flake_name=group/sub-project\nflake_version=v1.0.0\n' +
-        'flakeref_at_least=group/sub-project/v1.0.0\nflakeref_exact=group/sub-project/=v1.0.0\n'
+        'flakeref_at_least=group/sub-project/v1.0.0\nflakeref_exact=group/sub-project/=v1.0.0\n' +
+        'outcome=published\n'
     )
     expect(finished).toHaveBeenCalledTimes(1)
   })
+
+  it.each(['already-published', 'dry-run'] as const)(
+    'tells a later job the outcome %s',
+    async outcome => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dotenv-')), 'out.env')
+      const finished = jest.fn<Reporter['finished']>(async () => undefined)
+      const reporter = withOutputsFile({ finished } as unknown as Reporter, file)
+      await reporter.finished(release, outcome, new Map(), { host: 'https://x' })
+      expect(fs.readFileSync(file, 'utf8').split('\n').at(-2)).toBe(`outcome=${outcome}`)
+    }
+  )
 })

@@ -8,7 +8,7 @@ import * as path from 'node:path'
 import { type CommandRunner, processRunner } from '../src/process/command.js'
 import type { FlakeSource } from '../src/source/locate.js'
 import { type Entry, type EntrySource, fileTree } from '../src/source/file-tree.js'
-import { Nix, type FlakeMetadata } from '../src/source/nix.js'
+import { NIX_FEATURES, Nix, type FlakeMetadata } from '../src/source/nix.js'
 import { packAndVerify } from '../src/source/verify.js'
 import { commitAll, makeRepo, nixJson, sh } from './support/nix.js'
 
@@ -57,7 +57,8 @@ function source(dir: '' | 'sub'): FlakeSource {
 function recordingNix(calls: string[]): Nix {
   const runner: CommandRunner = {
     run: (command, args, options) => {
-      calls.push([command, ...args].join(' '))
+      // Every call enables the features it needs first; the rest is what the tests look at.
+      calls.push([command, ...args.slice(NIX_FEATURES.length)].join(' '))
       return processRunner.run(command, args, options)
     }
   }

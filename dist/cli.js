@@ -34972,12 +34972,12 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4528);
-/* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6464);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5275);
+/* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7606);
-/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8719);
+/* harmony import */ var _settings_command_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6767);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3826);
 /**
  * The `flakehub-push` command (bundled into dist/cli.js): the established binary's flags and
@@ -35754,7 +35754,9 @@ function mergeLabels(extraLabels, topics) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L7: () => (/* binding */ shows),
-/* harmony export */   qY: () => (/* binding */ SILENT)
+/* harmony export */   iL: () => (/* binding */ COMMAND_MARK),
+/* harmony export */   qY: () => (/* binding */ SILENT),
+/* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
 /* unused harmony export VERBOSITIES */
 /**
@@ -35769,6 +35771,12 @@ const VERBOSITIES = ['quiet', 'normal', 'verbose', 'debug'];
 function shows(verbosity, level) {
     return VERBOSITIES.indexOf(verbosity) >= VERBOSITIES.indexOf(level);
 }
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+const COMMAND_MARK = '$ ';
+/** Whether `line` shows a command the run started. */
+function isCommand(line) {
+    return line.startsWith(COMMAND_MARK);
+}
 /** A log that says nothing, for work done outside a run. */
 const SILENT = {
     verbosity: 'quiet',
@@ -35780,7 +35788,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 4528:
+/***/ 5275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35853,11 +35861,17 @@ var errors = __nccwpck_require__(3916);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
-var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: ./src/process/command.ts
+var command = __nccwpck_require__(1760);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/source/nix.ts
+/**
+ * Nix, as the run asks it about the flake's source, over a {@link CommandRunner}: its version,
+ * the flake's metadata (which also checks the lock file), the source's store path, and its own
+ * NAR hash of a folder. Never writes a lock file. The evaluation is evaluate/'s.
+ */
+
 
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 function parseNixVersion(output) {
@@ -35865,6 +35879,31 @@ function parseNixVersion(output) {
     if (match === null)
         throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
     return [Number(match[1]), Number(match[2])];
+}
+/**
+ * The features every `nix` call of the run needs, enabled on the call itself: a stock Nix, with
+ * nothing in its configuration, runs the tool as it is (and one that enables them already is
+ * not told twice: `extra-` adds to what is set, without a warning, from 2.8 to 2.34).
+ */
+const NIX_FEATURES = ['--extra-experimental-features', 'nix-command flakes'];
+/**
+ * The oldest Nix the tool runs with: the oldest its tests run (every command it uses is older,
+ * but an older Nix is not tested, so it is refused rather than trusted).
+ */
+const OLDEST_NIX = [2, 8];
+/** Nix missing or too old, in one sentence that says what to do. */
+function nixProblem(error, version) {
+    if (version !== undefined) {
+        if (atLeast(version, OLDEST_NIX))
+            return undefined;
+        return new Error(`Nix ${version.join('.')} is too old: flakehub-push needs Nix ${OLDEST_NIX.join('.')} or newer. ` +
+            'Upgrade Nix (https://nixos.org/download), and run again.');
+    }
+    if (error instanceof command/* CommandError */.Qd && error.exitCode === null && /ENOENT/.test(error.stderr))
+        return new Error('Nix is not installed here (there is no `nix` on PATH), and flakehub-push evaluates the flake with it. ' +
+            `Install Nix ${OLDEST_NIX.join('.')} or newer (https://nixos.org/download; in a workflow, an earlier step such as ` +
+            'DeterminateSystems/nix-installer-action), and run again.');
+    return undefined;
 }
 class Nix {
     /** `log`: where the version found is told. */
@@ -35874,7 +35913,19 @@ class Nix {
     }
     /** Run `nix` with `args`. */
     run(args, options = {}) {
-        return this.runner.run('nix', args, options);
+        return this.runner.run('nix', [...NIX_FEATURES, ...args], options);
+    }
+    /**
+     * Refuse a missing or too old Nix, before anything else is asked of it: one error that says
+     * what to install. Any other failure of `nix --version` is Nix's own, shown as it is.
+     */
+    async require(options = {}) {
+        const version = await this.version(options).catch((error) => {
+            throw nixProblem(error) ?? error;
+        });
+        const problem = nixProblem(undefined, version);
+        if (problem !== undefined)
+            throw problem;
     }
     /** Run `nix` with `args`, and read what it printed as JSON. */
     async json(args, options) {
@@ -35970,7 +36021,7 @@ class EvaluationError extends Error {
             ? 'The flake does not evaluate'
             : `The flake output \`${failure.output}\` does not evaluate`;
         super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the detailed log: \`-v\` for the command, debug logging for the action)`);
         this.failure = failure;
         this.command = command;
         this.name = 'EvaluationError';
@@ -36000,8 +36051,12 @@ const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
+/**
+ * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
+ * only there, and every Nix gives the position in the flake's own files only there (newer Nix
+ * truncates the trace before it otherwise), which position.ts reads.
+ */
+const TRACE = ['--show-trace'];
 class Evaluator {
     /**
      * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
@@ -36053,18 +36108,14 @@ class Evaluator {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.nix.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const inspect = await this.inspectFlakeDir();
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const args = [
             'eval',
             '--raw',
             '--no-write-lock-file',
-            ...trace,
+            ...TRACE,
             '--override-input',
             'flake',
             flakeRef,
@@ -36108,6 +36159,58 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) 
         phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/position.ts
+
+const position_ERROR_LINE = /^\s*error:/;
+const position_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The position in `stderr` of a file in the flake's source (`root`) nearest to Nix's message
+ * (before it in newer Nix, after it in 2.8), its file relative to the repository's top;
+ * undefined when Nix named none there.
+ */
+function flakePosition(stderr, root) {
+    const lines = stderr.split('\n');
+    const messages = lines.flatMap((line, index) => (position_ERROR_LINE.test(line) ? [index] : []));
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const message = (newLayout ? messages.at(-1) : messages[0]) ?? 0;
+    const roots = [position_escape(root.storePath)];
+    if (root.revision !== undefined)
+        roots.push(`«[^»\\n]*[?&]rev=${position_escape(root.revision)}[^»\\n]*»`);
+    const at = new RegExp(`(?:${roots.join('|')})/([^:\\n]+):(\\d+):(\\d+)`);
+    let nearest;
+    lines.forEach((line, index) => {
+        const match = at.exec(line);
+        if (match === null)
+            return;
+        const distance = Math.abs(index - message);
+        if (nearest !== undefined && distance >= nearest.distance)
+            return;
+        const position = { file: match[1], line: Number(match[2]), column: Number(match[3]) };
+        nearest = { position, distance };
+    });
+    return nearest?.position;
+}
+/** An evaluation error that Nix placed in the flake's files. */
+class LocatedError extends Error {
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+        this.name = 'LocatedError';
+    }
+}
+/**
+ * `error`, placed in the flake's files when it is an evaluation error whose trace names a
+ * position in the flake's source (`root`); else `error` as it is.
+ */
+function locateError(error, root) {
+    if (!(error instanceof EvaluationError))
+        return error;
+    const at = flakePosition(error.command.stderr, root);
+    if (at === undefined)
+        return error;
+    return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -36347,7 +36450,7 @@ class Credential {
 }
 
 // EXTERNAL MODULE: ./src/settings/setting.ts
-var setting = __nccwpck_require__(1013);
+var settings_setting = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
@@ -36358,20 +36461,31 @@ var table = __nccwpck_require__(2221);
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
+/** How the action names a setting, for callers that give no spelling. */
+const INPUT_REF = { ref: (setting) => `\`${(0,settings_setting/* inputOf */.w)(setting)}\`` };
+/**
+ * Why FlakeHub would refuse the tarball, naming the files that make it big, or undefined. `spelling`
+ * names the setting for a subflake as the run's source does (`directory`, `--directory`).
+ */
+function uploadSizeProblem(release, spelling = INPUT_REF) {
     const { tarball } = release;
     if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
+        return undefined;
     const largest = tarball.largestFiles
         .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
         .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+    return (`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with ${spelling.ref(table/* SETTINGS */.yy.directory)}.`);
+}
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release, spelling) {
+    const problem = uploadSizeProblem(release, spelling);
+    if (problem !== undefined)
+        throw new Error(problem);
 }
 async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
+    checkUploadSize(release, settings.spelling);
     const { signal } = services;
     const idToken = audience => {
         signal?.throwIfAborted();
@@ -36432,7 +36546,7 @@ class Git {
         catch (error) {
             if (error instanceof command/* CommandError */.Qd && /not a git repository/i.test(error.stderr))
                 return undefined;
-            throw error;
+            throw untrustedOwner(error) ?? error;
         }
         return { top: lines[0], shallow: lines[1] === 'true' };
     }
@@ -36488,6 +36602,19 @@ class Git {
     async commitCount(revision) {
         return Number((await this.git(['rev-list', '--count', revision])).trim());
     }
+}
+/**
+ * Git refused a repository another user owns (its `safe.directory` check, common in containers
+ * whose checkout belongs to the runner's user): one sentence with the fix, Git's words below.
+ */
+function untrustedOwner(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return undefined;
+    const match = /dubious ownership in repository at '([^']*)'/.exec(error.stderr);
+    if (match === null)
+        return undefined;
+    return new Error(`Git refuses to read the repository at ${match[1]}: it belongs to another user. If you trust it, ` +
+        `run \`git config --global --add safe.directory ${match[1]}\` (in a job, as an earlier step), and run again.\n\n${error.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/source/commit.ts
@@ -37338,7 +37465,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,settings_setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37352,6 +37479,7 @@ function fileSystemError(error, destination) {
  * each place-bound step is done, and the {@link Services} (built by the entry point) how the run
  * reaches the world; nothing below asks where it is.
  */
+
 
 
 
@@ -37382,6 +37510,9 @@ async function run(place, reading, services) {
         const { release, facts } = await prepare(place, settings, services, phases, scratch);
         signal.throwIfAborted();
         if (settings.destDir !== undefined) {
+            const tooBig = uploadSizeProblem(release, settings.spelling);
+            if (tooBig !== undefined)
+                reporter.warning(`FlakeHub would refuse this release. ${tooBig}`);
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
             await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir });
@@ -37394,9 +37525,12 @@ async function run(place, reading, services) {
         await scratch.remove(); // before saying so
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(state.publishing), reason.exitCode);
-        else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+            await reporter.failed(reason.report(state.publishing), reason.exitCode);
+        else {
+            const failure = signal.aborted ? reason : error;
+            const at = failure instanceof LocatedError ? failure.at : undefined;
+            await reporter.failed((0,errors/* errorMessage */.gJ)(failure), undefined, at);
+        }
     }
     finally {
         await scratch.remove();
@@ -37425,6 +37559,8 @@ async function prepare(place, settings, services, phases, scratch) {
     const { reporter: log, signal, stepBack } = services;
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
+    const nix = new Nix(runner, log);
+    await nix.require({ log: line => log.debug(line) });
     const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
         const { ref } = settings.spelling;
         const wording = { rev: ref(table/* SETTINGS */.yy.rev), gitRoot: ref(table/* SETTINGS */.yy.gitRoot) };
@@ -37433,7 +37569,6 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const nix = new Nix(runner, log);
     const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
     const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
     const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));
@@ -37446,15 +37581,27 @@ async function prepare(place, settings, services, phases, scratch) {
 async function evaluateAndPack(work, settings, source, tarballPath) {
     const { nix, evaluator, phases, log, signal, stepBack } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch((error) => {
+            throw locateError(error, rootOf(source));
+        }),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
     ], signal);
     return { source, outputs, readme, tarball };
+}
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source) {
+    const dir = source.metadata.resolved?.dir ?? '';
+    const storePath = dir === '' ? source.sourceDir : external_node_path_.join(source.sourceDir, ...dir.split('/').map(() => '..'));
+    const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1];
+    return revision === undefined ? { storePath } : { storePath, revision };
 }
 /** The late token, then FlakeHub: only with a finished release in hand. */
 async function publish(place, settings, release, facts, services, phases, state) {
@@ -37587,7 +37734,7 @@ function flakeRefs(uploadName, version) {
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37600,6 +37747,85 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/process/child-env.ts
+var child_env = __nccwpck_require__(8561);
+;// CONCATENATED MODULE: ./src/places/around.ts
+/**
+ * The Git repository around the folder a run starts in, for the places outside GitHub Actions:
+ * its top (the default `git-root`) and the repository its `origin` remote names (the default
+ * `repository`), so that the command gives the same result from any folder of a checkout.
+ * Asked once, when the place is entered, before the settings are read; the remote's URL is never
+ * shown (it may carry a token, as GitLab's clones do), only the path read from it.
+ */
+
+
+/** The real `git`, with no token in its environment, given a few seconds at most. */
+const realGit = args => {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', args, {
+            encoding: 'utf8',
+            env: (0,child_env/* childEnvironment */.Qc)(process.env),
+            stdio: ['ignore', 'pipe', 'ignore'],
+            timeout: 10000
+        });
+    }
+    catch {
+        return undefined; // not a repository, no such remote, or no git: the settings say so later
+    }
+};
+/** The repository around `folder`, or undefined when it is in none. */
+function repositoryAround(folder, git = realGit) {
+    const top = git(['-C', folder, 'rev-parse', '--show-toplevel'])?.trim();
+    if (!top)
+        return undefined;
+    const origin = git(['-C', folder, 'remote', 'get-url', 'origin'])?.trim();
+    return origin ? { top, origin } : { top };
+}
+/**
+ * The `owner/project` path of a remote's URL (subgroups kept: the settings fold them):
+ * `https://github.com/o/p.git`, `git@gitlab.com:g/s/p.git`, `ssh://git@host:22/o/p`; undefined
+ * for a URL with no host (a folder), or a path of fewer than two parts.
+ */
+function originRepository(url) {
+    let repoPath;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+        if (!URL.canParse(url))
+            return undefined;
+        const parsed = new URL(url);
+        if (parsed.protocol === 'file:' || parsed.hostname === '')
+            return undefined;
+        repoPath = decodeURIComponent(parsed.pathname);
+    }
+    else {
+        // scp-like: [user@]host:path, where the host has no slash before the colon.
+        repoPath = /^(?:[^@/]+@)?[^:/]+:(?!\/\/)(.+)$/.exec(url)?.[1];
+    }
+    if (repoPath === undefined)
+        return undefined;
+    const parts = repoPath
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '')
+        .split('/')
+        .filter(part => part !== '' && part !== '~');
+    return parts.length >= 2 ? parts.join('/') : undefined;
+}
+/**
+ * The defaults of a run outside GitHub Actions in `cwd`: `git-root` the top of the repository
+ * around it, `directory` found from it, and the repository the `origin` remote names.
+ */
+function aroundDefaults(cwd, git = realGit) {
+    const around = repositoryAround(cwd, git);
+    const origin = around?.origin === undefined ? undefined : originRepository(around.origin);
+    return {
+        repository: origin ?? '',
+        repositoryFrom: origin === undefined ? '' : 'the `origin` remote',
+        ...(around === undefined ? {} : { gitRoot: around.top }),
+        startFolder: cwd
+    };
+}
+
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -37798,8 +38024,10 @@ var text_reporter = __nccwpck_require__(771);
 /**
  * Any other CI, recognised by the OIDC token it hands over in `FLAKEHUB_PUSH_OIDC_TOKEN`: plain
  * text, the repository facts from local Git (a rolling release from a shallow clone refused),
- * and no defaults from the environment (the repository must be named).
+ * and the defaults of the repository around the current folder (around.ts), as on a developer's
+ * machine.
  */
+
 
 
 
@@ -37813,7 +38041,7 @@ function ciPlace(env, cwd) {
     const token = () => env[CI_TOKEN]?.trim() || undefined;
     return {
         name: ci.name,
-        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
         reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
         secrets: [token() ?? []].flat(),
         check(settings, now) {
@@ -37832,7 +38060,7 @@ function ciPlace(env, cwd) {
 }
 const ci = {
     name: `CI (${CI_TOKEN})`,
-    detect: env => Boolean(env[CI_TOKEN]),
+    detect: env => Boolean(env[CI_TOKEN]?.trim()),
     enter: ciPlace
 };
 
@@ -39996,8 +40224,8 @@ var report = __nccwpck_require__(665);
 
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release)))
+function setOutputs(release, outcome) {
+    for (const [name, value] of Object.entries((0,report/* outputsOf */.Yz)(release, outcome)))
         setOutput(name, value);
 }
 /**
@@ -40054,6 +40282,30 @@ async function writeSummary(release, outcome, timings, where) {
     summary.addHeading('Time per phase', 3).addTable(github_summary_table(['Phase', 'Seconds'], phases));
     await summary.write();
 }
+/**
+ * Write the job summary of a failed run: the phase that failed (or that the run stopped before
+ * any), the error (what failed and what to do: the run's own words), and every phase that ended.
+ */
+async function writeFailureSummary(message, phases) {
+    const html = escapeHtml;
+    const failed = phases.find(phase => phase.outcome === 'failed');
+    const heading = failed !== undefined
+        ? `Failed: ${html(failed.name)}`
+        : phases.length === 0
+            ? 'Failed before it started'
+            : 'Failed';
+    const summary = summary_summary.addHeading(heading, 2).addCodeBlock(html(message));
+    if (phases.length === 0)
+        summary.addRaw('No phase ran: nothing was evaluated or published.', true);
+    else
+        summary
+            .addHeading('Phases', 3)
+            .addTable([
+            ['Phase', 'Result', 'Seconds'].map(data => ({ data, header: true })),
+            ...phases.map(phase => [html(phase.name), html(phase.outcome), phase.seconds.toFixed(2)])
+        ]);
+    await summary.write();
+}
 
 ;// CONCATENATED MODULE: ./src/places/github-reporter.ts
 /**
@@ -40097,6 +40349,8 @@ function githubVerbosity() {
  */
 function githubReporter(secrets, verbosity) {
     const hide = (text) => secrets.hide(text);
+    // Every phase that ended, for the summary of a failed run.
+    const ended = [];
     return {
         verbosity,
         info: line => printInert([hide(line)]),
@@ -40106,19 +40360,31 @@ function githubReporter(secrets, verbosity) {
         debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : debug(hide(message)),
         phaseStarted: name => info(`▶ ${hide(name)}…`),
         phaseEnded(name, outcome, seconds, lines) {
+            ended.push({ name, outcome, seconds });
             startGroup(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
             printInert(lines.map(hide));
             endGroup();
         },
         async finished(release, outcome, timings, where) {
-            setOutputs(release);
+            setOutputs(release, outcome);
             // Always there on a runner; the command may also run in a step that has no summary.
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        failed(message, exitCode = 1) {
-            setFailed(hide(message));
+        async failed(message, exitCode = 1, at) {
+            // An error placed in the flake's files is annotated on its line (the file from the
+            // repository's top, as GitHub places annotations).
+            if (at === undefined)
+                setFailed(hide(message));
+            else
+                error(hide(message), {
+                    file: at.file,
+                    startLine: at.line,
+                    startColumn: at.column
+                });
             process.exitCode = exitCode;
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeFailureSummary(hide(message), ended);
         }
     };
 }
@@ -40202,7 +40468,7 @@ async function requestGithubIdToken({ limits, log, secrets }, audience, signal) 
 
 ;// CONCATENATED MODULE: ./src/places/github.ts
 /**
- * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * GitHub Actions (`GITHUB_ACTIONS=true`): the defaults from the runner's variables, workflow
  * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
  * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
  * triggered by a pull request is refused, unless it is a dry run.
@@ -40260,13 +40526,14 @@ function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OW
 }
 const github = {
     name: 'GitHub Actions',
-    detect: env => Boolean(env.GITHUB_ACTIONS),
+    // The runner sets `true`; `false` (or anything else) is a run outside Actions.
+    detect: env => env.GITHUB_ACTIONS === 'true',
     enter: (env, cwd) => githubPlace(env, cwd)
 };
 
 ;// CONCATENATED MODULE: ./src/places/gitlab.ts
 /**
- * GitLab CI (`GITLAB_CI` set): the defaults from GitLab's predefined variables, the log in
+ * GitLab CI (`GITLAB_CI=true`): the defaults from GitLab's predefined variables, the log in
  * collapsible sections, the repository facts from local Git (a rolling release from a shallow
  * clone refused, since GitLab clones shallowly by default), and the job's ID token from
  * `GITLAB_JWT_ID_TOKEN`, declared under the job's `id_tokens:`.
@@ -40275,7 +40542,10 @@ const github = {
 
 
 
-/** The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first. */
+/**
+ * The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first; the flake
+ * found from the folder the job runs the command in.
+ */
 function gitlabDefaults(env, cwd) {
     const tag = env.CI_COMMIT_TAG ?? '';
     return {
@@ -40284,7 +40554,8 @@ function gitlabDefaults(env, cwd) {
         refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
         refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
         workspace: env.CI_PROJECT_DIR || cwd,
-        rev: env.CI_COMMIT_SHA || undefined
+        rev: env.CI_COMMIT_SHA || undefined,
+        startFolder: cwd
     };
 }
 function gitlabTokenMissing(audience) {
@@ -40317,17 +40588,19 @@ function gitlabPlace(env, cwd) {
 }
 const gitlab = {
     name: 'GitLab CI',
-    detect: env => Boolean(env.GITLAB_CI),
+    // GitLab sets `true`; a script, or gitlab-ci-local outside a job, may set `false`.
+    detect: env => env.GITLAB_CI === 'true',
     enter: gitlabPlace
 };
 
 ;// CONCATENATED MODULE: ./src/places/local.ts
 /**
- * A developer's machine (none of the other places): plain text with a status line on a
- * terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
+ * A developer's machine (none of the other places): the settings' defaults from the repository
+ * around the current folder (around.ts), plain text with a status line on a terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
  * only from a development issuer (`--jwt-issuer-uri`, for FlakeHub's own developers against a
  * local FlakeHub); otherwise only a dry run can work, which needs none.
  */
+
 
 
 
@@ -40395,7 +40668,7 @@ function checkIssuer(settings) {
 function localPlace(env, cwd) {
     return {
         name: local.name,
-        defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+        defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
         reporter: options => (0,text_reporter/* placeTextReporter */._D)(options, env, false),
         secrets: [],
         check: checkIssuer,
@@ -40439,7 +40712,7 @@ function detectPlace(env) {
 /* harmony export */   _D: () => (/* binding */ placeTextReporter),
 /* harmony export */   nG: () => (/* binding */ withOutputsFile)
 /* harmony export */ });
-/* unused harmony exports textReporter, escapeControls, dotenvOutputs */
+/* unused harmony exports isSet, textReporter, escapeControls, dotenvOutputs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
@@ -40513,6 +40786,10 @@ function phaseBlock(title, lines, gitlab) {
     return (`\x1b[0Ksection_start:${at(gitlab.started)}:${gitlab.id}[collapsed=true]\r\x1b[0K${title}${body}\n` +
         `\x1b[0Ksection_end:${at(gitlab.ended)}:${gitlab.id}\r\x1b[0K`);
 }
+/** A CI's flag variable is set: `true` or `1` (`false`, `0` or empty are not). */
+function isSet(value) {
+    return value !== undefined && /^(true|1)$/i.test(value.trim());
+}
 /** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
 function debugRequested(env) {
     return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1';
@@ -40523,12 +40800,14 @@ function debugRequested(env) {
  */
 function placeTextReporter(options, env, gitlab) {
     const terminal = options.err.isTTY === true;
+    const verbosity = debugRequested(env) ? 'debug' : options.verbosity;
     return textReporter({
         ...options,
         gitlab,
         color: !env.NO_COLOR && (gitlab || terminal),
-        progress: terminal && !env.CI,
-        verbosity: debugRequested(env) ? 'debug' : options.verbosity
+        progress: terminal && !isSet(env.CI),
+        announce: gitlab || isSet(env.CI) || (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose'),
+        verbosity
     });
 }
 function textReporter(options) {
@@ -40547,10 +40826,13 @@ function textReporter(options) {
         status.draw();
     };
     const quiet = !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'normal');
+    // The commands run are detail: shown from `verbose` on.
+    const kept = (line) => (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .shows */ .L7)(verbosity, 'verbose') || !(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .isCommand */ .y9)(line);
+    const announce = !options.progress && !quiet && options.announce !== false;
     return {
         verbosity,
         info: line => {
-            if (!quiet)
+            if (!quiet && kept(line))
                 print(out, shown(line));
         },
         warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
@@ -40560,7 +40842,7 @@ function textReporter(options) {
         },
         phaseStarted(name) {
             status.start(name);
-            if (!options.progress && !quiet)
+            if (announce)
                 print(out, `▶ ${shown(name)}…`);
         },
         phaseEnded(name, outcome, seconds, lines) {
@@ -40572,14 +40854,11 @@ function textReporter(options) {
             const section = gitlab
                 ? { id: `flakehub_push_${++sections}`, started, ended: now() }
                 : undefined;
-            print(out, phaseBlock(title, lines.map(shown), section));
+            print(out, phaseBlock(title, lines.filter(kept).map(shown), section));
         },
         async finished(release, outcome, timings, where) {
-            const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
-            print(out, shown(['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n')));
-            for (const line of releaseLines(release, where))
+            for (const line of resultLines(release, outcome, timings, where))
                 print(out, shown(line));
-            print(out, shown(`time:     ${times}`));
         },
         failed(message, exitCode = 1) {
             status.clear();
@@ -40607,6 +40886,26 @@ function escapeControls(text) {
             : `\\u${code.toString(16).padStart(4, '0')}`;
     });
 }
+/** The result of a finished run: a heading, the release, the times and what to do next. */
+function resultLines(release, outcome, timings, where) {
+    const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+    return [
+        ['', `${_report_js__WEBPACK_IMPORTED_MODULE_2__/* .HEADINGS */ .Ac[outcome]} ${release.uploadName} ${release.version}`].join('\n'),
+        ...releaseLines(release, where),
+        `time:     ${times}`,
+        `next:     ${nextStep(release, outcome, where)}`
+    ];
+}
+/** What to do once the run has finished, in one line. */
+function nextStep(release, outcome, where) {
+    if ('destDir' in where)
+        return (`look into ${where.destDir}; to publish, run it without the dry run in CI (GitHub Actions or ` +
+            "GitLab CI: see the README), where FlakeHub's token comes from.");
+    const use = `inputs.${release.uploadName.split('/')[1]}.url = "https://flakehub.com/f/${release.uploadName}/*";`;
+    return outcome === 'published'
+        ? `use it in a flake: ${use}`
+        : `nothing new was uploaded (FlakeHub had this version); commit and run again, or tag a new version. To use it: ${use}`;
+}
 /** The release's name, version and flake references, one to a line. */
 function releaseLines(release, where) {
     return [
@@ -40617,9 +40916,9 @@ function releaseLines(release, where) {
         'host' in where ? `page:     ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .flakePage */ .XF)(where.host, release)}` : `folder:   ${where.destDir}`
     ];
 }
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-function dotenvOutputs(release) {
-    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release))
+/** The outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+function dotenvOutputs(release, outcome) {
+    return Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .outputsOf */ .Yz)(release, outcome))
         .map(([name, value]) => `${name}=${value}\n`)
         .join('');
 }
@@ -40630,7 +40929,7 @@ function withOutputsFile(reporter, file) {
     return {
         ...reporter,
         async finished(release, outcome, timings, where) {
-            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release));
+            await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile(file, dotenvOutputs(release, outcome));
             await reporter.finished(release, outcome, timings, where);
         }
     };
@@ -40639,26 +40938,14 @@ function withOutputsFile(reporter, file) {
 
 /***/ }),
 
-/***/ 169:
+/***/ 8561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qd: () => (/* binding */ CommandError),
-  Wl: () => (/* binding */ makeProcessRunner),
-  $: () => (/* binding */ stoppedBy)
-});
-
-// UNUSED EXPORTS: HeadAndTail, STOP_GRACE_MS, processGroups, processRunner, showCommand
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __nccwpck_require__(2221);
-;// CONCATENATED MODULE: ./src/process/child-env.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qc: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+/* unused harmony exports TOKEN_VARIABLES, isTokenVariable */
+/* harmony import */ var _settings_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2221);
 /**
  * The environment every child process (`nix`, `git`) gets: this process's, without the
  * variables that hold a token or lead to one. The evaluation is pure, so a flake cannot read
@@ -40683,7 +40970,7 @@ const TOKEN_VARIABLES = [
     'GH_TOKEN',
     // The command's token sources, and every setting that holds a token.
     'FLAKEHUB_PUSH_OIDC_TOKEN',
-    ...(0,table/* secretVariables */.c8)(),
+    ...(0,_settings_table_js__WEBPACK_IMPORTED_MODULE_0__/* .secretVariables */ .c8)(),
     // GitLab CI: the job's ID token (as the README declares it) and its job tokens.
     'GITLAB_JWT_ID_TOKEN',
     'CI_JOB_TOKEN',
@@ -40708,9 +40995,24 @@ function childEnvironment(env = process.env, extra = {}) {
     return { ...kept, ...extra };
 }
 
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/process/command.ts
+
+/***/ }),
+
+/***/ 1760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ stoppedBy),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   Wl: () => (/* binding */ makeProcessRunner)
+/* harmony export */ });
+/* unused harmony exports showCommand, STOP_GRACE_MS, processGroups, processRunner, HeadAndTail */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8561);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
 /**
  * Running programs (`nix`, `git`): argument arrays, never a shell. Output is captured; a
  * non-zero exit becomes a {@link CommandError} that shows the command, its status and stderr.
@@ -40795,7 +41097,7 @@ const processGroups = {
 function groupStates(pgid) {
     let entries;
     try {
-        entries = external_node_fs_.readdirSync('/proc');
+        entries = node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync('/proc');
     }
     catch {
         return undefined;
@@ -40806,7 +41108,7 @@ function groupStates(pgid) {
             continue;
         let stat;
         try {
-            stat = external_node_fs_.readFileSync(`/proc/${entry}/stat`, 'utf8');
+            stat = node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(`/proc/${entry}/stat`, 'utf8');
         }
         catch {
             continue; // exited meanwhile
@@ -40871,7 +41173,7 @@ function makeProcessRunner(settings = {}) {
     const context = {
         graceMs: settings.graceMs ?? STOP_GRACE_MS,
         groups: settings.groups ?? processGroups,
-        report: settings.log ?? log/* SILENT */.qY
+        report: settings.log ?? _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SILENT */ .qY
     };
     return {
         run(command, args, options = {}) {
@@ -40879,7 +41181,7 @@ function makeProcessRunner(settings = {}) {
             // Nothing is started once the run is stopping.
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
-            (options.log ?? context.report.info)(`$ ${showCommand(command, args)}`);
+            (options.log ?? context.report.info)(`${_log_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMAND_MARK */ .iL}${showCommand(command, args)}`);
             return runChild(command, args, options, context);
         }
     };
@@ -40890,9 +41192,9 @@ function makeProcessRunner(settings = {}) {
  * kept and its stderr too, told to `report` as detail as it comes from `verbose` on.
  */
 function startChild(command, args, options, report) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
         cwd: options.cwd,
-        env: childEnvironment(process.env, options.env),
+        env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_2__/* .childEnvironment */ .Qc)(process.env, options.env),
         detached: true,
         stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
     });
@@ -40904,7 +41206,7 @@ function startChild(command, args, options, report) {
     errors.setEncoding('utf8');
     errors.on('data', (chunk) => {
         stderr.push(chunk);
-        if ((0,log/* shows */.L7)(report.verbosity, 'verbose'))
+        if ((0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .shows */ .L7)(report.verbosity, 'verbose'))
             report.debug(chunk.trimEnd());
     });
     return {
@@ -41060,8 +41362,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
 var http = __nccwpck_require__(4623);
-// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
-var command = __nccwpck_require__(169);
+// EXTERNAL MODULE: ./src/process/command.ts
+var command = __nccwpck_require__(1760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -41145,6 +41447,7 @@ function realServices(place, verbosity, signal, report = reporter => reporter) {
 /* harmony export */   XF: () => (/* binding */ flakePage),
 /* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
+/* unused harmony export OUTPUTS */
 const HEADINGS = {
     published: 'Published',
     'already-published': 'Already published',
@@ -41157,14 +41460,32 @@ function flakePage(host, release) {
     const base = web.origin;
     return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
 }
+/**
+ * The outputs of a run (the action's step outputs, the command's outputs file), each name spelled
+ * here only: `action.yml` declares exactly these, with these descriptions (action-yml.test.ts).
+ */
+const OUTPUTS = {
+    flake_name: {
+        description: 'The published flake name, `owner/name`.',
+        value: release => release.uploadName
+    },
+    flake_version: { description: 'The published version.', value: release => release.version },
+    flakeref_at_least: {
+        description: 'A flake reference to this version or newer, `owner/name/version`.',
+        value: release => release.flakeRefs.atLeast
+    },
+    flakeref_exact: {
+        description: 'A flake reference to exactly this version, `owner/name/=version`.',
+        value: release => release.flakeRefs.exact
+    },
+    outcome: {
+        description: 'How the run ended: `published`, `already-published` (FlakeHub had this version; nothing was uploaded) or `dry-run`.',
+        value: (_, outcome) => outcome
+    }
+};
 /** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-function outputsOf(release) {
-    return {
-        flake_name: release.uploadName,
-        flake_version: release.version,
-        flakeref_at_least: release.flakeRefs.atLeast,
-        flakeref_exact: release.flakeRefs.exact
-    };
+function outputsOf(release, outcome) {
+    return Object.fromEntries(Object.entries(OUTPUTS).map(([name, output]) => [name, output.value(release, outcome)]));
 }
 
 
@@ -41335,18 +41656,62 @@ function redactPatterns(text) {
 
 /***/ }),
 
-/***/ 8719:
+/***/ 6767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ helpText),
-/* harmony export */   D: () => (/* binding */ parseCommandLine)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2221);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ helpText),
+  D: () => (/* binding */ parseCommandLine)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var settings_setting = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/settings/suggest.ts
+/**
+ * "Did you mean": the known name nearest to a misspelled one (a flag, an input), when it is near
+ * enough to be what was meant. Near is the number of letters added, removed, changed or swapped
+ * with their neighbour: at most one in a short name, two in a longer one.
+ */
+/** The edit distance of `a` and `b`, with a swap of neighbours counted as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const change = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The one name of `known` nearest to `given` (case aside), if it is near enough and alone. */
+function nearest(given, known) {
+    const wanted = given.toLowerCase();
+    const allowed = wanted.length <= 4 ? 1 : 2;
+    let best;
+    let tied = false;
+    for (const name of known) {
+        const distance = editDistance(wanted, name.toLowerCase());
+        if (distance > allowed || (best !== undefined && distance > best.distance))
+            continue;
+        tied = best !== undefined && distance === best.distance;
+        if (!tied)
+            best = { name, distance };
+    }
+    return tied ? undefined : best?.name;
+}
+
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+// EXTERNAL MODULE: ./src/settings/timeouts.ts
+var timeouts = __nccwpck_require__(9849);
+;// CONCATENATED MODULE: ./src/settings/command-line.ts
 /**
  * The command line's flags: the established binary's, each with its environment variable
  * (section 13 of the protocol), all from the table of settings. A flag wins over its variable,
@@ -41358,13 +41723,14 @@ function redactPatterns(text) {
 
 
 
+
 /** The settings the command has a flag for, by the flag's name. */
-const BY_FLAG = new Map(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .ALL_SETTINGS */ .wn.flatMap(setting => {
-    const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+const BY_FLAG = new Map(table/* ALL_SETTINGS */.wn.flatMap(setting => {
+    const flag = (0,settings_setting/* flagOf */.i)(setting);
     return flag === undefined ? [] : [[flag, setting]];
 }));
 const bare = (setting) => setting.kind === 'boolean' || setting.kind === 'count';
-const flagText = (setting) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}\``;
+const flagText = (setting) => `\`--${(0,settings_setting/* flagOf */.i)(setting)}\``;
 /** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
 function readFlags(args) {
     const options = Object.fromEntries([...BY_FLAG].map(([flag, setting]) => [
@@ -41374,17 +41740,21 @@ function readFlags(args) {
             ...(setting.short === undefined ? {} : { short: setting.short })
         }
     ]));
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    const { tokens } = (0,external_node_util_.parseArgs)({
         args: [...args],
         options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
         strict: false,
         allowPositionals: true,
         tokens: true
     });
-    const given = { values: new Map(), problems: [], action: 'run' };
+    const given = { values: new Map(), problems: [], action: 'run', misspelled: new Set() };
+    // The index a misspelled flag's value would be at, when it took one: that word is its value.
+    let valueOfMisspelled = -1;
     for (const token of tokens) {
+        if (token.kind === 'positional' && token.index === valueOfMisspelled)
+            continue;
         if (token.kind === 'positional') {
-            const example = `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy.tag)} v1.2.3\``;
+            const example = `\`--${(0,settings_setting/* flagOf */.i)(table/* SETTINGS */.yy.tag)} v1.2.3\``;
             given.problems.push(`\`${token.value}\`: unexpected argument; every setting is a flag, such as ${example}.`);
         }
         else if (token.kind === 'option') {
@@ -41393,17 +41763,29 @@ function readFlags(args) {
                     given.action = token.name;
                 continue;
             }
-            readOption(token, given);
+            const meant = readOption(token, given);
+            if (meant !== undefined && !bare(meant) && !token.inlineValue)
+                valueOfMisspelled = token.index + 1;
         }
     }
     return given;
 }
-/** One flag as parseArgs found it: its value kept, or its problem. */
+/**
+ * One flag as parseArgs found it: its value kept, or its problem. An unknown flag near a known
+ * one is taken for a misspelling of it: the setting meant is returned.
+ */
 function readOption(token, given) {
     const setting = BY_FLAG.get(token.name);
     const { values, problems } = given;
     if (setting === undefined) {
-        problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+        const meant = token.rawName.startsWith('--') ? nearest(token.name, BY_FLAG.keys()) : undefined;
+        if (meant === undefined) {
+            problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`);
+            return undefined;
+        }
+        problems.push(`\`${token.rawName}\`: unknown flag; did you mean \`--${meant}\`?`);
+        given.misspelled.add(BY_FLAG.get(meant));
+        return BY_FLAG.get(meant);
     }
     else if (bare(setting)) {
         if (token.inlineValue) {
@@ -41417,7 +41799,7 @@ function readOption(token, given) {
             values.set(setting, 'true');
     }
     else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-        const flag = (0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting);
+        const flag = (0,settings_setting/* flagOf */.i)(setting);
         problems.push(`\`--${flag}\`: needs a value; write \`--${flag} ${setting.value}\`.`);
     }
     else {
@@ -41425,6 +41807,7 @@ function readOption(token, given) {
         const list = setting.kind === 'list' && before !== undefined;
         values.set(setting, list ? `${before},${token.value}` : token.value);
     }
+    return undefined;
 }
 /** The variable a setting was read from (its own or an older spelling), if one was. */
 function variableOf(setting, env) {
@@ -41432,7 +41815,7 @@ function variableOf(setting, env) {
     return names.find(name => env[name] !== undefined);
 }
 function parseCommandLine(args, env = process.env) {
-    const { values, problems, action } = readFlags(args);
+    const { values, problems, action, misspelled } = readFlags(args);
     const fromVariable = (setting) => values.has(setting) ? undefined : variableOf(setting, env);
     const spelling = {
         setting(setting) {
@@ -41442,11 +41825,12 @@ function parseCommandLine(args, env = process.env) {
             return `${flagText(setting)}${variable === undefined ? '' : ` (from ${variable})`}`;
         },
         ref: setting => setting.scope === 'environment' ? `\`${setting.variable}\`` : flagText(setting),
-        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\``
+        write: (setting, value) => bare(setting) ? flagText(setting) : `\`--${(0,settings_setting/* flagOf */.i)(setting)} ${value}\``
     };
     return {
         action,
         problems,
+        misspelled,
         spelling,
         value(setting) {
             if (setting.scope === 'action')
@@ -41456,27 +41840,27 @@ function parseCommandLine(args, env = process.env) {
         },
         ignored: given => ({
             warnings: [],
-            notes: given.map(({ setting, value }) => `\`--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
+            notes: given.map(({ setting, value }) => `\`--${(0,settings_setting/* flagOf */.i)(setting)} ${value}\` changes nothing here (the established binary's logging): ` +
                 `this command has one log; give \`-v\` for more detail.`)
         })
     };
 }
 /** `--help`: every flag with its variable and default. */
 function helpText(version) {
-    const flag = (setting, value) => `--${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)} ${value}`;
-    const { visibility, tag, rolling, destDir, jwtIssuerUri } = _table_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS */ .yy;
-    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)})`;
+    const flag = (setting, value) => `--${(0,settings_setting/* flagOf */.i)(setting)} ${value}`;
+    const { visibility, tag, rolling, destDir, jwtIssuerUri } = table/* SETTINGS */.yy;
+    const usage = `${flag(visibility, 'public')} (${flag(tag, 'v1.2.3')} | --${(0,settings_setting/* flagOf */.i)(rolling)})`;
     const lines = [
         `flakehub-push ${version}: evaluate a Nix flake, pack its source and publish it to FlakeHub.`,
         '',
         `Usage: flakehub-push ${usage} [flags]`,
-        `       flakehub-push ${flag(visibility, 'public')} --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
+        `       flakehub-push ${flag(visibility, 'public')} --${(0,settings_setting/* flagOf */.i)(rolling)} ${flag(destDir, 'out')}   (a dry run: no token, no network)`,
         '',
         'Where it runs decides where the token comes from (read only after evaluation and packing):',
         "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
         '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
         '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
-        `  a developer's machine             --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(jwtIssuerUri)}, or only a dry run with --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(destDir)}`,
+        `  a developer's machine             --${(0,settings_setting/* flagOf */.i)(jwtIssuerUri)}, or only a dry run with --${(0,settings_setting/* flagOf */.i)(destDir)}`,
         '',
         'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
     ];
@@ -41484,8 +41868,8 @@ function helpText(version) {
         lines.push(...flagHelp(setting));
     lines.push('  -h, --help       Show this text.', '  --version        Show the version.');
     lines.push('', 'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):');
-    for (const setting of (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .limitSettings */ .zB)())
-        lines.push(`  ${setting.variable.padEnd(38)} default ${_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_TIMEOUTS */ .Rh[setting.limit] / 1000}`);
+    for (const setting of (0,table/* limitSettings */.zB)())
+        lines.push(`  ${setting.variable.padEnd(38)} default ${timeouts/* DEFAULT_TIMEOUTS */.Rh[setting.limit] / 1000}`);
     return lines.join('\n');
 }
 /** A flag's three lines in `--help`. */
@@ -41494,7 +41878,7 @@ function flagHelp(setting) {
     const short = setting.short === undefined ? '' : `, -${setting.short}${value}`;
     const aliases = (setting.aliases ?? []).map(alias => `; also read from ${alias}`).join('');
     return [
-        `  --${(0,_setting_js__WEBPACK_IMPORTED_MODULE_3__/* .flagOf */ .i)(setting)}${value}${short}`,
+        `  --${(0,settings_setting/* flagOf */.i)(setting)}${value}${short}`,
         `      ${setting.help}`,
         `      variable: ${setting.variable ?? '(none)'}; default: ${setting.fallback}${aliases}`
     ];
@@ -41639,6 +42023,12 @@ function versionPartProblem(setting, given, spelling) {
     const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
     return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
 }
+/** A tag given with `rolling`: a release is one or the other, never both. */
+function rollingTagProblem(tag, spelling) {
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return (`"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+        `drop ${spelling.ref(table/* SETTINGS */.yy.tag)} for a rolling release, or ${rolling} to publish ${tag}.`);
+}
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 function parseTag(text, defaults, spelling) {
     const tag = text || defaults.refName;
@@ -41681,18 +42071,22 @@ function parseSpdxExpression(text) {
             'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
     }
 }
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-function parseGitRoot(text, workspace, folders) {
-    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+/**
+ * The Git checkout, a folder, resolved against the workspace; if not given, the place's
+ * (`placeRoot`: the repository's top outside Actions), else `.`.
+ */
+function parseGitRoot(text, workspace, folders, placeRoot) {
+    const given = text || placeRoot || table/* SETTINGS */.yy.gitRoot.default;
     const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
     if (gitRoot !== undefined)
         return ok(gitRoot);
     return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
 }
 /** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
-function parseDirectory(text, gitRoot, folders, spelling) {
+function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
-    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    const found = text === '' ? nearestFlake(startFolder, gitRoot, folders) : undefined;
+    const dir = found ?? folders.realFolder(external_node_path_.resolve(gitRoot, text));
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
@@ -41701,6 +42095,19 @@ function parseDirectory(text, gitRoot, folders, spelling) {
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
     return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
+function nearestFlake(start, gitRoot, folders) {
+    let folder = start === undefined ? undefined : folders.realFolder(start);
+    while (folder !== undefined) {
+        const relative = external_node_path_.relative(gitRoot, folder);
+        if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+            return undefined;
+        if (folders.exists(external_node_path_.join(folder, 'flake.nix')))
+            return folder;
+        folder = relative === '' ? undefined : external_node_path_.dirname(folder);
+    }
+    return undefined;
 }
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
 function parseLimit(text, limit) {
@@ -41798,6 +42205,9 @@ class Reader {
     take(setting, parsed) {
         if (parsed.problem === undefined)
             return parsed.value;
+        // Left empty because its name was misspelled: the misspelling's problem says it all.
+        if (this.source.misspelled?.has(setting) && this.text(setting) === '')
+            return undefined;
         this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
         return undefined;
     }
@@ -41881,8 +42291,12 @@ function readVersion(reader, defaults) {
     };
     const minor = part(table/* SETTINGS */.yy.rollingMinor);
     const major = part(table/* SETTINGS */.yy.rollingMajor);
-    if (rolling)
+    if (rolling) {
+        const tag = reader.text(table/* SETTINGS */.yy.tag);
+        if (tag !== '')
+            return reader.take(table/* SETTINGS */.yy.tag, { problem: rollingTagProblem(tag, spelling) });
         return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    }
     const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
     return tag === undefined ? undefined : { kind: 'tag', tag };
 }
@@ -41905,10 +42319,13 @@ function readService(reader, warnings) {
 /** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
 function readLocation(reader, defaults, folders) {
     const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
-    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    const { workspace } = defaults;
+    const givenRoot = reader.text(gitRoot);
+    const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot));
     if (root === undefined)
         return undefined;
-    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const { spelling } = reader.source;
+    const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder);
     const flake = reader.take(directory, dir);
     const dest = reader.text(destDir);
     if (flake === undefined)
@@ -42033,7 +42450,7 @@ const SETTINGS = {
         default: '${{ github.repository }}',
         help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
         value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+        fallback: "GITHUB_REPOSITORY; CI_PROJECT_PATH on GitLab; else the `origin` remote's owner/project"
     },
     mirror: {
         scope: 'both',
@@ -42051,7 +42468,7 @@ const SETTINGS = {
         kind: 'text',
         help: "The flake's folder relative to `git-root`, for subflakes.",
         value: 'path',
-        fallback: 'the Git root'
+        fallback: 'the nearest folder holding flake.nix at or above the current one, else the Git root'
     },
     gitRoot: {
         scope: 'both',
@@ -42061,7 +42478,7 @@ const SETTINGS = {
         default: '.',
         help: 'The root of the Git checkout.',
         value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab'
+        fallback: 'the top of the repository around the current folder; CI_PROJECT_DIR on GitLab'
     },
     tag: {
         scope: 'both',
@@ -42271,7 +42688,7 @@ const SETTINGS = {
         name: 'outputs-file',
         variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
         kind: 'text',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
         value: 'path',
         fallback: '(none)'
     },
@@ -42442,6 +42859,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -35663,11 +35663,11 @@ function sendWithRetries(transport, what, request, policy) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(467);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7711);
 /* harmony import */ var _places_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7335);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
 /* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7606);
-/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(187);
+/* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8445);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3826);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
 
@@ -35739,9 +35739,10 @@ function mergeLabels(extraLabels, topics) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L7: () => (/* binding */ shows),
+/* harmony export */   iL: () => (/* binding */ COMMAND_MARK),
 /* harmony export */   qY: () => (/* binding */ SILENT)
 /* harmony export */ });
-/* unused harmony export VERBOSITIES */
+/* unused harmony exports VERBOSITIES, isCommand */
 /**
  * The ground floor: how a run tells people what happens. It imports nothing of this project, so
  * that any module may take a {@link Log} (the channel every step says its lines through) without
@@ -35754,6 +35755,12 @@ const VERBOSITIES = ['quiet', 'normal', 'verbose', 'debug'];
 function shows(verbosity, level) {
     return VERBOSITIES.indexOf(verbosity) >= VERBOSITIES.indexOf(level);
 }
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+const COMMAND_MARK = '$ ';
+/** Whether `line` shows a command the run started. */
+function isCommand(line) {
+    return line.startsWith(COMMAND_MARK);
+}
 /** A log that says nothing, for work done outside a run. */
 const SILENT = {
     verbosity: 'quiet',
@@ -35765,7 +35772,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 467:
+/***/ 7711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35843,6 +35850,12 @@ var command = __nccwpck_require__(169);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/source/nix.ts
+/**
+ * Nix, as the run asks it about the flake's source, over a {@link CommandRunner}: its version,
+ * the flake's metadata (which also checks the lock file), the source's store path, and its own
+ * NAR hash of a folder. Never writes a lock file. The evaluation is evaluate/'s.
+ */
+
 
 /** Parse `nix --version` output ("nix (Nix) 2.18.1") into [major, minor]. */
 function parseNixVersion(output) {
@@ -35850,6 +35863,31 @@ function parseNixVersion(output) {
     if (match === null)
         throw new Error(`Could not read the Nix version from \`nix --version\`: ${output.trim()}`);
     return [Number(match[1]), Number(match[2])];
+}
+/**
+ * The features every `nix` call of the run needs, enabled on the call itself: a stock Nix, with
+ * nothing in its configuration, runs the tool as it is (and one that enables them already is
+ * not told twice: `extra-` adds to what is set, without a warning, from 2.8 to 2.34).
+ */
+const NIX_FEATURES = ['--extra-experimental-features', 'nix-command flakes'];
+/**
+ * The oldest Nix the tool runs with: the oldest its tests run (every command it uses is older,
+ * but an older Nix is not tested, so it is refused rather than trusted).
+ */
+const OLDEST_NIX = [2, 8];
+/** Nix missing or too old, in one sentence that says what to do. */
+function nixProblem(error, version) {
+    if (version !== undefined) {
+        if (atLeast(version, OLDEST_NIX))
+            return undefined;
+        return new Error(`Nix ${version.join('.')} is too old: flakehub-push needs Nix ${OLDEST_NIX.join('.')} or newer. ` +
+            'Upgrade Nix (https://nixos.org/download), and run again.');
+    }
+    if (error instanceof command/* CommandError */.Qd && error.exitCode === null && /ENOENT/.test(error.stderr))
+        return new Error('Nix is not installed here (there is no `nix` on PATH), and flakehub-push evaluates the flake with it. ' +
+            `Install Nix ${OLDEST_NIX.join('.')} or newer (https://nixos.org/download; in a workflow, an earlier step such as ` +
+            'DeterminateSystems/nix-installer-action), and run again.');
+    return undefined;
 }
 class Nix {
     /** `log`: where the version found is told. */
@@ -35859,7 +35897,19 @@ class Nix {
     }
     /** Run `nix` with `args`. */
     run(args, options = {}) {
-        return this.runner.run('nix', args, options);
+        return this.runner.run('nix', [...NIX_FEATURES, ...args], options);
+    }
+    /**
+     * Refuse a missing or too old Nix, before anything else is asked of it: one error that says
+     * what to install. Any other failure of `nix --version` is Nix's own, shown as it is.
+     */
+    async require(options = {}) {
+        const version = await this.version(options).catch((error) => {
+            throw nixProblem(error) ?? error;
+        });
+        const problem = nixProblem(undefined, version);
+        if (problem !== undefined)
+            throw problem;
     }
     /** Run `nix` with `args`, and read what it printed as JSON. */
     async json(args, options) {
@@ -35955,7 +36005,7 @@ class EvaluationError extends Error {
             ? 'The flake does not evaluate'
             : `The flake output \`${failure.output}\` does not evaluate`;
         super(`${where}. Nix says:\nerror: ${failure.message}\n\n` +
-            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`);
+            `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the detailed log: \`-v\` for the command, debug logging for the action)`);
         this.failure = failure;
         this.command = command;
         this.name = 'EvaluationError';
@@ -35985,8 +36035,12 @@ const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT = [2, 20];
+/**
+ * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
+ * only there, and every Nix gives the position in the flake's own files only there (newer Nix
+ * truncates the trace before it otherwise), which position.ts reads.
+ */
+const TRACE = ['--show-trace'];
 class Evaluator {
     /**
      * `workDir`: a folder of the run's own, where the inspect flake is written (a fresh
@@ -36038,18 +36092,14 @@ class Evaluator {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const [version, inspect] = await Promise.all([
-            this.nix.version({ log: options.log }),
-            this.inspectFlakeDir()
-        ]);
-        const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
+        const inspect = await this.inspectFlakeDir();
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
         const args = [
             'eval',
             '--raw',
             '--no-write-lock-file',
-            ...trace,
+            ...TRACE,
             '--override-input',
             'flake',
             flakeRef,
@@ -36093,6 +36143,58 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) 
         phaseLog.info(`${names.length} ${kinds}${names.length === 0 ? '' : `: ${names.join(', ')}`}`);
         return outputs;
     });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/position.ts
+
+const position_ERROR_LINE = /^\s*error:/;
+const position_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The position in `stderr` of a file in the flake's source (`root`) nearest to Nix's message
+ * (before it in newer Nix, after it in 2.8), its file relative to the repository's top;
+ * undefined when Nix named none there.
+ */
+function flakePosition(stderr, root) {
+    const lines = stderr.split('\n');
+    const messages = lines.flatMap((line, index) => (position_ERROR_LINE.test(line) ? [index] : []));
+    const newLayout = lines.some(line => /^error:\s*$/.test(line));
+    const message = (newLayout ? messages.at(-1) : messages[0]) ?? 0;
+    const roots = [position_escape(root.storePath)];
+    if (root.revision !== undefined)
+        roots.push(`«[^»\\n]*[?&]rev=${position_escape(root.revision)}[^»\\n]*»`);
+    const at = new RegExp(`(?:${roots.join('|')})/([^:\\n]+):(\\d+):(\\d+)`);
+    let nearest;
+    lines.forEach((line, index) => {
+        const match = at.exec(line);
+        if (match === null)
+            return;
+        const distance = Math.abs(index - message);
+        if (nearest !== undefined && distance >= nearest.distance)
+            return;
+        const position = { file: match[1], line: Number(match[2]), column: Number(match[3]) };
+        nearest = { position, distance };
+    });
+    return nearest?.position;
+}
+/** An evaluation error that Nix placed in the flake's files. */
+class LocatedError extends Error {
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+        this.name = 'LocatedError';
+    }
+}
+/**
+ * `error`, placed in the flake's files when it is an evaluation error whose trace names a
+ * position in the flake's source (`root`); else `error` as it is.
+ */
+function locateError(error, root) {
+    if (!(error instanceof EvaluationError))
+        return error;
+    const at = flakePosition(error.command.stderr, root);
+    if (at === undefined)
+        return error;
+    return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -36332,7 +36434,7 @@ class Credential {
 }
 
 // EXTERNAL MODULE: ./src/settings/setting.ts
-var setting = __nccwpck_require__(1013);
+var settings_setting = __nccwpck_require__(1013);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __nccwpck_require__(2221);
 ;// CONCATENATED MODULE: ./src/flakehub/publish.ts
@@ -36343,20 +36445,31 @@ var table = __nccwpck_require__(2221);
 
 /** FlakeHub refuses tarballs larger than this many bytes. */
 const MAX_TARBALL_BYTES = 50000000;
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-function checkUploadSize(release) {
+/** How the action names a setting, for callers that give no spelling. */
+const INPUT_REF = { ref: (setting) => `\`${(0,settings_setting/* inputOf */.w)(setting)}\`` };
+/**
+ * Why FlakeHub would refuse the tarball, naming the files that make it big, or undefined. `spelling`
+ * names the setting for a subflake as the run's source does (`directory`, `--directory`).
+ */
+function uploadSizeProblem(release, spelling = INPUT_REF) {
     const { tarball } = release;
     if (tarball.size <= MAX_TARBALL_BYTES)
-        return;
+        return undefined;
     const largest = tarball.largestFiles
         .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
         .join('\n');
-    throw new Error(`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
+    return (`The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
         `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.directory)}\`.`);
+        `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with ${spelling.ref(table/* SETTINGS */.yy.directory)}.`);
+}
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+function checkUploadSize(release, spelling) {
+    const problem = uploadSizeProblem(release, spelling);
+    if (problem !== undefined)
+        throw new Error(problem);
 }
 async function publishRelease(release, settings, services) {
-    checkUploadSize(release);
+    checkUploadSize(release, settings.spelling);
     const { signal } = services;
     const idToken = audience => {
         signal?.throwIfAborted();
@@ -36417,7 +36530,7 @@ class Git {
         catch (error) {
             if (error instanceof command/* CommandError */.Qd && /not a git repository/i.test(error.stderr))
                 return undefined;
-            throw error;
+            throw untrustedOwner(error) ?? error;
         }
         return { top: lines[0], shallow: lines[1] === 'true' };
     }
@@ -36473,6 +36586,19 @@ class Git {
     async commitCount(revision) {
         return Number((await this.git(['rev-list', '--count', revision])).trim());
     }
+}
+/**
+ * Git refused a repository another user owns (its `safe.directory` check, common in containers
+ * whose checkout belongs to the runner's user): one sentence with the fix, Git's words below.
+ */
+function untrustedOwner(error) {
+    if (!(error instanceof command/* CommandError */.Qd))
+        return undefined;
+    const match = /dubious ownership in repository at '([^']*)'/.exec(error.stderr);
+    if (match === null)
+        return undefined;
+    return new Error(`Git refuses to read the repository at ${match[1]}: it belongs to another user. If you trust it, ` +
+        `run \`git config --global --add safe.directory ${match[1]}\` (in a job, as an earlier step), and run again.\n\n${error.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/source/commit.ts
@@ -37323,7 +37449,7 @@ function fileSystemError(error, destination) {
         return error;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const hint = full
-        ? ` Free space there, or have the tarball written elsewhere: \`${(0,setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
+        ? ` Free space there, or have the tarball written elsewhere: \`${(0,settings_setting/* inputOf */.w)(table/* SETTINGS */.yy.destDir)}\` in a dry run, else the runner's temporary folder (RUNNER_TEMP, or TMPDIR for the command).`
         : '';
     return new Error(`Could not pack the tarball into ${destination}: ${error.message}.${hint}`, {
         cause: error
@@ -37337,6 +37463,7 @@ function fileSystemError(error, destination) {
  * each place-bound step is done, and the {@link Services} (built by the entry point) how the run
  * reaches the world; nothing below asks where it is.
  */
+
 
 
 
@@ -37367,6 +37494,9 @@ async function run(place, reading, services) {
         const { release, facts } = await prepare(place, settings, services, phases, scratch);
         signal.throwIfAborted();
         if (settings.destDir !== undefined) {
+            const tooBig = uploadSizeProblem(release, settings.spelling);
+            if (tooBig !== undefined)
+                reporter.warning(`FlakeHub would refuse this release. ${tooBig}`);
             const written = await writeRelease(release, settings.destDir);
             reporter.info(`Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`);
             await reporter.finished(release, 'dry-run', phases.timings, { destDir: settings.destDir });
@@ -37379,9 +37509,12 @@ async function run(place, reading, services) {
         await scratch.remove(); // before saying so
         const { reason } = signal;
         if (signal.aborted && reason instanceof errors/* Cancelled */.cJ)
-            reporter.failed(reason.report(state.publishing), reason.exitCode);
-        else
-            reporter.failed((0,errors/* errorMessage */.gJ)(signal.aborted ? reason : error));
+            await reporter.failed(reason.report(state.publishing), reason.exitCode);
+        else {
+            const failure = signal.aborted ? reason : error;
+            const at = failure instanceof LocatedError ? failure.at : undefined;
+            await reporter.failed((0,errors/* errorMessage */.gJ)(failure), undefined, at);
+        }
     }
     finally {
         await scratch.remove();
@@ -37410,6 +37543,8 @@ async function prepare(place, settings, services, phases, scratch) {
     const { reporter: log, signal, stepBack } = services;
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
+    const nix = new Nix(runner, log);
+    await nix.require({ log: line => log.debug(line) });
     const { commit, facts } = await phases.run('Repository', async (phaseLog) => {
         const { ref } = settings.spelling;
         const wording = { rev: ref(table/* SETTINGS */.yy.rev), gitRoot: ref(table/* SETTINGS */.yy.gitRoot) };
@@ -37418,7 +37553,6 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const nix = new Nix(runner, log);
     const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
     const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
     const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));
@@ -37431,15 +37565,27 @@ async function prepare(place, settings, services, phases, scratch) {
 async function evaluateAndPack(work, settings, source, tarballPath) {
     const { nix, evaluator, phases, log, signal, stepBack } = work;
     const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch((error) => {
+            throw locateError(error, rootOf(source));
+        }),
         signal => findReadme(source.sourceDir, signal),
         signal => phases.run('Package', async (log) => {
             const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+            log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
             return tarball;
         })
     ], signal);
     return { source, outputs, readme, tarball };
+}
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source) {
+    const dir = source.metadata.resolved?.dir ?? '';
+    const storePath = dir === '' ? source.sourceDir : external_node_path_.join(source.sourceDir, ...dir.split('/').map(() => '..'));
+    const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1];
+    return revision === undefined ? { storePath } : { storePath, revision };
 }
 /** The late token, then FlakeHub: only with a finished release in hand. */
 async function publish(place, settings, release, facts, services, phases, state) {
@@ -37715,14 +37861,32 @@ function flakePage(host, release) {
     const base = web.origin;
     return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`;
 }
+/**
+ * The outputs of a run (the action's step outputs, the command's outputs file), each name spelled
+ * here only: `action.yml` declares exactly these, with these descriptions (action-yml.test.ts).
+ */
+const OUTPUTS = {
+    flake_name: {
+        description: 'The published flake name, `owner/name`.',
+        value: release => release.uploadName
+    },
+    flake_version: { description: 'The published version.', value: release => release.version },
+    flakeref_at_least: {
+        description: 'A flake reference to this version or newer, `owner/name/version`.',
+        value: release => release.flakeRefs.atLeast
+    },
+    flakeref_exact: {
+        description: 'A flake reference to exactly this version, `owner/name/=version`.',
+        value: release => release.flakeRefs.exact
+    },
+    outcome: {
+        description: 'How the run ended: `published`, `already-published` (FlakeHub had this version; nothing was uploaded) or `dry-run`.',
+        value: (_, outcome) => outcome
+    }
+};
 /** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-function outputsOf(release) {
-    return {
-        flake_name: release.uploadName,
-        flake_version: release.version,
-        flakeref_at_least: release.flakeRefs.atLeast,
-        flakeref_exact: release.flakeRefs.exact
-    };
+function outputsOf(release, outcome) {
+    return Object.fromEntries(Object.entries(OUTPUTS).map(([name, output]) => [name, output.value(release, outcome)]));
 }
 
 ;// CONCATENATED MODULE: ./src/places/github-summary.ts
@@ -37730,8 +37894,8 @@ function outputsOf(release) {
 
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-function setOutputs(release) {
-    for (const [name, value] of Object.entries(outputsOf(release)))
+function setOutputs(release, outcome) {
+    for (const [name, value] of Object.entries(outputsOf(release, outcome)))
         core/* setOutput */.uH(name, value);
 }
 /**
@@ -37788,6 +37952,30 @@ async function writeSummary(release, outcome, timings, where) {
     summary.addHeading('Time per phase', 3).addTable(github_summary_table(['Phase', 'Seconds'], phases));
     await summary.write();
 }
+/**
+ * Write the job summary of a failed run: the phase that failed (or that the run stopped before
+ * any), the error (what failed and what to do: the run's own words), and every phase that ended.
+ */
+async function writeFailureSummary(message, phases) {
+    const html = escapeHtml;
+    const failed = phases.find(phase => phase.outcome === 'failed');
+    const heading = failed !== undefined
+        ? `Failed: ${html(failed.name)}`
+        : phases.length === 0
+            ? 'Failed before it started'
+            : 'Failed';
+    const summary = core/* summary */.z.addHeading(heading, 2).addCodeBlock(html(message));
+    if (phases.length === 0)
+        summary.addRaw('No phase ran: nothing was evaluated or published.', true);
+    else
+        summary
+            .addHeading('Phases', 3)
+            .addTable([
+            ['Phase', 'Result', 'Seconds'].map(data => ({ data, header: true })),
+            ...phases.map(phase => [html(phase.name), html(phase.outcome), phase.seconds.toFixed(2)])
+        ]);
+    await summary.write();
+}
 
 ;// CONCATENATED MODULE: ./src/places/github-reporter.ts
 /**
@@ -37831,6 +38019,8 @@ function githubVerbosity() {
  */
 function githubReporter(secrets, verbosity) {
     const hide = (text) => secrets.hide(text);
+    // Every phase that ended, for the summary of a failed run.
+    const ended = [];
     return {
         verbosity,
         info: line => printInert([hide(line)]),
@@ -37840,19 +38030,31 @@ function githubReporter(secrets, verbosity) {
         debug: message => verbosity === 'verbose' ? printInert([hide(message)]) : core/* debug */.Yz(hide(message)),
         phaseStarted: name => core/* info */.pq(`▶ ${hide(name)}…`),
         phaseEnded(name, outcome, seconds, lines) {
+            ended.push({ name, outcome, seconds });
             core/* startGroup */.Oh(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`));
             printInert(lines.map(hide));
             core/* endGroup */.N4();
         },
         async finished(release, outcome, timings, where) {
-            setOutputs(release);
+            setOutputs(release, outcome);
             // Always there on a runner; the command may also run in a step that has no summary.
             if (process.env.GITHUB_STEP_SUMMARY)
                 await writeSummary(release, outcome, timings, where);
         },
-        failed(message, exitCode = 1) {
-            core/* setFailed */.C1(hide(message));
+        async failed(message, exitCode = 1, at) {
+            // An error placed in the flake's files is annotated on its line (the file from the
+            // repository's top, as GitHub places annotations).
+            if (at === undefined)
+                core/* setFailed */.C1(hide(message));
+            else
+                core/* error */.z3(hide(message), {
+                    file: at.file,
+                    startLine: at.line,
+                    startColumn: at.column
+                });
             process.exitCode = exitCode;
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await writeFailureSummary(hide(message), ended);
         }
     };
 }
@@ -37936,7 +38138,7 @@ async function requestGithubIdToken({ limits, log, secrets }, audience, signal) 
 
 ;// CONCATENATED MODULE: ./src/places/github.ts
 /**
- * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * GitHub Actions (`GITHUB_ACTIONS=true`): the defaults from the runner's variables, workflow
  * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
  * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
  * triggered by a pull request is refused, unless it is a dry run.
@@ -37994,7 +38196,8 @@ function githubPlace(env, cwd, eventOwner = async () => env.GITHUB_REPOSITORY_OW
 }
 const github = {
     name: 'GitHub Actions',
-    detect: env => Boolean(env.GITHUB_ACTIONS),
+    // The runner sets `true`; `false` (or anything else) is a run outside Actions.
+    detect: env => env.GITHUB_ACTIONS === 'true',
     enter: (env, cwd) => githubPlace(env, cwd)
 };
 
@@ -38241,7 +38444,7 @@ function makeProcessRunner(settings = {}) {
             // Nothing is started once the run is stopping.
             if (signal?.aborted)
                 return Promise.reject(signal.reason);
-            (options.log ?? context.report.info)(`$ ${showCommand(command, args)}`);
+            (options.log ?? context.report.info)(`${log/* COMMAND_MARK */.iL}${showCommand(command, args)}`);
             return runChild(command, args, options, context);
         }
     };
@@ -38664,51 +38867,124 @@ function redactPatterns(text) {
 
 /***/ }),
 
-/***/ 187:
+/***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ actionSource)
-/* harmony export */ });
-/* unused harmony export INPUT_SPELLING */
-/* harmony import */ var _setting_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ actionSource)
+});
+
+// UNUSED EXPORTS: INPUT_SPELLING
+
+// EXTERNAL MODULE: ./src/settings/setting.ts
+var settings_setting = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/settings/suggest.ts
+/**
+ * "Did you mean": the known name nearest to a misspelled one (a flag, an input), when it is near
+ * enough to be what was meant. Near is the number of letters added, removed, changed or swapped
+ * with their neighbour: at most one in a short name, two in a longer one.
+ */
+/** The edit distance of `a` and `b`, with a swap of neighbours counted as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const change = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, rows[i - 2][j - 2] + 1);
+            rows[i][j] = best;
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The one name of `known` nearest to `given` (case aside), if it is near enough and alone. */
+function nearest(given, known) {
+    const wanted = given.toLowerCase();
+    const allowed = wanted.length <= 4 ? 1 : 2;
+    let best;
+    let tied = false;
+    for (const name of known) {
+        const distance = editDistance(wanted, name.toLowerCase());
+        if (distance > allowed || (best !== undefined && distance > best.distance))
+            continue;
+        tied = best !== undefined && distance === best.distance;
+        if (!tied)
+            best = { name, distance };
+    }
+    return tied ? undefined : best?.name;
+}
+
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __nccwpck_require__(2221);
+;// CONCATENATED MODULE: ./src/settings/action.ts
 /**
  * The action's settings: its inputs (as the runner hands them over), and the variables that
  * only the environment sets (the network limits). Problems name them as inputs.
  */
 
+
+
 /** How the action names a setting: an input (`rev`), or a variable for the limits. */
 const INPUT_SPELLING = {
     setting: setting => setting.scope === 'environment'
         ? `Environment variable \`${setting.variable}\``
-        : `Input \`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}\``,
-    ref: setting => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name ?? setting.variable}\``,
-    write: (setting, value) => `\`${(0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting) ?? setting.name}: ${value}\``
+        : `Input \`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name}\``,
+    ref: setting => `\`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name ?? setting.variable}\``,
+    write: (setting, value) => `\`${(0,settings_setting/* inputOf */.w)(setting) ?? setting.name}: ${value}\``
 };
 /** The action's inputs (`core.getInput` on a runner) and the environment's variables. */
 function actionSource(input, env) {
     return {
         value(setting) {
-            const name = (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting);
+            const name = (0,settings_setting/* inputOf */.w)(setting);
             if (name !== undefined)
                 return input(name);
             const variable = setting.scope === 'environment' ? setting.variable : undefined;
             return variable === undefined ? '' : (env[variable] ?? '');
         },
         spelling: INPUT_SPELLING,
-        problems: [],
+        ...misspelledInputs(env),
         ignored(given) {
             if (given.length === 0)
                 return { warnings: [], notes: [] };
             // The inputs that chose the binary first (they are the action's alone), then the logger's.
             const binary = given.filter(({ setting }) => setting.scope === 'action');
             const logger = given.filter(({ setting }) => setting.scope !== 'action');
-            const names = [...binary, ...logger].map(({ setting }) => (0,_setting_js__WEBPACK_IMPORTED_MODULE_0__/* .inputOf */ .w)(setting)).join(', ');
+            const names = [...binary, ...logger].map(({ setting }) => (0,settings_setting/* inputOf */.w)(setting)).join(', ');
             const warning = `These inputs are ignored: ${names}. They chose the binary or the log format of ` +
                 'the established flakehub-push action; this action runs natively (use step debug logging for detail).';
             return { warnings: [warning], notes: [] };
         }
     };
+}
+/** The runner's variable for the input `name`: `INPUT_<NAME>`, spaces as `_`, hyphens kept. */
+const inputVariable = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * Inputs given (`INPUT_*` in `env`) that are not this action's but near one of its inputs: each
+ * a problem that names the input meant. Others are left to the runner, which warns of them.
+ */
+function misspelledInputs(env) {
+    const byVariable = new Map(table/* ALL_SETTINGS */.wn.flatMap(setting => {
+        const name = (0,settings_setting/* inputOf */.w)(setting);
+        return name === undefined ? [] : [[inputVariable(name), setting]];
+    }));
+    const names = new Map([...byVariable].map(([variable, setting]) => [variable, (0,settings_setting/* inputOf */.w)(setting)]));
+    const problems = [];
+    const misspelled = new Set();
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_') || byVariable.has(variable))
+            continue;
+        const meant = nearest(variable, names.keys());
+        if (meant === undefined)
+            continue;
+        const given = variable.slice('INPUT_'.length).toLowerCase();
+        problems.push(`Input \`${given}\`: is not an input of this action; did you mean \`${names.get(meant)}\`?`);
+        misspelled.add(byVariable.get(meant));
+    }
+    return { problems, misspelled };
 }
 
 
@@ -38849,6 +39125,12 @@ function versionPartProblem(setting, given, spelling) {
     const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
     return `is set but ${rolling} is not; add ${spelling.write(table/* SETTINGS */.yy.rolling, 'true')} or remove it.`;
 }
+/** A tag given with `rolling`: a release is one or the other, never both. */
+function rollingTagProblem(tag, spelling) {
+    const rolling = spelling.ref(table/* SETTINGS */.yy.rolling);
+    return (`"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+        `drop ${spelling.ref(table/* SETTINGS */.yy.tag)} for a rolling release, or ${rolling} to publish ${tag}.`);
+}
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 function parseTag(text, defaults, spelling) {
     const tag = text || defaults.refName;
@@ -38891,18 +39173,22 @@ function parseSpdxExpression(text) {
             'write an identifier such as `MIT` or an expression such as `MIT OR Apache-2.0`.');
     }
 }
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-function parseGitRoot(text, workspace, folders) {
-    const given = text || table/* SETTINGS */.yy.gitRoot.default;
+/**
+ * The Git checkout, a folder, resolved against the workspace; if not given, the place's
+ * (`placeRoot`: the repository's top outside Actions), else `.`.
+ */
+function parseGitRoot(text, workspace, folders, placeRoot) {
+    const given = text || placeRoot || table/* SETTINGS */.yy.gitRoot.default;
     const gitRoot = folders.realFolder(external_node_path_.resolve(workspace, given));
     if (gitRoot !== undefined)
         return ok(gitRoot);
     return fail(`"${given}" is not a folder; write the path of the Git checkout.`);
 }
 /** The flake's folder: inside the Git checkout, holding flake.nix; the checkout if not given. */
-function parseDirectory(text, gitRoot, folders, spelling) {
+function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     const root = spelling.ref(table/* SETTINGS */.yy.gitRoot);
-    const dir = folders.realFolder(external_node_path_.resolve(gitRoot, text));
+    const found = text === '' ? nearestFlake(startFolder, gitRoot, folders) : undefined;
+    const dir = found ?? folders.realFolder(external_node_path_.resolve(gitRoot, text));
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
@@ -38911,6 +39197,19 @@ function parseDirectory(text, gitRoot, folders, spelling) {
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
     return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
+function nearestFlake(start, gitRoot, folders) {
+    let folder = start === undefined ? undefined : folders.realFolder(start);
+    while (folder !== undefined) {
+        const relative = external_node_path_.relative(gitRoot, folder);
+        if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+            return undefined;
+        if (folders.exists(external_node_path_.join(folder, 'flake.nix')))
+            return folder;
+        folder = relative === '' ? undefined : external_node_path_.dirname(folder);
+    }
+    return undefined;
 }
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
 function parseLimit(text, limit) {
@@ -39008,6 +39307,9 @@ class Reader {
     take(setting, parsed) {
         if (parsed.problem === undefined)
             return parsed.value;
+        // Left empty because its name was misspelled: the misspelling's problem says it all.
+        if (this.source.misspelled?.has(setting) && this.text(setting) === '')
+            return undefined;
         this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`);
         return undefined;
     }
@@ -39091,8 +39393,12 @@ function readVersion(reader, defaults) {
     };
     const minor = part(table/* SETTINGS */.yy.rollingMinor);
     const major = part(table/* SETTINGS */.yy.rollingMajor);
-    if (rolling)
+    if (rolling) {
+        const tag = reader.text(table/* SETTINGS */.yy.tag);
+        if (tag !== '')
+            return reader.take(table/* SETTINGS */.yy.tag, { problem: rollingTagProblem(tag, spelling) });
         return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 };
+    }
     const tag = reader.take(table/* SETTINGS */.yy.tag, parseTag(reader.text(table/* SETTINGS */.yy.tag), defaults, spelling));
     return tag === undefined ? undefined : { kind: 'tag', tag };
 }
@@ -39115,10 +39421,13 @@ function readService(reader, warnings) {
 /** Where the flake is: the Git checkout, the flake's folder in it, and a dry run's folder. */
 function readLocation(reader, defaults, folders) {
     const { gitRoot, directory, destDir } = table/* SETTINGS */.yy;
-    const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders));
+    const { workspace } = defaults;
+    const givenRoot = reader.text(gitRoot);
+    const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot));
     if (root === undefined)
         return undefined;
-    const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling);
+    const { spelling } = reader.source;
+    const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder);
     const flake = reader.take(directory, dir);
     const dest = reader.text(destDir);
     if (flake === undefined)
@@ -39243,7 +39552,7 @@ const SETTINGS = {
         default: '${{ github.repository }}',
         help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
         value: 'owner/project',
-        fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+        fallback: "GITHUB_REPOSITORY; CI_PROJECT_PATH on GitLab; else the `origin` remote's owner/project"
     },
     mirror: {
         scope: 'both',
@@ -39261,7 +39570,7 @@ const SETTINGS = {
         kind: 'text',
         help: "The flake's folder relative to `git-root`, for subflakes.",
         value: 'path',
-        fallback: 'the Git root'
+        fallback: 'the nearest folder holding flake.nix at or above the current one, else the Git root'
     },
     gitRoot: {
         scope: 'both',
@@ -39271,7 +39580,7 @@ const SETTINGS = {
         default: '.',
         help: 'The root of the Git checkout.',
         value: 'path',
-        fallback: '., or CI_PROJECT_DIR on GitLab'
+        fallback: 'the top of the repository around the current folder; CI_PROJECT_DIR on GitLab'
     },
     tag: {
         scope: 'both',
@@ -39481,7 +39790,7 @@ const SETTINGS = {
         name: 'outputs-file',
         variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
         kind: 'text',
-        help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+        help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
         value: 'path',
         fallback: '(none)'
     },
@@ -39831,6 +40140,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
   N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
@@ -39843,7 +40153,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -34,6 +34,14 @@ export interface PhaseLog {
   info(line: string): void
 }
 
+/** How a line that shows a command starts (`$ nix eval …`): detail, shown from `verbose` on. */
+export const COMMAND_MARK = '$ '
+
+/** Whether `line` shows a command the run started. */
+export function isCommand(line: string): boolean {
+  return line.startsWith(COMMAND_MARK)
+}
+
 /** A log that says nothing, for work done outside a run. */
 export const SILENT: Log = {
   verbosity: 'quiet',
@@ -84,6 +92,16 @@ export interface Reporter extends Log {
     timings: Timings,
     where: Destination
   ): Promise<void>
-  /** The run failed: one error, and a failing exit status (1 unless given: 130 after SIGINT). */
-  failed(message: string, exitCode?: number): void
+  /**
+   * The run failed: one error, and a failing exit status (1 unless given: 130 after SIGINT);
+   * `at`, where in the flake's files the error is, when Nix said.
+   */
+  failed(message: string, exitCode?: number, at?: SourcePosition): void | Promise<void>
+}
+
+/** A place in a file of the repository: its path from the repository's top, line and column. */
+export interface SourcePosition {
+  file: string
+  line: number
+  column: number
 }

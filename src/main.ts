@@ -10,10 +10,11 @@ import { writeRelease } from './dry-run.js'
 import { Cancelled, InputError, errorMessage } from './errors.js'
 import { evaluate } from './evaluate/evaluate.js'
 import { Evaluator } from './evaluate/evaluator.js'
+import { type FlakeRoot, LocatedError, locateError } from './evaluate/position.js'
 import type { Log } from './log.js'
 import { stoppedBy } from './process/command.js'
 import type { Place } from './places/place.js'
-import { publishRelease } from './flakehub/publish.js'
+import { publishRelease, uploadSizeProblem } from './flakehub/publish.js'
 import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
 import type { Services } from './services.js'
 import type { Reading, Settings } from './settings/settings.js'
@@ -39,6 +40,8 @@ export async function run(place: Place, reading: Reading, services: Services): P
     const { release, facts } = await prepare(place, settings, services, phases, scratch)
     signal.throwIfAborted()
     if (settings.destDir !== undefined) {
+      const tooBig = uploadSizeProblem(release, settings.spelling)
+      if (tooBig !== undefined) reporter.warning(`FlakeHub would refuse this release. ${tooBig}`)
       const written = await writeRelease(release, settings.destDir)
       reporter.info(
         `Dry run: wrote ${written.tarball} and ${written.metadata}; nothing was published.`
@@ -52,8 +55,12 @@ export async function run(place: Place, reading: Reading, services: Services): P
     await scratch.remove() // before saying so
     const { reason } = signal
     if (signal.aborted && reason instanceof Cancelled)
-      reporter.failed(reason.report(state.publishing), reason.exitCode)
-    else reporter.failed(errorMessage(signal.aborted ? reason : error))
+      await reporter.failed(reason.report(state.publishing), reason.exitCode)
+    else {
+      const failure = signal.aborted ? reason : error
+      const at = failure instanceof LocatedError ? failure.at : undefined
+      await reporter.failed(errorMessage(failure), undefined, at)
+    }
   } finally {
     await scratch.remove()
   }
@@ -85,6 +92,8 @@ async function prepare(
   const { reporter: log, signal, stepBack } = services
   // Every nix and git of the run is stopped when it is cancelled.
   const runner = stoppedBy(services.runner, signal)
+  const nix = new Nix(runner, log)
+  await nix.require({ log: line => log.debug(line) })
   const { commit, facts } = await phases.run('Repository', async phaseLog => {
     const { ref } = settings.spelling
     const wording = { rev: ref(SETTINGS.rev), gitRoot: ref(SETTINGS.gitRoot) }
@@ -93,7 +102,6 @@ async function prepare(
   })
   signal.throwIfAborted()
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
-  const nix = new Nix(runner, log)
   const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
   const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
   const flake = await evaluateAndPack(work, settings, source, path.join(folder, 'source.tar.gz'))
@@ -123,13 +131,18 @@ async function evaluateAndPack(
   const { nix, evaluator, phases, log, signal, stepBack } = work
   const [outputs, readme, tarball] = await allOrStop(
     [
-      signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack),
+      signal =>
+        evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch(
+          (error: unknown) => {
+            throw locateError(error, rootOf(source))
+          }
+        ),
       signal => findReadme(source.sourceDir, signal),
       signal =>
         phases.run('Package', async log => {
           const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
           log.info(
-            `${tarball.path}: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
+            `Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
           )
           return tarball
         })
@@ -137,6 +150,18 @@ async function evaluateAndPack(
     signal
   )
   return { source, outputs, readme, tarball }
+}
+
+/**
+ * How Nix names the flake's source in a trace: its store path (its folder, less the subflake's
+ * path in it), and the commit of its locked URL.
+ */
+function rootOf(source: FlakeSource): FlakeRoot {
+  const dir = source.metadata.resolved?.dir ?? ''
+  const storePath =
+    dir === '' ? source.sourceDir : path.join(source.sourceDir, ...dir.split('/').map(() => '..'))
+  const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1]
+  return revision === undefined ? { storePath } : { storePath, revision }
 }
 
 /** The late token, then FlakeHub: only with a finished release in hand. */

@@ -1,7 +1,7 @@
 /**
  * What every place's report says of a finished run, in the same words: the heading of each
- * outcome, the flake's page on FlakeHub, and the four outputs (the action's step outputs,
- * the command's outputs file), named as `action.yml` declares them.
+ * outcome, the flake's page on FlakeHub, and the outputs (the action's step outputs, the
+ * command's outputs file), named as `action.yml` declares them.
  */
 import type { Outcome, ShownRelease } from './log.js'
 
@@ -19,12 +19,40 @@ export function flakePage(host: string, release: ShownRelease): string {
   return `${base}/flake/${release.uploadName}/${encodeURIComponent(release.version)}`
 }
 
-/** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
-export function outputsOf(release: ShownRelease): Record<string, string> {
-  return {
-    flake_name: release.uploadName,
-    flake_version: release.version,
-    flakeref_at_least: release.flakeRefs.atLeast,
-    flakeref_exact: release.flakeRefs.exact
+/** An output of a run: what `action.yml` says of it, and its value. */
+interface Output {
+  description: string
+  value(release: ShownRelease, outcome: Outcome): string
+}
+
+/**
+ * The outputs of a run (the action's step outputs, the command's outputs file), each name spelled
+ * here only: `action.yml` declares exactly these, with these descriptions (action-yml.test.ts).
+ */
+export const OUTPUTS: Record<string, Output> = {
+  flake_name: {
+    description: 'The published flake name, `owner/name`.',
+    value: release => release.uploadName
+  },
+  flake_version: { description: 'The published version.', value: release => release.version },
+  flakeref_at_least: {
+    description: 'A flake reference to this version or newer, `owner/name/version`.',
+    value: release => release.flakeRefs.atLeast
+  },
+  flakeref_exact: {
+    description: 'A flake reference to exactly this version, `owner/name/=version`.',
+    value: release => release.flakeRefs.exact
+  },
+  outcome: {
+    description:
+      'How the run ended: `published`, `already-published` (FlakeHub had this version; nothing was uploaded) or `dry-run`.',
+    value: (_, outcome) => outcome
   }
+}
+
+/** The outputs of a run, by name: set on success, after a dry run, and on an accepted conflict. */
+export function outputsOf(release: ShownRelease, outcome: Outcome): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(OUTPUTS).map(([name, output]) => [name, output.value(release, outcome)])
+  )
 }

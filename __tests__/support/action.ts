@@ -17,6 +17,8 @@ export const BUNDLE = path.join(REPO, 'dist', 'index.js')
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'
   message: string
+  /** Where it points (`file`, `line`, `col`), when the command says. */
+  properties?: Record<string, string>
 }
 
 export interface ActionRun {
@@ -72,6 +74,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
+/**
+ * The nix commands a run's log shows, but the version check every run makes first: the
+ * commands that asked Nix about the flake.
+ */
+export function nixCommandsIn(log: string): string[] {
+  return (log.match(/\$ nix .*$/gm) ?? []).filter(line => !/ --version$/.test(line))
+}
+
 /** `%0A`, `%0D` and `%25` back to what `@actions/core` escaped. */
 const unescapeData = (text: string): string =>
   text.replace(/%(0A|0D|25)/gi, (_, code: string) => String.fromCharCode(parseInt(code, 16)))
@@ -85,7 +95,19 @@ export function parseAnnotations(stdout: string): Annotation[] {
     const end = line.indexOf('::', match[0].length)
     if (end < 0) continue
     const level = match[1] as Annotation['level']
-    annotations.push({ level, message: unescapeData(line.slice(end + 2)) })
+    const message = unescapeData(line.slice(end + 2))
+    const given = line.slice(match[0].length, end).trim()
+    if (given === '') {
+      annotations.push({ level, message })
+      continue
+    }
+    const properties = Object.fromEntries(
+      given.split(',').map(pair => {
+        const equals = pair.indexOf('=')
+        return [pair.slice(0, equals), unescapeData(pair.slice(equals + 1))]
+      })
+    )
+    annotations.push({ level, message, properties })
   }
   return annotations
 }

@@ -81,8 +81,14 @@ export function threeCommits(): { repo: string; revision: string } {
 export const tmp = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 export const flakeHubCalls = (hub: StandIns) =>
   hub.log.filter(e => ['status', 'stage', 'publish'].includes(e.endpoint))
-/** A `nix` that notes each call, for tests that must show Nix was never run. */
-export const recordingNix = () => nixWrapper('touch "$DIR/called"\nexec "$REAL_NIX" "$@"')
+/**
+ * A `nix` that notes each call, for tests that must show Nix was never asked about the flake.
+ * Asking its version is not noted: every run does that first, to refuse a missing or too old Nix.
+ */
+export const recordingNix = () =>
+  nixWrapper(
+    'case " $* " in *" --version "*) ;; *) touch "$DIR/called" ;; esac\nexec "$REAL_NIX" "$@"'
+  )
 export const nixRan = (nix: { dir: string }) => fs.existsSync(path.join(nix.dir, 'called'))
 export const errorBlocks = (run: CliRun) =>
   run.stderr.match(new RegExp(`^(${ESC}\\[[\\d;]*m)?error:`, 'gm')) ?? []

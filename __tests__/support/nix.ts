@@ -142,12 +142,15 @@ export function trivialDerivation(name: string, system: string, description?: st
 
 /**
  * A `nix` to put first on PATH: a shell script running `script`, in which `$REAL_NIX` is the
- * real nix and `$DIR` a folder for its notes. Returns that folder and the PATH to use.
+ * real nix and `$DIR` a folder for its notes. Returns that folder and the PATH to use. The
+ * features the run enables on every call (`--extra-experimental-features …`) are dropped before
+ * `script` runs, so that its `$1` is Nix's command (the test configuration enables them anyway).
  */
 export function nixWrapper(script: string): { dir: string; path: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nix-wrapper-'))
   const realNix = sh('sh', ['-c', 'command -v nix']).trim()
-  const header = `#!/bin/sh\nREAL_NIX='${realNix}'\nDIR='${dir}'\n`
+  const features = 'if [ "$1" = --extra-experimental-features ]; then shift 2; fi\n'
+  const header = `#!/bin/sh\nREAL_NIX='${realNix}'\nDIR='${dir}'\n${features}`
   fs.writeFileSync(path.join(dir, 'nix'), header + script + '\n', { mode: 0o755 })
   return { dir, path: `${dir}:${testEnv().PATH}` }
 }

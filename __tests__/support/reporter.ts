@@ -1,6 +1,13 @@
 // Test support: a reporter that keeps everything a run tells it, in order, for the in-process
 // tests of the pipeline (run.test.ts) and of the steps that report.
-import type { Destination, Outcome, Reporter, ShownRelease, Verbosity } from '../../src/log.js'
+import type {
+  Destination,
+  Outcome,
+  Reporter,
+  ShownRelease,
+  SourcePosition,
+  Verbosity
+} from '../../src/log.js'
 
 export type ReportEvent =
   | { kind: 'info' | 'warning' | 'debug'; text: string }
@@ -13,7 +20,7 @@ export type ReportEvent =
       phases: string[]
       where: Destination
     }
-  | { kind: 'failed'; message: string; exitCode: number }
+  | { kind: 'failed'; message: string; exitCode: number; at?: SourcePosition }
 
 export interface RecordingReporter extends Reporter {
   events: ReportEvent[]
@@ -35,7 +42,9 @@ export function recordingReporter(verbosity: Verbosity = 'normal'): RecordingRep
     async finished(release, outcome, timings, where) {
       events.push({ kind: 'finished', release, outcome, phases: [...timings.keys()], where })
     },
-    failed: (message, exitCode = 1) => events.push({ kind: 'failed', message, exitCode }),
+    failed: (message, exitCode = 1, at) => {
+      events.push({ kind: 'failed', message, exitCode, ...(at === undefined ? {} : { at }) })
+    },
     shown: () => JSON.stringify(events)
   }
 }

@@ -8,7 +8,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { CommandError, type RunOptions } from '../process/command.js'
-import { type Nix, atLeast, parseJson } from '../source/nix.js'
+import { type Nix, parseJson } from '../source/nix.js'
 import { EvaluationError } from './nix-error.js'
 
 /**
@@ -31,8 +31,12 @@ const INSPECT_FLAKE: URL | string = new URL('./inspect-flake.nix', import.meta.u
 const assetPath = (asset: URL | string): string =>
   typeof asset === 'string' ? asset : fileURLToPath(asset)
 
-/** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
-const CONTEXT_BY_DEFAULT: [number, number] = [2, 20]
+/**
+ * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
+ * only there, and every Nix gives the position in the flake's own files only there (newer Nix
+ * truncates the trace before it otherwise), which position.ts reads.
+ */
+const TRACE = ['--show-trace']
 
 export class Evaluator {
   private inspectFlake: Promise<string> | undefined
@@ -94,18 +98,14 @@ export class Evaluator {
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
-    const [version, inspect] = await Promise.all([
-      this.nix.version({ log: options.log }),
-      this.inspectFlakeDir()
-    ])
-    const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace']
+    const inspect = await this.inspectFlakeDir()
     // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
     // text once, not as a string escaped inside more JSON.
     const args = [
       'eval',
       '--raw',
       '--no-write-lock-file',
-      ...trace,
+      ...TRACE,
       '--override-input',
       'flake',
       flakeRef,

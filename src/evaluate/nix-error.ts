@@ -68,7 +68,7 @@ export class EvaluationError extends Error {
         : `The flake output \`${failure.output}\` does not evaluate`
     super(
       `${where}. Nix says:\nerror: ${failure.message}\n\n` +
-        `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the debug log)`
+        `(from \`${command.commandLine}\`, ${command.status}; Nix's whole trace is in the detailed log: \`-v\` for the command, debug logging for the action)`
     )
     this.name = 'EvaluationError'
   }

@@ -3,7 +3,8 @@ import { FlakeHubClient } from './client.js'
 import type { Log, Outcome } from '../log.js'
 import { Release } from '../release.js'
 import type { Secrets } from '../secrets.js'
-import type { Settings } from '../settings/settings.js'
+import type { Settings, Spelling } from '../settings/settings.js'
+import type { Setting } from '../settings/setting.js'
 import { Credential, IdTokenSource } from './token.js'
 import type { HttpTransport } from './wire.js'
 import { inputOf } from '../settings/setting.js'
@@ -12,18 +13,33 @@ import { SETTINGS } from '../settings/table.js'
 /** FlakeHub refuses tarballs larger than this many bytes. */
 export const MAX_TARBALL_BYTES = 50_000_000
 
-/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
-export function checkUploadSize(release: Release): void {
+/** How the action names a setting, for callers that give no spelling. */
+const INPUT_REF = { ref: (setting: Setting) => `\`${inputOf(setting)}\`` }
+
+/**
+ * Why FlakeHub would refuse the tarball, naming the files that make it big, or undefined. `spelling`
+ * names the setting for a subflake as the run's source does (`directory`, `--directory`).
+ */
+export function uploadSizeProblem(
+  release: Release,
+  spelling: Pick<Spelling, 'ref'> = INPUT_REF
+): string | undefined {
   const { tarball } = release
-  if (tarball.size <= MAX_TARBALL_BYTES) return
+  if (tarball.size <= MAX_TARBALL_BYTES) return undefined
   const largest = tarball.largestFiles
     .map(f => `  ${f.size.toLocaleString('en-US').padStart(14)}  ${f.path}`)
     .join('\n')
-  throw new Error(
+  return (
     `The tarball is ${tarball.size.toLocaleString('en-US')} bytes; FlakeHub accepts at most ` +
-      `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
-      `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with \`${inputOf(SETTINGS.directory)}\`.`
+    `${MAX_TARBALL_BYTES.toLocaleString('en-US')}. The largest files in the source (bytes before compression):\n` +
+    `${largest}\nRemove large files from the flake's source (Git-tracked files under its folder), or publish a subflake with ${spelling.ref(SETTINGS.directory)}.`
   )
+}
+
+/** Refuse a tarball FlakeHub would refuse, naming the files that make it big. */
+export function checkUploadSize(release: Release, spelling?: Pick<Spelling, 'ref'>): void {
+  const problem = uploadSizeProblem(release, spelling)
+  if (problem !== undefined) throw new Error(problem)
 }
 
 export interface PublishServices {
@@ -46,7 +62,7 @@ export async function publishRelease(
   settings: Settings,
   services: PublishServices
 ): Promise<Outcome> {
-  checkUploadSize(release)
+  checkUploadSize(release, settings.spelling)
   const { signal } = services
   const idToken: IdTokenSource = audience => {
     signal?.throwIfAborted()

@@ -1,9 +1,11 @@
 /**
  * Any other CI, recognised by the OIDC token it hands over in `FLAKEHUB_PUSH_OIDC_TOKEN`: plain
  * text, the repository facts from local Git (a rolling release from a shallow clone refused),
- * and no defaults from the environment (the repository must be named).
+ * and the defaults of the repository around the current folder (around.ts), as on a developer's
+ * machine.
  */
 import * as os from 'node:os'
+import { aroundDefaults } from './around.js'
 import { localFacts } from './facts.js'
 import { CI_TOKEN, checkGivenToken, noTokenSource, variableToken } from './given-token.js'
 import type { Place, Where } from './place.js'
@@ -19,7 +21,7 @@ export function ciPlace(env: NodeJS.ProcessEnv, cwd: string): Place {
   const token = (): string | undefined => env[CI_TOKEN]?.trim() || undefined
   return {
     name: ci.name,
-    defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+    defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
     reporter: options => placeTextReporter(options, env, false),
     secrets: [token() ?? []].flat(),
     check(settings, now) {
@@ -37,6 +39,6 @@ export function ciPlace(env: NodeJS.ProcessEnv, cwd: string): Place {
 
 export const ci: Where = {
   name: `CI (${CI_TOKEN})`,
-  detect: env => Boolean(env[CI_TOKEN]),
+  detect: env => Boolean(env[CI_TOKEN]?.trim()),
   enter: ciPlace
 }

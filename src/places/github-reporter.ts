@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
 import type { Reporter, Verbosity } from '../log.js'
 import type { Secrets } from '../secrets.js'
-import { setOutputs, writeSummary } from './github-summary.js'
+import { type EndedPhase, setOutputs, writeFailureSummary, writeSummary } from './github-summary.js'
 
 /** A line the runner could read as a workflow command: `::name::` at its start, or `##[` anywhere. */
 const COMMAND_LIKE = /^\s*::|##\[/
@@ -45,6 +45,8 @@ export function githubVerbosity(): Verbosity {
  */
 export function githubReporter(secrets: Secrets, verbosity: Verbosity): Reporter {
   const hide = (text: string): string => secrets.hide(text)
+  // Every phase that ended, for the summary of a failed run.
+  const ended: EndedPhase[] = []
   return {
     verbosity,
     info: line => printInert([hide(line)]),
@@ -55,18 +57,28 @@ export function githubReporter(secrets: Secrets, verbosity: Verbosity): Reporter
       verbosity === 'verbose' ? printInert([hide(message)]) : core.debug(hide(message)),
     phaseStarted: name => core.info(`▶ ${hide(name)}…`),
     phaseEnded(name, outcome, seconds, lines) {
+      ended.push({ name, outcome, seconds })
       core.startGroup(hide(`${name} (${outcome} in ${seconds.toFixed(2)} s)`))
       printInert(lines.map(hide))
       core.endGroup()
     },
     async finished(release, outcome, timings, where) {
-      setOutputs(release)
+      setOutputs(release, outcome)
       // Always there on a runner; the command may also run in a step that has no summary.
       if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(release, outcome, timings, where)
     },
-    failed(message, exitCode = 1) {
-      core.setFailed(hide(message))
+    async failed(message, exitCode = 1, at) {
+      // An error placed in the flake's files is annotated on its line (the file from the
+      // repository's top, as GitHub places annotations).
+      if (at === undefined) core.setFailed(hide(message))
+      else
+        core.error(hide(message), {
+          file: at.file,
+          startLine: at.line,
+          startColumn: at.column
+        })
       process.exitCode = exitCode
+      if (process.env.GITHUB_STEP_SUMMARY) await writeFailureSummary(hide(message), ended)
     }
   }
 }

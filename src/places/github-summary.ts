@@ -4,8 +4,9 @@ import type { Destination, Outcome, ShownRelease, Timings } from '../log.js'
 import { HEADINGS, flakePage, outputsOf } from '../report.js'
 
 /** Set the step outputs: on success, on an accepted conflict and after a dry run. */
-export function setOutputs(release: ShownRelease): void {
-  for (const [name, value] of Object.entries(outputsOf(release))) core.setOutput(name, value)
+export function setOutputs(release: ShownRelease, outcome: Outcome): void {
+  for (const [name, value] of Object.entries(outputsOf(release, outcome)))
+    core.setOutput(name, value)
 }
 
 /**
@@ -80,5 +81,40 @@ export async function writeSummary(
 
   const phases = [...timings].map(([phase, seconds]) => [html(phase), seconds.toFixed(2)])
   summary.addHeading('Time per phase', 3).addTable(table(['Phase', 'Seconds'], phases))
+  await summary.write()
+}
+
+/** A phase as it ended: done, failed or stopped, and when. */
+export interface EndedPhase {
+  name: string
+  outcome: string
+  seconds: number
+}
+
+/**
+ * Write the job summary of a failed run: the phase that failed (or that the run stopped before
+ * any), the error (what failed and what to do: the run's own words), and every phase that ended.
+ */
+export async function writeFailureSummary(
+  message: string,
+  phases: readonly EndedPhase[]
+): Promise<void> {
+  const html = escapeHtml
+  const failed = phases.find(phase => phase.outcome === 'failed')
+  const heading =
+    failed !== undefined
+      ? `Failed: ${html(failed.name)}`
+      : phases.length === 0
+        ? 'Failed before it started'
+        : 'Failed'
+  const summary = core.summary.addHeading(heading, 2).addCodeBlock(html(message))
+  if (phases.length === 0) summary.addRaw('No phase ran: nothing was evaluated or published.', true)
+  else
+    summary
+      .addHeading('Phases', 3)
+      .addTable([
+        ['Phase', 'Result', 'Seconds'].map(data => ({ data, header: true })),
+        ...phases.map(phase => [html(phase.name), html(phase.outcome), phase.seconds.toFixed(2)])
+      ])
   await summary.write()
 }

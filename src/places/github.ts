@@ -1,5 +1,5 @@
 /**
- * GitHub Actions (`GITHUB_ACTIONS` set): the defaults from the runner's variables, workflow
+ * GitHub Actions (`GITHUB_ACTIONS=true`): the defaults from the runner's variables, workflow
  * commands and the job summary (github-reporter.ts), the repository facts from GraphQL
  * (github-graphql.ts; local Git in a dry run), and the job's OIDC token (github-token.ts). A run
  * triggered by a pull request is refused, unless it is a dry run.
@@ -73,6 +73,7 @@ export function githubPlace(
 
 export const github: Where = {
   name: 'GitHub Actions',
-  detect: env => Boolean(env.GITHUB_ACTIONS),
+  // The runner sets `true`; `false` (or anything else) is a run outside Actions.
+  detect: env => env.GITHUB_ACTIONS === 'true',
   enter: (env, cwd) => githubPlace(env, cwd)
 }

@@ -1,5 +1,5 @@
 /**
- * GitLab CI (`GITLAB_CI` set): the defaults from GitLab's predefined variables, the log in
+ * GitLab CI (`GITLAB_CI=true`): the defaults from GitLab's predefined variables, the log in
  * collapsible sections, the repository facts from local Git (a rolling release from a shallow
  * clone refused, since GitLab clones shallowly by default), and the job's ID token from
  * `GITLAB_JWT_ID_TOKEN`, declared under the job's `id_tokens:`.
@@ -11,7 +11,10 @@ import { GITLAB_TOKEN, checkGivenToken, idTokensBlock, variableToken } from './g
 import type { Place, Where } from './place.js'
 import { placeTextReporter } from './text-reporter.js'
 
-/** The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first. */
+/**
+ * The defaults GitLab's predefined variables give: the tag from CI_COMMIT_TAG first; the flake
+ * found from the folder the job runs the command in.
+ */
 export function gitlabDefaults(env: NodeJS.ProcessEnv, cwd: string): Defaults {
   const tag = env.CI_COMMIT_TAG ?? ''
   return {
@@ -20,7 +23,8 @@ export function gitlabDefaults(env: NodeJS.ProcessEnv, cwd: string): Defaults {
     refName: tag || (env.CI_COMMIT_REF_NAME ?? ''),
     refNameFrom: tag ? 'CI_COMMIT_TAG' : 'CI_COMMIT_REF_NAME',
     workspace: env.CI_PROJECT_DIR || cwd,
-    rev: env.CI_COMMIT_SHA || undefined
+    rev: env.CI_COMMIT_SHA || undefined,
+    startFolder: cwd
   }
 }
 
@@ -58,6 +62,7 @@ export function gitlabPlace(env: NodeJS.ProcessEnv, cwd: string): Place {
 
 export const gitlab: Where = {
   name: 'GitLab CI',
-  detect: env => Boolean(env.GITLAB_CI),
+  // GitLab sets `true`; a script, or gitlab-ci-local outside a job, may set `false`.
+  detect: env => env.GITLAB_CI === 'true',
   enter: gitlabPlace
 }

@@ -1,6 +1,6 @@
 /**
- * A developer's machine (none of the other places): plain text with a status line on a
- * terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
+ * A developer's machine (none of the other places): the settings' defaults from the repository
+ * around the current folder (around.ts), plain text with a status line on a terminal, the repository facts from local Git (or GraphQL with a GitHub token), and a token
  * only from a development issuer (`--jwt-issuer-uri`, for FlakeHub's own developers against a
  * local FlakeHub); otherwise only a dry run can work, which needs none.
  */
@@ -13,6 +13,7 @@ import type { RepositoryFacts } from '../release.js'
 import type { CallServices } from '../services.js'
 import type { Settings } from '../settings/settings.js'
 import { SETTINGS } from '../settings/table.js'
+import { aroundDefaults } from './around.js'
 import { UNSHALLOW } from './ci.js'
 import { graphqlFacts, localFacts } from './facts.js'
 import { noTokenSource } from './given-token.js'
@@ -98,7 +99,7 @@ function checkIssuer(settings: Settings): void {
 export function localPlace(env: NodeJS.ProcessEnv, cwd: string): Place {
   return {
     name: local.name,
-    defaults: { repository: '', repositoryFrom: '', refName: '', workspace: cwd },
+    defaults: { ...aroundDefaults(cwd), refName: '', workspace: cwd },
     reporter: options => placeTextReporter(options, env, false),
     secrets: [],
     check: checkIssuer,

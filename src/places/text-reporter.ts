@@ -5,8 +5,15 @@
  * `***` in everything printed, and control characters shown escaped.
  */
 import * as fs from 'node:fs/promises'
-import { type Reporter, type ShownRelease, type Verbosity, shows } from '../log.js'
-import type { Destination } from '../log.js'
+import {
+  type Outcome,
+  type Reporter,
+  type ShownRelease,
+  type Verbosity,
+  isCommand,
+  shows
+} from '../log.js'
+import type { Destination, Timings } from '../log.js'
 import { HEADINGS, flakePage, outputsOf } from '../report.js'
 import type { Secrets } from '../secrets.js'
 import type { ReporterOptions, Sink } from './place.js'
@@ -20,6 +27,11 @@ export interface TextReporterOptions {
   color: boolean
   /** A status line of the running phases on `err` (a terminal). */
   progress: boolean
+  /**
+   * A line as each phase starts, where there is no status line (true unless said): in CI, where
+   * a long phase would otherwise leave the log silent, and from `verbose` on.
+   */
+  announce?: boolean
   verbosity: Verbosity
   /** The run's secrets, hidden in everything printed. */
   secrets: Secrets
@@ -101,6 +113,11 @@ function phaseBlock(
   )
 }
 
+/** A CI's flag variable is set: `true` or `1` (`false`, `0` or empty are not). */
+export function isSet(value: string | undefined): boolean {
+  return value !== undefined && /^(true|1)$/i.test(value.trim())
+}
+
 /** The runner's debug mode, as GitLab (`CI_DEBUG_TRACE`) or GitHub (`RUNNER_DEBUG`) sets it. */
 function debugRequested(env: NodeJS.ProcessEnv): boolean {
   return env.CI_DEBUG_TRACE === 'true' || env.RUNNER_DEBUG === '1'
@@ -116,12 +133,14 @@ export function placeTextReporter(
   gitlab: boolean
 ): Reporter {
   const terminal = options.err.isTTY === true
+  const verbosity = debugRequested(env) ? 'debug' : options.verbosity
   return textReporter({
     ...options,
     gitlab,
     color: !env.NO_COLOR && (gitlab || terminal),
-    progress: terminal && !env.CI,
-    verbosity: debugRequested(env) ? 'debug' : options.verbosity
+    progress: terminal && !isSet(env.CI),
+    announce: gitlab || isSet(env.CI) || shows(verbosity, 'verbose'),
+    verbosity
   })
 }
 
@@ -142,10 +161,13 @@ export function textReporter(options: TextReporterOptions): Reporter {
     status.draw()
   }
   const quiet = !shows(verbosity, 'normal')
+  // The commands run are detail: shown from `verbose` on.
+  const kept = (line: string): boolean => shows(verbosity, 'verbose') || !isCommand(line)
+  const announce = !options.progress && !quiet && options.announce !== false
   return {
     verbosity,
     info: line => {
-      if (!quiet) print(out, shown(line))
+      if (!quiet && kept(line)) print(out, shown(line))
     },
     warning: message => print(err, `${paint('33;1', 'warning:')} ${shown(message)}`),
     debug: message => {
@@ -153,7 +175,7 @@ export function textReporter(options: TextReporterOptions): Reporter {
     },
     phaseStarted(name) {
       status.start(name)
-      if (!options.progress && !quiet) print(out, `▶ ${shown(name)}…`)
+      if (announce) print(out, `▶ ${shown(name)}…`)
     },
     phaseEnded(name, outcome, seconds, lines) {
       const started = status.startOf(name) ?? now() - seconds * 1000
@@ -163,16 +185,10 @@ export function textReporter(options: TextReporterOptions): Reporter {
       const section = gitlab
         ? { id: `flakehub_push_${++sections}`, started, ended: now() }
         : undefined
-      print(out, phaseBlock(title, lines.map(shown), section))
+      print(out, phaseBlock(title, lines.filter(kept).map(shown), section))
     },
     async finished(release, outcome, timings, where) {
-      const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ')
-      print(
-        out,
-        shown(['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'))
-      )
-      for (const line of releaseLines(release, where)) print(out, shown(line))
-      print(out, shown(`time:     ${times}`))
+      for (const line of resultLines(release, outcome, timings, where)) print(out, shown(line))
     },
     failed(message, exitCode = 1) {
       status.clear()
@@ -201,6 +217,35 @@ export function escapeControls(text: string): string {
   })
 }
 
+/** The result of a finished run: a heading, the release, the times and what to do next. */
+function resultLines(
+  release: ShownRelease,
+  outcome: Outcome,
+  timings: Timings,
+  where: Destination
+): string[] {
+  const times = [...timings].map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ')
+  return [
+    ['', `${HEADINGS[outcome]} ${release.uploadName} ${release.version}`].join('\n'),
+    ...releaseLines(release, where),
+    `time:     ${times}`,
+    `next:     ${nextStep(release, outcome, where)}`
+  ]
+}
+
+/** What to do once the run has finished, in one line. */
+function nextStep(release: ShownRelease, outcome: Outcome, where: Destination): string {
+  if ('destDir' in where)
+    return (
+      `look into ${where.destDir}; to publish, run it without the dry run in CI (GitHub Actions or ` +
+      "GitLab CI: see the README), where FlakeHub's token comes from."
+    )
+  const use = `inputs.${release.uploadName.split('/')[1]}.url = "https://flakehub.com/f/${release.uploadName}/*";`
+  return outcome === 'published'
+    ? `use it in a flake: ${use}`
+    : `nothing new was uploaded (FlakeHub had this version); commit and run again, or tag a new version. To use it: ${use}`
+}
+
 /** The release's name, version and flake references, one to a line. */
 function releaseLines(release: ShownRelease, where: Destination): string[] {
   return [
@@ -212,9 +257,9 @@ function releaseLines(release: ShownRelease, where: Destination): string[] {
   ]
 }
 
-/** The four outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
-export function dotenvOutputs(release: ShownRelease): string {
-  return Object.entries(outputsOf(release))
+/** The outputs as `NAME=value` lines: GitLab's `artifacts:reports:dotenv` format. */
+export function dotenvOutputs(release: ShownRelease, outcome: Outcome): string {
+  return Object.entries(outputsOf(release, outcome))
     .map(([name, value]) => `${name}=${value}\n`)
     .join('')
 }
@@ -225,7 +270,7 @@ export function withOutputsFile(reporter: Reporter, file: string | undefined): R
   return {
     ...reporter,
     async finished(release, outcome, timings, where) {
-      await fs.writeFile(file, dotenvOutputs(release))
+      await fs.writeFile(file, dotenvOutputs(release, outcome))
       await reporter.finished(release, outcome, timings, where)
     }
   }

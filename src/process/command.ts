@@ -15,7 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import { childEnvironment } from './child-env.js'
-import { type Log, SILENT, shows } from '../log.js'
+import { COMMAND_MARK, type Log, SILENT, shows } from '../log.js'
 
 export interface CommandResult {
   stdout: string
@@ -227,7 +227,7 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
       const { signal } = options
       // Nothing is started once the run is stopping.
       if (signal?.aborted) return Promise.reject(signal.reason)
-      ;(options.log ?? context.report.info)(`$ ${showCommand(command, args)}`)
+      ;(options.log ?? context.report.info)(`${COMMAND_MARK}${showCommand(command, args)}`)
       return runChild(command, args, options, context)
     }
   }

@@ -4,6 +4,8 @@
  */
 import { type Setting, inputOf } from './setting.js'
 import type { SettingSource, Spelling } from './settings.js'
+import { nearest } from './suggest.js'
+import { ALL_SETTINGS } from './table.js'
 
 /** How the action names a setting: an input (`rev`), or a variable for the limits. */
 export const INPUT_SPELLING: Spelling = {
@@ -28,7 +30,7 @@ export function actionSource(
       return variable === undefined ? '' : (env[variable] ?? '')
     },
     spelling: INPUT_SPELLING,
-    problems: [],
+    ...misspelledInputs(env),
     ignored(given) {
       if (given.length === 0) return { warnings: [], notes: [] }
       // The inputs that chose the binary first (they are the action's alone), then the logger's.
@@ -41,4 +43,37 @@ export function actionSource(
       return { warnings: [warning], notes: [] }
     }
   }
+}
+
+/** The runner's variable for the input `name`: `INPUT_<NAME>`, spaces as `_`, hyphens kept. */
+const inputVariable = (name: string): string => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+
+/**
+ * Inputs given (`INPUT_*` in `env`) that are not this action's but near one of its inputs: each
+ * a problem that names the input meant. Others are left to the runner, which warns of them.
+ */
+function misspelledInputs(env: NodeJS.ProcessEnv): {
+  problems: string[]
+  misspelled: Set<Setting>
+} {
+  const byVariable = new Map(
+    ALL_SETTINGS.flatMap(setting => {
+      const name = inputOf(setting)
+      return name === undefined ? [] : [[inputVariable(name), setting] as const]
+    })
+  )
+  const names = new Map([...byVariable].map(([variable, setting]) => [variable, inputOf(setting)!]))
+  const problems: string[] = []
+  const misspelled = new Set<Setting>()
+  for (const variable of Object.keys(env)) {
+    if (!variable.startsWith('INPUT_') || byVariable.has(variable)) continue
+    const meant = nearest(variable, names.keys())
+    if (meant === undefined) continue
+    const given = variable.slice('INPUT_'.length).toLowerCase()
+    problems.push(
+      `Input \`${given}\`: is not an input of this action; did you mean \`${names.get(meant)}\`?`
+    )
+    misspelled.add(byVariable.get(meant)!)
+  }
+  return { problems, misspelled }
 }

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util'
 import { type Setting, flagOf } from './setting.js'
 import type { SettingSource, Spelling } from './settings.js'
+import { nearest } from './suggest.js'
 import { ALL_SETTINGS, SETTINGS, limitSettings } from './table.js'
 import { DEFAULT_TIMEOUTS } from './timeouts.js'
 
@@ -33,6 +34,8 @@ interface Given {
   values: Map<Setting, string>
   problems: string[]
   action: CommandLine['action']
+  /** The settings a misspelled flag was meant for. */
+  misspelled: Set<Setting>
 }
 
 /** The flags of `args`, each checked against its row: a value where one belongs, and no stray words. */
@@ -53,8 +56,11 @@ function readFlags(args: readonly string[]): Given {
     allowPositionals: true,
     tokens: true
   })
-  const given: Given = { values: new Map(), problems: [], action: 'run' }
+  const given: Given = { values: new Map(), problems: [], action: 'run', misspelled: new Set() }
+  // The index a misspelled flag's value would be at, when it took one: that word is its value.
+  let valueOfMisspelled = -1
   for (const token of tokens) {
+    if (token.kind === 'positional' && token.index === valueOfMisspelled) continue
     if (token.kind === 'positional') {
       const example = `\`--${flagOf(SETTINGS.tag)} v1.2.3\``
       given.problems.push(
@@ -65,21 +71,33 @@ function readFlags(args: readonly string[]): Given {
         if (given.action === 'run') given.action = token.name
         continue
       }
-      readOption(token, given)
+      const meant = readOption(token, given)
+      if (meant !== undefined && !bare(meant) && !token.inlineValue)
+        valueOfMisspelled = token.index + 1
     }
   }
   return given
 }
 
-/** One flag as parseArgs found it: its value kept, or its problem. */
+/**
+ * One flag as parseArgs found it: its value kept, or its problem. An unknown flag near a known
+ * one is taken for a misspelling of it: the setting meant is returned.
+ */
 function readOption(
   token: { name: string; rawName: string; value?: string; inlineValue?: boolean },
   given: Given
-): void {
+): Setting | undefined {
   const setting = BY_FLAG.get(token.name)
   const { values, problems } = given
   if (setting === undefined) {
-    problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`)
+    const meant = token.rawName.startsWith('--') ? nearest(token.name, BY_FLAG.keys()) : undefined
+    if (meant === undefined) {
+      problems.push(`\`${token.rawName}\`: unknown flag; \`flakehub-push --help\` lists them all.`)
+      return undefined
+    }
+    problems.push(`\`${token.rawName}\`: unknown flag; did you mean \`--${meant}\`?`)
+    given.misspelled.add(BY_FLAG.get(meant)!)
+    return BY_FLAG.get(meant)
   } else if (bare(setting)) {
     if (token.inlineValue) {
       const flag = flagText(setting)
@@ -95,6 +113,7 @@ function readOption(
     const list = setting.kind === 'list' && before !== undefined
     values.set(setting, list ? `${before},${token.value}` : token.value)
   }
+  return undefined
 }
 
 /** The variable a setting was read from (its own or an older spelling), if one was. */
@@ -107,7 +126,7 @@ export function parseCommandLine(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env
 ): CommandLine {
-  const { values, problems, action } = readFlags(args)
+  const { values, problems, action, misspelled } = readFlags(args)
   const fromVariable = (setting: Setting): string | undefined =>
     values.has(setting) ? undefined : variableOf(setting, env)
   const spelling: Spelling = {
@@ -124,6 +143,7 @@ export function parseCommandLine(
   return {
     action,
     problems,
+    misspelled,
     spelling,
     value(setting) {
       if (setting.scope === 'action') return ''

@@ -143,6 +143,15 @@ export function versionPartProblem(
   return `is set but ${rolling} is not; add ${spelling.write(SETTINGS.rolling, 'true')} or remove it.`
 }
 
+/** A tag given with `rolling`: a release is one or the other, never both. */
+export function rollingTagProblem(tag: string, spelling: Spelling): string {
+  const rolling = spelling.ref(SETTINGS.rolling)
+  return (
+    `"${tag}" is given together with ${rolling}, which versions the release by its commit count and would ignore the tag; ` +
+    `drop ${spelling.ref(SETTINGS.tag)} for a rolling release, or ${rolling} to publish ${tag}.`
+  )
+}
+
 /** The tag of a release that is not rolling: SemVer after an optional `v`; the ref name if not given. */
 export function parseTag(
   text: string,
@@ -197,9 +206,17 @@ export function parseSpdxExpression(text: string): Parsed<string | undefined> {
   }
 }
 
-/** The Git checkout, a folder, resolved against the workspace; `.` if not given. */
-export function parseGitRoot(text: string, workspace: string, folders: Folders): Parsed<string> {
-  const given = text || SETTINGS.gitRoot.default
+/**
+ * The Git checkout, a folder, resolved against the workspace; if not given, the place's
+ * (`placeRoot`: the repository's top outside Actions), else `.`.
+ */
+export function parseGitRoot(
+  text: string,
+  workspace: string,
+  folders: Folders,
+  placeRoot?: string
+): Parsed<string> {
+  const given = text || placeRoot || SETTINGS.gitRoot.default
   const gitRoot = folders.realFolder(path.resolve(workspace, given))
   if (gitRoot !== undefined) return ok(gitRoot)
   return fail(`"${given}" is not a folder; write the path of the Git checkout.`)
@@ -210,10 +227,12 @@ export function parseDirectory(
   text: string,
   gitRoot: string,
   folders: Folders,
-  spelling: Spelling
+  spelling: Spelling,
+  startFolder?: string
 ): Parsed<{ flakeDir: string; sourceSubdirectory: string }> {
   const root = spelling.ref(SETTINGS.gitRoot)
-  const dir = folders.realFolder(path.resolve(gitRoot, text))
+  const found = text === '' ? nearestFlake(startFolder, gitRoot, folders) : undefined
+  const dir = found ?? folders.realFolder(path.resolve(gitRoot, text))
   if (dir === undefined) return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`)
   const relative = path.relative(gitRoot, dir)
   if (relative.startsWith('..') || path.isAbsolute(relative))
@@ -225,6 +244,22 @@ export function parseDirectory(
       `there is no flake.nix in ${dir}; point ${spelling.ref(SETTINGS.directory)} at the folder that holds flake.nix.`
     )
   return ok({ flakeDir: dir, sourceSubdirectory: relative.split(path.sep).join('/') })
+}
+
+/** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
+function nearestFlake(
+  start: string | undefined,
+  gitRoot: string,
+  folders: Folders
+): string | undefined {
+  let folder = start === undefined ? undefined : folders.realFolder(start)
+  while (folder !== undefined) {
+    const relative = path.relative(gitRoot, folder)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+    if (folders.exists(path.join(folder, 'flake.nix'))) return folder
+    folder = relative === '' ? undefined : path.dirname(folder)
+  }
+  return undefined
 }
 
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */

@@ -27,6 +27,7 @@ import {
   parseVerbosity,
   parseVersionPart,
   parseVisibility,
+  rollingTagProblem,
   versionPartProblem
 } from './parse.js'
 import type { Setting } from './setting.js'
@@ -70,6 +71,8 @@ class Reader {
   /** The value parsed, or undefined with its problem kept, named after `setting`. */
   take<T>(setting: Setting, parsed: Parsed<T>): T | undefined {
     if (parsed.problem === undefined) return parsed.value
+    // Left empty because its name was misspelled: the misspelling's problem says it all.
+    if (this.source.misspelled?.has(setting) && this.text(setting) === '') return undefined
     this.problems.push(`${this.source.spelling.setting(setting)}: ${parsed.problem}`)
     return undefined
   }
@@ -166,7 +169,11 @@ function readVersion(reader: Reader, defaults: Defaults): VersionScheme | undefi
   }
   const minor = part(SETTINGS.rollingMinor)
   const major = part(SETTINGS.rollingMajor)
-  if (rolling) return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 }
+  if (rolling) {
+    const tag = reader.text(SETTINGS.tag)
+    if (tag !== '') return reader.take(SETTINGS.tag, { problem: rollingTagProblem(tag, spelling) })
+    return { kind: 'rolling', major: major ?? 0, minor: minor ?? 1 }
+  }
   const tag = reader.take(SETTINGS.tag, parseTag(reader.text(SETTINGS.tag), defaults, spelling))
   return tag === undefined ? undefined : { kind: 'tag', tag }
 }
@@ -197,9 +204,12 @@ function readLocation(
   folders: Folders
 ): Pick<Settings, 'gitRoot' | 'flakeDir' | 'sourceSubdirectory' | 'destDir'> | undefined {
   const { gitRoot, directory, destDir } = SETTINGS
-  const root = reader.take(gitRoot, parseGitRoot(reader.text(gitRoot), defaults.workspace, folders))
+  const { workspace } = defaults
+  const givenRoot = reader.text(gitRoot)
+  const root = reader.take(gitRoot, parseGitRoot(givenRoot, workspace, folders, defaults.gitRoot))
   if (root === undefined) return undefined
-  const dir = parseDirectory(reader.text(directory), root, folders, reader.source.spelling)
+  const { spelling } = reader.source
+  const dir = parseDirectory(reader.text(directory), root, folders, spelling, defaults.startFolder)
   const flake = reader.take(directory, dir)
   const dest = reader.text(destDir)
   if (flake === undefined) return undefined

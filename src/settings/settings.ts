@@ -82,6 +82,13 @@ export interface Defaults {
   refNameFrom?: string
   /** The default revision, when the place names the commit it checked out. */
   rev?: string
+  /** `git-root` when not given, instead of {@link workspace}: the repository's top. */
+  gitRoot?: string
+  /**
+   * The folder the run started in: `directory`, when not given, is the nearest folder at or
+   * above it, inside the Git root, that holds flake.nix (as Nix finds a flake from a folder).
+   */
+  startFolder?: string
 }
 
 /** How problems name a setting and show what to write: as action inputs, or as flags. */
@@ -101,6 +108,11 @@ export interface SettingSource {
   spelling: Spelling
   /** What reading the source itself found wrong (an unknown flag, a stray argument). */
   problems: readonly string[]
+  /**
+   * The settings a misspelled name was meant for (`--visiblity`): the misspelling's problem says
+   * so, and none is added for such a setting left empty.
+   */
+  misspelled?: ReadonlySet<Setting>
   /** What to say of settings given that mean nothing here (the established tool's own). */
   ignored(given: readonly { setting: Setting; value: string }[]): {
     warnings: string[]

@@ -60,7 +60,8 @@ export const SETTINGS = {
     default: '${{ github.repository }}',
     help: 'The repository holding the flake, `owner/project` (GitLab subgroups fold into the project name).',
     value: 'owner/project',
-    fallback: 'GITHUB_REPOSITORY, or CI_PROJECT_PATH on GitLab'
+    fallback:
+      "GITHUB_REPOSITORY; CI_PROJECT_PATH on GitLab; else the `origin` remote's owner/project"
   },
   mirror: {
     scope: 'both',
@@ -78,7 +79,7 @@ export const SETTINGS = {
     kind: 'text',
     help: "The flake's folder relative to `git-root`, for subflakes.",
     value: 'path',
-    fallback: 'the Git root'
+    fallback: 'the nearest folder holding flake.nix at or above the current one, else the Git root'
   },
   gitRoot: {
     scope: 'both',
@@ -88,7 +89,7 @@ export const SETTINGS = {
     default: '.',
     help: 'The root of the Git checkout.',
     value: 'path',
-    fallback: '., or CI_PROJECT_DIR on GitLab'
+    fallback: 'the top of the repository around the current folder; CI_PROJECT_DIR on GitLab'
   },
   tag: {
     scope: 'both',
@@ -298,7 +299,7 @@ export const SETTINGS = {
     name: 'outputs-file',
     variable: 'FLAKEHUB_PUSH_OUTPUTS_FILE',
     kind: 'text',
-    help: 'Also write the four outputs here, as NAME=value lines (dotenv).',
+    help: 'Also write the outputs (name, version, flake references, outcome) here, as NAME=value lines (dotenv).',
     value: 'path',
     fallback: '(none)'
   },

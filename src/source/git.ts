@@ -32,7 +32,7 @@ export class Git {
     } catch (error) {
       if (error instanceof CommandError && /not a git repository/i.test(error.stderr))
         return undefined
-      throw error
+      throw untrustedOwner(error) ?? error
     }
     return { top: lines[0], shallow: lines[1] === 'true' }
   }
@@ -88,4 +88,18 @@ export class Git {
   async commitCount(revision: string): Promise<number> {
     return Number((await this.git(['rev-list', '--count', revision])).trim())
   }
+}
+
+/**
+ * Git refused a repository another user owns (its `safe.directory` check, common in containers
+ * whose checkout belongs to the runner's user): one sentence with the fix, Git's words below.
+ */
+function untrustedOwner(error: unknown): Error | undefined {
+  if (!(error instanceof CommandError)) return undefined
+  const match = /dubious ownership in repository at '([^']*)'/.exec(error.stderr)
+  if (match === null) return undefined
+  return new Error(
+    `Git refuses to read the repository at ${match[1]}: it belongs to another user. If you trust it, ` +
+      `run \`git config --global --add safe.directory ${match[1]}\` (in a job, as an earlier step), and run again.\n\n${error.message}`
+  )
 }

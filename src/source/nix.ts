@@ -3,7 +3,7 @@
  * the flake's metadata (which also checks the lock file), the source's store path, and its own
  * NAR hash of a folder. Never writes a lock file. The evaluation is evaluate/'s.
  */
-import { CommandRunner, RunOptions } from '../process/command.js'
+import { CommandError, CommandRunner, RunOptions } from '../process/command.js'
 import { type Log, SILENT } from '../log.js'
 
 /** The parts of `nix flake metadata --json` the action reads; the rest is kept as it is. */
@@ -27,6 +27,37 @@ export function parseNixVersion(output: string): [number, number] {
   return [Number(match[1]), Number(match[2])]
 }
 
+/**
+ * The features every `nix` call of the run needs, enabled on the call itself: a stock Nix, with
+ * nothing in its configuration, runs the tool as it is (and one that enables them already is
+ * not told twice: `extra-` adds to what is set, without a warning, from 2.8 to 2.34).
+ */
+export const NIX_FEATURES = ['--extra-experimental-features', 'nix-command flakes'] as const
+
+/**
+ * The oldest Nix the tool runs with: the oldest its tests run (every command it uses is older,
+ * but an older Nix is not tested, so it is refused rather than trusted).
+ */
+export const OLDEST_NIX: [number, number] = [2, 8]
+
+/** Nix missing or too old, in one sentence that says what to do. */
+export function nixProblem(error: unknown, version?: [number, number]): Error | undefined {
+  if (version !== undefined) {
+    if (atLeast(version, OLDEST_NIX)) return undefined
+    return new Error(
+      `Nix ${version.join('.')} is too old: flakehub-push needs Nix ${OLDEST_NIX.join('.')} or newer. ` +
+        'Upgrade Nix (https://nixos.org/download), and run again.'
+    )
+  }
+  if (error instanceof CommandError && error.exitCode === null && /ENOENT/.test(error.stderr))
+    return new Error(
+      'Nix is not installed here (there is no `nix` on PATH), and flakehub-push evaluates the flake with it. ' +
+        `Install Nix ${OLDEST_NIX.join('.')} or newer (https://nixos.org/download; in a workflow, an earlier step such as ` +
+        'DeterminateSystems/nix-installer-action), and run again.'
+    )
+  return undefined
+}
+
 export class Nix {
   private installedVersion: Promise<[number, number]> | undefined
 
@@ -38,7 +69,19 @@ export class Nix {
 
   /** Run `nix` with `args`. */
   run(args: string[], options: RunOptions = {}): ReturnType<CommandRunner['run']> {
-    return this.runner.run('nix', args, options)
+    return this.runner.run('nix', [...NIX_FEATURES, ...args], options)
+  }
+
+  /**
+   * Refuse a missing or too old Nix, before anything else is asked of it: one error that says
+   * what to install. Any other failure of `nix --version` is Nix's own, shown as it is.
+   */
+  async require(options: RunOptions = {}): Promise<void> {
+    const version = await this.version(options).catch((error: unknown) => {
+      throw nixProblem(error) ?? error
+    })
+    const problem = nixProblem(undefined, version)
+    if (problem !== undefined) throw problem
   }
 
   /** Run `nix` with `args`, and read what it printed as JSON. */
