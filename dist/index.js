@@ -35988,7 +35988,7 @@ function makeProcessRunner(settings = {}) {
                     detached: true,
                     stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
                 });
-                child.once('spawn', () => options.onSpawn?.());
+                child.once('spawn', () => options.onSpawn?.(child.pid));
                 const stdout = [];
                 const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
                 child.stdout?.on('data', (chunk) => stdout.push(chunk));
@@ -36394,6 +36394,7 @@ const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} 
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
+const SHARE = __nccwpck_require__.ab + "share.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
 /** Nix before this prints an error's context (which output failed) only with `--show-trace`. */
 const CONTEXT_BY_DEFAULT = [2, 20];
@@ -36414,9 +36415,9 @@ class Nix {
         this.workDir = workDir;
     }
     /**
-     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
-     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
-     * so it holds these three files and nothing else.
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix, show-check.nix and
+     * share.nix) in a folder of its own, written once: Nix copies the folder into the store to
+     * evaluate it, so it holds these files and nothing else.
      */
     inspectFlakeDir() {
         this.inspectFlake ?? (this.inspectFlake = (async () => {
@@ -36426,7 +36427,8 @@ class Nix {
             await Promise.all([
                 promises_namespaceObject.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
                 promises_namespaceObject.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
-                promises_namespaceObject.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+                promises_namespaceObject.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix')),
+                promises_namespaceObject.copyFile(assetPath(SHARE), external_node_path_.join(dir, 'share.nix'))
             ]);
             return dir;
         })());
@@ -36492,13 +36494,26 @@ class Nix {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
+        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
+        // text once, not as a string escaped inside more JSON.
+        const apply = `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`;
+        const { args, stdout } = await this.inspect(flakeRef, 'evaluate', apply, options);
+        const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
+        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+    }
+    /**
+     * `nix eval --raw` of `lib.<attribute>` of the inspect flake over the flake `flakeRef` (with
+     * `apply`, a Nix function, applied to it): pure, as {@link outputs}. A failing evaluation is
+     * an {@link EvaluationError}. Returns the arguments given to `nix` and what it printed.
+     */
+    async inspect(flakeRef, attribute, apply, options = {}) {
         const [version, inspect] = await Promise.all([
             this.version({ log: options.log }),
             this.inspectFlakeDir()
         ]);
         const trace = atLeast(version, CONTEXT_BY_DEFAULT) ? [] : ['--show-trace'];
-        // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
-        // text once, not as a string escaped inside more JSON.
         const args = [
             'eval',
             '--raw',
@@ -36507,17 +36522,13 @@ class Nix {
             '--override-input',
             'flake',
             flakeRef,
-            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
-            '--apply',
-            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.${attribute}`,
+            ...(apply === undefined ? [] : ['--apply', apply])
         ];
         const { stdout } = await this.runner.run('nix', args, options).catch((error) => {
             throw error instanceof CommandError ? EvaluationError.from(error) : error;
         });
-        const newline = stdout.indexOf('\n');
-        if (newline < 0)
-            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
-        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+        return { args, stdout };
     }
 }
 /** Whether Nix `version` ([major, minor]) is `wanted` or newer. */

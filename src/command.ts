@@ -33,8 +33,8 @@ export interface RunOptions {
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
-  /** Called once the process has been started (not when it could not be). */
-  onSpawn?: () => void
+  /** Called with its process id once the process has been started (not when it could not be). */
+  onSpawn?: (pid: number) => void
   /** Variables to set for the child, beside this process's (never its tokens: see child-env.ts). */
   env?: Record<string, string>
 }
@@ -234,7 +234,7 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
           detached: true,
           stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
         })
-        child.once('spawn', () => options.onSpawn?.())
+        child.once('spawn', () => options.onSpawn?.(child.pid!))
         const stdout: Buffer[] = []
         const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
         child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
