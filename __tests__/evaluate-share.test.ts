@@ -1,17 +1,21 @@
-// Dealing the evaluation out (src/evaluate/share.ts): what `lib.discover` printed is read as
-// untrusted text; the shares cover every system and entry exactly once, with as many workers as
-// allowed and useful; the share reaches Nix as a string nothing in a name can break out of.
+// Dealing the evaluation out (src/evaluate/share.ts): the plan worker 0 prints is read as
+// untrusted text and must be the run's own deal; the shares cover every system and entry
+// exactly once, with as many workers as allowed and useful; the share reaches Nix as a string
+// nothing in a name can break out of.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
   type Discovery,
+  type Plan,
   dealShares,
   describeShare,
+  firstArgument,
   nixString,
   partArgument,
-  readDiscovery
+  planShares,
+  readPlan
 } from '../src/evaluate/share.js'
-import { readEvaluators } from '../src/evaluate/workers.js'
+import { readEvaluators } from '../src/evaluate/evaluators.js'
 
 const SEED = Number(process.env.FC_SEED ?? 17)
 
@@ -98,29 +102,39 @@ describe('describeShare', () => {
   })
 })
 
-describe('readDiscovery', () => {
-  it('reads what lib.discover prints', () => {
-    expect(readDiscovery('{"named":{"hydraJobs":2},"schemas":false,"systems":["a","b"]}')).toEqual(
-      discovery(['a', 'b'], { hydraJobs: 2 })
-    )
+const PLAN =
+  '{"named":{"hydraJobs":2},"offsets":{"hydraJobs":2},"schemas":false,"systems":["a","b"],"workers":3}'
+
+describe('readPlan', () => {
+  it('reads the plan worker 0 prints', () => {
+    expect(readPlan(PLAN)).toEqual({
+      ...discovery(['a', 'b'], { hydraJobs: 2 }),
+      workers: 3,
+      offsets: { hydraJobs: 2 }
+    })
   })
 
+  const plan = (fields: Record<string, unknown>) =>
+    JSON.stringify({ ...JSON.parse(PLAN), ...fields })
   it.each([
     ['text that is not JSON', 'error: boom', /not JSON/],
     ['a list', '[]', /no JSON object/],
-    ['no schemas', '{"named":{},"systems":[]}', /schemas/],
-    ['systems that are not strings', '{"named":{},"schemas":false,"systems":[1]}', /systems/],
-    ['a system twice', '{"named":{},"schemas":false,"systems":["a","a"]}', /twice/],
-    ['no named', '{"schemas":false,"systems":[]}', /named/],
-    ['a count below zero', '{"named":{"h":-1},"schemas":false,"systems":[]}', /whole number/],
-    ['a fractional count', '{"named":{"h":1.5},"schemas":false,"systems":[]}', /whole number/],
-    ['a huge count', '{"named":{"h":1e300},"schemas":false,"systems":[]}', /whole number/]
+    ['no schemas', plan({ schemas: undefined }), /schemas/],
+    ['systems that are not strings', plan({ systems: [1] }), /systems/],
+    ['a system twice', plan({ systems: ['a', 'a'] }), /twice/],
+    ['no named', plan({ named: undefined }), /named/],
+    ['a count below zero', plan({ named: { h: -1 } }), /whole number/],
+    ['a fractional count', plan({ named: { h: 1.5 } }), /whole number/],
+    ['a huge count', plan({ named: { h: 1e300 } }), /whole number/],
+    ['no workers', plan({ workers: undefined }), /workers/],
+    ['no worker at all', plan({ workers: 0 }), /workers/],
+    ['offsets that are not counts', plan({ offsets: { h: 'x' } }), /offsets/]
   ])('refuses %s, quoting it', (_, text, message) => {
-    expect(() => readDiscovery(text)).toThrow(message)
-    expect(() => readDiscovery(text)).toThrow(/^`nix eval …#lib\.discover` printed /)
+    expect(() => readPlan(text)).toThrow(message)
+    expect(() => readPlan(text)).toThrow(/^The first evaluator printed .* as its plan: /)
   })
 
-  it('reads any JSON as a discovery or refuses it with an Error that quotes it (seeded property)', () => {
+  it('reads any JSON as a plan or refuses it with an Error that quotes it (seeded property)', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -129,16 +143,20 @@ describe('readDiscovery', () => {
             .record({
               schemas: fc.oneof(fc.boolean(), fc.jsonValue()),
               systems: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
-              named: fc.oneof(fc.dictionary(fc.string(), fc.integer()), fc.jsonValue())
+              named: fc.oneof(fc.dictionary(fc.string(), fc.integer()), fc.jsonValue()),
+              offsets: fc.oneof(fc.dictionary(fc.string(), fc.integer()), fc.jsonValue()),
+              workers: fc.oneof(fc.integer(), fc.jsonValue())
             })
             .map(value => JSON.stringify(value))
         ),
         text => {
-          let found: Discovery
+          let found: Plan
           try {
-            found = readDiscovery(text)
+            found = readPlan(text)
           } catch (error) {
-            expect((error as Error).message).toMatch(/^`nix eval …#lib\.discover` printed /)
+            expect((error as Error).message).toMatch(
+              /^The first evaluator printed .* as its plan: /s
+            )
             return
           }
           // What is accepted can be dealt out.
@@ -150,7 +168,31 @@ describe('readDiscovery', () => {
   })
 })
 
-describe('partArgument and nixString', () => {
+describe('planShares', () => {
+  it("takes worker 0's plan when it is the run's own deal", () => {
+    const shares = planShares(readPlan(PLAN), 3)
+    expect(shares.map(share => share.worker)).toEqual([0, 1, 2])
+  })
+
+  it.each([
+    ['another number of workers', { workers: 2 }, 3],
+    ['other offsets', { offsets: { hydraJobs: 0 } }, 3],
+    ['a plan for more workers than the run allows', {}, 2]
+  ])('refuses %s', (_, fields, most) => {
+    const plan = { ...readPlan(PLAN), ...fields }
+    expect(() => planShares(plan, most)).toThrow(
+      /^The first evaluator dealt the work out as .*please report this\.$/
+    )
+  })
+})
+
+describe('firstArgument, partArgument and nixString', () => {
+  it('applies lib.evaluateFirst to the most workers and the marker', () => {
+    expect(firstArgument(4, 'flakehub-push plan 0f ', false)).toBe(
+      'first: first { includeOutputPaths = false; most = 4; marker = "flakehub-push plan 0f "; }'
+    )
+  })
+
   it('applies lib.evaluatePart to the share as JSON inside a Nix string', () => {
     const [, share] = dealShares(discovery(['a"b', '${x}']), 2)
     expect(partArgument(share, true)).toBe(

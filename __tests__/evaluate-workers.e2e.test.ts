@@ -162,15 +162,55 @@ describe('the table of broken flakes, through several evaluators', () => {
   })
 })
 
+describe('an output the plan reads that is not a set', () => {
+  // Finding the plan forces each output keyed by system or by name to a set, before the check:
+  // where that fails, it must fail as one evaluation does (the output named, Nix's message).
+  const healthy = `checks.a.x = ${trivialDerivation('a', 'a')}; checks.b.x = ${trivialDerivation('b', 'b')};`
+  it.each([
+    [
+      'packages = 5;',
+      'packages',
+      /integer while a set was expected|expected a set but found an integer/
+    ],
+    ['devShells = throw "no shells";', 'devShells', /no shells/],
+    [
+      'formatter = "fmt";',
+      'formatter',
+      /string while a set was expected|expected a set but found a string/
+    ],
+    ['nixosConfigurations = throw "no machines";', 'nixosConfigurations', /no machines/],
+    ['hydraJobs = throw "no jobs";', 'hydraJobs', /no jobs/],
+    // Outputs only the document reads: one evaluation names no output for them.
+    [
+      'homeConfigurations = [ ];',
+      undefined,
+      /list while a set was expected|expected a set but found a list/
+    ],
+    ['darwinConfigurations = throw "no macs";', undefined, /no macs/],
+    [
+      'dockerImages = 5;',
+      undefined,
+      /integer while a set was expected|expected a set but found an integer/
+    ]
+  ])('%s', async (broken, output, message) => {
+    const { single, used } = await evaluateEveryWay(flakeOf(`{ ${healthy} ${broken} }`))
+    expect(single).toMatchObject({ failed: 'EvaluationError' })
+    expect((single as { output?: string }).output).toBe(output)
+    if ('failed' in single) expect(single.message).toMatch(message)
+    expect(used).toEqual([1, 1]) // It fails before any plan is printed.
+  })
+})
+
 describe('the first evaluator to fail', () => {
   it('stops the others: the one still evaluating is stopped and its process is gone', async () => {
-    // System `a` fails at once; system `b` would evaluate for hours.
+    // System `b` (the second evaluator's) fails at once; system `a` (the first's) would
+    // evaluate for hours.
     const url = flakeOf(`let
       list = builtins.genList (i: i) 100000;
       forever = builtins.foldl' (sum: _: builtins.foldl' (s: i: s + i) sum list) 0 list;
     in {
-      packages.a.x = throw "fails at once";
-      packages.b.x = ${trivialDerivation('b', 'b')} // { name = "b-\${toString forever}"; };
+      packages.a.x = ${trivialDerivation('a', 'a')} // { name = "a-\${toString forever}"; };
+      packages.b.x = throw "fails at once";
     }`)
     const calls: { args: readonly string[]; pid?: number; outcome?: unknown }[] = []
     const recording: CommandRunner = {
@@ -199,11 +239,13 @@ describe('the first evaluator to fail', () => {
       (e: unknown) => e as Error
     )
     expect(error.name).toBe('EvaluationError')
-    expect(error.message).toMatch('The flake output `packages.a.x` does not evaluate')
+    expect(error.message).toMatch('The flake output `packages.b.x` does not evaluate')
     expect(error.message).toMatch('fails at once')
-    const parts = calls.filter(call => call.args.some(arg => arg.endsWith('#lib.evaluatePart')))
-    expect(parts).toHaveLength(2)
-    const [failed, stopped] = parts
+    const evaluators = calls.filter(call =>
+      call.args.some(arg => /#lib\.evaluate(First|Part)$/.test(arg))
+    )
+    expect(evaluators).toHaveLength(2)
+    const [stopped, failed] = evaluators
     // The runner's own error: Nix exited with a failure (Nix.inspect makes it an EvaluationError).
     expect((failed.outcome as Error).name).toBe('CommandError')
     expect(stopped.outcome).toBeInstanceOf(Stopped)

@@ -35998,6 +35998,7 @@ function makeProcessRunner(settings = {}) {
                     stderr.push(chunk);
                     if (src_reporter/* log */.Rm.isDebug())
                         src_reporter/* log */.Rm.debug(chunk.trimEnd());
+                    options.onStderr?.(chunk);
                 });
                 let stopped;
                 let markClosed;

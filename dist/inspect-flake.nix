@@ -6,13 +6,24 @@
 # share.nix, and evaluated as
 #   nix eval --raw --no-write-lock-file --override-input flake <the commit's locked URL> \
 #     path:<that folder>#lib.evaluate --apply 'evaluate: evaluate { includeOutputPaths = …; }'
-# or, by several evaluators side by side, through `lib.discover` and `lib.evaluatePart`.
+# or, by several evaluators side by side, through `lib.evaluateFirst` and `lib.evaluatePart`.
 # The input below is only a placeholder: --override-input always replaces it.
 {
   inputs.flake.url = "path:/var/empty";
 
   outputs = { self, flake }:
   let
+    # One worker's share (share.nix): the all-systems check and the document over the outputs
+    # cut to the share; the counts of its share, then its part of the document as lines.
+    part = { includeOutputPaths ? false, share }:
+      let
+        cut = (import ./share.nix { outputs = flake.outputs; }).part share;
+        checked = import ./show-check.nix { inherit (cut) outputs; };
+        document = import ./inspect.nix { inherit (cut) outputs; inherit includeOutputPaths; };
+        counts = builtins.mapAttrs (output: leaves) document.inventory;
+      in
+      builtins.seq checked (builtins.toJSON counts + "\n" + cut.lines document);
+
     # The leaves under a document node: what the job summary counts per output.
     leaves = node:
       if !(builtins.isAttrs node) then 0
@@ -31,16 +42,16 @@
       in
       builtins.seq checked (builtins.toJSON counts + "\n" + builtins.toJSON document);
 
-    # Several evaluators side by side (share.nix): what there is to deal out (one line of JSON),
-    # and one worker's part: the counts of its share, then its part of the document as lines.
-    lib.discover = builtins.toJSON (import ./share.nix { outputs = flake.outputs; }).discovery;
-    lib.evaluatePart = { includeOutputPaths ? false, share }:
-      let
-        part = (import ./share.nix { outputs = flake.outputs; }).part share;
-        checked = import ./show-check.nix { inherit (part) outputs; };
-        document = import ./inspect.nix { inherit (part) outputs; inherit includeOutputPaths; };
-        counts = builtins.mapAttrs (output: leaves) document.inventory;
-      in
-      builtins.seq checked (builtins.toJSON counts + "\n" + part.lines document);
+    # Several evaluators side by side (share.nix). Worker 0 (`evaluateFirst`) finds what there
+    # is to deal out and prints the plan for at most `most` workers as a trace line on stderr
+    # (`<marker>` then JSON: the marker is the run's own, which the flake cannot know), then
+    # evaluates its share of it; the run starts the other workers (`evaluatePart`) as soon as it
+    # reads that line. Each prints the counts of its share, then its part of the document as
+    # lines (share.nix).
+    lib.evaluateFirst = { includeOutputPaths ? false, most, marker }:
+      let plan = (import ./share.nix { outputs = flake.outputs; }).plan most;
+      in builtins.trace (marker + builtins.toJSON plan)
+        (part { inherit includeOutputPaths; share = plan // { worker = 0; }; });
+    lib.evaluatePart = part;
   };
 }

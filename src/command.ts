@@ -35,6 +35,8 @@ export interface RunOptions {
   discardStdout?: boolean
   /** Called with its process id once the process has been started (not when it could not be). */
   onSpawn?: (pid: number) => void
+  /** Called with each piece of stderr as it arrives (it is also kept for the error, as always). */
+  onStderr?: (chunk: string) => void
   /** Variables to set for the child, beside this process's (never its tokens: see child-env.ts). */
   env?: Record<string, string>
 }
@@ -243,6 +245,7 @@ export function makeProcessRunner(settings: ProcessRunnerOptions = {}): CommandR
         errors.on('data', (chunk: string) => {
           stderr.push(chunk)
           if (report.isDebug()) report.debug(chunk.trimEnd())
+          options.onStderr?.(chunk)
         })
         let stopped: Promise<void> | undefined
         let markClosed!: () => void

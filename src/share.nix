@@ -4,8 +4,8 @@
 # on `outputs` cut down to one worker's share:
 #   - outputs keyed by system (packages, checks, apps, …): the systems of the worker, dealt out
 #     round-robin by their position in `share.systems` (the sorted list of every system the flake
-#     names, which the run learnt from `discovery` below); a name missing from that list goes to
-#     worker 0, so nothing is ever left out;
+#     names: `discovery` below, which worker 0 makes and the run reads from its trace); a name
+#     missing from that list goes to worker 0, so nothing is ever left out;
 #   - outputs keyed by name, each entry an evaluation of its own (nixosConfigurations, hydraJobs,
 #     …): the entries at positions p with (offset + p) mod workers = worker, where the offset
 #     (`share.offsets.<output>`, 0 when absent) continues the dealing after the systems;
@@ -31,8 +31,8 @@
 { outputs }:
 
 let
-  inherit (builtins) attrNames concatMap concatStringsSep elem elemAt filter foldl' genList
-    length listToAttrs toJSON;
+  inherit (builtins) addErrorContext attrNames concatMap concatStringsSep elem elemAt filter
+    foldl' genList length listToAttrs toJSON;
 
   bySystem = [ "packages" "checks" "devShells" "apps" "formatter" "dockerImages"
     "defaultPackage" "devShell" "defaultApp" ];
@@ -40,6 +40,16 @@ let
 
   ownSchemas = outputs ? schemas;
   present = names: filter (name: outputs ? ${name}) names;
+
+  # The attribute names of the output `name`, forced as one evaluation first forces them: the
+  # all-systems check inside the context naming the output; the document alone (dockerImages,
+  # home and darwin configurations, which the check does not touch) outside any.
+  namesOf = name:
+    if elem name checked
+    then addErrorContext "while evaluating the flake output '${name}'" (attrNames outputs.${name})
+    else attrNames outputs.${name};
+  checked = [ "packages" "checks" "devShells" "apps" "formatter" "defaultPackage" "devShell"
+    "defaultApp" "nixosConfigurations" "hydraJobs" ];
 
   # { <name> = <its position>; } for a list of names.
   positions = names: listToAttrs (genList (i: { name = elemAt names i; value = i; }) (length names));
@@ -51,18 +61,41 @@ let
     else if elem name byName then "name"
     else null;
 in
-{
+rec {
   # What the run needs to deal the work out: every system named under an output keyed by system
   # (sorted), how many entries each output keyed by name has, and whether the flake brings its own
-  # schemas (then one evaluator does everything).
+  # schemas (then one evaluator does everything). Each output is forced to a set with
+  # `attrNames` (see `namesOf`): an output that is not a set fails here as one evaluation fails,
+  # with the same output named (or none) and the same message.
   discovery = {
     schemas = ownSchemas;
     systems = if ownSchemas then [ ]
-      else attrNames (foldl' (all: name: all // outputs.${name}) { } (present bySystem));
+      else attrNames (listToAttrs (concatMap
+        (name: map (system: { name = system; value = null; }) (namesOf name))
+        (present bySystem)));
     named = if ownSchemas then { }
-      else listToAttrs (map (name: { inherit name; value = length (attrNames outputs.${name}); })
+      else listToAttrs (map (name: { inherit name; value = length (namesOf name); })
         (present byName));
   };
+
+  # The deal for at most `most` workers, as the run makes it (src/evaluate/share.ts,
+  # dealShares): one worker per system and named entry at most; the named entries continue the
+  # round after the systems, output after output. Worker 0 evaluates its share of this plan at
+  # once; the run starts the others when it has read the plan.
+  plan = most:
+    let
+      inherit (discovery) named schemas systems;
+      units = foldl' (sum: name: sum + named.${name}) (length systems) (attrNames named);
+      fewest = if most < units then most else units;
+      deal = foldl' (deal: name: {
+        next = deal.next + named.${name};
+        offsets = deal.offsets // { ${name} = deal.next; };
+      }) { next = length systems; offsets = { }; } (attrNames named);
+    in
+    discovery // {
+      workers = if schemas || fewest < 1 then 1 else fewest;
+      inherit (deal) offsets;
+    };
 
   # share = { worker; workers; systems; offsets; }: worker is 0 … workers - 1.
   part = share:

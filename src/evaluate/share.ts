@@ -1,10 +1,11 @@
 /**
  * Dealing a flake's evaluation out to several `nix` processes (src/share.nix does the cutting):
- * what the cheap first call (`lib.discover`) tells, read as untrusted text, and each worker's
- * share, written into the `--apply` argument of its `nix eval`.
+ * the plan worker 0 prints (what there is to deal out, and how many workers), read as untrusted
+ * text and checked against the run's own deal, and each worker's share, written into the
+ * `--apply` argument of its `nix eval`.
  */
 
-/** What there is to deal out, as `lib.discover` prints it (see share.nix). */
+/** What there is to deal out, as share.nix finds it. */
 export interface Discovery {
   /** The flake brings its own `schemas`: one evaluator does everything. */
   schemas: boolean
@@ -25,12 +26,20 @@ export interface Share {
   offsets: Record<string, number>
 }
 
+/** Worker 0's plan: what it found, and the deal it made (see share.nix, `plan`). */
+export interface Plan extends Discovery {
+  workers: number
+  offsets: Record<string, number>
+}
+
 const MAX_ENTRIES = 1_000_000
 
-/** Read what `lib.discover` printed; anything not of its shape is an error that shows its start. */
-export function readDiscovery(text: string): Discovery {
+/** Read the plan worker 0 printed; anything not of its shape is an error that shows its start. */
+export function readPlan(text: string): Plan {
   const problem = (what: string): Error =>
-    new Error(`\`nix eval …#lib.discover\` printed ${what}: ${JSON.stringify(text.slice(0, 200))}`)
+    new Error(
+      `The first evaluator printed ${what} as its plan: ${JSON.stringify(text.slice(0, 200))}`
+    )
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -39,28 +48,33 @@ export function readDiscovery(text: string): Discovery {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw problem('no JSON object')
-  const { schemas, systems, named } = value as Record<string, unknown>
+  const { schemas, systems, named, workers, offsets } = value as Record<string, unknown>
   if (typeof schemas !== 'boolean') throw problem('no boolean `schemas`')
   if (!Array.isArray(systems) || !systems.every(system => typeof system === 'string'))
     throw problem('no list of strings `systems`')
   if (new Set(systems).size !== systems.length) throw problem('a system twice')
-  if (typeof named !== 'object' || named === null || Array.isArray(named))
-    throw problem('no object `named`')
-  const counts = Object.entries(named as Record<string, unknown>)
-  for (const [, count] of counts) {
-    if (
-      typeof count !== 'number' ||
-      !Number.isSafeInteger(count) ||
-      count < 0 ||
-      count > MAX_ENTRIES
-    )
-      throw problem('a count in `named` that is not a whole number')
+  const counts = (field: unknown, name: string): Record<string, number> => {
+    if (typeof field !== 'object' || field === null || Array.isArray(field))
+      throw problem(`no object \`${name}\``)
+    const entries = Object.entries(field as Record<string, unknown>)
+    for (const [, count] of entries)
+      if (!isCount(count)) throw problem(`a count in \`${name}\` that is not a whole number`)
+    return Object.fromEntries(entries) as Record<string, number>
   }
+  if (!isCount(workers) || workers < 1) throw problem('no whole number of `workers`')
   return {
     schemas,
     systems: systems as string[],
-    named: Object.fromEntries(counts) as Record<string, number>
+    named: counts(named, 'named'),
+    workers,
+    offsets: counts(offsets, 'offsets')
   }
+}
+
+function isCount(value: unknown): value is number {
+  return (
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_ENTRIES
+  )
 }
 
 /**
@@ -86,6 +100,26 @@ export function dealShares(discovery: Discovery, most: number): Share[] {
     systems: discovery.systems,
     offsets
   }))
+}
+
+/**
+ * The shares of `plan`, which worker 0 made for at most `most` workers: the run's own deal of
+ * what it found, which must be the deal worker 0 made (it is already evaluating its share).
+ */
+export function planShares(plan: Plan, most: number): Share[] {
+  const shares = dealShares(plan, most)
+  const made = JSON.stringify({ workers: plan.workers, offsets: plan.offsets })
+  const own = JSON.stringify({ workers: shares.length, offsets: shares[0].offsets })
+  if (made !== own)
+    throw new Error(
+      `The first evaluator dealt the work out as ${made}, the run as ${own}; please report this.`
+    )
+  return shares
+}
+
+/** The `--apply` argument that has `lib.evaluateFirst` plan for `most` workers and evaluate. */
+export function firstArgument(most: number, marker: string, includeOutputPaths: boolean): string {
+  return `first: first { includeOutputPaths = ${includeOutputPaths}; most = ${most}; marker = ${nixString(marker)}; }`
 }
 
 /**

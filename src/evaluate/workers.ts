@@ -3,54 +3,36 @@
  * each owning some of the flake's systems and a share of its other outputs (share.nix), put
  * together into exactly the document and counts one evaluation gives (merge.ts).
  *
- * 1. One cheap `nix eval` (`lib.discover`, tens of milliseconds) lists the systems and the
- *    entries of the outputs keyed by name; should it fail, one evaluator does everything, as
- *    before, and fails as before.
- * 2. The work is dealt to as many workers as the cores (or the setting) and the flake's systems
- *    and entries allow; with one, the single evaluation runs unchanged.
- * 3. Worker 0 starts at once, each other one when the memory guard lets it (memory.ts).
- * 4. The first worker to fail stops the others (and the waiting ones never start), and its error
+ * 1. Worker 0 starts at once (`lib.evaluateFirst`): it finds the systems and the entries of the
+ *    outputs keyed by name, deals them out to at most as many workers as the cores (or the
+ *    setting) allow, prints that plan on stderr (a trace line behind a marker of this run's own)
+ *    and goes on with its own share. A flake with one system is evaluated whole by it: one
+ *    `nix`, as before. Finding the plan forces nothing the evaluation would not force first.
+ * 2. As soon as the plan is read, the other workers are started (`lib.evaluatePart`), each when
+ *    the memory guard lets it (memory.ts).
+ * 3. The first worker to fail stops the others (and the waiting ones never start), and its error
  *    is the run's: the same output named and the same message as one evaluation, for a flake
  *    broken in one place. (Broken in several places owned by different workers, the first to
  *    fail names its own: each is a place where one evaluation fails too.)
+ *
+ * With the setting at 1, or one core, the single evaluation of before runs, unchanged.
  */
+import { randomBytes } from 'node:crypto'
 import * as os from 'node:os'
-import type { RunOptions } from '../command.js'
 import type { Nix, Outputs } from '../nix.js'
 import { allOrStop } from '../timing.js'
+import { EVALUATORS_VARIABLE, type Evaluators } from './evaluators.js'
 import { mergeParts, readPart } from './merge.js'
 import { type MemoryProbe, estimateWorker, mayStart, procMemory } from './memory.js'
-import { type Discovery, dealShares, describeShare, partArgument, readDiscovery } from './share.js'
-
-/** How many evaluators: a number (1: one `nix`, as before), or one per core ('auto'). */
-export type Evaluators = number | 'auto'
-
-/** Where the setting comes from, until it joins the settings table (input `evaluators`). */
-export const EVALUATORS_VARIABLE = 'FLAKEHUB_PUSH_EVALUATORS'
-const MOST_EVALUATORS = 64
-
-/**
- * The setting from `env`, or the problem with it (said as the other input problems are). Unset
- * or empty: 'auto'.
- */
-export function readEvaluators(env: NodeJS.ProcessEnv): {
-  evaluators: Evaluators
-  problems: string[]
-} {
-  const text = env[EVALUATORS_VARIABLE]
-  if (text === undefined || text.trim() === '') return { evaluators: 'auto', problems: [] }
-  const trimmed = text.trim()
-  const count = /^[0-9]{1,3}$/.test(trimmed) ? Number(trimmed) : NaN
-  if (count >= 1 && count <= MOST_EVALUATORS) return { evaluators: count, problems: [] }
-  return {
-    evaluators: 'auto',
-    problems: [
-      `Environment variable \`${EVALUATORS_VARIABLE}\`: "${text}" is not a number of evaluators; ` +
-        `write a whole number from 1 to ${MOST_EVALUATORS} (\`1\`: one \`nix\` evaluates ` +
-        `everything), or unset it for one per core.`
-    ]
-  }
-}
+import {
+  type Plan,
+  type Share,
+  describeShare,
+  firstArgument,
+  partArgument,
+  planShares,
+  readPlan
+} from './share.js'
 
 export interface EvaluateOptions {
   evaluators: Evaluators
@@ -81,49 +63,149 @@ export async function evaluateOutputs(
   const { signal, log = () => {}, onSpawn } = options
   const cores = options.cores ?? os.availableParallelism()
   const most = options.evaluators === 'auto' ? cores : options.evaluators
-  const single = (): Promise<Outputs> =>
-    nix.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn })
-  if (most <= 1) return single()
+  if (most <= 1) return nix.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn })
 
-  let discovery: Discovery
-  try {
-    const { stdout } = await nix.inspect(flakeRef, 'discover', undefined, { signal, log })
-    discovery = readDiscovery(stdout)
-  } catch (error) {
-    if (signal?.aborted) throw error
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    log(`Could not deal the evaluation out (${why}); one evaluator does everything.`)
-    return single()
-  }
-  const shares = dealShares(discovery, most)
-  if (shares.length === 1) return single()
-
-  const allowed = options.evaluators === 'auto' ? `${cores} cores` : EVALUATORS_VARIABLE
-  log(`${shares.length} evaluators side by side (${allowed}):`)
-  for (const share of shares)
-    log(`  evaluator ${share.worker + 1}: ${describeShare(share, discovery)}`)
   const guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, log)
-  const texts = await allOrStop(
-    shares.map(share => async (stop: AbortSignal) => {
-      await guard.admit(share.worker, stop)
+  const marker = `flakehub-push plan ${randomBytes(16).toString('hex')} `
+  let printed = false
+  let watchForPlan!: (chunk: string) => void
+  const planned = new Promise<Share[]>((resolve, reject) => {
+    const onPlan = (text: string): void => {
+      printed = true
       try {
-        const argument = partArgument(share, includeOutputPaths)
-        const { stdout } = await nix.inspect(flakeRef, 'evaluatePart', argument, {
+        const plan: Plan = readPlan(text)
+        const shares = planShares(plan, most)
+        if (shares.length > 1) {
+          const allowed = options.evaluators === 'auto' ? `${cores} cores` : EVALUATORS_VARIABLE
+          log(`${shares.length} evaluators side by side (${allowed}):`)
+          for (const share of shares)
+            log(`  evaluator ${share.worker + 1}: ${describeShare(share, plan)}`)
+        }
+        resolve(shares)
+      } catch (error) {
+        reject(error)
+      }
+    }
+    watchForPlan = traceWatcher(`trace: ${marker}`, onPlan)
+  })
+  planned.catch(() => {}) // Also awaited by every other worker.
+
+  const first = async (stop: AbortSignal): Promise<string> => {
+    guard.enter(0)
+    try {
+      const { stdout } = await nix.inspect(
+        flakeRef,
+        'evaluateFirst',
+        firstArgument(most, marker, includeOutputPaths),
+        {
           signal: stop,
           log,
           onSpawn: pid => {
-            guard.spawned(share.worker, pid)
+            guard.spawned(0, pid)
             onSpawn?.()
+          },
+          onStderr: watchForPlan
+        }
+      )
+      if (!printed) throw new Error('The first evaluator printed no plan; please report this.')
+      await planned // A plan that is not right throws.
+      return stdout
+    } finally {
+      guard.finished(0)
+    }
+  }
+  const other =
+    (worker: number) =>
+    async (stop: AbortSignal): Promise<string | undefined> => {
+      const all = await untilStopped(planned, stop)
+      const share = all[worker]
+      if (share === undefined) return undefined
+      await guard.admit(worker, stop)
+      try {
+        const { stdout } = await nix.inspect(
+          flakeRef,
+          'evaluatePart',
+          partArgument(share, includeOutputPaths),
+          {
+            signal: stop,
+            log,
+            onSpawn: pid => {
+              guard.spawned(worker, pid)
+              onSpawn?.()
+            }
           }
-        } satisfies RunOptions)
+        )
         return stdout
       } finally {
-        guard.finished(share.worker)
+        guard.finished(worker)
       }
-    }),
+    }
+  const texts = await allOrStop(
+    [first, ...Array.from({ length: most - 1 }, (_, i) => other(i + 1))],
     signal
   )
-  return mergeParts(texts.map((text, worker) => readPart(text, worker)))
+  const parts = texts.flatMap((text, worker) =>
+    text === undefined ? [] : [readPart(text, worker)]
+  )
+  return mergeParts(parts)
+}
+
+/**
+ * A stderr watcher that calls `found` once, with the rest of the first line that starts with
+ * `prefix`. Lines are put together across chunks; a line that cannot be it is dropped as it
+ * comes (only a line's start is kept while it might still be), so memory stays small whatever
+ * the flake traces.
+ */
+export function traceWatcher(
+  prefix: string,
+  found: (rest: string) => void
+): (chunk: string) => void {
+  let line = ''
+  let done = false
+  let skipping = false
+  return chunk => {
+    if (done) return
+    let start = 0
+    for (;;) {
+      const newline = chunk.indexOf('\n', start)
+      const piece = chunk.slice(start, newline < 0 ? undefined : newline)
+      if (!skipping) {
+        line += piece
+        if (!prefix.startsWith(line.slice(0, prefix.length))) {
+          skipping = true
+          line = ''
+        }
+      }
+      if (newline < 0) return
+      if (!skipping && line.startsWith(prefix)) {
+        done = true
+        found(line.slice(prefix.length))
+        return
+      }
+      line = ''
+      skipping = false
+      start = newline + 1
+    }
+  }
+}
+
+/** `promise`, or the stop's reason as soon as `stop` is aborted. */
+function untilStopped<T>(promise: Promise<T>, stop: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (stop.aborted) return reject(stop.reason)
+    const abort = (): void => reject(stop.reason)
+    stop.addEventListener('abort', abort, { once: true })
+    promise.then(
+      value => {
+        stop.removeEventListener('abort', abort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        stop.removeEventListener('abort', abort)
+        reject(error)
+      }
+    )
+  })
 }
 
 /**
@@ -149,6 +231,11 @@ class Guard {
     const turn = this.queue.then(() => this.waitForRoom(worker, signal))
     this.queue = turn.catch(() => {})
     return turn
+  }
+
+  /** Worker `worker` runs from now on, without waiting (worker 0: one evaluator always runs). */
+  enter(worker: number): void {
+    this.running.set(worker, undefined)
   }
 
   spawned(worker: number, pid: number): void {
