@@ -18,6 +18,7 @@ import { ROWS, fails } from './support/broken-flakes.js'
 import { evaluateEveryWay } from './support/evaluators.js'
 import { makeRepo, nixJson, nixVersion, sh, trivialDerivation } from './support/nix.js'
 import { isGone } from './support/signals.js'
+import { runAction } from './support/action.js'
 
 const SEED = Number(process.env.FC_SEED ?? 17)
 
@@ -265,5 +266,55 @@ describe("the share's names reach Nix intact", () => {
     const all = [...AWKWARD, ...names]
     const expression = `builtins.fromJSON ${nixString(JSON.stringify(all))}`
     expect(JSON.parse(sh('nix', ['eval', '--json', '--expr', expression]))).toEqual(all)
+  })
+})
+
+describe('the action (dist/index.js), in a dry run', () => {
+  const repo = () =>
+    makeRepo({
+      'flake.nix': `{\n  outputs = { self }: {\n    ${[
+        'x86_64-linux',
+        'aarch64-linux',
+        'aarch64-darwin'
+      ]
+        .map(system => `packages.${system}.hello = ${trivialDerivation('hello', system, 'Hi')};`)
+        .join('\n    ')}\n  };\n}\n`
+    })
+  const dryRun = (workspace: string, evaluators: string) => {
+    const dest = fs.mkdtempSync(path.join(scratch, 'dest-'))
+    const run = runAction({
+      workspace,
+      inputs: { visibility: 'public', tag: 'v1.0.0', 'dest-dir': dest },
+      env: { FLAKEHUB_PUSH_EVALUATORS: evaluators }
+    })
+    return { run, metadata: () => fs.readFileSync(path.join(dest, 'v1.0.0.json'), 'utf8') }
+  }
+
+  it('releases the same metadata with three evaluators as with one', async () => {
+    const workspace = repo()
+    const one = dryRun(workspace, '1')
+    expect((await one.run).exitCode).toBe(0)
+    const three = dryRun(workspace, '3')
+    const run = await three.run
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/^3 evaluators side by side \(FLAKEHUB_PUSH_EVALUATORS\):$/m)
+    expect((await one.run).stdout).not.toMatch(/evaluators side by side/)
+    // The same metadata, Nix's own (which its fetcher cache words differently on a second call) aside.
+    const release = (text: string) => ({ ...JSON.parse(text), raw_flake_metadata: undefined })
+    expect(release(three.metadata())).toEqual(release(one.metadata()))
+    expect(release(three.metadata()).outputs.inventory.packages.children).toHaveProperty(
+      'aarch64-darwin'
+    )
+  })
+
+  it('refuses a setting that is not a number of evaluators, before running nix', async () => {
+    const run = await dryRun(repo(), 'many').run
+    expect(run.exitCode).toBe(1)
+    expect(run.annotations.filter(a => a.level === 'error').map(a => a.message)).toEqual([
+      expect.stringContaining(
+        'Environment variable `FLAKEHUB_PUSH_EVALUATORS`: "many" is not a number of evaluators; write a whole number from 1 to 64'
+      )
+    ])
+    expect(run.stdout).not.toMatch(/\$ nix /)
   })
 })

@@ -328,6 +328,18 @@ describe('reading settings', () => {
     expect(settings.timeouts).toMatchObject({ stageMs: 2000, retryDelayMs: 500, publishMs: 60_000 })
   })
 
+  it('reads the number of evaluators with the inputs, and reports a bad one with the other problems', () => {
+    const read = (name: string) => ({ visibility: 'public' })[name] ?? ''
+    expect(readSettings(read, defaults(), undefined, {}).evaluators).toBe('auto')
+    const three = { FLAKEHUB_PUSH_EVALUATORS: '3' }
+    expect(readSettings(read, defaults(), undefined, three).evaluators).toBe(3)
+    expect(() =>
+      readSettings(read, defaults(), undefined, { FLAKEHUB_PUSH_EVALUATORS: '0' })
+    ).toThrow(
+      'Environment variable `FLAKEHUB_PUSH_EVALUATORS`: "0" is not a number of evaluators; write a whole number from 1 to 64 (`1`: one `nix` evaluates everything), or unset it for one per core.'
+    )
+  })
+
   it('masks the GitHub token as soon as it reads it', () => {
     settingsWith({ 'github-token': 'ghs_secret' })
     expect(setSecret).toHaveBeenCalledWith('ghs_secret')

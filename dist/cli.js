@@ -35181,7 +35181,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_places_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3837);
 /* harmony import */ var _cli_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1086);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7020);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7337);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5622);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8750);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
@@ -36345,6 +36345,46 @@ class Cancelled extends Error {
 
 /***/ }),
 
+/***/ 921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ readEvaluators),
+/* harmony export */   g: () => (/* binding */ EVALUATORS_VARIABLE)
+/* harmony export */ });
+/**
+ * The setting of how many `nix` processes evaluate the flake side by side (evaluate/workers.ts).
+ * For now it is read from an environment variable, in one place; it is to join the table of
+ * settings as the input `evaluators` and the flag `--evaluators`.
+ */
+/** Where the setting comes from, until it joins the settings table (input `evaluators`). */
+const EVALUATORS_VARIABLE = 'FLAKEHUB_PUSH_EVALUATORS';
+const MOST_EVALUATORS = 64;
+/**
+ * The setting from `env`, or the problem with it (said as the other input problems are). Unset
+ * or empty: 'auto'.
+ */
+function readEvaluators(env) {
+    const text = env[EVALUATORS_VARIABLE];
+    if (text === undefined || text.trim() === '')
+        return { evaluators: 'auto', problems: [] };
+    const trimmed = text.trim();
+    const count = /^[0-9]{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
+    if (count >= 1 && count <= MOST_EVALUATORS)
+        return { evaluators: count, problems: [] };
+    return {
+        evaluators: 'auto',
+        problems: [
+            `Environment variable \`${EVALUATORS_VARIABLE}\`: "${text}" is not a number of evaluators; ` +
+                `write a whole number from 1 to ${MOST_EVALUATORS} (\`1\`: one \`nix\` evaluates ` +
+                `everything), or unset it for one per core.`
+        ]
+    };
+}
+
+
+/***/ }),
+
 /***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36655,7 +36695,7 @@ function mergeLabels(extraLabels, topics) {
 
 /***/ }),
 
-/***/ 7020:
+/***/ 7337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37240,8 +37280,691 @@ async function writeRelease(release, destDir) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+
+async function phase(timings, name, work) {
+    const started = performance.now();
+    const lines = [];
+    src_reporter/* log */.Rm.phaseStarted(name);
+    const print = (outcome) => {
+        const seconds = (performance.now() - started) / 1000;
+        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
+        return seconds;
+    };
+    try {
+        const result = await work({ info: line => lines.push(line) });
+        timings.set(name, (timings.get(name) ?? 0) + print('done'));
+        return result;
+    }
+    catch (error) {
+        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
+        throw error;
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
+ */
+async function allOrStop(tasks, parent) {
+    const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    parent?.removeEventListener('abort', stopAll);
+    if (firstError !== undefined)
+        throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
+    if (stopped !== undefined)
+        throw parent?.aborted ? parent.reason : stopped.reason;
+    return settled.map(result => result.value);
+}
+
+// EXTERNAL MODULE: ./src/evaluate/evaluators.ts
+var evaluators = __nccwpck_require__(921);
+;// CONCATENATED MODULE: ./src/evaluate/merge.ts
+/** A part (or parts) that is not what share.nix prints: never expected, always a bug to report. */
+class PartError extends Error {
+    constructor(worker, what) {
+        super(`Evaluator ${worker + 1} printed ${what}; please report this.`);
+        this.name = 'PartError';
+    }
+}
+const POSITION = /^(0|[1-9][0-9]{0,8})$/;
+const FIELDS = { D: 2, W: 4, S: 3, C: 6 };
+/** `text` as a JSON string (a name), or undefined. */
+function jsonString(text) {
+    if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `text` can be a node: a JSON object as Nix prints it (not parsed: only its ends). */
+const isObjectText = (text) => text.length >= 2 && text.startsWith('{') && text.endsWith('}');
+/**
+ * Read what worker `worker` printed: a line of counts (JSON), then the lines of share.nix.
+ * Anything else is a {@link PartError} that quotes where it went wrong.
+ */
+function readPart(text, worker) {
+    const fail = (what, at) => new PartError(worker, `${what}: ${JSON.stringify(at.slice(0, 200))}`);
+    const lines = text.split('\n');
+    if (lines.at(-1) !== '')
+        throw fail('no newline at the end', text.slice(-200));
+    lines.pop();
+    const countsLine = lines.shift();
+    if (countsLine === undefined)
+        throw fail('nothing', text);
+    const part = { counts: readCounts(countsLine, fail), outputs: new Map() };
+    for (const line of lines) {
+        const kind = line.slice(0, 1);
+        if (!(kind in FIELDS) || line[1] !== '\t')
+            throw fail('a line of no known kind', line);
+        // JSON escapes every tab, so the fields are exactly what is between tabs.
+        const fields = line.split('\t');
+        if (fields.length !== FIELDS[kind])
+            throw fail('a line with another number of fields', line);
+        if (kind === 'D') {
+            if (part.docs !== undefined)
+                throw fail('the docs twice', line);
+            if (!isObjectText(fields[1]))
+                throw fail('docs that are not an object', line);
+            part.docs = fields[1];
+            continue;
+        }
+        const [, positionText, name] = fields;
+        if (!POSITION.test(positionText) || jsonString(name) === undefined)
+            throw fail('an output without a position and a name', line);
+        const position = Number(positionText);
+        let output = part.outputs.get(position);
+        if (output === undefined) {
+            output = { name, shared: false, children: new Map() };
+            part.outputs.set(position, output);
+        }
+        else if (output.name !== name)
+            throw fail('two names at one position', line);
+        if (kind === 'W') {
+            if (output.whole !== undefined || output.shared)
+                throw fail('an output twice', line);
+            if (!isObjectText(fields[3]))
+                throw fail('a node that is not an object', line);
+            output.whole = fields[3];
+            continue;
+        }
+        if (output.whole !== undefined)
+            throw fail('an output twice', line);
+        output.shared = true;
+        if (kind === 'C') {
+            const [, , , childPosition, childName, node] = fields;
+            if (!POSITION.test(childPosition) || jsonString(childName) === undefined)
+                throw fail('a child without a position and a name', line);
+            if (!isObjectText(node))
+                throw fail('a node that is not an object', line);
+            const at = Number(childPosition);
+            if (output.children.has(at))
+                throw fail('a child twice', line);
+            output.children.set(at, { name: childName, node });
+        }
+    }
+    return part;
+}
+function readCounts(line, fail) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        throw fail('counts that are not JSON', line);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw fail('counts that are not an object', line);
+    const counts = new Map();
+    for (const [name, count] of Object.entries(value)) {
+        if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
+            throw fail('a count that is not a whole number', line);
+        counts.set(name, count);
+    }
+    return counts;
+}
+/**
+ * The outputs document and counts that one evaluation of the whole flake gives, from the parts
+ * of every worker (`parts[i]` is worker i's). Each output is whole in exactly one part or dealt
+ * out (its children, each in exactly one part); the docs come from exactly one part.
+ */
+function mergeParts(parts) {
+    const docs = parts.filter(part => part.docs !== undefined);
+    if (docs.length !== 1)
+        throw new PartError(0, `the docs ${docs.length} times in all, not once`);
+    const outputs = new Map();
+    parts.forEach((part, worker) => {
+        for (const [position, output] of part.outputs) {
+            let merged = outputs.get(position);
+            if (merged === undefined) {
+                merged = { name: output.name, children: new Map() };
+                outputs.set(position, merged);
+            }
+            if (merged.name !== output.name)
+                throw new PartError(worker, `output ${output.name} where another named ${merged.name}`);
+            if (output.whole !== undefined) {
+                if (merged.whole !== undefined ||
+                    merged.children.size > 0 ||
+                    parts.some((other, i) => i !== worker && other.outputs.get(position)?.shared === true))
+                    throw new PartError(worker, `output ${output.name} that another evaluator printed too`);
+                merged.whole = output.whole;
+                continue;
+            }
+            if (merged.whole !== undefined)
+                throw new PartError(worker, `output ${output.name} that another evaluator printed whole`);
+            for (const [at, child] of output.children) {
+                if (merged.children.has(at))
+                    throw new PartError(worker, `${output.name} ${child.name} that another printed too`);
+                merged.children.set(at, child);
+            }
+        }
+    });
+    const byPosition = (map) => [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
+    const inventory = [];
+    const counts = [];
+    const names = new Set();
+    for (const output of byPosition(outputs)) {
+        const node = output.whole ??
+            `{"children":{${byPosition(output.children)
+                .map(child => `${child.name}:${child.node}`)
+                .join(',')}}}`;
+        inventory.push(`${output.name}:${node}`);
+        const name = jsonString(output.name); // Checked when read.
+        names.add(name);
+        counts.push([name, parts.reduce((sum, part) => sum + (part.counts.get(name) ?? 0), 0)]);
+    }
+    parts.forEach((part, worker) => {
+        for (const name of part.counts.keys())
+            if (!names.has(name))
+                throw new PartError(worker, `a count for ${JSON.stringify(name)}, an output it printed not`);
+    });
+    return {
+        json: `{"docs":${docs[0].docs},"inventory":{${inventory.join(',')}},"version":1}`,
+        // As own properties, whatever the names (`__proto__` too), as JSON.parse makes them.
+        counts: Object.fromEntries(counts)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/memory.ts
+/**
+ * The memory guard of parallel evaluation: a worker that would not fit in the memory still free
+ * waits until it does (or until no other worker runs: one evaluator always runs, as before).
+ *
+ * A worker's size is not known before it runs. Split by system, the workers of a flake whose
+ * systems share nothing need together about what one evaluation of everything needs; what they
+ * share (a package set every system draws on) each pays for. So the guard estimates a worker as
+ * the largest peak seen so far of any worker of this run (the kernel's high-water mark of its
+ * resident set, VmHWM, read from /proc while it runs), and never less than {@link PRIOR_BYTES}.
+ * A worker that runs is expected to grow to that estimate: the memory it may still take is
+ * subtracted from what the kernel says is available (MemAvailable) before another is let in.
+ */
+
+
+/** The size assumed for a worker until one is seen to be larger. */
+const PRIOR_BYTES = 1024 ** 3;
+/** Left free beside the workers, for this process (packing) and the rest of the machine. */
+const RESERVE_BYTES = 256 * 1024 ** 2;
+/** The peak one worker is expected to reach: the largest seen, never less than `prior`. */
+function estimateWorker(peaksSeen, prior = PRIOR_BYTES) {
+    return Math.max(prior, ...peaksSeen);
+}
+/**
+ * Whether one more worker may start now: when none runs, always; else when what is available,
+ * less what the running ones may still grow by and the reserve, holds one more worker.
+ */
+function mayStart(state, reserve = RESERVE_BYTES) {
+    if (state.running.length === 0)
+        return true;
+    const growth = state.running.reduce((sum, rss) => sum + Math.max(0, state.estimate - rss), 0);
+    return state.available - growth - reserve >= state.estimate;
+}
+/** `MemAvailable` of /proc/meminfo in bytes, or undefined when the text has none. */
+function readMemAvailable(meminfo) {
+    const match = /^MemAvailable:[ \t]+([0-9]{1,15})[ \t]+kB$/m.exec(meminfo);
+    return match === null ? undefined : Number(match[1]) * 1024;
+}
+/**
+ * The resident set now (VmRSS) and its peak (VmHWM) of a process, in bytes, from the text of
+ * /proc/<pid>/status; undefined for a field it lacks (a process that has exited has neither).
+ */
+function readResident(status) {
+    const field = (name) => {
+        const match = new RegExp(`^${name}:[ \\t]+([0-9]{1,15})[ \\t]+kB$`, 'm').exec(status);
+        return match === null ? undefined : Number(match[1]) * 1024;
+    };
+    const rss = field('VmRSS');
+    const peak = field('VmHWM');
+    return { ...(rss === undefined ? {} : { rss }), ...(peak === undefined ? {} : { peak }) };
+}
+/** The machine's memory, from /proc (on systems without it: os.freemem(), and no process sizes). */
+const procMemory = {
+    available() {
+        try {
+            return readMemAvailable(external_node_fs_.readFileSync('/proc/meminfo', 'utf8')) ?? external_node_os_.freemem();
+        }
+        catch {
+            return external_node_os_.freemem();
+        }
+    },
+    resident(pid) {
+        let status;
+        try {
+            status = external_node_fs_.readFileSync(`/proc/${pid}/status`, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+        const { rss, peak } = readResident(status);
+        return rss === undefined ? undefined : { rss, peak: peak ?? rss };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/evaluate/share.ts
+/**
+ * Dealing a flake's evaluation out to several `nix` processes (src/share.nix does the cutting):
+ * the plan worker 0 prints (what there is to deal out, and how many workers), read as untrusted
+ * text and checked against the run's own deal, and each worker's share, written into the
+ * `--apply` argument of its `nix eval`.
+ */
+const MAX_ENTRIES = 1000000;
+/** Read the plan worker 0 printed; anything not of its shape is an error that shows its start. */
+function readPlan(text) {
+    const problem = (what) => new Error(`The first evaluator printed ${what} as its plan: ${JSON.stringify(text.slice(0, 200))}`);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw problem('something that is not JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw problem('no JSON object');
+    const { schemas, systems, named, workers, offsets } = value;
+    if (typeof schemas !== 'boolean')
+        throw problem('no boolean `schemas`');
+    if (!Array.isArray(systems) || !systems.every(system => typeof system === 'string'))
+        throw problem('no list of strings `systems`');
+    if (new Set(systems).size !== systems.length)
+        throw problem('a system twice');
+    const counts = (field, name) => {
+        if (typeof field !== 'object' || field === null || Array.isArray(field))
+            throw problem(`no object \`${name}\``);
+        const entries = Object.entries(field);
+        for (const [, count] of entries)
+            if (!isCount(count))
+                throw problem(`a count in \`${name}\` that is not a whole number`);
+        return Object.fromEntries(entries);
+    };
+    if (!isCount(workers) || workers < 1)
+        throw problem('no whole number of `workers`');
+    return {
+        schemas,
+        systems: systems,
+        named: counts(named, 'named'),
+        workers,
+        offsets: counts(offsets, 'offsets')
+    };
+}
+function isCount(value) {
+    return (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_ENTRIES);
+}
+/**
+ * The shares of at most `most` workers: one per system and per named entry at most, one alone
+ * when the flake brings its own schemas (their inventories are the flake's own functions, which
+ * cannot be cut). Systems are dealt first, round-robin by position, then the named entries of
+ * each output in turn, continuing the same round.
+ */
+function dealShares(discovery, most) {
+    if (!Number.isSafeInteger(most) || most < 1)
+        throw new RangeError(`workers: ${most}`);
+    const named = Object.entries(discovery.named);
+    const units = discovery.systems.length + named.reduce((sum, [, count]) => sum + count, 0);
+    const workers = discovery.schemas ? 1 : Math.max(1, Math.min(most, units));
+    const offsets = {};
+    let next = discovery.systems.length;
+    for (const [output, count] of named) {
+        offsets[output] = next;
+        next += count;
+    }
+    return Array.from({ length: workers }, (_, worker) => ({
+        worker,
+        workers,
+        systems: discovery.systems,
+        offsets
+    }));
+}
+/**
+ * The shares of `plan`, which worker 0 made for at most `most` workers: the run's own deal of
+ * what it found, which must be the deal worker 0 made (it is already evaluating its share).
+ */
+function planShares(plan, most) {
+    const shares = dealShares(plan, most);
+    const made = JSON.stringify({ workers: plan.workers, offsets: plan.offsets });
+    const own = JSON.stringify({ workers: shares.length, offsets: shares[0].offsets });
+    if (made !== own)
+        throw new Error(`The first evaluator dealt the work out as ${made}, the run as ${own}; please report this.`);
+    return shares;
+}
+/** The `--apply` argument that has `lib.evaluateFirst` plan for `most` workers and evaluate. */
+function firstArgument(most, marker, includeOutputPaths) {
+    return `first: first { includeOutputPaths = ${includeOutputPaths}; most = ${most}; marker = ${nixString(marker)}; }`;
+}
+/**
+ * The `--apply` argument that has `lib.evaluatePart` evaluate `share`. The share travels as JSON
+ * inside a Nix string (its system names come from the flake): every `\`, `"` and `$` is escaped,
+ * so nothing in a name can end the string or start an interpolation, and JSON has already
+ * escaped every control character (a raw carriage return would become a newline in Nix).
+ */
+function partArgument(share, includeOutputPaths) {
+    const json = JSON.stringify({
+        worker: share.worker,
+        workers: share.workers,
+        systems: share.systems,
+        offsets: share.offsets
+    });
+    return `part: part { includeOutputPaths = ${includeOutputPaths}; share = builtins.fromJSON ${nixString(json)}; }`;
+}
+/** `text` as a Nix string literal that evaluates to exactly `text`. */
+function nixString(text) {
+    return `"${text.replace(/[\\"$]/g, char => `\\${char}`)}"`;
+}
+/** Which systems and named entries `share` owns, for the log. */
+function describeShare(share, discovery) {
+    const mine = (position) => position % share.workers === share.worker;
+    const systems = share.systems.filter((_, position) => mine(position));
+    const named = Object.entries(discovery.named).flatMap(([output, count]) => {
+        const owned = Array.from({ length: count }, (_, i) => i).filter(i => mine(share.offsets[output] + i)).length;
+        return owned === 0 ? [] : [`${owned} of ${count} ${output}`];
+    });
+    const shown = (name) => (/^[\w.+-]+$/.test(name) ? name : JSON.stringify(name));
+    const parts = [systems.length === 0 ? 'no system' : systems.map(shown).join(', '), ...named];
+    if (share.worker === 0 && share.workers > 1)
+        parts.push('every other output');
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/workers.ts
+/**
+ * The all-systems check and the outputs document from several `nix` processes side by side,
+ * each owning some of the flake's systems and a share of its other outputs (share.nix), put
+ * together into exactly the document and counts one evaluation gives (merge.ts).
+ *
+ * 1. Worker 0 starts at once (`lib.evaluateFirst`): it finds the systems and the entries of the
+ *    outputs keyed by name, deals them out to at most as many workers as the cores (or the
+ *    setting) allow, prints that plan on stderr (a trace line behind a marker of this run's own)
+ *    and goes on with its own share. A flake with one system is evaluated whole by it: one
+ *    `nix`, as before. Finding the plan forces nothing the evaluation would not force first.
+ * 2. As soon as the plan is read, the other workers are started (`lib.evaluatePart`), each when
+ *    the memory guard lets it (memory.ts).
+ * 3. The first worker to fail stops the others (and the waiting ones never start), and its error
+ *    is the run's: the same output named and the same message as one evaluation, for a flake
+ *    broken in one place. (Broken in several places owned by different workers, the first to
+ *    fail names its own: each is a place where one evaluation fails too.)
+ *
+ * With the setting at 1, or one core, the single evaluation of before runs, unchanged.
+ */
+
+
+
+
+
+
+
+const POLL_MS = 250;
+/**
+ * The outputs document and counts of the flake `flakeRef`, from as many evaluators as
+ * `options.evaluators` allows (see the top of this file).
+ */
+async function evaluateOutputs(nix, flakeRef, includeOutputPaths, options) {
+    const { signal, log = () => { }, onSpawn } = options;
+    const cores = options.cores ?? external_node_os_.availableParallelism();
+    const most = options.evaluators === 'auto' ? cores : options.evaluators;
+    if (most <= 1)
+        return nix.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn });
+    const guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, log);
+    const marker = `flakehub-push plan ${(0,external_node_crypto_.randomBytes)(16).toString('hex')} `;
+    let printed = false;
+    let watchForPlan;
+    const planned = new Promise((resolve, reject) => {
+        const onPlan = (text) => {
+            printed = true;
+            try {
+                const plan = readPlan(text);
+                const shares = planShares(plan, most);
+                if (shares.length > 1) {
+                    const allowed = options.evaluators === 'auto' ? `${cores} cores` : evaluators/* EVALUATORS_VARIABLE */.g;
+                    log(`${shares.length} evaluators side by side (${allowed}):`);
+                    for (const share of shares)
+                        log(`  evaluator ${share.worker + 1}: ${describeShare(share, plan)}`);
+                }
+                resolve(shares);
+            }
+            catch (error) {
+                reject(error);
+            }
+        };
+        watchForPlan = traceWatcher(`trace: ${marker}`, onPlan);
+    });
+    planned.catch(() => { }); // Also awaited by every other worker.
+    const first = async (stop) => {
+        guard.enter(0);
+        try {
+            const { stdout } = await nix.inspect(flakeRef, 'evaluateFirst', firstArgument(most, marker, includeOutputPaths), {
+                signal: stop,
+                log,
+                onSpawn: pid => {
+                    guard.spawned(0, pid);
+                    onSpawn?.();
+                },
+                onStderr: watchForPlan
+            });
+            if (!printed)
+                throw new Error('The first evaluator printed no plan; please report this.');
+            await planned; // A plan that is not right throws.
+            return stdout;
+        }
+        finally {
+            guard.finished(0);
+        }
+    };
+    const other = (worker) => async (stop) => {
+        const all = await untilStopped(planned, stop);
+        const share = all[worker];
+        if (share === undefined)
+            return undefined;
+        await guard.admit(worker, stop);
+        try {
+            const { stdout } = await nix.inspect(flakeRef, 'evaluatePart', partArgument(share, includeOutputPaths), {
+                signal: stop,
+                log,
+                onSpawn: pid => {
+                    guard.spawned(worker, pid);
+                    onSpawn?.();
+                }
+            });
+            return stdout;
+        }
+        finally {
+            guard.finished(worker);
+        }
+    };
+    const texts = await allOrStop([first, ...Array.from({ length: most - 1 }, (_, i) => other(i + 1))], signal);
+    const parts = texts.flatMap((text, worker) => text === undefined ? [] : [readPart(text, worker)]);
+    return mergeParts(parts);
+}
+/**
+ * A stderr watcher that calls `found` once, with the rest of the first line that starts with
+ * `prefix`. Lines are put together across chunks; a line that cannot be it is dropped as it
+ * comes (only a line's start is kept while it might still be), so memory stays small whatever
+ * the flake traces.
+ */
+function traceWatcher(prefix, found) {
+    let line = '';
+    let done = false;
+    let skipping = false;
+    return chunk => {
+        if (done)
+            return;
+        let start = 0;
+        for (;;) {
+            const newline = chunk.indexOf('\n', start);
+            const piece = chunk.slice(start, newline < 0 ? undefined : newline);
+            if (!skipping) {
+                line += piece;
+                if (!prefix.startsWith(line.slice(0, prefix.length))) {
+                    skipping = true;
+                    line = '';
+                }
+            }
+            if (newline < 0)
+                return;
+            if (!skipping && line.startsWith(prefix)) {
+                done = true;
+                found(line.slice(prefix.length));
+                return;
+            }
+            line = '';
+            skipping = false;
+            start = newline + 1;
+        }
+    };
+}
+/** `promise`, or the stop's reason as soon as `stop` is aborted. */
+function untilStopped(promise, stop) {
+    return new Promise((resolve, reject) => {
+        if (stop.aborted)
+            return reject(stop.reason);
+        const abort = () => reject(stop.reason);
+        stop.addEventListener('abort', abort, { once: true });
+        promise.then(value => {
+            stop.removeEventListener('abort', abort);
+            resolve(value);
+        }, (error) => {
+            stop.removeEventListener('abort', abort);
+            reject(error);
+        });
+    });
+}
+/**
+ * Lets workers start one after the other, in order, each once {@link mayStart} says it fits.
+ * A worker counts as running from the moment it is let in (its process not yet started counts
+ * as 0 bytes that will grow to the estimate).
+ */
+class Guard {
+    constructor(memory, pollMs, log) {
+        this.memory = memory;
+        this.pollMs = pollMs;
+        this.log = log;
+        /** Running workers and their process ids (undefined until started). */
+        this.running = new Map();
+        /** The largest resident set seen of each worker. */
+        this.peaks = new Map();
+        /** The previous worker's admission: workers are let in in order. */
+        this.queue = Promise.resolve();
+    }
+    admit(worker, signal) {
+        const turn = this.queue.then(() => this.waitForRoom(worker, signal));
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
+    /** Worker `worker` runs from now on, without waiting (worker 0: one evaluator always runs). */
+    enter(worker) {
+        this.running.set(worker, undefined);
+    }
+    spawned(worker, pid) {
+        this.running.set(worker, pid);
+    }
+    finished(worker) {
+        this.look();
+        this.running.delete(worker);
+    }
+    /** The resident set of each running worker now, and the peaks seen updated. */
+    look() {
+        return [...this.running].map(([worker, pid]) => {
+            const resident = pid === undefined ? undefined : this.memory.resident(pid);
+            if (resident !== undefined)
+                this.peaks.set(worker, Math.max(this.peaks.get(worker) ?? 0, resident.peak));
+            return resident?.rss ?? 0;
+        });
+    }
+    async waitForRoom(worker, signal) {
+        let waited = false;
+        for (;;) {
+            signal.throwIfAborted();
+            const running = this.look();
+            const estimate = estimateWorker([...this.peaks.values()]);
+            const available = this.memory.available();
+            if (mayStart({ available, running, estimate }))
+                break;
+            if (!waited)
+                this.log(`  evaluator ${worker + 1} waits for memory: ${megabytes(available)} available, ` +
+                    `${running.length} evaluators running, each estimated at ${megabytes(estimate)}`);
+            waited = true;
+            await workers_pause(this.pollMs, signal);
+        }
+        if (waited)
+            this.log(`  evaluator ${worker + 1} starts`);
+        this.running.set(worker, undefined);
+    }
+}
+const megabytes = (bytes) => `${Math.round(bytes / 1e6)} MB`;
+/** Resolves after `ms`, or rejects with the reason as soon as `signal` is aborted. */
+function workers_pause(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', abort);
+            resolve();
+        }, ms);
+        const abort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', abort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/nix-error.ts
 const CONTEXT = /… while evaluating the flake output '([^'\n]*)'/g;
 const ERROR_LINE = /^(\s*)error: (.*)$/;
@@ -37499,79 +38222,6 @@ function threads() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/timing.ts
-/**
- * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
- */
-
-
-async function phase(timings, name, work) {
-    const started = performance.now();
-    const lines = [];
-    src_reporter/* log */.Rm.phaseStarted(name);
-    const print = (outcome) => {
-        const seconds = (performance.now() - started) / 1000;
-        src_reporter/* log */.Rm.phaseEnded(name, outcome, seconds, lines);
-        return seconds;
-    };
-    try {
-        const result = await work({ info: line => lines.push(line) });
-        timings.set(name, (timings.get(name) ?? 0) + print('done'));
-        return result;
-    }
-    catch (error) {
-        print(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
-        throw error;
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
-/**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
- * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
- * Settling is prompt: a task that runs a command stops it within the runner's grace (see
- * command.ts), whether or not the program honours SIGTERM.
- */
-async function allOrStop(tasks, parent) {
-    const controller = new AbortController();
-    const stopAll = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        stopAll();
-    else
-        parent?.addEventListener('abort', stopAll, { once: true });
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    parent?.removeEventListener('abort', stopAll);
-    if (firstError !== undefined)
-        throw firstError.error;
-    const stopped = settled.find(result => result.status === 'rejected');
-    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
-    // parent's reason is what happened.
-    if (stopped !== undefined)
-        throw parent?.aborted ? parent.reason : stopped.reason;
-    return settled.map(result => result.value);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
@@ -38201,6 +38851,7 @@ function fileSystemError(error, destination) {
 
 
 
+
 /**
  * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
  * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
@@ -38263,9 +38914,10 @@ async function evaluateAndPack(nix, settings, source, tarballPath, timings, sign
     return { source, outputs, readme, tarball };
 }
 /**
- * The all-systems check and the outputs document from one evaluation; for a flake that is too
- * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
- * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
+ * The all-systems check and the outputs document from one evaluation, or several side by side
+ * (evaluate/workers.ts); for a flake that is too big (`my-flake-is-too-big`), only `nix flake
+ * show` for the current system and no document. Once `nix` runs, this process steps back so
+ * that packing does not slow the evaluators down.
  */
 function evaluate(nix, settings, source, signal, timings) {
     const onSpawn = () => stepBack(src_reporter/* log */.Rm.debug);
@@ -38275,7 +38927,8 @@ function evaluate(nix, settings, source, signal, timings) {
             return NO_OUTPUTS;
         });
     return phase(timings, 'Evaluate (all systems)', async (log) => {
-        const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+        const outputs = await evaluateOutputs(nix, source.flakeRef, settings.includeOutputPaths, {
+            evaluators: settings.evaluators ?? 'auto',
             signal,
             log: log.info,
             onSpawn
@@ -38967,6 +39620,7 @@ const log = {
 /* harmony import */ var spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(spdx_expression_parse__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3078);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _evaluate_evaluators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(921);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4584);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5622);
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2779);
@@ -38976,6 +39630,7 @@ const log = {
  * on a typed {@link Settings}.
  * Nothing here runs Nix or touches the network; the only I/O is resolving `directory` on disk.
  */
+
 
 
 
@@ -39165,6 +39820,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
     bool(_action_io_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.strictMode, false);
     const limits = (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .readTimeouts */ .vL)(env);
     problems.push(...limits.problems);
+    const { evaluators, problems: evaluatorProblems } = (0,_evaluate_evaluators_js__WEBPACK_IMPORTED_MODULE_10__/* .readEvaluators */ .J)(env);
+    problems.push(...evaluatorProblems);
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(problems);
     warnIgnoredInputs(read);
@@ -39184,7 +39841,8 @@ function readSettings(read = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         extraLabels,
         spdxExpression,
         destDir,
-        timeouts: limits.limits
+        timeouts: limits.limits,
+        evaluators
     };
 }
 /** The real path of `dir` if it is a folder, else undefined. */

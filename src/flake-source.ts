@@ -6,6 +6,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { CommandError } from './command.js'
 import { NamedCommit } from './commit.js'
+import { evaluateOutputs } from './evaluate/workers.js'
 import { Nix, NO_OUTPUTS, FlakeMetadata, Outputs } from './nix.js'
 import { stepBack } from './priority.js'
 import { log as reporterLog } from './reporter.js'
@@ -119,9 +120,10 @@ export async function evaluateAndPack(
 }
 
 /**
- * The all-systems check and the outputs document from one evaluation; for a flake that is too
- * big (`my-flake-is-too-big`), only `nix flake show` for the current system and no document.
- * Once `nix` runs, this process steps back so that packing does not slow the evaluator down.
+ * The all-systems check and the outputs document from one evaluation, or several side by side
+ * (evaluate/workers.ts); for a flake that is too big (`my-flake-is-too-big`), only `nix flake
+ * show` for the current system and no document. Once `nix` runs, this process steps back so
+ * that packing does not slow the evaluators down.
  */
 function evaluate(
   nix: Nix,
@@ -137,7 +139,8 @@ function evaluate(
       return NO_OUTPUTS
     })
   return phase(timings, 'Evaluate (all systems)', async log => {
-    const outputs = await nix.outputs(source.flakeRef, settings.includeOutputPaths, {
+    const outputs = await evaluateOutputs(nix, source.flakeRef, settings.includeOutputPaths, {
+      evaluators: settings.evaluators ?? 'auto',
       signal,
       log: log.info,
       onSpawn

@@ -9,6 +9,7 @@ import * as path from 'node:path'
 import parseSpdx from 'spdx-expression-parse'
 import { BINARY_SOURCE_INPUTS, Input } from './action-io.js'
 import { InputError, errorMessage } from './errors.js'
+import { type Evaluators, readEvaluators } from './evaluate/evaluators.js'
 import { splitLabels } from './labels.js'
 import { log } from './reporter.js'
 import { Timeouts, readTimeouts } from './timeouts.js'
@@ -63,6 +64,8 @@ export interface Settings {
   destDir: string | undefined
   /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */
   timeouts: Timeouts
+  /** How many `nix` evaluate side by side (FLAKEHUB_PUSH_EVALUATORS); one per core when absent. */
+  evaluators?: Evaluators
 }
 
 /** Where input values come from; `core.getInput` on a runner, a map in tests. */
@@ -323,6 +326,8 @@ export function readSettings(
 
   const limits = readTimeouts(env)
   problems.push(...limits.problems)
+  const { evaluators, problems: evaluatorProblems } = readEvaluators(env)
+  problems.push(...evaluatorProblems)
 
   if (problems.length > 0) throw new InputError(problems)
 
@@ -343,7 +348,8 @@ export function readSettings(
     extraLabels,
     spdxExpression,
     destDir,
-    timeouts: limits.limits
+    timeouts: limits.limits,
+    evaluators
   }
 }
 
