@@ -36939,12 +36939,22 @@ function makeProcessRunner(settings = {}) {
                     cwd: options.cwd,
                     env: childEnvironment(process.env, options.env),
                     detached: true,
-                    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+                    stdio: [
+                        options.input === undefined ? 'ignore' : 'pipe',
+                        options.discardStdout ? 'ignore' : 'pipe',
+                        'pipe'
+                    ]
                 });
                 child.once('spawn', () => options.onSpawn?.(child.pid));
+                // A child that ends without reading all of it closes the pipe: that is its own business.
+                child.stdin?.on('error', () => { });
+                child.stdin?.end(options.input);
                 const stdout = [];
                 const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-                child.stdout?.on('data', (chunk) => stdout.push(chunk));
+                if (options.stdout !== undefined && child.stdout !== null)
+                    options.stdout(child.stdout);
+                else
+                    child.stdout?.on('data', (chunk) => stdout.push(chunk));
                 const errors = child.stderr; // Always piped.
                 errors.setEncoding('utf8');
                 errors.on('data', (chunk) => {
@@ -38554,7 +38564,8 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
     const dest = external_node_path_.resolve(destination);
     const root = external_node_path_.resolve(sourceDir);
     await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
-    if (!(await external_node_fs_.promises.stat(root)).isDirectory())
+    // A source of its own (Git's) may pack a folder that does not exist yet.
+    if (options.entries === undefined && !(await external_node_fs_.promises.stat(root)).isDirectory())
         throw new Error(`${root} is not a folder`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
@@ -38715,7 +38726,7 @@ async function compress(pack, gzip, arenas, failed) {
  */
 async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
     const date = new Date(mtime * 1000);
-    for (const entry of entries) {
+    for await (const entry of entries) {
         signal?.throwIfAborted();
         const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
         const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
@@ -38745,7 +38756,7 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
                 pack.entry(header, EMPTY, settle);
             else if (size <= PIECE) {
                 const content = arenas.take(size) ?? (await arenas.next(size));
-                entry.read(content, 0);
+                await entry.read(content, 0);
                 nar.contents(content);
                 pack.entry(header, content, settle);
             }
@@ -38755,7 +38766,7 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
                 for (let position = 0; position < size; position += PIECE) {
                     const length = Math.min(PIECE, size - position);
                     const piece = arenas.take(length) ?? (await arenas.next(length));
-                    entry.read(piece, position);
+                    await entry.read(piece, position);
                     nar.contents(piece);
                     sink.write(piece);
                 }
