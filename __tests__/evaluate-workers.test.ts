@@ -28,6 +28,8 @@ interface Call {
   worker?: number
   /** The marker of the plan (worker 0). */
   marker?: string
+  /** The plan worker 0 prints, first on its output (and on stderr, unless the test says so). */
+  plan?: string
   options: RunOptions
   /** What the process prints on stderr (the flake's traces; worker 0's plan). */
   stderr(text: string): void
@@ -47,8 +49,9 @@ const fourSystems = (most: number): string =>
 
 /**
  * A fake `nix` whose evaluations end only when the test says: `--version` answers at once;
- * `lib.evaluateFirst` prints `plan(most)` as its trace as soon as it starts, unless `plan`
- * gives undefined (the test then prints it, or not).
+ * `lib.evaluateFirst` prints `plan(most)` as its trace as soon as it starts and first on its
+ * output, unless `plan` gives undefined (then the output has the four-system plan, and the test
+ * prints a trace, or not).
  */
 function fakeNix(plan: (most: number) => string | undefined = fourSystems) {
   const calls: Call[] = []
@@ -84,7 +87,12 @@ function fakeNix(plan: (most: number) => string | undefined = fourSystems) {
           marker: /marker = "([^"]*)"/.exec(apply)?.[1],
           options,
           stderr: text => options.onStderr?.(text),
-          finish: stdout => end('end') && resolve({ stdout, stderr: '' }),
+          finish: stdout =>
+            end('end') &&
+            resolve({
+              stdout: call.plan === undefined ? stdout : `${call.plan}\n${stdout}`,
+              stderr: ''
+            }),
           fail: error => end('failed') && reject(error)
         }
         calls.push(call)
@@ -96,8 +104,13 @@ function fakeNix(plan: (most: number) => string | undefined = fourSystems) {
         )
         options.onSpawn?.(++pid)
         if (kind === 'first') {
-          const text = plan(Number(/most = (\d+);/.exec(apply)![1]))
-          if (text !== undefined) call.stderr(`trace: ${call.marker}${text}\n`)
+          const most = Number(/most = (\d+);/.exec(apply)![1])
+          call.plan = fourSystems(most)
+          const text = plan(most)
+          if (text !== undefined) {
+            call.plan = text
+            call.stderr(`trace: ${call.marker}${text}\n`)
+          }
         }
       })
     }
@@ -232,13 +245,36 @@ describe('evaluateOutputs', () => {
     expect(events).toEqual(['start 0', 'stopped 0'])
   })
 
-  it('fails when the first evaluator ends without a plan', async () => {
-    const { nix, calls } = fakeNix(() => undefined)
-    const result = evaluateOutputs(nix, 'f', false, { evaluators: 2 })
+  it('starts the others late, on the plan in its output, when the first showed none on stderr', async () => {
+    const { nix, calls, events, live } = fakeNix(() => undefined)
+    const lines: string[] = []
+    const result = evaluateOutputs(nix, 'f', false, {
+      evaluators: 2,
+      memory: memory(64 * GB, 0, live).probe,
+      log: line => lines.push(line)
+    })
     await settle()
-    calls[0].finish(partText(0, 1, ABCD))
+    expect(events).toEqual(['start 0'])
+    calls[0].finish(partText(0, 2, ABCD))
+    await settle()
+    expect(events).toEqual(['start 0', 'end 0', 'start 1'])
+    calls[1].finish(partText(1, 2, ABCD))
+    expect(Object.keys(JSON.parse((await result).json).inventory.packages.children)).toEqual(ABCD)
+    expect(lines[0]).toBe('  the first evaluator ended before its plan was read from its stderr')
+  })
+
+  it('fails when the plan in the output is not the one on stderr', async () => {
+    const { nix, calls } = fakeNix()
+    const result = evaluateOutputs(nix, 'f', false, {
+      evaluators: 2,
+      memory: memory(64 * GB, 0, () => 0).probe
+    })
+    await settle()
+    calls[1].finish(partText(1, 2, ABCD))
+    calls[0].plan = fourSystems(3)
+    calls[0].finish(partText(0, 2, ABCD))
     expect((await failure(result)).message).toBe(
-      'The first evaluator printed no plan; please report this.'
+      'The first evaluator printed two plans; please report this.'
     )
   })
 

@@ -36862,19 +36862,20 @@ async function evaluateOutputs(nix, flakeRef, includeOutputPaths, options) {
         return nix.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn });
     const guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, log);
     const marker = `flakehub-push plan ${(0,external_node_crypto_.randomBytes)(16).toString('hex')} `;
-    let printed = false;
-    let watchForPlan;
+    let plan;
+    let planText;
     const planned = new Promise((resolve, reject) => {
-        const onPlan = (text) => {
-            printed = true;
+        plan = (text) => {
+            plan = undefined; // Once: from the trace line, else from the output's first line.
+            planText = text;
             try {
-                const plan = readPlan(text);
-                const shares = planShares(plan, most);
+                const found = readPlan(text);
+                const shares = planShares(found, most);
                 if (shares.length > 1) {
                     const allowed = options.evaluators === 'auto' ? `${cores} cores` : evaluators/* EVALUATORS_VARIABLE */.g;
                     log(`${shares.length} evaluators side by side (${allowed}):`);
                     for (const share of shares)
-                        log(`  evaluator ${share.worker + 1}: ${describeShare(share, plan)}`);
+                        log(`  evaluator ${share.worker + 1}: ${describeShare(share, found)}`);
                 }
                 resolve(shares);
             }
@@ -36882,9 +36883,9 @@ async function evaluateOutputs(nix, flakeRef, includeOutputPaths, options) {
                 reject(error);
             }
         };
-        watchForPlan = traceWatcher(`trace: ${marker}`, onPlan);
     });
     planned.catch(() => { }); // Also awaited by every other worker.
+    const watchForPlan = traceWatcher(`trace: ${marker}`, text => plan?.(text));
     const first = async (stop) => {
         guard.enter(0);
         try {
@@ -36897,10 +36898,18 @@ async function evaluateOutputs(nix, flakeRef, includeOutputPaths, options) {
                 },
                 onStderr: watchForPlan
             });
-            if (!printed)
-                throw new Error('The first evaluator printed no plan; please report this.');
+            // The plan again, as the first line of the output: what the trace said, or (if the trace
+            // line was not seen) the plan the others start on now.
+            const newline = stdout.indexOf('\n');
+            const printed = newline < 0 ? stdout : stdout.slice(0, newline);
+            if (plan !== undefined) {
+                log('  the first evaluator ended before its plan was read from its stderr');
+                plan(printed);
+            }
             await planned; // A plan that is not right throws.
-            return stdout;
+            if (printed !== planText)
+                throw new Error('The first evaluator printed two plans; please report this.');
+            return stdout.slice(newline + 1);
         }
         finally {
             guard.finished(0);

@@ -48,10 +48,14 @@
     # evaluates its share of it; the run starts the other workers (`evaluatePart`) as soon as it
     # reads that line. Each prints the counts of its share, then its part of the document as
     # lines (share.nix).
+    # Worker 0 also prints the plan as the first line of its output, for a run that could not read
+    # its stderr as it came (it then starts the others late, but still merges the same document).
     lib.evaluateFirst = { includeOutputPaths ? false, most, marker }:
-      let plan = (import ./share.nix { outputs = flake.outputs; }).plan most;
-      in builtins.trace (marker + builtins.toJSON plan)
-        (part { inherit includeOutputPaths; share = plan // { worker = 0; }; });
+      let
+        plan = (import ./share.nix { outputs = flake.outputs; }).plan most;
+        text = builtins.toJSON plan;
+      in builtins.trace (marker + text)
+        (text + "\n" + part { inherit includeOutputPaths; share = plan // { worker = 0; }; });
     lib.evaluatePart = part;
   };
 }

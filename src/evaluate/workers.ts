@@ -67,28 +67,29 @@ export async function evaluateOutputs(
 
   const guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, log)
   const marker = `flakehub-push plan ${randomBytes(16).toString('hex')} `
-  let printed = false
-  let watchForPlan!: (chunk: string) => void
+  let plan: ((text: string) => void) | undefined
+  let planText: string | undefined
   const planned = new Promise<Share[]>((resolve, reject) => {
-    const onPlan = (text: string): void => {
-      printed = true
+    plan = (text: string): void => {
+      plan = undefined // Once: from the trace line, else from the output's first line.
+      planText = text
       try {
-        const plan: Plan = readPlan(text)
-        const shares = planShares(plan, most)
+        const found: Plan = readPlan(text)
+        const shares = planShares(found, most)
         if (shares.length > 1) {
           const allowed = options.evaluators === 'auto' ? `${cores} cores` : EVALUATORS_VARIABLE
           log(`${shares.length} evaluators side by side (${allowed}):`)
           for (const share of shares)
-            log(`  evaluator ${share.worker + 1}: ${describeShare(share, plan)}`)
+            log(`  evaluator ${share.worker + 1}: ${describeShare(share, found)}`)
         }
         resolve(shares)
       } catch (error) {
         reject(error)
       }
     }
-    watchForPlan = traceWatcher(`trace: ${marker}`, onPlan)
   })
   planned.catch(() => {}) // Also awaited by every other worker.
+  const watchForPlan = traceWatcher(`trace: ${marker}`, text => plan?.(text))
 
   const first = async (stop: AbortSignal): Promise<string> => {
     guard.enter(0)
@@ -107,9 +108,18 @@ export async function evaluateOutputs(
           onStderr: watchForPlan
         }
       )
-      if (!printed) throw new Error('The first evaluator printed no plan; please report this.')
+      // The plan again, as the first line of the output: what the trace said, or (if the trace
+      // line was not seen) the plan the others start on now.
+      const newline = stdout.indexOf('\n')
+      const printed = newline < 0 ? stdout : stdout.slice(0, newline)
+      if (plan !== undefined) {
+        log('  the first evaluator ended before its plan was read from its stderr')
+        plan(printed)
+      }
       await planned // A plan that is not right throws.
-      return stdout
+      if (printed !== planText)
+        throw new Error('The first evaluator printed two plans; please report this.')
+      return stdout.slice(newline + 1)
     } finally {
       guard.finished(0)
     }
