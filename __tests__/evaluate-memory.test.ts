@@ -10,7 +10,8 @@ import {
   mayStart,
   procMemory,
   readMemAvailable,
-  readResident
+  readResident,
+  workerHeap
 } from '../src/evaluate/memory.js'
 
 const SEED = Number(process.env.FC_SEED ?? 17)
@@ -129,5 +130,31 @@ describe('reading /proc', () => {
     expect(self?.rss).toBeGreaterThan(0)
     expect(self!.peak).toBeGreaterThanOrEqual(self!.rss)
     expect(procMemory.resident(2 ** 22 + 7)).toBeUndefined()
+  })
+})
+
+describe('workerHeap', () => {
+  const MiB = 1024 ** 2
+  it.each([
+    ['one evaluator: Nix chooses', 1, 16e9, {}, {}],
+    [
+      'two on a large machine: half of 384 MiB each',
+      2,
+      16e9,
+      {},
+      { GC_INITIAL_HEAP_SIZE: String(192 * MiB) }
+    ],
+    ['four: a quarter each', 4, 16e9, {}, { GC_INITIAL_HEAP_SIZE: String(96 * MiB) }],
+    [
+      'two on a 1 GB machine: half of a quarter of it',
+      2,
+      1e9,
+      {},
+      { GC_INITIAL_HEAP_SIZE: String(125e6) }
+    ],
+    ['sixty-four: never under 64 MiB', 64, 16e9, {}, { GC_INITIAL_HEAP_SIZE: String(64 * MiB) }],
+    ['the user set it: left alone', 2, 16e9, { GC_INITIAL_HEAP_SIZE: '1000000' }, {}]
+  ])('%s', (_, most, total, env, expected) => {
+    expect(workerHeap(most, total, env)).toEqual(expected)
   })
 })

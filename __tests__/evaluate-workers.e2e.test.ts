@@ -297,7 +297,10 @@ describe('the action (dist/index.js), in a dry run', () => {
     const three = dryRun(workspace, '3')
     const run = await three.run
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^3 evaluators side by side \(FLAKEHUB_PUSH_EVALUATORS\):$/m)
+    // Each with a third of Nix's initial heap (it is Nix's own choice of 384 MiB at most, here).
+    expect(run.stdout).toMatch(
+      /^3 evaluators side by side \(FLAKEHUB_PUSH_EVALUATORS; GC_INITIAL_HEAP_SIZE=\d+ each\):$/m
+    )
     expect((await one.run).stdout).not.toMatch(/evaluators side by side/)
     // The same metadata, Nix's own (which its fetcher cache words differently on a second call) aside.
     const release = (text: string) => ({ ...JSON.parse(text), raw_flake_metadata: undefined })

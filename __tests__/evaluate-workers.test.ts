@@ -162,8 +162,14 @@ describe('evaluateOutputs', () => {
     expect(outputs.counts).toEqual({ packages: 4 })
     expect(Object.keys(JSON.parse(outputs.json).inventory.packages.children)).toEqual(ABCD)
     expect(events).toEqual(['start 0', 'start 1', 'end 1', 'end 0'])
+    // Each evaluator starts with half of Nix's heap (unless the environment sets it).
+    const heap = process.env.GC_INITIAL_HEAP_SIZE ?? ''
+    const each =
+      heap === '' ? `; GC_INITIAL_HEAP_SIZE=${calls[0].options.env?.GC_INITIAL_HEAP_SIZE} each` : ''
+    if (heap === '') expect(Number(calls[1].options.env?.GC_INITIAL_HEAP_SIZE)).toBeGreaterThan(0)
+    expect(calls[1].options.env).toEqual(calls[0].options.env)
     expect(lines).toEqual([
-      '2 evaluators side by side (2 cores):',
+      `2 evaluators side by side (2 cores${each}):`,
       '  evaluator 1: a, c; every other output',
       '  evaluator 2: b, d'
     ])

@@ -90,3 +90,26 @@ export const procMemory: MemoryProbe = {
     return rss === undefined ? undefined : { rss, peak: peak ?? rss }
   }
 }
+
+/** Nix's initial heap for its evaluator: a quarter of the memory, at most 384 MiB (libgc). */
+const NIX_HEAP_MAX = 384 * 1024 ** 2
+const HEAP_FLOOR = 64 * 1024 ** 2
+
+/**
+ * The `GC_INITIAL_HEAP_SIZE` each of `most` evaluators gets: Nix's own initial heap shared out,
+ * so that together they start as one would (never under 64 MiB). Nix gives its garbage collector
+ * a large heap to start with, which it fills before it first collects: an evaluator's resident
+ * set is that heap, whatever little of it it needs; several evaluators each with the whole heap
+ * held several times the memory of one (on the benchmark's flakes, two held 984 MB where one
+ * held 520 MB; with half the heap each, 548 MB, for about the same CPU). None when the user sets
+ * it, or when one evaluator runs.
+ */
+export function workerHeap(
+  most: number,
+  totalMemory: number,
+  env: NodeJS.ProcessEnv
+): Record<string, string> {
+  if (most <= 1 || (env.GC_INITIAL_HEAP_SIZE ?? '') !== '') return {}
+  const nix = Math.min(NIX_HEAP_MAX, Math.floor(totalMemory / 4))
+  return { GC_INITIAL_HEAP_SIZE: String(Math.max(HEAP_FLOOR, Math.floor(nix / most))) }
+}

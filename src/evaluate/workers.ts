@@ -23,7 +23,7 @@ import type { Nix, Outputs } from '../nix.js'
 import { allOrStop } from '../timing.js'
 import { EVALUATORS_VARIABLE, type Evaluators } from './evaluators.js'
 import { mergeParts, readPart } from './merge.js'
-import { type MemoryProbe, estimateWorker, mayStart, procMemory } from './memory.js'
+import { type MemoryProbe, estimateWorker, mayStart, procMemory, workerHeap } from './memory.js'
 import {
   type Plan,
   type Share,
@@ -66,6 +66,8 @@ export async function evaluateOutputs(
   if (most <= 1) return nix.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn })
 
   const guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, log)
+  // Every evaluator starts before the plan says how many run: each gets the heap of `most`.
+  const env = workerHeap(most, os.totalmem(), process.env)
   const marker = `flakehub-push plan ${randomBytes(16).toString('hex')} `
   let plan: ((text: string) => void) | undefined
   let planText: string | undefined
@@ -78,7 +80,8 @@ export async function evaluateOutputs(
         const shares = planShares(found, most)
         if (shares.length > 1) {
           const allowed = options.evaluators === 'auto' ? `${cores} cores` : EVALUATORS_VARIABLE
-          log(`${shares.length} evaluators side by side (${allowed}):`)
+          const heap = Object.entries(env).map(([name, value]) => `; ${name}=${value} each`)
+          log(`${shares.length} evaluators side by side (${allowed}${heap.join('')}):`)
           for (const share of shares)
             log(`  evaluator ${share.worker + 1}: ${describeShare(share, found)}`)
         }
@@ -101,6 +104,7 @@ export async function evaluateOutputs(
         {
           signal: stop,
           log,
+          env,
           onSpawn: pid => {
             guard.spawned(0, pid)
             onSpawn?.()
@@ -139,6 +143,7 @@ export async function evaluateOutputs(
           {
             signal: stop,
             log,
+            env,
             onSpawn: pid => {
               guard.spawned(worker, pid)
               onSpawn?.()
