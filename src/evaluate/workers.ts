@@ -9,7 +9,9 @@
  *    and goes on with its own share. A flake with one system is evaluated whole by it: one
  *    `nix`, as before. Finding the plan forces nothing the evaluation would not force first.
  * 2. As soon as the plan is read, the other workers are started (`lib.evaluatePart`), each when
- *    the memory guard lets it (memory.ts).
+ *    the memory guard lets it (memory.ts). (Worker 0 also prints the plan first on its output:
+ *    should its trace line be missed, the others start when it ends.) Each evaluator starts
+ *    with its share of the garbage collector's initial heap Nix would give one (`workerHeap`).
  * 3. The first worker to fail stops the others (and the waiting ones never start), and its error
  *    is the run's: the same output named and the same message as one evaluation, for a flake
  *    broken in one place. (Broken in several places owned by different workers, the first to
