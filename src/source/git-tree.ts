@@ -125,7 +125,7 @@ export class StreamReader {
 
   constructor(
     private readonly stream: Readable,
-    private readonly highWater = 1024 * 1024
+    private readonly highWater = 256 * 1024
   ) {
     stream.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk)
