@@ -1,7 +1,7 @@
 // The memory guard's decision (src/evaluate/memory.ts), as a function: when one more evaluator
 // may start, how big one is expected to be, and what is read from /proc.
 import { describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import * as fs from 'node:fs'
 import {
   PRIOR_BYTES,
@@ -12,7 +12,6 @@ import {
 } from '../src/evaluate/memory.js'
 import { procMemory, readMemAvailable, readResident } from '../src/process/memory.js'
 
-const SEED = Number(process.env.FC_SEED ?? 17)
 const GB = 1e9
 const MB = 1e6
 

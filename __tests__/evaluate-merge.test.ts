@@ -2,10 +2,8 @@
 // document, cut into parts as share.nix cuts it, comes back as the very text one evaluation
 // prints; what is not a part, or parts that do not fit together, are refused with what is wrong.
 import { describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import { PartError, mergeParts, readPart } from '../src/evaluate/merge.js'
-
-const SEED = Number(process.env.FC_SEED ?? 17)
 
 type Node = { leaf: string } | { children: [string, Node][] }
 type Document = { docs: [string, string][]; inventory: [string, Node][] }

@@ -3,7 +3,7 @@
 // exactly once, with as many workers as allowed and useful; the share reaches Nix as a string
 // nothing in a name can break out of.
 import { describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import {
   type Discovery,
   type Plan,
@@ -15,8 +15,6 @@ import {
   planShares,
   readPlan
 } from '../src/evaluate/share.js'
-
-const SEED = Number(process.env.FC_SEED ?? 17)
 
 const discovery = (systems: string[], named: Record<string, number> = {}, schemas = false) =>
   ({ schemas, systems, named }) satisfies Discovery

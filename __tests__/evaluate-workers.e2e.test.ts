@@ -4,7 +4,7 @@
 // the benchmark's kinds); the table of broken flakes fails through them exactly as through one
 // evaluation; the first to fail stops the others; the share reaches Nix intact whatever the names.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -20,8 +20,6 @@ import { evaluateEveryWay } from './support/evaluators.js'
 import { makeRepo, nixJson, nixVersion, sh, trivialDerivation } from './support/nix.js'
 import { isGone } from './support/signals.js'
 import { runAction } from './support/action.js'
-
-const SEED = Number(process.env.FC_SEED ?? 17)
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'evaluate-workers-'))
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }))

@@ -2,7 +2,7 @@
 // (cores, the setting, the memory guard), what happens when the work cannot be dealt out, and
 // that the first failure stops the others and keeps the waiting ones from starting.
 import { describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import { CommandError, type CommandRunner, type RunOptions } from '../src/process/command.js'
 import type { MemoryProbe } from '../src/process/memory.js'
 import { evaluateOutputs, traceWatcher } from '../src/evaluate/workers.js'
@@ -384,8 +384,6 @@ describe('evaluateOutputs', () => {
     expect(events).toEqual(['start 0', 'start 1', 'stopped 0', 'stopped 1'])
   })
 })
-
-const SEED = Number(process.env.FC_SEED ?? 17)
 
 describe('traceWatcher', () => {
   const prefix = 'trace: flakehub-push plan 0a1b '

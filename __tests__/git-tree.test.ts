@@ -3,14 +3,13 @@
 // read as untrusted text and walked in NAR order; a stream is read in exact pieces however it
 // is cut.
 import { describe, expect, it } from '@jest/globals'
-import fc from 'fast-check'
+import { SEED, fc } from './support/fast-check.js'
 import { createHash } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { NarHasher } from '../src/source/nar.js'
 import { StreamReader, type TreeEntry, readLsTree } from '../src/source/git-tree.js'
 import { nixBase32, sourceStorePath } from '../src/source/store-path.js'
 
-const SEED = Number(process.env.FC_SEED ?? 17)
 const OID = (n: number): string => n.toString(16).padStart(40, '0')
 
 /** One record of `git ls-tree -r -z --long`, as Git prints it (size right-aligned to 7). */
