@@ -6,7 +6,8 @@ const dist = new URL('../dist/', import.meta.url)
 const ASSETS = [
   ['inspect-flake.nix', 'INSPECT_FLAKE'],
   ['inspect.nix', 'INSPECT'],
-  ['show-check.nix', 'SHOW_CHECK']
+  ['show-check.nix', 'SHOW_CHECK'],
+  ['share.nix', 'SHARE']
 ]
 
 describe('the bundle', () => {

@@ -40,6 +40,16 @@ describe('the established flags', () => {
     ])
   })
 
+  it('reads the number of evaluators from --evaluators, else FLAKEHUB_PUSH_EVALUATORS', () => {
+    expect(read([]).settings?.evaluators).toBe('auto')
+    expect(read(['--evaluators', '3']).settings?.evaluators).toBe(3)
+    expect(read([], { FLAKEHUB_PUSH_EVALUATORS: '1' }).settings?.evaluators).toBe(1)
+    expect(read(['--evaluators=2'], { FLAKEHUB_PUSH_EVALUATORS: '1' }).settings?.evaluators).toBe(2)
+    expect(read([], { FLAKEHUB_PUSH_EVALUATORS: 'many' }).problems).toEqual([
+      '`--evaluators` (from FLAKEHUB_PUSH_EVALUATORS): "many" is not a number of evaluators; write a whole number from 1 to 64 (`1`: one `nix` evaluates everything), or leave it empty for one per core.'
+    ])
+  })
+
   it('takes -l and -t as the label flags, repeated or comma separated', () => {
     expect(read(['-l', 'a', '-l', 'b,c']).settings?.extraLabels).toEqual(['a', 'b', 'c'])
     expect(read(['--extra-labels', 'a', '--extra-labels', 'b']).settings?.extraLabels).toEqual([

@@ -52,6 +52,22 @@ describe('running a command', () => {
     expect(result).toEqual({ stdout: '', stderr: 'err\n' })
   })
 
+  it('writes its input to stdin, hands stdout over as a stream, and stderr as it comes', async () => {
+    const chunks: Buffer[] = []
+    const errors: string[] = []
+    let pid: number | undefined
+    const result = await processRunner.run('sh', ['-c', 'cat; echo err >&2'], {
+      input: 'bytes\0and more',
+      stdout: stream => stream.on('data', (chunk: Buffer) => chunks.push(chunk)),
+      onStderr: chunk => errors.push(chunk),
+      onSpawn: started => (pid = started)
+    })
+    expect(Buffer.concat(chunks).toString()).toBe('bytes\0and more')
+    expect(result).toEqual({ stdout: '', stderr: 'err\n' })
+    expect(errors.join('')).toBe('err\n')
+    expect(pid).toBeGreaterThan(0)
+  })
+
   it('fails with the command, its exit status and its stderr', async () => {
     const failing = processRunner.run('sh', ['-c', 'echo "error: it broke" >&2; exit 3'], {
       log: () => {}

@@ -123,9 +123,14 @@ describe('Nix commands', () => {
       expect([input, url, apply]).toEqual(['flake', 'git+file:///f?rev=abc', '--apply'])
       expect(installable).toMatch(/^path:\/.*\/inspect#lib\.evaluate$/)
       expect(argument).toBe(`evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`)
-      // The folder Nix copies into the store holds the three files of the inspect flake, no more.
+      // The folder Nix copies into the store holds the four files of the inspect flake, no more.
       const folder = installable.slice('path:'.length, -'#lib.evaluate'.length)
-      expect(fs.readdirSync(folder).sort()).toEqual(['flake.nix', 'inspect.nix', 'show-check.nix'])
+      expect(fs.readdirSync(folder).sort()).toEqual([
+        'flake.nix',
+        'inspect.nix',
+        'share.nix',
+        'show-check.nix'
+      ])
     }
   )
 

@@ -65,6 +65,7 @@ describe('the npm package', () => {
       'dist/cli.js',
       'dist/inspect-flake.nix',
       'dist/inspect.nix',
+      'dist/share.nix',
       'dist/show-check.nix',
       'package.json'
     ])

@@ -10,6 +10,7 @@ import { parseCommandLine } from '../src/settings/command-line.js'
 import {
   parseBoolean,
   parseDirectory,
+  parseEvaluators,
   parseGitRoot,
   parseHost,
   parseIssuer,
@@ -421,4 +422,28 @@ describe("the command's own", () => {
         )
       )
   })
+})
+
+describe('the number of evaluators', () => {
+  it.each([
+    ['', 'auto'],
+    ['1', 1],
+    ['2', 2],
+    ['064', 64],
+    ['64', 64]
+  ])('reads %j as %j', (text, evaluators) => {
+    expect(parseEvaluators(text)).toEqual(ok(evaluators))
+  })
+
+  it.each(['0', '65', '-1', '1.5', 'two', 'auto', '1e1', '0x2', '1000'])(
+    'refuses %j, saying what to write',
+    text => {
+      expect(parseEvaluators(text)).toEqual(
+        fail(
+          `"${text}" is not a number of evaluators; write a whole number from 1 to 64 ` +
+            '(`1`: one `nix` evaluates everything), or leave it empty for one per core.'
+        )
+      )
+    }
+  )
 })

@@ -327,6 +327,16 @@ describe('reading settings', () => {
     })
   })
 
+  it('reads the number of evaluators from its input, and refuses a bad one with the others', () => {
+    expect(settingsWith({}).evaluators).toBe('auto')
+    expect(settingsWith({ evaluators: '1' }).evaluators).toBe(1)
+    expect(settingsWith({ evaluators: ' 4 ' }).evaluators).toBe(4)
+    expect(problemsOf({ evaluators: '0', visibility: 'nope' })).toEqual([
+      'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.',
+      'Input `evaluators`: "0" is not a number of evaluators; write a whole number from 1 to 64 (`1`: one `nix` evaluates everything), or leave it empty for one per core.'
+    ])
+  })
+
   it('hands back the GitHub token as a secret, also when an input is refused', () => {
     expect(readingOf({ 'github-token': 'ghs_secret' }).secrets).toEqual(['ghs_secret'])
     expect(readingOf({ 'github-token': 'ghs_secret', rolling: 'maybe' }).secrets).toEqual([

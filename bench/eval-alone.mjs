@@ -8,10 +8,11 @@
  * inside the group of the phase that ran it. The evaluation's commands are the `nix` ones in
  * every group but the ones that are not evaluation (below); `nix --version` is not evaluation.
  */
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fmt, measure } from './measure.mjs'
-import { log } from './settings.mjs'
+import { BUNDLE, log } from './settings.mjs'
 import { treeSampler } from './tree-rss.mjs'
 
 /** The phases that do not evaluate the flake's outputs. */
@@ -44,11 +45,20 @@ export function evaluationCommands(groups) {
   const commands = []
   for (const group of groups) {
     if (NOT_EVALUATION.includes(group.name)) continue
+    // Several evaluators each start with a share of Nix's heap, which the log names.
+    const heap = group.lines.map(line => /GC_INITIAL_HEAP_SIZE=(\d+) each/.exec(line)).find(Boolean)
+    const env = heap ? { GC_INITIAL_HEAP_SIZE: heap[1] } : undefined
     for (const line of group.lines) {
       if (!line.startsWith('$ ')) continue
       const argv = shellWords(line.slice(2))
       if (argv[0] !== 'nix' || argv[1] === '--version') continue
-      commands.push({ phase: group.name, seconds: group.seconds, line: line.slice(2), argv })
+      commands.push({
+        phase: group.name,
+        seconds: group.seconds,
+        line: line.slice(2),
+        argv,
+        ...(env === undefined ? {} : { env })
+      })
     }
   }
   return commands
@@ -63,13 +73,14 @@ const discards = argv => argv[1] === 'flake' && argv[2] === 'show'
  */
 export async function evaluationAlone(tools, repo, commands, folder, label) {
   if (commands.length === 0) throw new Error(`${label}: the action's log shows no evaluation`)
+  restoreInspectFlakes(commands)
   const sampler = treeSampler()
   const started = performance.now()
   const settled = await Promise.allSettled(
     commands.map((command, i) =>
       measure(command.argv[0], command.argv.slice(1), {
         cwd: repo,
-        env: tools.baseEnv,
+        env: { ...tools.baseEnv, ...command.env },
         timeFile: path.join(folder, `time-eval-${i}.txt`),
         discardStdout: discards(command.argv),
         sampler
@@ -100,4 +111,28 @@ export async function evaluationAlone(tools, repo, commands, folder, label) {
         .join(', ')
   )
   return run
+}
+
+/** The files of the inspect flake, as the action writes them: the name there, and in dist/. */
+const INSPECT_FILES = [
+  ['flake.nix', 'inspect-flake.nix'],
+  ['inspect.nix', 'inspect.nix'],
+  ['show-check.nix', 'show-check.nix'],
+  ['share.nix', 'share.nix']
+]
+
+/**
+ * The action writes its inspect flake into its scratch folder, which it removes when it ends:
+ * write it again where each command looks for it (`path:<folder>#lib.…`), from dist/.
+ */
+function restoreInspectFlakes(commands) {
+  for (const command of commands) {
+    for (const word of command.argv) {
+      const match = /^path:(\/.+)#lib\./.exec(word)
+      if (match === null || fs.existsSync(match[1])) continue
+      fs.mkdirSync(match[1], { recursive: true })
+      for (const [name, asset] of INSPECT_FILES)
+        fs.copyFileSync(path.join(path.dirname(BUNDLE), asset), path.join(match[1], name))
+    }
+  }
 }

@@ -84,6 +84,19 @@ alone (A's Package phase on the flake with no outputs): A cannot finish sooner w
 unless it evaluated less or packed faster. The limit on A/B is L/B. Node's start before the first
 \`nix\` call is outside L; its own limit is a bare Node that spawns \`nix\` at once.
 
+**The 2-core limit (issue 17)** L2 = the larger of the critical path and the run's CPU time
+spread over the 2 cores. The critical path is the longer of Locate flake + the longest single
+evaluator of the evaluation alone (each of the side-by-side \`nix\` commands, run at once with
+nothing beside them) and packing alone (which starts with Locate flake, from Git); the CPU time is
+A's (user + system, with every child, from GNU \`time -v\`). L (above) is the limit of one
+evaluation; L2 is what 2 cores allow. **A1** is A again under \`taskset -c 0\`: Node then sees
+one core, so it runs one evaluator; A1/A is the speed-up the second core gives, and A1's process
+tree is the memory of one evaluator. **The 4-core figures are a projection, not a measurement**:
+T(n) = s + p/n fitted through A1 and A (so T(4) = 1.5 A − 0.5 A1), beside L4, the same limit as L2
+with the longest evaluator halved (one system each) and the CPU time spread over 4 cores. Each run
+records the 1-minute load average before and after it (per-round table): with other work on the
+machine, A1/A and A/L2 err in either direction, so compare them within a round.
+
 **Memory.** The peak of A's whole process tree (node and every \`nix\` it starts, and their
 children) summed at each instant, by sampling /proc from the benchmark driver: every ${SAMPLE_MS} ms
 the resident set (VmRSS, from /proc/<pid>/statm) of every process in the tree, found every

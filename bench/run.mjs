@@ -38,14 +38,13 @@
  * program under GNU time, statistics, formatting), generate.mjs and flake-nix.mjs (the flakes).
  */
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { evaluationAlone } from './eval-alone.mjs'
 import { SYSTEMS } from './generate.mjs'
 import { narCost } from './nar-cost.mjs'
 import { bareFirstCallMs } from './nix-calls.mjs'
 import { writeReport } from './report.mjs'
-import { runA } from './scenario-a.mjs'
+import { loadAverage, runA } from './scenario-a.mjs'
 import { runB } from './scenario-b.mjs'
 import { BUNDLE, MiB, config, log } from './settings.mjs'
 import { gzipThroughput } from './throughput.mjs'
@@ -77,7 +76,12 @@ async function measureAll(tools, startedAt, started) {
   const flakes = generateAll()
   const waitedS = await settle()
   const repos = Object.fromEntries(Object.keys(flakes).map(name => [name, flakes[name].dir]))
-  const scenarios = { A: runA, B: runB }
+  // A1: the action pinned to one core (one evaluator), beside A on both cores.
+  const scenarios = {
+    A: runA,
+    B: runB,
+    A1: (tools, repo, label) => runA(tools, repo, label, { cores: 1 })
+  }
   /** Run A or B on `repo`, then clean up after it. */
   const once = async (which, repo, label) => {
     const run = await scenarios[which](tools, repo, label)
@@ -94,7 +98,7 @@ async function measureAll(tools, startedAt, started) {
 
   const rounds = []
   for (let round = 1; round <= config.rounds; round++) {
-    const order = round % 2 === 1 ? ['A', 'B'] : ['B', 'A']
+    const order = round % 2 === 1 ? ['A', 'B', 'A1'] : ['A1', 'B', 'A']
     log(`round ${round}/${config.rounds} (${order.join(' then ')}), load average ${loadAverage()}`)
     const r = { order: order.join(', '), load: [loadAverage()], flakes: {} }
     for (const kind of config.kinds) {
@@ -130,9 +134,6 @@ async function measureAll(tools, startedAt, started) {
   const totalS = (performance.now() - started) / 1000
   await writeReport(tools, flakes, rounds, { startedAt, totalS, waitedS, bareFirstNixMs })
 }
-
-/** The 1-minute load average: other work on the machine makes every figure noisier. */
-const loadAverage = () => Number(os.loadavg()[0].toFixed(2))
 
 main().catch(error => {
   console.error(error instanceof Error ? error.stack : error)

@@ -52,6 +52,28 @@ function commandsSummary(alone) {
   })
 }
 
+/**
+ * The 2-core limit L2: the larger of the critical path (locate, then the longest single
+ * evaluator alone; or packing alone, which starts with locate) and the run's CPU time spread
+ * over the 2 cores; medians over the rounds. Also its projection to 4 cores (an estimate: the
+ * longest evaluator halves when each of 4 systems has one, and the CPU time stays what 2
+ * evaluators used), which is only ever called a projection.
+ */
+function twoCoreLimit(A, alone, locate, packAloneS) {
+  const longestWorker = median(alone.map(a => max(a.commands.map(c => c.wallS))))
+  const cpuA = median(A.map(r => r.cpuS))
+  const criticalPath =
+    locate !== null && longestWorker !== null && packAloneS !== null
+      ? Math.max(locate + longestWorker, packAloneS)
+      : null
+  const limit2 = criticalPath !== null && cpuA !== null ? Math.max(criticalPath, cpuA / 2) : null
+  const projected4 =
+    locate !== null && longestWorker !== null && packAloneS !== null && cpuA !== null
+      ? Math.max(locate + longestWorker / 2, packAloneS, cpuA / 4)
+      : null
+  return { longestWorker, cpuA, criticalPath, limit2, projected4 }
+}
+
 /** One flake's figures; `packAloneS`: the package phase alone (the same tree for every flake). */
 export function summarizeFlake(rounds, kind, packAloneS) {
   const runs = rounds.map(r => r.flakes[kind])
@@ -68,7 +90,23 @@ export function summarizeFlake(rounds, kind, packAloneS) {
     locate !== null && evalAlone !== null && packAloneS !== null
       ? locate + Math.max(evalAlone, packAloneS)
       : null
+  const two = twoCoreLimit(A, alone, locate, packAloneS)
+  const A1 = runs.map(f => f.a1).filter(run => run !== undefined)
+  const wallA1 = median(A1.map(r => r.wallS))
+  const treePeak1 = max(A1.map(r => r.treePeakKiB))
   return {
+    ...two,
+    A1,
+    wallA1,
+    speedUp: share(wallA1, wallA),
+    // T(n) = serial + parallel / n fitted through the 1- and 2-core medians, at n = 4.
+    amdahl4: wallA !== null && wallA1 !== null ? 1.5 * wallA - 0.5 * wallA1 : null,
+    overLimit2: share(wallA, two.limit2),
+    treePeak1,
+    memoryRatio1: share(treePeak1, showPeak),
+    evaluators: median(A.map(r => r.evaluators ?? null)),
+    loadA: A.map(r => r.load ?? []),
+    loadA1: A1.map(r => r.load ?? []),
     kind,
     A,
     B,

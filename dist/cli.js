@@ -34972,7 +34972,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5275);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8748);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -35788,7 +35788,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 5275:
+/***/ 8748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35910,10 +35910,17 @@ class Nix {
     constructor(runner, log = src_log/* SILENT */.qY) {
         this.runner = runner;
         this.log = log;
+        /** Variables every `nix` of the run gets (a fast TMPDIR, see fast-tmpdir.ts). */
+        this.env = {};
+    }
+    /** Give every later `nix` this TMPDIR. */
+    useTmpdir(dir) {
+        this.env.TMPDIR = dir;
     }
     /** Run `nix` with `args`. */
     run(args, options = {}) {
-        return this.runner.run('nix', [...NIX_FEATURES, ...args], options);
+        const env = { ...this.env, ...options.env };
+        return this.runner.run('nix', [...NIX_FEATURES, ...args], Object.keys(env).length === 0 ? options : { ...options, env });
     }
     /**
      * Refuse a missing or too old Nix, before anything else is asked of it: one error that says
@@ -36050,6 +36057,7 @@ const NO_OUTPUTS = { json: '{"docs":{},"inventory":{},"version":1}', counts: {} 
 const INSPECT = __nccwpck_require__.ab + "inspect.nix";
 const SHOW_CHECK = __nccwpck_require__.ab + "show-check.nix";
 const INSPECT_FLAKE = __nccwpck_require__.ab + "inspect-flake.nix";
+const SHARE = __nccwpck_require__.ab + "share.nix";
 const assetPath = (asset) => typeof asset === 'string' ? asset : (0,external_node_url_.fileURLToPath)(asset);
 /**
  * Every Nix is asked for the trace of a failure: Nix before 2.20 names the output that failed
@@ -36067,9 +36075,16 @@ class Evaluator {
         this.workDir = workDir;
     }
     /**
-     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
-     * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
-     * so it holds these three files and nothing else.
+     * Write the inspect flake now (the first evaluation would write it otherwise): the run does
+     * it while Nix locates the flake, off the evaluation's path.
+     */
+    async prepare() {
+        await this.inspectFlakeDir();
+    }
+    /**
+     * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix, show-check.nix and
+     * share.nix) in a folder of its own, written once: Nix copies the folder into the store to
+     * evaluate it, so it holds these files and nothing else.
      */
     inspectFlakeDir() {
         this.inspectFlake ?? (this.inspectFlake = (async () => {
@@ -36079,7 +36094,8 @@ class Evaluator {
             await Promise.all([
                 promises_.copyFile(assetPath(INSPECT_FLAKE), external_node_path_.join(dir, 'flake.nix')),
                 promises_.copyFile(assetPath(INSPECT), external_node_path_.join(dir, 'inspect.nix')),
-                promises_.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix'))
+                promises_.copyFile(assetPath(SHOW_CHECK), external_node_path_.join(dir, 'show-check.nix')),
+                promises_.copyFile(assetPath(SHARE), external_node_path_.join(dir, 'share.nix'))
             ]);
             return dir;
         })());
@@ -36108,9 +36124,22 @@ class Evaluator {
      * current system and no file outside its own sources.
      */
     async outputs(flakeRef, includeOutputPaths, options = {}) {
-        const inspect = await this.inspectFlakeDir();
         // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
         // text once, not as a string escaped inside more JSON.
+        const apply = `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`;
+        const { args, stdout } = await this.inspect(flakeRef, 'evaluate', apply, options);
+        const newline = stdout.indexOf('\n');
+        if (newline < 0)
+            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
+        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+    }
+    /**
+     * `nix eval --raw` of `lib.<attribute>` of the inspect flake over the flake `flakeRef` (with
+     * `apply`, a Nix function, applied to it): pure, as {@link outputs}. A failing evaluation is
+     * an {@link EvaluationError}. Returns the arguments given to `nix` and what it printed.
+     */
+    async inspect(flakeRef, attribute, apply, options = {}) {
+        const inspect = await this.inspectFlakeDir();
         const args = [
             'eval',
             '--raw',
@@ -36119,27 +36148,781 @@ class Evaluator {
             '--override-input',
             'flake',
             flakeRef,
-            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.evaluate`,
-            '--apply',
-            `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+            `path:${(0,external_node_url_.pathToFileURL)(inspect).pathname}#lib.${attribute}`,
+            ...(apply === undefined ? [] : ['--apply', apply])
         ];
         const { stdout } = await this.nix.run(args, options).catch((error) => {
             throw error instanceof command/* CommandError */.Qd ? EvaluationError.from(error) : error;
         });
-        const newline = stdout.indexOf('\n');
-        if (newline < 0)
-            throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`);
-        return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) };
+        return { args, stdout };
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/process/memory.ts
+/**
+ * The machine's memory and a process's, as Linux tells them in /proc: what is available to new
+ * processes, and a running process's resident set and its peak. Read by the memory guard of the
+ * evaluators (evaluate/memory.ts) and by the choice of a fast TMPDIR (source/fast-tmpdir.ts).
+ */
+
+
+/** `MemAvailable` of /proc/meminfo in bytes, or undefined when the text has none. */
+function readMemAvailable(meminfo) {
+    const match = /^MemAvailable:[ \t]+([0-9]{1,15})[ \t]+kB$/m.exec(meminfo);
+    return match === null ? undefined : Number(match[1]) * 1024;
+}
+/**
+ * The resident set now (VmRSS) and its peak (VmHWM) of a process, in bytes, from the text of
+ * /proc/<pid>/status; undefined for a field it lacks (a process that has exited has neither).
+ */
+function readResident(status) {
+    const field = (name) => {
+        const match = new RegExp(`^${name}:[ \\t]+([0-9]{1,15})[ \\t]+kB$`, 'm').exec(status);
+        return match === null ? undefined : Number(match[1]) * 1024;
+    };
+    const rss = field('VmRSS');
+    const peak = field('VmHWM');
+    return { ...(rss === undefined ? {} : { rss }), ...(peak === undefined ? {} : { peak }) };
+}
+/** The machine's memory, from /proc (on systems without it: os.freemem(), and no process sizes). */
+const procMemory = {
+    available() {
+        try {
+            return readMemAvailable(external_node_fs_.readFileSync('/proc/meminfo', 'utf8')) ?? external_node_os_.freemem();
+        }
+        catch {
+            return external_node_os_.freemem();
+        }
+    },
+    resident(pid) {
+        let status;
+        try {
+            status = external_node_fs_.readFileSync(`/proc/${pid}/status`, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+        const { rss, peak } = readResident(status);
+        return rss === undefined ? undefined : { rss, peak: peak ?? rss };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
+ * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
+ */
+
+/** The run's phases: each told to the reporter as it starts and ends, its time kept. */
+class Phases {
+    constructor(reporter) {
+        this.reporter = reporter;
+        /** Seconds per phase, in the order phases ended. */
+        this.timings = new Map();
+    }
+    /** Run `work` as the phase `name`; its lines are shown together when it ends. */
+    async run(name, work) {
+        const started = performance.now();
+        const lines = [];
+        this.reporter.phaseStarted(name);
+        const end = (outcome) => {
+            const seconds = (performance.now() - started) / 1000;
+            this.reporter.phaseEnded(name, outcome, seconds, lines);
+            return seconds;
+        };
+        try {
+            const result = await work({ info: line => lines.push(line) });
+            this.timings.set(name, (this.timings.get(name) ?? 0) + end('done'));
+            return result;
+        }
+        catch (error) {
+            end(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
+            throw error;
+        }
+    }
+}
+/** The reason a phase was stopped: another phase running beside it failed first. */
+class Stopped extends Error {
+    constructor() {
+        super('Stopped because another step failed.');
+        this.name = 'Stopped';
+    }
+}
+/**
+ * Run tasks at the same time. When one fails, the others are told to stop (their signal is
+ * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
+ * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
+ * Settling is prompt: a task that runs a command stops it within the runner's grace (see
+ * command.ts), whether or not the program honours SIGTERM.
+ */
+async function allOrStop(tasks, parent) {
+    const controller = new AbortController();
+    const stopAll = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        stopAll();
+    else
+        parent?.addEventListener('abort', stopAll, { once: true });
+    let firstError;
+    const settled = await Promise.allSettled(tasks.map(async (task) => {
+        try {
+            return await task(controller.signal);
+        }
+        catch (error) {
+            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
+                firstError = { error };
+                controller.abort(new Stopped());
+            }
+            throw error;
+        }
+    }));
+    parent?.removeEventListener('abort', stopAll);
+    if (firstError !== undefined)
+        throw firstError.error;
+    const stopped = settled.find(result => result.status === 'rejected');
+    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
+    // parent's reason is what happened.
+    if (stopped !== undefined)
+        throw parent?.aborted ? parent.reason : stopped.reason;
+    return settled.map(result => result.value);
+}
+/** `promise`, or the stop's reason as soon as `stop` is aborted. */
+function untilStopped(promise, stop) {
+    return new Promise((resolve, reject) => {
+        if (stop.aborted)
+            return reject(stop.reason);
+        const abort = () => reject(stop.reason);
+        stop.addEventListener('abort', abort, { once: true });
+        promise.then(value => {
+            stop.removeEventListener('abort', abort);
+            resolve(value);
+        }, (error) => {
+            stop.removeEventListener('abort', abort);
+            reject(error);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/merge.ts
+/** A part (or parts) that is not what share.nix prints: never expected, always a bug to report. */
+class PartError extends Error {
+    constructor(worker, what) {
+        super(`Evaluator ${worker + 1} printed ${what}; please report this.`);
+        this.name = 'PartError';
+    }
+}
+const POSITION = /^(0|[1-9][0-9]{0,8})$/;
+const FIELDS = { D: 2, W: 4, S: 3, C: 6 };
+/** `text` as a JSON string (a name), or undefined. */
+function jsonString(text) {
+    if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `text` can be a node: a JSON object as Nix prints it (not parsed: only its ends). */
+const isObjectText = (text) => text.length >= 2 && text.startsWith('{') && text.endsWith('}');
+/**
+ * Read what worker `worker` printed: a line of counts (JSON), then the lines of share.nix.
+ * Anything else is a {@link PartError} that quotes where it went wrong.
+ */
+function readPart(text, worker) {
+    const fail = (what, at) => new PartError(worker, `${what}: ${JSON.stringify(at.slice(0, 200))}`);
+    const lines = text.split('\n');
+    if (lines.at(-1) !== '')
+        throw fail('no newline at the end', text.slice(-200));
+    lines.pop();
+    const countsLine = lines.shift();
+    if (countsLine === undefined)
+        throw fail('nothing', text);
+    const part = { counts: readCounts(countsLine, fail), outputs: new Map() };
+    for (const line of lines) {
+        const kind = line.slice(0, 1);
+        if (!(kind in FIELDS) || line[1] !== '\t')
+            throw fail('a line of no known kind', line);
+        // JSON escapes every tab, so the fields are exactly what is between tabs.
+        const fields = line.split('\t');
+        if (fields.length !== FIELDS[kind])
+            throw fail('a line with another number of fields', line);
+        if (kind === 'D') {
+            if (part.docs !== undefined)
+                throw fail('the docs twice', line);
+            if (!isObjectText(fields[1]))
+                throw fail('docs that are not an object', line);
+            part.docs = fields[1];
+            continue;
+        }
+        const [, positionText, name] = fields;
+        if (!POSITION.test(positionText) || jsonString(name) === undefined)
+            throw fail('an output without a position and a name', line);
+        const position = Number(positionText);
+        let output = part.outputs.get(position);
+        if (output === undefined) {
+            output = { name, shared: false, children: new Map() };
+            part.outputs.set(position, output);
+        }
+        else if (output.name !== name)
+            throw fail('two names at one position', line);
+        if (kind === 'W') {
+            if (output.whole !== undefined || output.shared)
+                throw fail('an output twice', line);
+            if (!isObjectText(fields[3]))
+                throw fail('a node that is not an object', line);
+            output.whole = fields[3];
+            continue;
+        }
+        if (output.whole !== undefined)
+            throw fail('an output twice', line);
+        output.shared = true;
+        if (kind === 'C') {
+            const [, , , childPosition, childName, node] = fields;
+            if (!POSITION.test(childPosition) || jsonString(childName) === undefined)
+                throw fail('a child without a position and a name', line);
+            if (!isObjectText(node))
+                throw fail('a node that is not an object', line);
+            const at = Number(childPosition);
+            if (output.children.has(at))
+                throw fail('a child twice', line);
+            output.children.set(at, { name: childName, node });
+        }
+    }
+    return part;
+}
+function readCounts(line, fail) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        throw fail('counts that are not JSON', line);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw fail('counts that are not an object', line);
+    const counts = new Map();
+    for (const [name, count] of Object.entries(value)) {
+        if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
+            throw fail('a count that is not a whole number', line);
+        counts.set(name, count);
+    }
+    return counts;
+}
+/**
+ * The outputs document and counts that one evaluation of the whole flake gives, from the parts
+ * of every worker (`parts[i]` is worker i's). Each output is whole in exactly one part or dealt
+ * out (its children, each in exactly one part); the docs come from exactly one part.
+ */
+function mergeParts(parts) {
+    const docs = parts.filter(part => part.docs !== undefined);
+    if (docs.length !== 1)
+        throw new PartError(0, `the docs ${docs.length} times in all, not once`);
+    const outputs = new Map();
+    parts.forEach((part, worker) => {
+        for (const [position, output] of part.outputs) {
+            let merged = outputs.get(position);
+            if (merged === undefined) {
+                merged = { name: output.name, children: new Map() };
+                outputs.set(position, merged);
+            }
+            if (merged.name !== output.name)
+                throw new PartError(worker, `output ${output.name} where another named ${merged.name}`);
+            if (output.whole !== undefined) {
+                if (merged.whole !== undefined ||
+                    merged.children.size > 0 ||
+                    parts.some((other, i) => i !== worker && other.outputs.get(position)?.shared === true))
+                    throw new PartError(worker, `output ${output.name} that another evaluator printed too`);
+                merged.whole = output.whole;
+                continue;
+            }
+            if (merged.whole !== undefined)
+                throw new PartError(worker, `output ${output.name} that another evaluator printed whole`);
+            for (const [at, child] of output.children) {
+                if (merged.children.has(at))
+                    throw new PartError(worker, `${output.name} ${child.name} that another printed too`);
+                merged.children.set(at, child);
+            }
+        }
+    });
+    const byPosition = (map) => [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
+    const inventory = [];
+    const counts = [];
+    const names = new Set();
+    for (const output of byPosition(outputs)) {
+        const node = output.whole ??
+            `{"children":{${byPosition(output.children)
+                .map(child => `${child.name}:${child.node}`)
+                .join(',')}}}`;
+        inventory.push(`${output.name}:${node}`);
+        const name = jsonString(output.name); // Checked when read.
+        names.add(name);
+        counts.push([name, parts.reduce((sum, part) => sum + (part.counts.get(name) ?? 0), 0)]);
+    }
+    parts.forEach((part, worker) => {
+        for (const name of part.counts.keys())
+            if (!names.has(name))
+                throw new PartError(worker, `a count for ${JSON.stringify(name)}, an output it printed not`);
+    });
+    return {
+        json: `{"docs":${docs[0].docs},"inventory":{${inventory.join(',')}},"version":1}`,
+        // As own properties, whatever the names (`__proto__` too), as JSON.parse makes them.
+        counts: Object.fromEntries(counts)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/memory.ts
+/**
+ * The memory guard of parallel evaluation: a worker that would not fit in the memory still free
+ * waits until it does (or until no other worker runs: one evaluator always runs, as before).
+ *
+ * A worker's size is not known before it runs. Split by system, the workers of a flake whose
+ * systems share nothing need together about what one evaluation of everything needs; what they
+ * share (a package set every system draws on) each pays for. So the guard estimates a worker as
+ * the largest peak seen so far of any worker of this run (the kernel's high-water mark of its
+ * resident set, VmHWM, read from /proc while it runs), and never less than {@link PRIOR_BYTES}.
+ * A worker that runs is expected to grow to that estimate: the memory it may still take is
+ * subtracted from what the kernel says is available (MemAvailable) before another is let in.
+ */
+/** The size assumed for a worker until one is seen to be larger. */
+const PRIOR_BYTES = 1024 ** 3;
+/** Left free beside the workers, for this process (packing) and the rest of the machine. */
+const RESERVE_BYTES = 256 * 1024 ** 2;
+/** The peak one worker is expected to reach: the largest seen, never less than `prior`. */
+function estimateWorker(peaksSeen, prior = PRIOR_BYTES) {
+    return Math.max(prior, ...peaksSeen);
+}
+/**
+ * Whether one more worker may start now: when none runs, always; else when what is available,
+ * less what the running ones may still grow by and the reserve, holds one more worker.
+ */
+function mayStart(state, reserve = RESERVE_BYTES) {
+    if (state.running.length === 0)
+        return true;
+    const growth = state.running.reduce((sum, rss) => sum + Math.max(0, state.estimate - rss), 0);
+    return state.available - growth - reserve >= state.estimate;
+}
+/** Nix's initial heap for its evaluator: a quarter of the memory, at most 384 MiB (libgc). */
+const NIX_HEAP_MAX = 384 * 1024 ** 2;
+const HEAP_FLOOR = 64 * 1024 ** 2;
+/**
+ * The `GC_INITIAL_HEAP_SIZE` each of `most` evaluators gets: Nix's own initial heap shared out,
+ * so that together they start as one would (never under 64 MiB). Nix gives its garbage collector
+ * a large heap to start with, which it fills before it first collects: an evaluator's resident
+ * set is that heap, whatever little of it it needs; several evaluators each with the whole heap
+ * held several times the memory of one (on the benchmark's flakes, two held 984 MB where one
+ * held 520 MB; with half the heap each, 548 MB, for about the same CPU). None when the user sets
+ * it, or when one evaluator runs.
+ */
+function workerHeap(most, totalMemory, env) {
+    if (most <= 1 || (env.GC_INITIAL_HEAP_SIZE ?? '') !== '')
+        return {};
+    const nix = Math.min(NIX_HEAP_MAX, Math.floor(totalMemory / 4));
+    return { GC_INITIAL_HEAP_SIZE: String(Math.max(HEAP_FLOOR, Math.floor(nix / most))) };
+}
+/**
+ * Lets workers start one after the other, in order, each once {@link mayStart} says it fits.
+ * A worker counts as running from the moment it is let in (its process not yet started counts
+ * as 0 bytes that will grow to the estimate).
+ */
+class Guard {
+    constructor(memory, pollMs, log) {
+        this.memory = memory;
+        this.pollMs = pollMs;
+        this.log = log;
+        /** Running workers and their process ids (undefined until started). */
+        this.running = new Map();
+        /** The largest resident set seen of each worker. */
+        this.peaks = new Map();
+        /** The previous worker's admission: workers are let in in order. */
+        this.queue = Promise.resolve();
+    }
+    admit(worker, signal) {
+        const turn = this.queue.then(() => this.waitForRoom(worker, signal));
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
+    /** Worker `worker` runs from now on, without waiting (worker 0: one evaluator always runs). */
+    enter(worker) {
+        this.running.set(worker, undefined);
+    }
+    spawned(worker, pid) {
+        this.running.set(worker, pid);
+    }
+    finished(worker) {
+        this.look();
+        this.running.delete(worker);
+    }
+    /** The resident set of each running worker now, and the peaks seen updated. */
+    look() {
+        return [...this.running].map(([worker, pid]) => {
+            const resident = pid === undefined ? undefined : this.memory.resident(pid);
+            if (resident !== undefined)
+                this.peaks.set(worker, Math.max(this.peaks.get(worker) ?? 0, resident.peak));
+            return resident?.rss ?? 0;
+        });
+    }
+    async waitForRoom(worker, signal) {
+        let waited = false;
+        for (;;) {
+            signal.throwIfAborted();
+            const running = this.look();
+            const estimate = estimateWorker([...this.peaks.values()]);
+            const available = this.memory.available();
+            if (mayStart({ available, running, estimate }))
+                break;
+            if (!waited)
+                this.log(`  evaluator ${worker + 1} waits for memory: ${megabytes(available)} available, ` +
+                    `${running.length} evaluators running, each estimated at ${megabytes(estimate)}`);
+            waited = true;
+            await pause(this.pollMs, signal);
+        }
+        if (waited)
+            this.log(`  evaluator ${worker + 1} starts`);
+        this.running.set(worker, undefined);
+    }
+}
+const megabytes = (bytes) => `${Math.round(bytes / 1e6)} MB`;
+/** Resolves after `ms`, or rejects with the reason as soon as `signal` is aborted. */
+function pause(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', abort);
+            resolve();
+        }, ms);
+        const abort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', abort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/share.ts
+/**
+ * Dealing a flake's evaluation out to several `nix` processes (src/share.nix does the cutting):
+ * the plan worker 0 prints (what there is to deal out, and how many workers), read as untrusted
+ * text and checked against the run's own deal, and each worker's share, written into the
+ * `--apply` argument of its `nix eval`.
+ */
+const MAX_ENTRIES = 1000000;
+/** Read the plan worker 0 printed; anything not of its shape is an error that shows its start. */
+function readPlan(text) {
+    const problem = (what) => new Error(`The first evaluator printed ${what} as its plan: ${JSON.stringify(text.slice(0, 200))}`);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw problem('something that is not JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw problem('no JSON object');
+    const { schemas, systems, named, workers, offsets } = value;
+    if (typeof schemas !== 'boolean')
+        throw problem('no boolean `schemas`');
+    if (!Array.isArray(systems) || !systems.every(system => typeof system === 'string'))
+        throw problem('no list of strings `systems`');
+    if (new Set(systems).size !== systems.length)
+        throw problem('a system twice');
+    const counts = (field, name) => {
+        if (typeof field !== 'object' || field === null || Array.isArray(field))
+            throw problem(`no object \`${name}\``);
+        const entries = Object.entries(field);
+        for (const [, count] of entries)
+            if (!isCount(count))
+                throw problem(`a count in \`${name}\` that is not a whole number`);
+        return Object.fromEntries(entries);
+    };
+    if (!isCount(workers) || workers < 1)
+        throw problem('no whole number of `workers`');
+    return {
+        schemas,
+        systems: systems,
+        named: counts(named, 'named'),
+        workers,
+        offsets: counts(offsets, 'offsets')
+    };
+}
+function isCount(value) {
+    return (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_ENTRIES);
+}
+/**
+ * The shares of at most `most` workers: one per system and per named entry at most, one alone
+ * when the flake brings its own schemas (their inventories are the flake's own functions, which
+ * cannot be cut). Systems are dealt first, round-robin by position, then the named entries of
+ * each output in turn, continuing the same round.
+ */
+function dealShares(discovery, most) {
+    if (!Number.isSafeInteger(most) || most < 1)
+        throw new RangeError(`workers: ${most}`);
+    const named = Object.entries(discovery.named);
+    const units = discovery.systems.length + named.reduce((sum, [, count]) => sum + count, 0);
+    const workers = discovery.schemas ? 1 : Math.max(1, Math.min(most, units));
+    const offsets = {};
+    let next = discovery.systems.length;
+    for (const [output, count] of named) {
+        offsets[output] = next;
+        next += count;
+    }
+    return Array.from({ length: workers }, (_, worker) => ({
+        worker,
+        workers,
+        systems: discovery.systems,
+        offsets
+    }));
+}
+/**
+ * The shares of `plan`, which worker 0 made for at most `most` workers: the run's own deal of
+ * what it found, which must be the deal worker 0 made (it is already evaluating its share).
+ */
+function planShares(plan, most) {
+    const shares = dealShares(plan, most);
+    const made = JSON.stringify({ workers: plan.workers, offsets: plan.offsets });
+    const own = JSON.stringify({ workers: shares.length, offsets: shares[0].offsets });
+    if (made !== own)
+        throw new Error(`The first evaluator dealt the work out as ${made}, the run as ${own}; please report this.`);
+    return shares;
+}
+/** The `--apply` argument that has `lib.evaluateFirst` plan for `most` workers and evaluate. */
+function firstArgument(most, marker, includeOutputPaths) {
+    return `first: first { includeOutputPaths = ${includeOutputPaths}; most = ${most}; marker = ${nixString(marker)}; }`;
+}
+/**
+ * The `--apply` argument that has `lib.evaluatePart` evaluate `share`. The share travels as JSON
+ * inside a Nix string (its system names come from the flake): every `\`, `"` and `$` is escaped,
+ * so nothing in a name can end the string or start an interpolation, and JSON has already
+ * escaped every control character (a raw carriage return would become a newline in Nix).
+ */
+function partArgument(share, includeOutputPaths) {
+    const json = JSON.stringify({
+        worker: share.worker,
+        workers: share.workers,
+        systems: share.systems,
+        offsets: share.offsets
+    });
+    return `part: part { includeOutputPaths = ${includeOutputPaths}; share = builtins.fromJSON ${nixString(json)}; }`;
+}
+/** `text` as a Nix string literal that evaluates to exactly `text`. */
+function nixString(text) {
+    return `"${text.replace(/[\\"$]/g, char => `\\${char}`)}"`;
+}
+/** Which systems and named entries `share` owns, for the log. */
+function describeShare(share, discovery) {
+    const mine = (position) => position % share.workers === share.worker;
+    const systems = share.systems.filter((_, position) => mine(position));
+    const named = Object.entries(discovery.named).flatMap(([output, count]) => {
+        const owned = Array.from({ length: count }, (_, i) => i).filter(i => mine(share.offsets[output] + i)).length;
+        return owned === 0 ? [] : [`${owned} of ${count} ${output}`];
+    });
+    const shown = (name) => (/^[\w.+-]+$/.test(name) ? name : JSON.stringify(name));
+    const parts = [systems.length === 0 ? 'no system' : systems.map(shown).join(', '), ...named];
+    if (share.worker === 0 && share.workers > 1)
+        parts.push('every other output');
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/workers.ts
+/**
+ * The all-systems check and the outputs document from several `nix` processes side by side,
+ * each owning some of the flake's systems and a share of its other outputs (share.nix), put
+ * together into exactly the document and counts one evaluation gives (merge.ts).
+ *
+ * 1. Worker 0 starts at once (`lib.evaluateFirst`): it finds the systems and the entries of the
+ *    outputs keyed by name, deals them out to at most as many workers as the cores (or the
+ *    setting) allow, prints that plan on stderr (a trace line behind a marker of this run's own)
+ *    and goes on with its own share. A flake with one system is evaluated whole by it: one
+ *    `nix`, as before. Finding the plan forces nothing the evaluation would not force first.
+ * 2. As soon as the plan is read, the other workers are started (`lib.evaluatePart`), each when
+ *    the memory guard lets it (memory.ts). (Worker 0 also prints the plan first on its output:
+ *    should its trace line be missed, the others start when it ends.) Each evaluator starts
+ *    with its share of the garbage collector's initial heap Nix would give one (`workerHeap`).
+ * 3. The first worker to fail stops the others (and the waiting ones never start), and its error
+ *    is the run's: the same output named and the same message as one evaluation, for a flake
+ *    broken in one place. (Broken in several places owned by different workers, the first to
+ *    fail names its own: each is a place where one evaluation fails too.)
+ *
+ * With the setting at 1, or one core, the single evaluation of before runs, unchanged.
+ */
+
+
+
+
+
+
+
+const POLL_MS = 250;
+/**
+ * The outputs document and counts of the flake `flakeRef`, from as many evaluators as
+ * `options.evaluators` allows (see the top of this file).
+ */
+async function evaluateOutputs(evaluator, flakeRef, includeOutputPaths, options) {
+    const { signal, log = () => { }, onSpawn } = options;
+    const cores = options.cores ?? external_node_os_.availableParallelism();
+    const most = options.evaluators === 'auto' ? cores : options.evaluators;
+    if (most <= 1)
+        return evaluator.outputs(flakeRef, includeOutputPaths, { signal, log, onSpawn });
+    const run = new SideBySide(evaluator, flakeRef, includeOutputPaths, most, {
+        ...options,
+        log,
+        allowed: options.evaluators === 'auto' ? `${cores} cores` : `set to ${most}`
+    });
+    const texts = await allOrStop([
+        (stop) => run.first(stop),
+        ...Array.from({ length: most - 1 }, (_, i) => (stop) => run.other(i + 1, stop))
+    ], signal);
+    const parts = texts.flatMap((text, worker) => text === undefined ? [] : [readPart(text, worker)]);
+    return mergeParts(parts);
+}
+/** One evaluation by up to `most` workers: worker 0's plan, and every worker's run. */
+class SideBySide {
+    constructor(evaluator, flakeRef, includeOutputPaths, most, options) {
+        this.evaluator = evaluator;
+        this.flakeRef = flakeRef;
+        this.includeOutputPaths = includeOutputPaths;
+        this.most = most;
+        this.options = options;
+        /** What worker 0's trace line starts with: the run's own, which the flake cannot know. */
+        this.marker = `flakehub-push plan ${(0,external_node_crypto_.randomBytes)(16).toString('hex')} `;
+        this.guard = new Guard(options.memory ?? procMemory, options.pollMs ?? POLL_MS, options.log);
+        this.env = workerHeap(most, external_node_os_.totalmem(), process.env);
+        this.planned = new Promise((resolve, reject) => {
+            this.settle = text => {
+                this.settle = undefined; // Once: from the trace line, else from the output's first line.
+                this.planText = text;
+                try {
+                    resolve(this.shares(text));
+                }
+                catch (error) {
+                    reject(error);
+                }
+            };
+        });
+        this.planned.catch(() => { }); // Also awaited by every other worker.
+    }
+    /** The shares of the plan worker 0 printed, told to the log when there are several. */
+    shares(text) {
+        const found = readPlan(text);
+        const shares = planShares(found, this.most);
+        if (shares.length > 1) {
+            const heap = Object.entries(this.env).map(([name, value]) => `; ${name}=${value} each`);
+            const { log, allowed } = this.options;
+            log(`${shares.length} evaluators side by side (${allowed}${heap.join('')}):`);
+            for (const share of shares)
+                log(`  evaluator ${share.worker + 1}: ${describeShare(share, found)}`);
+        }
+        return shares;
+    }
+    /** The options of worker `worker`'s `nix`. */
+    runOptions(worker, stop) {
+        const { log, onSpawn } = this.options;
+        return {
+            signal: stop,
+            log,
+            env: this.env,
+            onSpawn: (pid) => {
+                this.guard.spawned(worker, pid);
+                onSpawn?.();
+            }
+        };
+    }
+    /** Worker 0: plans, prints the plan, and evaluates its share; its part of the output. */
+    async first(stop) {
+        this.guard.enter(0);
+        try {
+            const watch = traceWatcher(`trace: ${this.marker}`, text => this.settle?.(text));
+            const apply = firstArgument(this.most, this.marker, this.includeOutputPaths);
+            const { stdout } = await this.evaluator.inspect(this.flakeRef, 'evaluateFirst', apply, {
+                ...this.runOptions(0, stop),
+                onStderr: watch
+            });
+            // The plan again, as the first line of the output: what the trace said, or (if the trace
+            // line was not seen) the plan the others start on now.
+            const newline = stdout.indexOf('\n');
+            const printed = newline < 0 ? stdout : stdout.slice(0, newline);
+            if (this.settle !== undefined) {
+                this.options.log('  the first evaluator ended before its plan was read from its stderr');
+                this.settle(printed);
+            }
+            await this.planned; // A plan that is not right throws.
+            if (printed !== this.planText)
+                throw new Error('The first evaluator printed two plans; please report this.');
+            return stdout.slice(newline + 1);
+        }
+        finally {
+            this.guard.finished(0);
+        }
+    }
+    /** Worker `worker` (1 or more): once the plan gives it a share and the memory a place. */
+    async other(worker, stop) {
+        const all = await untilStopped(this.planned, stop);
+        const share = all[worker];
+        if (share === undefined)
+            return undefined;
+        await this.guard.admit(worker, stop);
+        try {
+            const apply = partArgument(share, this.includeOutputPaths);
+            const options = this.runOptions(worker, stop);
+            const { stdout } = await this.evaluator.inspect(this.flakeRef, 'evaluatePart', apply, options);
+            return stdout;
+        }
+        finally {
+            this.guard.finished(worker);
+        }
+    }
+}
+/**
+ * A stderr watcher that calls `found` once, with the rest of the first line that starts with
+ * `prefix`. Lines are put together across chunks; a line that cannot be it is dropped as it
+ * comes (only a line's start is kept while it might still be), so memory stays small whatever
+ * the flake traces.
+ */
+function traceWatcher(prefix, found) {
+    let line = '';
+    let done = false;
+    let skipping = false;
+    return chunk => {
+        if (done)
+            return;
+        let start = 0;
+        for (;;) {
+            const newline = chunk.indexOf('\n', start);
+            const piece = chunk.slice(start, newline < 0 ? undefined : newline);
+            if (!skipping) {
+                line += piece;
+                if (!prefix.startsWith(line.slice(0, prefix.length))) {
+                    skipping = true;
+                    line = '';
+                }
+            }
+            if (newline < 0)
+                return;
+            if (!skipping && line.startsWith(prefix)) {
+                done = true;
+                found(line.slice(prefix.length));
+                return;
+            }
+            line = '';
+            skipping = false;
+            start = newline + 1;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
 
+
 /**
- * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
- * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
- * document. Once `nix` runs, `stepBack` is called so that packing does not slow the evaluator
- * down (failing to is told to `log` as detail).
+ * The all-systems check and the outputs document of `flakeRef`, from one evaluation or several
+ * side by side (`settings.evaluators`); for a flake that is too big (`my-flake-is-too-big`),
+ * only `nix flake show` for the current system and no document. Once `nix` runs, `stepBack` is
+ * called so that packing does not slow the evaluators down (failing to is told to `log` as
+ * detail).
  */
 function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) {
     const onSpawn = () => stepBack(message => log.debug(message));
@@ -36149,7 +36932,8 @@ function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) 
             return NO_OUTPUTS;
         });
     return phases.run('Evaluate (all systems)', async (phaseLog) => {
-        const outputs = await evaluator.outputs(flakeRef, settings.includeOutputPaths, {
+        const outputs = await evaluateOutputs(evaluator, flakeRef, settings.includeOutputPaths, {
+            evaluators: settings.evaluators,
             signal,
             log: phaseLog.info,
             onSpawn
@@ -36213,8 +36997,6 @@ function locateError(error, root) {
     return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -36702,154 +37484,6 @@ async function refuseChanges(git, revision) {
         '`git checkout -- <file>`) to publish the commit as it is.');
 }
 
-;// CONCATENATED MODULE: ./src/source/locate.ts
-/**
- * Locating the flake: where Nix finds the commit's flake (its metadata, the locked URL and the
- * source's store path), whether its lock file is up to date, and its README.
- */
-
-
-
-/**
- * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
- * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
- * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
- */
-async function locateSource(nix, commit, log) {
-    const [metadata] = await Promise.all([
-        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
-            throw commit.hasLock ? staleLockError(error, commit) : error;
-        }),
-        nix.version({ log: log.info })
-    ]);
-    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
-    if (typeof metadata.lastModified !== 'number') {
-        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
-    }
-    if (typeof metadata.url !== 'string') {
-        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
-    }
-    const dir = metadata.resolved?.dir ?? '';
-    const source = {
-        metadata,
-        description: typeof metadata.description === 'string' ? metadata.description : null,
-        lastModified: metadata.lastModified,
-        flakeRef: metadata.url,
-        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
-    };
-    log.info(`Flake ${source.flakeRef}`);
-    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
-    return source;
-}
-/**
- * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
- * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
- * drift): say what to do, and keep the command and Nix's message below.
- */
-function staleLockError(error, commit) {
-    const stale = /requires lock file changes|cannot write modified lock file/;
-    if (!(error instanceof command/* CommandError */.Qd) || !stale.test(error.stderr))
-        return error;
-    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
-    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
-        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
-}
-/** The text of the first file named `readme.md` in any case, or null. */
-async function findReadme(dir, signal) {
-    const entries = await promises_.readdir(dir, { withFileTypes: true });
-    const names = entries
-        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
-        .map(e => e.name)
-        .sort();
-    return names.length === 0
-        ? null
-        : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/source/file-tree.ts
-/**
- * The entries a tarball is packed from: by default the tree of a folder on the file system,
- * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
- * {@link EntrySource}, and hashes and packs exactly what it yields.
- */
-
-
-/**
- * The tree under `root` on the file system, `root` first, depth-first with names in byte order
- * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
- * and closed when the next entry is asked for (or the walk is abandoned).
- */
-function* fileTree(root) {
-    const stack = [
-        { abs: root, rel: '', kind: 'directory' }
-    ];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        const { abs, rel } = item;
-        if (item.kind === 'symlink') {
-            yield {
-                kind: 'symlink',
-                rel,
-                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
-            };
-            continue;
-        }
-        if (item.kind === 'file') {
-            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_.fstatSync(fd);
-                const read = (into, position) => readFully(fd, into, position, abs);
-                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
-            }
-            finally {
-                external_node_fs_.closeSync(fd);
-            }
-            continue;
-        }
-        yield { kind: 'directory', rel };
-        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, abs);
-            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
-        }
-    }
-}
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-}
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
-}
-
 ;// CONCATENATED MODULE: ./src/source/nar.ts
 /**
  * The NAR hash of a tree, computed from its entries as they are handed over, one after the
@@ -37041,6 +37675,88 @@ class NarHasher {
     }
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/source/file-tree.ts
+/**
+ * The entries a tarball is packed from: by default the tree of a folder on the file system,
+ * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
+ * {@link EntrySource}, and hashes and packs exactly what it yields.
+ */
+
+
+/**
+ * The tree under `root` on the file system, `root` first, depth-first with names in byte order
+ * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
+ * and closed when the next entry is asked for (or the walk is abandoned).
+ */
+function* fileTree(root) {
+    const stack = [
+        { abs: root, rel: '', kind: 'directory' }
+    ];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const { abs, rel } = item;
+        if (item.kind === 'symlink') {
+            yield {
+                kind: 'symlink',
+                rel,
+                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
+            };
+            continue;
+        }
+        if (item.kind === 'file') {
+            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_.fstatSync(fd);
+                const read = (into, position) => readFully(fd, into, position, abs);
+                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
+            }
+            finally {
+                external_node_fs_.closeSync(fd);
+            }
+            continue;
+        }
+        yield { kind: 'directory', rel };
+        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, abs);
+            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
+        }
+    }
+}
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/source/tarball.ts
 /**
  * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
@@ -37100,7 +37816,8 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
     const dest = external_node_path_.resolve(destination);
     const root = external_node_path_.resolve(sourceDir);
     await external_node_fs_.promises.mkdir(external_node_path_.dirname(dest), { recursive: true });
-    if (!(await external_node_fs_.promises.stat(root)).isDirectory())
+    // A source of its own (Git's) may pack a folder that does not exist yet.
+    if (options.entries === undefined && !(await external_node_fs_.promises.stat(root)).isDirectory())
         throw new Error(`${root} is not a folder`);
     const written = measure();
     const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
@@ -37268,7 +37985,7 @@ async function compress(pack, gzip, arenas, failed) {
  */
 async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signal) {
     const date = new Date(mtime * 1000);
-    for (const entry of entries) {
+    for await (const entry of entries) {
         signal?.throwIfAborted();
         const name = entry.rel === '' ? top : `${top}/${entry.rel}`;
         const header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' };
@@ -37298,7 +38015,7 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
                 pack.entry(header, EMPTY, settle);
             else if (size <= PIECE) {
                 const content = arenas.take(size) ?? (await arenas.next(size));
-                entry.read(content, 0);
+                await entry.read(content, 0);
                 nar.contents(content);
                 pack.entry(header, content, settle);
             }
@@ -37308,7 +38025,7 @@ async function writeEntries(pack, entries, top, mtime, arenas, stats, nar, signa
                 for (let position = 0; position < size; position += PIECE) {
                     const length = Math.min(PIECE, size - position);
                     const piece = arenas.take(length) ?? (await arenas.next(length));
-                    entry.read(piece, position);
+                    await entry.read(piece, position);
                     nar.contents(piece);
                     sink.write(piece);
                 }
@@ -37330,85 +38047,6 @@ function noteSize(top, rel, size) {
     top.splice(i, 0, { path: rel, size });
     if (top.length > LARGEST)
         top.pop();
-}
-
-;// CONCATENATED MODULE: ./src/timing.ts
-/**
- * Phases of the run, each reported as one block (a group on GitHub) with its duration. Phases may run at the same
- * time: each keeps its lines and prints them as one group when it ends, so groups never mix.
- */
-
-/** The run's phases: each told to the reporter as it starts and ends, its time kept. */
-class Phases {
-    constructor(reporter) {
-        this.reporter = reporter;
-        /** Seconds per phase, in the order phases ended. */
-        this.timings = new Map();
-    }
-    /** Run `work` as the phase `name`; its lines are shown together when it ends. */
-    async run(name, work) {
-        const started = performance.now();
-        const lines = [];
-        this.reporter.phaseStarted(name);
-        const end = (outcome) => {
-            const seconds = (performance.now() - started) / 1000;
-            this.reporter.phaseEnded(name, outcome, seconds, lines);
-            return seconds;
-        };
-        try {
-            const result = await work({ info: line => lines.push(line) });
-            this.timings.set(name, (this.timings.get(name) ?? 0) + end('done'));
-            return result;
-        }
-        catch (error) {
-            end(error instanceof Stopped || error instanceof errors/* Cancelled */.cJ ? 'stopped' : 'failed');
-            throw error;
-        }
-    }
-}
-/** The reason a phase was stopped: another phase running beside it failed first. */
-class Stopped extends Error {
-    constructor() {
-        super('Stopped because another step failed.');
-        this.name = 'Stopped';
-    }
-}
-/**
- * Run tasks at the same time. When one fails, the others are told to stop (their signal is
- * aborted with {@link Stopped}); once all have settled, the first real error is thrown. When
- * `parent` is aborted, every task is told to stop with its reason, which is then thrown.
- * Settling is prompt: a task that runs a command stops it within the runner's grace (see
- * command.ts), whether or not the program honours SIGTERM.
- */
-async function allOrStop(tasks, parent) {
-    const controller = new AbortController();
-    const stopAll = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        stopAll();
-    else
-        parent?.addEventListener('abort', stopAll, { once: true });
-    let firstError;
-    const settled = await Promise.allSettled(tasks.map(async (task) => {
-        try {
-            return await task(controller.signal);
-        }
-        catch (error) {
-            if (firstError === undefined && !(error instanceof Stopped) && !parent?.aborted) {
-                firstError = { error };
-                controller.abort(new Stopped());
-            }
-            throw error;
-        }
-    }));
-    parent?.removeEventListener('abort', stopAll);
-    if (firstError !== undefined)
-        throw firstError.error;
-    const stopped = settled.find(result => result.status === 'rejected');
-    // A task stopped by the parent may fail in its own words (fs gives an AbortError): the
-    // parent's reason is what happened.
-    if (stopped !== undefined)
-        throw parent?.aborted ? parent.reason : stopped.reason;
-    return settled.map(result => result.value);
 }
 
 ;// CONCATENATED MODULE: ./src/source/verify.ts
@@ -37472,6 +38110,640 @@ function fileSystemError(error, destination) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/source/git-tree.ts
+/**
+ * A commit's tree read straight from Git, as entries to pack (see file-tree.ts): what Nix will
+ * put into the store for the commit, available as soon as the commit is known, while Nix is
+ * still copying it.
+ *
+ * `git ls-tree -r -z --long <rev>:<dir>` lists every file, symlink and submodule with its mode,
+ * object and size; they are walked in the order of a NAR (depth-first, names in byte order, which
+ * is not Git's: Git sorts a folder as if its name ended in `/`). `git cat-file --batch --buffer`
+ * then streams the contents of every file and symlink in that order, and each file's bytes are
+ * copied from what it printed into the packer's buffers as the packer asks for them.
+ *
+ * What Git's tree says is kept as a NAR keeps it: 100755 is an executable file, 100644 a plain
+ * one, 120000 a symlink (its target is the blob's bytes), and a submodule (160000, a "gitlink":
+ * a commit of another repository) an empty folder, which is what Nix unpacks for it when the
+ * flake's URL does not ask for submodules. What Git's tree cannot say (`export-ignore` and
+ * `export-subst`, which `git archive`, and so Nix 2.8, apply) is why the result must be checked
+ * against Nix's own NAR hash before it is used.
+ */
+
+/** `<mode> SP <type> SP <object> SP <size, right-aligned>` (then a tab and the path). */
+const HEADER = /^([0-7]{6}) ([a-z]+) ([0-9a-f]{40}|[0-9a-f]{64}) +(-|[0-9]{1,15})$/;
+/**
+ * The entries of `git ls-tree -r -z --long` output, in NAR order, the folder itself first.
+ * Anything else than that output is an error that quotes where it went wrong.
+ */
+function readLsTree(output) {
+    const root = { children: new Map() };
+    let start = 0;
+    while (start < output.length) {
+        const end = output.indexOf(0, start);
+        if (end < 0)
+            throw lsTreeError('an entry without its NUL', output.subarray(start));
+        const record = output.subarray(start, end);
+        start = end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab < 0)
+            throw lsTreeError('an entry without a path', record);
+        const fields = HEADER.exec(record.toString('latin1', 0, tab));
+        if (fields === null)
+            throw lsTreeError('an entry of another shape', record);
+        const [, mode, type, object, size] = fields;
+        const path = record.subarray(tab + 1);
+        if (!(0,external_node_buffer_.isUtf8)(path))
+            throw new Error(`${path.toString('latin1')}: the path is not valid UTF-8`);
+        const rel = path.toString('utf8');
+        const names = rel.split('/');
+        if (names.some(name => name === '' || name === '.' || name === '..'))
+            throw lsTreeError('an entry with an empty, `.` or `..` name', record);
+        const leaf = leafOf(mode, type, object, size, rel, record);
+        let folder = root;
+        for (const [i, name] of names.entries()) {
+            const last = i === names.length - 1;
+            let node = folder.children.get(name);
+            if (node === undefined) {
+                node = last && leaf !== undefined ? { leaf } : { children: new Map() };
+                folder.children.set(name, node);
+            }
+            else if (last || 'leaf' in node)
+                throw lsTreeError('a path twice', record);
+            if ('leaf' in node)
+                break;
+            folder = node;
+        }
+    }
+    const entries = [];
+    const walk = (node, rel) => {
+        if ('leaf' in node) {
+            entries.push(node.leaf);
+            return;
+        }
+        entries.push({ kind: 'directory', rel });
+        // Each name's bytes made once (not in the comparison, which runs n log n times).
+        const names = [...node.children.keys()]
+            .map(name => ({ name, bytes: Buffer.from(name) }))
+            .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+        for (const { name } of names)
+            walk(node.children.get(name), rel === '' ? name : `${rel}/${name}`);
+    };
+    walk(root, '');
+    return entries;
+}
+/** The leaf a record stands for; undefined for a submodule (an empty folder). */
+function leafOf(mode, type, object, size, rel, record) {
+    if (mode === '160000' && type === 'commit')
+        return undefined;
+    const bytes = /^[0-9]{1,15}$/.test(size) ? Number(size) : NaN;
+    if (type !== 'blob' || !Number.isSafeInteger(bytes))
+        throw lsTreeError('an entry of another shape', record);
+    if (mode === '120000')
+        return { kind: 'symlink', rel, object, size: bytes };
+    if (mode === '100644' || mode === '100755')
+        return { kind: 'file', rel, object, size: bytes, executable: mode === '100755' };
+    throw lsTreeError(`an entry of mode ${mode}`, record);
+}
+function lsTreeError(what, at) {
+    return new Error(`\`git ls-tree\` printed ${what}: ${JSON.stringify(at.subarray(0, 200).toString('latin1'))}`);
+}
+/**
+ * Reads exactly as many bytes as asked from a stream, copying them into buffers it is given:
+ * the stream's own chunks are never kept beyond the few not read yet (it is paused while more
+ * than `highWater` bytes wait).
+ */
+class StreamReader {
+    constructor(stream, highWater = 256 * 1024) {
+        this.stream = stream;
+        this.highWater = highWater;
+        this.chunks = [];
+        this.queued = 0;
+        stream.on('data', (chunk) => {
+            this.chunks.push(chunk);
+            this.queued += chunk.length;
+            if (this.queued > this.highWater)
+                stream.pause();
+            this.wakeUp();
+        });
+        stream.on('end', () => this.end({}));
+        stream.on('error', error => this.end({ error }));
+    }
+    /** Fill all of `into`; an error if the stream ends first. */
+    async readInto(into) {
+        let done = 0;
+        while (done < into.length) {
+            await this.available();
+            const chunk = this.chunks[0];
+            const n = chunk.copy(into, done, 0, Math.min(chunk.length, into.length - done));
+            done += n;
+            this.consume(n);
+        }
+    }
+    /** The next line (up to `\n`, which is dropped) as text; at most `limit` bytes long. */
+    async line(limit = 4096) {
+        await this.available();
+        // Most lines are whole in the chunk at hand: read them from it, without a copy.
+        const first = this.chunks[0];
+        const end = first.indexOf(0x0a);
+        if (end >= 0 && end <= limit) {
+            const text = first.toString('utf8', 0, end);
+            this.consume(end + 1);
+            return text;
+        }
+        const parts = [];
+        let length = 0;
+        for (;;) {
+            await this.available();
+            const chunk = this.chunks[0];
+            const newline = chunk.indexOf(0x0a);
+            const take = newline < 0 ? chunk.length : newline;
+            parts.push(Buffer.from(chunk.subarray(0, take)));
+            length += take;
+            if (length > limit)
+                throw new Error(`a line longer than ${limit} bytes`);
+            this.consume(newline < 0 ? take : take + 1);
+            if (newline >= 0)
+                return Buffer.concat(parts).toString('utf8');
+        }
+    }
+    /** Wait until a byte is there; an error once the stream has ended. */
+    async available() {
+        while (this.chunks.length === 0) {
+            if (this.ended !== undefined)
+                throw this.ended.error ?? new Error('the output ended before all of it was read');
+            await new Promise(resolve => (this.wake = resolve));
+        }
+    }
+    consume(n) {
+        const chunk = this.chunks[0];
+        if (n === chunk.length)
+            this.chunks.shift();
+        else
+            this.chunks[0] = chunk.subarray(n);
+        this.queued -= n;
+        if (this.queued <= this.highWater / 2 && this.stream.isPaused())
+            this.stream.resume();
+    }
+    end(ended) {
+        this.ended ?? (this.ended = ended);
+        this.wakeUp();
+    }
+    wakeUp() {
+        const wake = this.wake;
+        this.wake = undefined;
+        wake?.();
+    }
+}
+/** The entries of the folder `dir` of commit `revision`, listed by Git (see {@link readLsTree}). */
+async function listTree(runner, options) {
+    const { repository, revision, dir, signal, log } = options;
+    const tree = dir === '' ? `${revision}^{tree}` : `${revision}:${dir}`;
+    const args = ['-C', repository, 'ls-tree', '-r', '-z', '--long', tree];
+    // Read as bytes: a name that is not UTF-8 must be seen as such, not turned into U+FFFD.
+    const chunks = [];
+    await runner.run('git', args, {
+        signal,
+        log,
+        stdout: stream => stream.on('data', (chunk) => chunks.push(chunk))
+    });
+    return readLsTree(Buffer.concat(chunks));
+}
+/**
+ * The tree's entries as an entry source for the packer: folders at once, each symlink's target
+ * and each file's bytes read from one `git cat-file --batch` as the packer asks for them, in
+ * order. The object Git prints must be the one asked for, of the size listed.
+ */
+async function* gitEntries(runner, entries, options) {
+    const { repository, signal, log } = options;
+    const blobs = entries.flatMap(entry => (entry.kind === 'directory' ? [] : [entry.object]));
+    let reader;
+    let stream;
+    const catFile = runner.run('git', ['-C', repository, 'cat-file', '--batch', '--buffer'], {
+        signal,
+        log,
+        input: blobs.length === 0 ? '' : `${blobs.join('\n')}\n`,
+        stdout: out => {
+            stream = out;
+            reader = new StreamReader(out);
+        }
+    });
+    // Its failure is seen by the reader (the output ends early) and thrown below, with Git's words.
+    let failure;
+    catFile.catch((error) => (failure = error));
+    try {
+        for (const entry of entries) {
+            if (entry.kind === 'directory') {
+                yield entry;
+                continue;
+            }
+            const blob = await blobEntry(reader, entry);
+            yield blob.entry;
+            blob.check();
+        }
+        await catFile;
+    }
+    catch (error) {
+        await catFile.catch(() => { });
+        throw failure ?? error;
+    }
+    finally {
+        stream?.resume(); // Whatever is left is read and dropped, so that git can end.
+    }
+}
+/**
+ * The next object of `git cat-file --batch`'s output as the entry `entry` names: a symlink,
+ * its target read whole; or a file, its bytes read as the packer asks for them, in order.
+ * `check`, once the packer is done with it, says whether it read the file whole.
+ */
+async function blobEntry(reader, entry) {
+    const header = await reader.line();
+    const expected = `${entry.object} blob ${entry.size}`;
+    if (header !== expected)
+        throw new Error(`\`git cat-file\` printed ${JSON.stringify(header)} where ${expected} was due`);
+    if (entry.kind === 'symlink') {
+        const target = Buffer.allocUnsafe(entry.size);
+        await reader.readInto(target);
+        await reader.line(0);
+        if (!(0,external_node_buffer_.isUtf8)(target))
+            throw new Error(`${entry.rel}: the link target is not valid UTF-8`);
+        const link = { kind: 'symlink', rel: entry.rel, target: target.toString('utf8') };
+        return { entry: link, check: () => { } };
+    }
+    if (entry.size === 0)
+        await reader.line(0); // No bytes will be asked for.
+    let next = 0;
+    const read = async (into, position) => {
+        if (position !== next)
+            throw new Error(`${entry.rel}: read out of order`);
+        await reader.readInto(into);
+        next += into.length;
+        if (next === entry.size)
+            await reader.line(0); // The newline after the object.
+    };
+    const { rel, executable, size } = entry;
+    return {
+        entry: { kind: 'file', rel, executable, size, read },
+        check: () => {
+            if (next !== entry.size)
+                throw new Error(`${entry.rel}: not read whole`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/source/store-path.ts
+/**
+ * The store path Nix gives a tree it copies into its store as a flake's source, computed from the
+ * tree's NAR hash, as Nix computes it (a content-addressed path: "fixed output, recursive,
+ * SHA-256" with no references). The tarball's top folder is named after it, so a tarball packed
+ * before Nix has copied the tree can carry the very name Nix will give it.
+ *
+ *   fingerprint = "source:sha256:<NAR hash, hex>:<store dir>:<name>"
+ *   path        = <store dir>/<base-32 of the SHA-256 of the fingerprint, folded to 20 bytes>-<name>
+ */
+
+/** Nix's own base-32 alphabet (no e, o, u, t). */
+const ALPHABET = '0123456789abcdfghijklmnpqrsvwxyz';
+/** `bytes` in Nix's base 32 (its last byte first, five bits at a time). */
+function nixBase32(bytes) {
+    const length = Math.ceil((bytes.length * 8) / 5);
+    let out = '';
+    for (let n = length - 1; n >= 0; n--) {
+        const bit = n * 5;
+        const i = Math.floor(bit / 8);
+        const j = bit % 8;
+        const value = (bytes[i] >> j) | (i + 1 < bytes.length ? bytes[i + 1] << (8 - j) : 0);
+        out += ALPHABET[value & 0x1f];
+    }
+    return out;
+}
+/** The store path of a source tree whose NAR hash is `narHash` (`sha256-<base64>`). */
+function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
+    const match = /^sha256-([A-Za-z0-9+/]{43}=)$/.exec(narHash);
+    if (match === null)
+        throw new Error(`Not a SHA-256 NAR hash: ${narHash}`);
+    const hex = Buffer.from(match[1], 'base64').toString('hex');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(`source:sha256:${hex}:${storeDir}:${name}`).digest();
+    const folded = new Uint8Array(20);
+    for (let i = 0; i < digest.length; i++)
+        folded[i % 20] ^= digest[i];
+    return `${storeDir}/${nixBase32(folded)}-${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/source/early-pack.ts
+/**
+ * Packing from Git while Nix copies: the tarball (and its NAR hash) made from the commit's tree
+ * as Git holds it (git-tree.ts), started as soon as the commit is known, beside Nix's locate.
+ * It is used only once Nix has located the flake and agrees: the NAR hash must be Nix's (and
+ * the store path and mtime what Nix reports). Where it is not (Nix 2.8 exports a commit with
+ * `git archive`, which applies `.gitattributes`: export-ignore, export-subst, end-of-line
+ * conversion), the tarball is packed again from the store path, as without this, and the log
+ * says why.
+ *
+ * The top folder of the tarball is named after the source's store path (as when it is packed
+ * from there): for a flake at the root of its repository that name is computed from the tree's
+ * NAR hash (store-path.ts), so the tree is read twice, once to hash it and once to pack it; a
+ * subflake's folder keeps its own name.
+ */
+
+
+
+
+
+
+
+/** Pack the commit's tree (its folder `dir`) from Git into `destination`. */
+async function packFromGit(runner, commit, destination, options = {}) {
+    const { signal, log } = options;
+    const storeDir = options.storeDir ?? process.env.NIX_STORE_DIR ?? '/nix/store';
+    const git = { repository: commit.top, signal, log };
+    const [entries, lastModified] = await Promise.all([
+        listTree(runner, { ...git, revision: commit.revision, dir: commit.dir }),
+        commitTime(runner, commit, options)
+    ]);
+    const sourceDir = commit.dir === ''
+        ? sourceStorePath(await narHashOf(gitEntries(runner, entries, git)), storeDir)
+        : external_node_path_.posix.join(storeDir, 'unknown-source', commit.dir);
+    const tarball = await packTarball(sourceDir, destination, lastModified, {
+        signal,
+        entries: () => gitEntries(runner, entries, git)
+    });
+    return { ...tarball, sourceDir, lastModified };
+}
+/** The commit's time (committer date, seconds), which Nix reports as `lastModified`. */
+async function commitTime(runner, commit, { signal, log }) {
+    const args = ['-C', commit.top, 'show', '-s', '--format=%ct', commit.revision];
+    const { stdout } = await runner.run('git', args, { signal, log });
+    const seconds = Number(stdout.trim());
+    if (!Number.isSafeInteger(seconds))
+        throw new Error(`\`git show\` printed no commit time: ${stdout}`);
+    return seconds;
+}
+/** The NAR hash of `entries`, reading each file through one reused buffer. */
+async function narHashOf(entries) {
+    const nar = new NarHasher();
+    const buffer = Buffer.allocUnsafeSlow(128 * 1024);
+    for await (const entry of entries) {
+        if (entry.kind === 'directory')
+            nar.directory(entry.rel);
+        else if (entry.kind === 'symlink')
+            nar.symlink(entry.rel, entry.target);
+        else {
+            nar.file(entry.rel, entry.executable, entry.size);
+            for (let position = 0; position < entry.size; position += buffer.length) {
+                const piece = buffer.subarray(0, Math.min(buffer.length, entry.size - position));
+                await entry.read(piece, position);
+                nar.contents(piece);
+            }
+        }
+    }
+    return nar.digest();
+}
+/**
+ * Whether the tarball packed from Git is the one Nix's source gives: the same NAR hash (Nix's
+ * `locked.narHash` at the root of the repository, else `nix hash path` of the subflake's folder),
+ * the same top folder and the same mtime. Returns it verified, or undefined with the reason
+ * logged (the caller packs again from the store path).
+ */
+async function confirmEarly(early, source, nix, options) {
+    const { log, signal } = options;
+    const subdir = source.metadata.resolved?.dir ?? '';
+    const locked = source.metadata.locked?.narHash;
+    const rootHash = subdir === '' && typeof locked === 'string' ? locked : undefined;
+    const by = rootHash !== undefined
+        ? "Nix's locked.narHash"
+        : `nix hash path of ${subdir === '' ? 'the source' : subdir}`;
+    const expected = rootHash ?? (await nix.hashPath(source.sourceDir, { signal, log }));
+    const why = early.narHash !== expected
+        ? `its NAR hash is ${early.narHash}, but ${by} is ${expected} (Nix 2.8 exports a commit ` +
+            `with \`git archive\`, which applies .gitattributes: export-ignore, export-subst, ` +
+            `end-of-line conversion)`
+        : external_node_path_.basename(early.sourceDir) !== external_node_path_.basename(source.sourceDir)
+            ? `its top folder is ${external_node_path_.basename(early.sourceDir)}, but Nix's source is ${source.sourceDir}`
+            : early.lastModified !== source.lastModified
+                ? `its mtime is ${early.lastModified}, but Nix's lastModified is ${source.lastModified}`
+                : undefined;
+    if (why !== undefined) {
+        log(`The tarball packed from Git is not Nix's source: ${why}; packing again from the store path.`);
+        return undefined;
+    }
+    log(`NAR hash ${early.narHash}: verified, the same as ${by} (packed from Git while Nix copied)`);
+    return { ...early, narHashVerifiedBy: by };
+}
+/**
+ * The tarball of the flake at `commit`, packed from Git while Nix locates it (`located`, the
+ * promise of what it finds), confirmed against what it located, else packed again from the
+ * store path (see the top of this file). Should packing from Git fail, the tarball is packed
+ * from the store path, and the log says why; should `located` fail, packing from Git is
+ * stopped, its tarball removed, and that error is the one thrown.
+ */
+async function packWhileLocating(runner, nix, commit, located, destination, log, signal) {
+    const stop = new AbortController();
+    const both = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal]);
+    const early = packFromGit(runner, commit, destination, { signal: both, log: log.info }).catch((error) => {
+        if (!both.aborted)
+            log.info(`Could not pack from Git (${firstLine(error)}); packing from the store path.`);
+        return undefined;
+    });
+    let source;
+    try {
+        source = await located;
+    }
+    catch (error) {
+        stop.abort(error);
+        await early;
+        await promises_.rm(destination, { force: true });
+        throw error;
+    }
+    const packed = await early;
+    const confirmed = packed === undefined
+        ? undefined
+        : await confirmEarly(packed, source, nix, { signal, log: log.info });
+    if (confirmed !== undefined)
+        return confirmed;
+    await promises_.rm(destination, { force: true });
+    return packAndVerify(nix, source, destination, log, { signal });
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+;// CONCATENATED MODULE: ./src/source/fast-tmpdir.ts
+/**
+ * A fast TMPDIR for Nix. Nix before 2.20 unpacks a Git flake's source into TMPDIR
+ * (`git archive`) before it adds it to the store. On a disk with history (ext4 soon after many
+ * files were deleted, as on a runner or a laptop that publishes twice) creating the tree there
+ * costs several times what it costs on a fresh disk. A tmpfs has no such history: where one has
+ * room for the source, Nix's children get a folder of their own in it as TMPDIR.
+ *
+ * Room: the tree as tmpfs stores it (each file in whole pages, each folder a page), with a
+ * quarter more and 64 MiB to spare, must be free in the tmpfs; and since a tmpfs is memory,
+ * the memory available must also hold it beside 512 MiB for everything else.
+ */
+
+
+
+
+
+/**
+ * Whether Nix `version` ([major, minor]) unpacks a Git flake into TMPDIR. From 2.20 Nix reads
+ * the commit through libgit2 straight into its store (on this machine, 2.26 took about as long
+ * with TMPDIR on disk as on a tmpfs); the boundary is that change, only 2.8, 2.26 and 2.34 were
+ * measured.
+ */
+function unpacksIntoTmpdir([major, minor]) {
+    return major < 2 || (major === 2 && minor < 20);
+}
+/** `f_type` of a tmpfs (statfs(2)). */
+const TMPFS_MAGIC = 0x01021994;
+const PAGE = 4096;
+const SPARE_BYTES = 64 * 1024 ** 2;
+const MEMORY_RESERVE_BYTES = 512 * 1024 ** 2;
+/** The bytes a tmpfs takes to hold `entries` (whole pages per file and per folder). */
+function tmpfsFootprint(entries) {
+    return entries.reduce((sum, entry) => sum + (entry.kind === 'directory' ? PAGE : Math.ceil(entry.size / PAGE) * PAGE), 0);
+}
+/** Whether a folder with `room` holds a tree of `needed` bytes, memory `available` beside it. */
+function fits(needed, room, available) {
+    return (room.type === TMPFS_MAGIC &&
+        room.free >= needed * 1.25 + SPARE_BYTES &&
+        (available === undefined || available >= needed + MEMORY_RESERVE_BYTES));
+}
+/** The folders to try, in order: /dev/shm, then $XDG_RUNTIME_DIR. */
+function candidates(env) {
+    const runtime = env.XDG_RUNTIME_DIR;
+    return ['/dev/shm', ...(runtime !== undefined && external_node_path_.isAbsolute(runtime) ? [runtime] : [])];
+}
+const systemRoom = {
+    room(dir) {
+        try {
+            const stats = external_node_fs_.statfsSync(dir);
+            return { type: Number(stats.type), free: Number(stats.bavail) * Number(stats.bsize) };
+        }
+        catch {
+            return undefined;
+        }
+    },
+    memAvailable() {
+        try {
+            return readMemAvailable(external_node_fs_.readFileSync('/proc/meminfo', 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+};
+/** The first of `dirs` that holds `needed` bytes (see {@link fits}), or undefined. */
+function chooseTmpdir(needed, dirs, probe) {
+    const available = probe.memAvailable();
+    return dirs.find(dir => {
+        const room = probe.room(dir);
+        return room !== undefined && fits(needed, room, available);
+    });
+}
+/**
+ * A fresh folder for Nix's TMPDIR on a tmpfs that holds the whole tree of `revision` (Nix
+ * unpacks all of it, also for a subflake), or undefined when none does; `log` says which.
+ */
+async function fastTmpdir(runner, repository, revision, options) {
+    const { env = process.env, probe = systemRoom, signal, log } = options;
+    const entries = await listTree(runner, { repository, revision, dir: '', signal, log });
+    const needed = tmpfsFootprint(entries);
+    const dirs = candidates(env);
+    const chosen = chooseTmpdir(needed, dirs, probe);
+    const mb = (bytes) => `${Math.ceil(bytes / 1e6)} MB`;
+    if (chosen === undefined) {
+        log(`No tmpfs with room for the source (${mb(needed)}) in ${dirs.join(', ')}: Nix's TMPDIR stays as it is.`);
+        return undefined;
+    }
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(chosen, 'flakehub-push-nix-'));
+    log(`Nix's TMPDIR: ${dir} (a tmpfs; the source takes ${mb(needed)} there)`);
+    return { dir, needed };
+}
+/**
+ * Before Nix locates the flake: where this Nix unpacks the source into TMPDIR and TMPDIR is not
+ * a tmpfs already, give every later `nix` a fast TMPDIR when one has room (see the top of this
+ * file). Returns the folder made, for the run to remove at its end.
+ */
+async function useFastTmpdir(runner, nix, commit, log, options = {}) {
+    const { probe = systemRoom } = options;
+    if (!unpacksIntoTmpdir(await nix.version({ log: log.info })))
+        return undefined;
+    const tmpdir = external_node_os_.tmpdir();
+    if (probe.room(tmpdir)?.type === TMPFS_MAGIC) {
+        log.info(`Nix's TMPDIR: ${tmpdir}, a tmpfs already`);
+        return undefined;
+    }
+    const fast = await fastTmpdir(runner, commit.top, commit.revision, { ...options, log: log.info });
+    if (fast !== undefined)
+        nix.useTmpdir(fast.dir);
+    return fast?.dir;
+}
+
+;// CONCATENATED MODULE: ./src/source/locate.ts
+/**
+ * Locating the flake: where Nix finds the commit's flake (its metadata, the locked URL and the
+ * source's store path), whether its lock file is up to date, and its README.
+ */
+
+
+
+/**
+ * Locate the commit's flake: one metadata call, which also checks the lock file when the commit
+ * holds one. Nix reads the flake from Git at the commit (see commit.ts), so the store path it
+ * gives (and so the tarball, and the NAR hash it is checked against) is the commit's tree.
+ */
+async function locateSource(nix, commit, log) {
+    const [metadata] = await Promise.all([
+        nix.metadata(commit.flakeRef, commit.hasLock, { log: log.info }).catch((error) => {
+            throw commit.hasLock ? staleLockError(error, commit) : error;
+        }),
+        nix.version({ log: log.info })
+    ]);
+    const storePath = metadata.path ?? (await nix.prefetch(commit.flakeRef, { log: log.info }));
+    if (typeof metadata.lastModified !== 'number') {
+        throw new Error(`\`nix flake metadata\` reported no lastModified for ${commit.flakeRef}.`);
+    }
+    if (typeof metadata.url !== 'string') {
+        throw new Error(`\`nix flake metadata\` reported no locked URL for ${commit.flakeRef}.`);
+    }
+    const dir = metadata.resolved?.dir ?? '';
+    const source = {
+        metadata,
+        description: typeof metadata.description === 'string' ? metadata.description : null,
+        lastModified: metadata.lastModified,
+        flakeRef: metadata.url,
+        sourceDir: dir === '' ? storePath : external_node_path_.join(storePath, dir)
+    };
+    log.info(`Flake ${source.flakeRef}`);
+    log.info(`Source ${source.sourceDir}${commit.hasLock ? ' (flake.lock is up to date)' : ' (no flake.lock)'}`);
+    return source;
+}
+/**
+ * The commit's flake.lock does not lock what its flake.nix asks for. Nix says so in words that
+ * depend on its version, and 2.8 even advises `--no-write-lock-file` (which would hide the
+ * drift): say what to do, and keep the command and Nix's message below.
+ */
+function staleLockError(error, commit) {
+    const stale = /requires lock file changes|cannot write modified lock file/;
+    if (!(error instanceof command/* CommandError */.Qd) || !stale.test(error.stderr))
+        return error;
+    const lock = commit.dir === '' ? 'flake.lock' : `${commit.dir}/flake.lock`;
+    return new Error(`${lock} in commit ${commit.revision} is out of date: it does not lock what flake.nix asks for. ` +
+        `Run \`nix flake lock\`${commit.dir === '' ? '' : ` in ${commit.dir}`}, commit ${lock}, and run again.\n\n${error.message}`);
+}
+/** The text of the first file named `readme.md` in any case, or null. */
+async function findReadme(dir, signal) {
+    const entries = await promises_.readdir(dir, { withFileTypes: true });
+    const names = entries
+        .filter(e => e.isFile() && e.name.toLowerCase() === 'readme.md')
+        .map(e => e.name)
+        .sort();
+    return names.length === 0
+        ? null
+        : promises_.readFile(external_node_path_.join(dir, names[0]), { encoding: 'utf8', signal });
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The pipeline, wherever it runs: settings → checks → repository facts → source → evaluation
@@ -37479,6 +38751,7 @@ function fileSystemError(error, destination) {
  * each place-bound step is done, and the {@link Services} (built by the entry point) how the run
  * reaches the world; nothing below asks where it is.
  */
+
 
 
 
@@ -37569,27 +38842,41 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog));
-    const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
-    const flake = await evaluateAndPack(work, settings, source, external_node_path_.join(folder, 'source.tar.gz'));
+    const work = { runner, nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
+    const tarballPath = external_node_path_.join(folder, 'source.tar.gz');
+    const flake = await locateEvaluateAndPack(work, settings, commit, scratch, tarballPath);
     return { release: makeRelease(settings, facts, flake), facts };
 }
 /**
- * Everything that depends only on the located source, at the same time: the evaluation, the
- * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
+ * Two lines side by side, from the moment the commit is known: Nix locates the flake (with a
+ * fast TMPDIR where one helps), then the evaluation and the README follow; beside it, the
+ * tarball is packed from Git and, once Nix has located the flake, confirmed against it (or
+ * packed again from the store path). The first failure stops the rest, and so does aborting
+ * `signal`.
  */
-async function evaluateAndPack(work, settings, source, tarballPath) {
-    const { nix, evaluator, phases, log, signal, stepBack } = work;
-    const [outputs, readme, tarball] = await allOrStop([
-        signal => evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch((error) => {
-            throw locateError(error, rootOf(source));
-        }),
-        signal => findReadme(source.sourceDir, signal),
-        signal => phases.run('Package', async (log) => {
-            const tarball = await packAndVerify(nix, source, tarballPath, log, { signal });
-            log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
-            return tarball;
-        })
+async function locateEvaluateAndPack(work, settings, commit, scratch, tarballPath) {
+    const { runner, nix, evaluator, phases, log, signal, stepBack } = work;
+    let found;
+    const located = new Promise(resolve => (found = resolve));
+    const [[source, outputs, readme], tarball] = await allOrStop([
+        async (stop) => {
+            const source = await phases.run('Locate flake', async (phaseLog) => {
+                // Written now, off the evaluation's path; an error comes again with the evaluation.
+                if (!settings.myFlakeIsTooBig)
+                    void evaluator.prepare().catch(() => { });
+                scratch.alsoRemove(await useFastTmpdir(runner, nix, commit, phaseLog, { signal: stop }));
+                return locateSource(nix, commit, phaseLog);
+            });
+            found(source);
+            const [outputs, readme] = await allOrStop([
+                stop => evaluate(evaluator, source.flakeRef, settings, phases, log, stop, stepBack).catch((error) => {
+                    throw locateError(error, rootOf(source));
+                }),
+                stop => findReadme(source.sourceDir, stop)
+            ], stop);
+            return [source, outputs, readme];
+        },
+        stop => phases.run('Package', log => pack(work, commit, located, tarballPath, log, stop))
     ], signal);
     return { source, outputs, readme, tarball };
 }
@@ -37602,6 +38889,13 @@ function rootOf(source) {
     const storePath = dir === '' ? source.sourceDir : external_node_path_.join(source.sourceDir, ...dir.split('/').map(() => '..'));
     const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1];
     return revision === undefined ? { storePath } : { storePath, revision };
+}
+/** The tarball, packed from Git while Nix locates the flake, and checked against Nix's source. */
+async function pack(work, commit, located, tarballPath, log, stop) {
+    const source = untilStopped(located, stop);
+    const tarball = await packWhileLocating(work.runner, work.nix, commit, source, tarballPath, log, stop);
+    log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
+    return tarball;
 }
 /** The late token, then FlakeHub: only with a finished release in hand. */
 async function publish(place, settings, release, facts, services, phases, state) {
@@ -37618,16 +38912,25 @@ async function publish(place, settings, release, facts, services, phases, state)
 }
 /** The run's scratch folder for the tarball, removed at the end whatever happens. */
 class Scratch {
+    constructor() {
+        this.others = [];
+    }
     /** A fresh folder under `base` (the dry run's folder, or a temporary one). */
     async create(base) {
         await promises_.mkdir(base, { recursive: true });
         this.folder = await promises_.mkdtemp(external_node_path_.join(base, '.flakehub-push-'));
         return this.folder;
     }
+    /** Remove `folder` too, at the end (Nix's fast TMPDIR). */
+    alsoRemove(folder) {
+        if (folder !== undefined)
+            this.others.push(folder);
+    }
     async remove() {
-        if (this.folder !== undefined)
-            await promises_.rm(this.folder, { recursive: true, force: true });
+        const folders = [...(this.folder === undefined ? [] : [this.folder]), ...this.others];
         this.folder = undefined;
+        this.others = [];
+        await Promise.all(folders.map(folder => promises_.rm(folder, { recursive: true, force: true })));
     }
 }
 
@@ -41196,18 +42499,29 @@ function startChild(command, args, options, report) {
         cwd: options.cwd,
         env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_2__/* .childEnvironment */ .Qc)(process.env, options.env),
         detached: true,
-        stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+        stdio: [
+            options.input === undefined ? 'ignore' : 'pipe',
+            options.discardStdout ? 'ignore' : 'pipe',
+            'pipe'
+        ]
     });
-    child.once('spawn', () => options.onSpawn?.());
+    child.once('spawn', () => options.onSpawn?.(child.pid));
+    // A child that ends without reading all of its input closes the pipe: its own business.
+    child.stdin?.on('error', () => { });
+    child.stdin?.end(options.input);
     const stdout = [];
     const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL);
-    child.stdout?.on('data', (chunk) => stdout.push(chunk));
+    if (options.stdout !== undefined && child.stdout !== null)
+        options.stdout(child.stdout);
+    else
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
     const errors = child.stderr; // Always piped.
     errors.setEncoding('utf8');
     errors.on('data', (chunk) => {
         stderr.push(chunk);
         if ((0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .shows */ .L7)(report.verbosity, 'verbose'))
             report.debug(chunk.trimEnd());
+        options.onStderr?.(chunk);
     });
     return {
         child,
@@ -42109,6 +43423,18 @@ function nearestFlake(start, gitRoot, folders) {
     }
     return undefined;
 }
+/** The most evaluators a run may be given: far more than any runner has cores. */
+const MOST_EVALUATORS = 64;
+/** How many `nix` evaluate side by side, 1 to {@link MOST_EVALUATORS}; empty: one per core. */
+function parseEvaluators(text) {
+    if (text === '')
+        return ok('auto');
+    const count = /^[0-9]{1,3}$/.test(text) ? Number(text) : NaN;
+    if (count >= 1 && count <= MOST_EVALUATORS)
+        return ok(count);
+    return fail(`"${text}" is not a number of evaluators; write a whole number from 1 to ${MOST_EVALUATORS} ` +
+        '(`1`: one `nix` evaluates everything), or leave it empty for one per core.');
+}
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */
 function parseLimit(text, limit) {
     if (text.trim() === '')
@@ -42236,6 +43562,8 @@ function readSettings(source, defaults, folders = FILE_SYSTEM) {
         includeOutputPaths: reader.flag(table/* SETTINGS */.yy.includeOutputPaths),
         myFlakeIsTooBig: reader.flag(table/* SETTINGS */.yy.myFlakeIsTooBig)
     };
+    const evaluatorsText = reader.text(table/* SETTINGS */.yy.evaluators);
+    const evaluators = reader.take(table/* SETTINGS */.yy.evaluators, parseEvaluators(evaluatorsText)) ?? 'auto';
     // Accepted for compatibility: this action never turns an error into a warning, strict or not.
     reader.flag(table/* SETTINGS */.yy.strictMode);
     const timeouts = readLimits(reader);
@@ -42253,6 +43581,7 @@ function readSettings(source, defaults, folders = FILE_SYSTEM) {
         version,
         rev,
         githubToken,
+        evaluators,
         timeouts,
         spelling: source.spelling
     };
@@ -42629,6 +43958,15 @@ const SETTINGS = {
         default: 'false',
         help: 'Skip the all-systems evaluation and the outputs document, for flakes too large to evaluate in a job.',
         fallback: 'false'
+    },
+    evaluators: {
+        scope: 'both',
+        name: 'evaluators',
+        variable: 'FLAKEHUB_PUSH_EVALUATORS',
+        kind: 'text',
+        help: 'How many `nix` processes evaluate the flake side by side, each owning some of its systems and configurations: a whole number from 1 (one evaluation, as before) to 64. Empty: one per core, at most one per system or configuration.',
+        value: 'count',
+        fallback: 'one per core'
     },
     strictMode: {
         scope: 'action',

@@ -11,19 +11,21 @@ import { Cancelled, InputError, errorMessage } from './errors.js'
 import { evaluate } from './evaluate/evaluate.js'
 import { Evaluator } from './evaluate/evaluator.js'
 import { type FlakeRoot, LocatedError, locateError } from './evaluate/position.js'
-import type { Log } from './log.js'
-import { stoppedBy } from './process/command.js'
+import type { Log, PhaseLog } from './log.js'
+import { type CommandRunner, stoppedBy } from './process/command.js'
 import type { Place } from './places/place.js'
 import { publishRelease, uploadSizeProblem } from './flakehub/publish.js'
 import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
 import type { Services } from './services.js'
 import type { Reading, Settings } from './settings/settings.js'
 import { SETTINGS } from './settings/table.js'
-import { nameCommit } from './source/commit.js'
+import { type NamedCommit, nameCommit } from './source/commit.js'
+import { packWhileLocating } from './source/early-pack.js'
+import { useFastTmpdir } from './source/fast-tmpdir.js'
 import { type FlakeSource, findReadme, locateSource } from './source/locate.js'
 import { Nix } from './source/nix.js'
-import { packAndVerify } from './source/verify.js'
-import { Phases, allOrStop } from './timing.js'
+import type { VerifiedTarball } from './source/verify.js'
+import { Phases, allOrStop, untilStopped } from './timing.js'
 
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
@@ -102,14 +104,15 @@ async function prepare(
   })
   signal.throwIfAborted()
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
-  const source = await phases.run('Locate flake', phaseLog => locateSource(nix, commit, phaseLog))
-  const work = { nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
-  const flake = await evaluateAndPack(work, settings, source, path.join(folder, 'source.tar.gz'))
+  const work = { runner, nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
+  const tarballPath = path.join(folder, 'source.tar.gz')
+  const flake = await locateEvaluateAndPack(work, settings, commit, scratch, tarballPath)
   return { release: makeRelease(settings, facts, flake), facts }
 }
 
-/** What evaluating and packing work with. */
+/** What locating, evaluating and packing work with. */
 interface Work {
+  runner: CommandRunner
   nix: Nix
   evaluator: Evaluator
   phases: Phases
@@ -119,33 +122,47 @@ interface Work {
 }
 
 /**
- * Everything that depends only on the located source, at the same time: the evaluation, the
- * README and the tarball. The first failure stops the rest, and so does aborting `signal`.
+ * Two lines side by side, from the moment the commit is known: Nix locates the flake (with a
+ * fast TMPDIR where one helps), then the evaluation and the README follow; beside it, the
+ * tarball is packed from Git and, once Nix has located the flake, confirmed against it (or
+ * packed again from the store path). The first failure stops the rest, and so does aborting
+ * `signal`.
  */
-async function evaluateAndPack(
+async function locateEvaluateAndPack(
   work: Work,
   settings: Settings,
-  source: FlakeSource,
+  commit: NamedCommit,
+  scratch: Scratch,
   tarballPath: string
 ): Promise<EvaluatedFlake> {
-  const { nix, evaluator, phases, log, signal, stepBack } = work
-  const [outputs, readme, tarball] = await allOrStop(
+  const { runner, nix, evaluator, phases, log, signal, stepBack } = work
+  let found!: (source: FlakeSource) => void
+  const located = new Promise<FlakeSource>(resolve => (found = resolve))
+  const [[source, outputs, readme], tarball] = await allOrStop(
     [
-      signal =>
-        evaluate(evaluator, source.flakeRef, settings, phases, log, signal, stepBack).catch(
-          (error: unknown) => {
-            throw locateError(error, rootOf(source))
-          }
-        ),
-      signal => findReadme(source.sourceDir, signal),
-      signal =>
-        phases.run('Package', async log => {
-          const tarball = await packAndVerify(nix, source, tarballPath, log, { signal })
-          log.info(
-            `Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`
-          )
-          return tarball
+      async stop => {
+        const source = await phases.run('Locate flake', async phaseLog => {
+          // Written now, off the evaluation's path; an error comes again with the evaluation.
+          if (!settings.myFlakeIsTooBig) void evaluator.prepare().catch(() => {})
+          scratch.alsoRemove(await useFastTmpdir(runner, nix, commit, phaseLog, { signal: stop }))
+          return locateSource(nix, commit, phaseLog)
         })
+        found(source)
+        const [outputs, readme] = await allOrStop(
+          [
+            stop =>
+              evaluate(evaluator, source.flakeRef, settings, phases, log, stop, stepBack).catch(
+                (error: unknown) => {
+                  throw locateError(error, rootOf(source))
+                }
+              ),
+            stop => findReadme(source.sourceDir, stop)
+          ] as const,
+          stop
+        )
+        return [source, outputs, readme] as const
+      },
+      stop => phases.run('Package', log => pack(work, commit, located, tarballPath, log, stop))
     ] as const,
     signal
   )
@@ -162,6 +179,29 @@ function rootOf(source: FlakeSource): FlakeRoot {
     dir === '' ? source.sourceDir : path.join(source.sourceDir, ...dir.split('/').map(() => '..'))
   const revision = /[?&]rev=([0-9a-f]+)/.exec(source.flakeRef)?.[1]
   return revision === undefined ? { storePath } : { storePath, revision }
+}
+
+/** The tarball, packed from Git while Nix locates the flake, and checked against Nix's source. */
+async function pack(
+  work: Work,
+  commit: NamedCommit,
+  located: Promise<FlakeSource>,
+  tarballPath: string,
+  log: PhaseLog,
+  stop: AbortSignal
+): Promise<VerifiedTarball> {
+  const source = untilStopped(located, stop)
+  const tarball = await packWhileLocating(
+    work.runner,
+    work.nix,
+    commit,
+    source,
+    tarballPath,
+    log,
+    stop
+  )
+  log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`)
+  return tarball
 }
 
 /** The late token, then FlakeHub: only with a finished release in hand. */
@@ -189,6 +229,7 @@ async function publish(
 /** The run's scratch folder for the tarball, removed at the end whatever happens. */
 class Scratch {
   private folder: string | undefined
+  private others: string[] = []
 
   /** A fresh folder under `base` (the dry run's folder, or a temporary one). */
   async create(base: string): Promise<string> {
@@ -197,8 +238,15 @@ class Scratch {
     return this.folder
   }
 
+  /** Remove `folder` too, at the end (Nix's fast TMPDIR). */
+  alsoRemove(folder: string | undefined): void {
+    if (folder !== undefined) this.others.push(folder)
+  }
+
   async remove(): Promise<void> {
-    if (this.folder !== undefined) await fs.rm(this.folder, { recursive: true, force: true })
+    const folders = [...(this.folder === undefined ? [] : [this.folder]), ...this.others]
     this.folder = undefined
+    this.others = []
+    await Promise.all(folders.map(folder => fs.rm(folder, { recursive: true, force: true })))
   }
 }

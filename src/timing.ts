@@ -82,3 +82,22 @@ export async function allOrStop<T extends readonly unknown[]>(
   if (stopped !== undefined) throw parent?.aborted ? parent.reason : stopped.reason
   return settled.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
+
+/** `promise`, or the stop's reason as soon as `stop` is aborted. */
+export function untilStopped<T>(promise: Promise<T>, stop: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (stop.aborted) return reject(stop.reason)
+    const abort = (): void => reject(stop.reason)
+    stop.addEventListener('abort', abort, { once: true })
+    promise.then(
+      value => {
+        stop.removeEventListener('abort', abort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        stop.removeEventListener('abort', abort)
+        reject(error)
+      }
+    )
+  })
+}

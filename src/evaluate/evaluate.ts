@@ -1,10 +1,13 @@
 /**
  * The evaluation as a phase of the run: the all-systems check and the outputs document from one
- * `nix` process, or, for a flake that is too big, only `nix flake show` for the current system.
+ * `nix` process or several side by side (workers.ts), or, for a flake that is too big, only
+ * `nix flake show` for the current system.
  */
 import type { Log } from '../log.js'
+import type { Evaluators } from '../settings/settings.js'
 import type { Phases } from '../timing.js'
 import { type Evaluator, NO_OUTPUTS, type Outputs } from './evaluator.js'
+import { evaluateOutputs } from './workers.js'
 
 /** What the evaluation is asked to do. */
 export interface EvaluationSettings {
@@ -12,13 +15,16 @@ export interface EvaluationSettings {
   includeOutputPaths: boolean
   /** Skip the all-systems evaluation and send an empty outputs document. */
   myFlakeIsTooBig: boolean
+  /** How many `nix` processes evaluate side by side ('auto': one per core). */
+  evaluators: Evaluators
 }
 
 /**
- * The all-systems check and the outputs document from one evaluation of `flakeRef`; for a flake
- * that is too big (`my-flake-is-too-big`), only `nix flake show` for the current system and no
- * document. Once `nix` runs, `stepBack` is called so that packing does not slow the evaluator
- * down (failing to is told to `log` as detail).
+ * The all-systems check and the outputs document of `flakeRef`, from one evaluation or several
+ * side by side (`settings.evaluators`); for a flake that is too big (`my-flake-is-too-big`),
+ * only `nix flake show` for the current system and no document. Once `nix` runs, `stepBack` is
+ * called so that packing does not slow the evaluators down (failing to is told to `log` as
+ * detail).
  */
 export function evaluate(
   evaluator: Evaluator,
@@ -36,7 +42,8 @@ export function evaluate(
       return NO_OUTPUTS
     })
   return phases.run('Evaluate (all systems)', async phaseLog => {
-    const outputs = await evaluator.outputs(flakeRef, settings.includeOutputPaths, {
+    const outputs = await evaluateOutputs(evaluator, flakeRef, settings.includeOutputPaths, {
+      evaluators: settings.evaluators,
       signal,
       log: phaseLog.info,
       onSpawn

@@ -28,6 +28,7 @@ export const NO_OUTPUTS: Outputs = { json: '{"docs":{},"inventory":{},"version":
 const INSPECT: URL | string = new URL('./inspect.nix', import.meta.url)
 const SHOW_CHECK: URL | string = new URL('./show-check.nix', import.meta.url)
 const INSPECT_FLAKE: URL | string = new URL('./inspect-flake.nix', import.meta.url)
+const SHARE: URL | string = new URL('./share.nix', import.meta.url)
 const assetPath = (asset: URL | string): string =>
   typeof asset === 'string' ? asset : fileURLToPath(asset)
 
@@ -51,9 +52,17 @@ export class Evaluator {
   ) {}
 
   /**
-   * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix and show-check.nix)
-   * in a folder of its own, written once: Nix copies the folder into the store to evaluate it,
-   * so it holds these three files and nothing else.
+   * Write the inspect flake now (the first evaluation would write it otherwise): the run does
+   * it while Nix locates the flake, off the evaluation's path.
+   */
+  async prepare(): Promise<void> {
+    await this.inspectFlakeDir()
+  }
+
+  /**
+   * The inspect flake (inspect-flake.nix as flake.nix, beside inspect.nix, show-check.nix and
+   * share.nix) in a folder of its own, written once: Nix copies the folder into the store to
+   * evaluate it, so it holds these files and nothing else.
    */
   private inspectFlakeDir(): Promise<string> {
     this.inspectFlake ??= (async () => {
@@ -63,7 +72,8 @@ export class Evaluator {
       await Promise.all([
         fs.copyFile(assetPath(INSPECT_FLAKE), path.join(dir, 'flake.nix')),
         fs.copyFile(assetPath(INSPECT), path.join(dir, 'inspect.nix')),
-        fs.copyFile(assetPath(SHOW_CHECK), path.join(dir, 'show-check.nix'))
+        fs.copyFile(assetPath(SHOW_CHECK), path.join(dir, 'show-check.nix')),
+        fs.copyFile(assetPath(SHARE), path.join(dir, 'share.nix'))
       ])
       return dir
     })()
@@ -98,9 +108,28 @@ export class Evaluator {
     includeOutputPaths: boolean,
     options: RunOptions = {}
   ): Promise<Outputs> {
-    const inspect = await this.inspectFlakeDir()
     // Two lines of JSON, the counts and then the document: with --raw, Nix prints the document's
     // text once, not as a string escaped inside more JSON.
+    const apply = `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+    const { args, stdout } = await this.inspect(flakeRef, 'evaluate', apply, options)
+    const newline = stdout.indexOf('\n')
+    if (newline < 0)
+      throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`)
+    return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) }
+  }
+
+  /**
+   * `nix eval --raw` of `lib.<attribute>` of the inspect flake over the flake `flakeRef` (with
+   * `apply`, a Nix function, applied to it): pure, as {@link outputs}. A failing evaluation is
+   * an {@link EvaluationError}. Returns the arguments given to `nix` and what it printed.
+   */
+  async inspect(
+    flakeRef: string,
+    attribute: string,
+    apply: string | undefined,
+    options: RunOptions = {}
+  ): Promise<{ args: string[]; stdout: string }> {
+    const inspect = await this.inspectFlakeDir()
     const args = [
       'eval',
       '--raw',
@@ -109,16 +138,12 @@ export class Evaluator {
       '--override-input',
       'flake',
       flakeRef,
-      `path:${pathToFileURL(inspect).pathname}#lib.evaluate`,
-      '--apply',
-      `evaluate: evaluate { includeOutputPaths = ${includeOutputPaths}; }`
+      `path:${pathToFileURL(inspect).pathname}#lib.${attribute}`,
+      ...(apply === undefined ? [] : ['--apply', apply])
     ]
     const { stdout } = await this.nix.run(args, options).catch((error: unknown) => {
       throw error instanceof CommandError ? EvaluationError.from(error) : error
     })
-    const newline = stdout.indexOf('\n')
-    if (newline < 0)
-      throw new Error(`\`nix eval\` printed no outputs document, only:\n${stdout.slice(0, 500)}`)
-    return { counts: parseJson(args, stdout.slice(0, newline)), json: stdout.slice(newline + 1) }
+    return { args, stdout }
   }
 }

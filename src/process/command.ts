@@ -14,6 +14,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import type { Readable } from 'node:stream'
 import { childEnvironment } from './child-env.js'
 import { COMMAND_MARK, type Log, SILENT, shows } from '../log.js'
 
@@ -33,8 +34,17 @@ export interface RunOptions {
   log?: (line: string) => void
   /** Do not read stdout (the result's `stdout` is then empty). */
   discardStdout?: boolean
-  /** Called once the process has been started (not when it could not be). */
-  onSpawn?: () => void
+  /**
+   * Hand stdout to this, as a stream, instead of collecting it (the result's `stdout` is then
+   * empty): for output read as it comes, with backpressure.
+   */
+  stdout?: (stream: Readable) => void
+  /** What to write to the child's stdin (which is then closed); by default it has none. */
+  input?: string | Buffer
+  /** Called with its process id once the process has been started (not when it could not be). */
+  onSpawn?: (pid: number) => void
+  /** Called with each piece of stderr as it arrives (it is also kept for the error, as always). */
+  onStderr?: (chunk: string) => void
   /** Variables to set for the child, beside this process's (never its tokens: see child-env.ts). */
   env?: Record<string, string>
 }
@@ -255,17 +265,26 @@ function startChild(
     cwd: options.cwd,
     env: childEnvironment(process.env, options.env),
     detached: true,
-    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe']
+    stdio: [
+      options.input === undefined ? 'ignore' : 'pipe',
+      options.discardStdout ? 'ignore' : 'pipe',
+      'pipe'
+    ]
   })
-  child.once('spawn', () => options.onSpawn?.())
+  child.once('spawn', () => options.onSpawn?.(child.pid!))
+  // A child that ends without reading all of its input closes the pipe: its own business.
+  child.stdin?.on('error', () => {})
+  child.stdin?.end(options.input)
   const stdout: Buffer[] = []
   const stderr = new HeadAndTail(STDERR_HEAD, STDERR_TAIL)
-  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+  if (options.stdout !== undefined && child.stdout !== null) options.stdout(child.stdout)
+  else child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
   const errors = child.stderr! // Always piped.
   errors.setEncoding('utf8')
   errors.on('data', (chunk: string) => {
     stderr.push(chunk)
     if (shows(report.verbosity, 'verbose')) report.debug(chunk.trimEnd())
+    options.onStderr?.(chunk)
   })
   return {
     child,

@@ -15,7 +15,7 @@ import {
   semverOfTag
 } from '../naming.js'
 import type { Setting } from './setting.js'
-import type { Defaults, Folders, Spelling, Visibility } from './settings.js'
+import type { Defaults, Evaluators, Folders, Spelling, Visibility } from './settings.js'
 import { SETTINGS } from './table.js'
 import { DEFAULT_TIMEOUTS, MAX_SECONDS, type Timeouts, parseSeconds } from './timeouts.js'
 
@@ -260,6 +260,20 @@ function nearestFlake(
     folder = relative === '' ? undefined : path.dirname(folder)
   }
   return undefined
+}
+
+/** The most evaluators a run may be given: far more than any runner has cores. */
+export const MOST_EVALUATORS = 64
+
+/** How many `nix` evaluate side by side, 1 to {@link MOST_EVALUATORS}; empty: one per core. */
+export function parseEvaluators(text: string): Parsed<Evaluators> {
+  if (text === '') return ok('auto')
+  const count = /^[0-9]{1,3}$/.test(text) ? Number(text) : NaN
+  if (count >= 1 && count <= MOST_EVALUATORS) return ok(count)
+  return fail(
+    `"${text}" is not a number of evaluators; write a whole number from 1 to ${MOST_EVALUATORS} ` +
+      '(`1`: one `nix` evaluates everything), or leave it empty for one per core.'
+  )
 }
 
 /** A limit on the network calls, in seconds, as milliseconds; empty is the default. */

@@ -14,6 +14,7 @@ import {
   type Parsed,
   parseBoolean,
   parseDirectory,
+  parseEvaluators,
   parseGitRoot,
   parseHost,
   parseIssuer,
@@ -107,6 +108,8 @@ export function readSettings(
     includeOutputPaths: reader.flag(SETTINGS.includeOutputPaths),
     myFlakeIsTooBig: reader.flag(SETTINGS.myFlakeIsTooBig)
   }
+  const evaluatorsText = reader.text(SETTINGS.evaluators)
+  const evaluators = reader.take(SETTINGS.evaluators, parseEvaluators(evaluatorsText)) ?? 'auto'
   // Accepted for compatibility: this action never turns an error into a warning, strict or not.
   reader.flag(SETTINGS.strictMode)
   const timeouts = readLimits(reader)
@@ -124,6 +127,7 @@ export function readSettings(
     version,
     rev,
     githubToken,
+    evaluators,
     timeouts,
     spelling: source.spelling
   }

@@ -9,6 +9,9 @@ import type { Timeouts } from './timeouts.js'
 
 export type Visibility = 'public' | 'unlisted' | 'private'
 
+/** How many `nix` processes evaluate side by side: a number (1: one, as before), or one per core. */
+export type Evaluators = number | 'auto'
+
 /** Everything the run needs to know from its inputs, validated. */
 export interface Settings {
   /** Who can see the release (`hidden` is read as `unlisted`). */
@@ -45,6 +48,8 @@ export interface Settings {
   includeOutputPaths: boolean
   /** Skip the all-systems evaluation and send an empty outputs document. */
   myFlakeIsTooBig: boolean
+  /** How many `nix` processes evaluate side by side (`evaluators`); 'auto': one per core. */
+  evaluators: Evaluators
   /** Dry run: write the release to this absolute folder and contact no service. */
   destDir: string | undefined
   /** The limits of every network call, from the `FLAKEHUB_PUSH_TIMEOUT_*` variables. */

@@ -241,6 +241,15 @@ export const SETTINGS = {
     help: 'Skip the all-systems evaluation and the outputs document, for flakes too large to evaluate in a job.',
     fallback: 'false'
   },
+  evaluators: {
+    scope: 'both',
+    name: 'evaluators',
+    variable: 'FLAKEHUB_PUSH_EVALUATORS',
+    kind: 'text',
+    help: 'How many `nix` processes evaluate the flake side by side, each owning some of its systems and configurations: a whole number from 1 (one evaluation, as before) to 64. Empty: one per core, at most one per system or configuration.',
+    value: 'count',
+    fallback: 'one per core'
+  },
   strictMode: {
     scope: 'action',
     name: '_internal-strict-mode',

@@ -9,7 +9,9 @@ import * as fs from 'node:fs'
 /**
  * One entry of the tree to pack; `rel` is its path relative to the source folder ('' for the
  * folder itself). A file is open while it is the current entry: `read` fills all of `into` with
- * its bytes from `position` on (the packer then hashes and packs `into`, nothing else).
+ * its bytes from `position` on (the packer then hashes and packs `into`, nothing else), at once
+ * or, for a source that streams (Git's), once its promise resolves; the packer asks for the
+ * bytes in order, each once.
  */
 export type Entry =
   | { kind: 'directory'; rel: string }
@@ -19,11 +21,11 @@ export type Entry =
       rel: string
       executable: boolean
       size: number
-      read(into: Buffer, position: number): void
+      read(into: Buffer, position: number): void | Promise<void>
     }
 
 /** The entries under `root`, `root` first, depth-first with names in byte order. */
-export type EntrySource = (root: string) => Iterable<Entry>
+export type EntrySource = (root: string) => Iterable<Entry> | AsyncIterable<Entry>
 
 /**
  * The tree under `root` on the file system, `root` first, depth-first with names in byte order

@@ -67,7 +67,10 @@ type Header = Partial<tar.Header> & { name: string }
 export interface PackOptions {
   /** When aborted, packing stops after the entry being written and rejects with the reason. */
   signal?: AbortSignal
-  /** Where the entries come from: the file system under `sourceDir` by default. */
+  /**
+   * Where the entries come from: the file system under `sourceDir` by default. With another
+   * source, `sourceDir` only names the tarball's top folder (its base name) and need not exist.
+   */
   entries?: EntrySource
   /** What computes `narHash`: a fresh {@link NarHasher} by default. */
   nar?: NarSink
@@ -90,7 +93,9 @@ export async function packTarball(
   const dest = path.resolve(destination)
   const root = path.resolve(sourceDir)
   await fs.promises.mkdir(path.dirname(dest), { recursive: true })
-  if (!(await fs.promises.stat(root)).isDirectory()) throw new Error(`${root} is not a folder`)
+  // A source of its own (Git's) may pack a folder that does not exist yet.
+  if (options.entries === undefined && !(await fs.promises.stat(root)).isDirectory())
+    throw new Error(`${root} is not a folder`)
 
   const written = measure()
   const pack = tar.pack({ highWaterMark: PACK_BUFFER })
@@ -277,7 +282,7 @@ async function compress(
  */
 async function writeEntries(
   pack: tar.Pack,
-  entries: Iterable<Entry>,
+  entries: Iterable<Entry> | AsyncIterable<Entry>,
   top: string,
   mtime: number,
   arenas: Arenas,
@@ -286,7 +291,7 @@ async function writeEntries(
   signal: AbortSignal | undefined
 ): Promise<void> {
   const date = new Date(mtime * 1000)
-  for (const entry of entries) {
+  for await (const entry of entries) {
     signal?.throwIfAborted()
     const name = entry.rel === '' ? top : `${top}/${entry.rel}`
     const header: Header = { name, mtime: date, uid: 0, gid: 0, uname: '', gname: '' }
@@ -313,7 +318,7 @@ async function writeEntries(
       if (size === 0) pack.entry(header, EMPTY, settle)
       else if (size <= PIECE) {
         const content = arenas.take(size) ?? (await arenas.next(size))
-        entry.read(content, 0)
+        await entry.read(content, 0)
         nar.contents(content)
         pack.entry(header, content, settle)
       } else {
@@ -322,7 +327,7 @@ async function writeEntries(
         for (let position = 0; position < size; position += PIECE) {
           const length = Math.min(PIECE, size - position)
           const piece = arenas.take(length) ?? (await arenas.next(length))
-          entry.read(piece, position)
+          await entry.read(piece, position)
           nar.contents(piece)
           sink.write(piece)
         }

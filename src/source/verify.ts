@@ -26,7 +26,7 @@ export interface VerifiedTarball extends Tarball {
  */
 export async function packAndVerify(
   nix: Nix,
-  source: FlakeSource,
+  source: Pick<FlakeSource, 'metadata' | 'sourceDir' | 'lastModified'>,
   destination: string,
   log: PhaseLog,
   options: PackOptions = {}
