@@ -4,7 +4,9 @@
 // MODULE is a source file (`src/labels.ts`), optionally with a line range (`src/settings/timeouts.ts:40-60`).
 // Without arguments the modules come from MUTATE (separated by spaces or commas), else the rule
 // and secret-keeping modules below. MUTATE_FLOOR=90 makes the run fail when any module scores
-// below 90 %.
+// below 90 %. MUTATE_CONCURRENCY=1 runs one test process at a time (the default, from
+// stryker.config.mjs, is 2: one per core of the machine CI runs on), for a machine shared with
+// other work.
 import { Stryker } from '@stryker-mutator/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -42,10 +44,19 @@ if (missing.length > 0) {
   if (floor !== undefined && !(floor >= 0 && floor <= 100)) {
     console.error(`MUTATE_FLOOR: "${floorText}" is not a score from 0 to 100; write e.g. 90.`)
     process.exitCode = 2
-  } else await mutate(modules, floor)
+  } else {
+    const concurrencyText = process.env.MUTATE_CONCURRENCY ?? ''
+    const concurrency = concurrencyText === '' ? undefined : Number(concurrencyText)
+    if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
+      console.error(
+        `MUTATE_CONCURRENCY: "${concurrencyText}" is not a number of processes; write e.g. 1.`
+      )
+      process.exitCode = 2
+    } else await mutate(modules, floor, concurrency)
+  }
 }
 
-async function mutate(modules, floor) {
+async function mutate(modules, floor, concurrency) {
   const all = fs.readdirSync('__tests__').filter(name => name.endsWith('.test.ts'))
   const out = all.filter(name => leftOut(name) !== undefined)
   console.log(`Mutating ${modules.join(' ')}`)
@@ -66,6 +77,7 @@ async function mutate(modules, floor) {
   try {
     results = await new Stryker({
       mutate: modules,
+      ...(concurrency === undefined ? {} : { concurrency }),
       reporters: ['clear-text', 'html', process.stdout.isTTY ? 'progress' : 'progress-append-only']
     }).runMutationTest()
   } catch (error) {
