@@ -95,6 +95,9 @@ describe('semverOfTag', () => {
     ['v01.2.3', undefined],
     ['=1.2.3', undefined],
     [' v1.2.3', undefined],
+    ['1.2.3 ', undefined],
+    ['v1.2.3\n', undefined],
+    ['v1.2.3 extra', undefined],
     ['release-1.2.3', undefined]
   ])('reads %j as %j', (tag, version) => {
     expect(semverOfTag(tag)).toBe(version)

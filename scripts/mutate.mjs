@@ -6,7 +6,9 @@
 // and secret-keeping modules below. MUTATE_FLOOR=90 makes the run fail when any module scores
 // below 90 %. MUTATE_CONCURRENCY=1 runs one test process at a time (the default, from
 // stryker.config.mjs, is 2: one per core of the machine CI runs on), for a machine shared with
-// other work.
+// other work. MUTATE_INCREMENTAL=FILE keeps each mutant's result in FILE and, on the next run with
+// the same FILE, tests again only the mutants whose code or covering tests changed, and those
+// that survived (Stryker's incremental mode): quick while writing tests.
 import { Stryker } from '@stryker-mutator/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -72,12 +74,14 @@ async function mutate(modules, floor, concurrency) {
   )
   process.env.PATH = `${noNix}${path.delimiter}${process.env.PATH ?? ''}`
 
+  const incremental = process.env.MUTATE_INCREMENTAL ?? ''
   const started = Date.now()
   let results
   try {
     results = await new Stryker({
       mutate: modules,
       ...(concurrency === undefined ? {} : { concurrency }),
+      ...(incremental === '' ? {} : { incremental: true, incrementalFile: incremental }),
       reporters: ['clear-text', 'html', process.stdout.isTTY ? 'progress' : 'progress-append-only']
     }).runMutationTest()
   } catch (error) {
