@@ -223,6 +223,8 @@ describe('a part of a rolling version', () => {
     expect(versionPartProblem(major, { rolling: false, minor: false }, INPUT_SPELLING)).toBe(
       'You cannot set `rolling-major` without `rolling-minor`.'
     )
+    // Only the major needs the minor: the minor's own check asks for rolling alone.
+    expect(versionPartProblem(minor, { rolling: true, minor: false }, FLAGS)).toBeUndefined()
   })
 })
 
@@ -430,7 +432,7 @@ describe("the command's own", () => {
     expect(parseIssuer('', FLAGS)).toEqual(ok(''))
     expect(parseIssuer('http://localhost:8081', FLAGS)).toEqual(ok('http://localhost:8081'))
     expect(parseIssuer('https://issuer.test/', FLAGS)).toEqual(ok('https://issuer.test/'))
-    for (const text of ['localhost:8081', 'ftp://x', 'issuer'])
+    for (const text of ['localhost:8081', 'ftp://x', 'issuer', 'xhttp://localhost', 'xhttps://x'])
       expect(parseIssuer(text, FLAGS)).toEqual(
         fail(`"${text}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`)
       )
