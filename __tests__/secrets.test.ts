@@ -3,7 +3,7 @@
 // edges of remembering a secret (4 characters, 12 characters, twice) and of quoting a body.
 // Every expected text is written out here, never computed by the code under test.
 import { describe, expect, it, jest } from '@jest/globals'
-import { fc } from './support/fast-check.js'
+import { amzSignatureName, fc } from './support/fast-check.js'
 import { PIECE, Secrets, pathOf, redactPatterns, redactUrl } from '../src/secrets.js'
 
 describe('the patterns: each credential redacted to its last character, near misses kept', () => {
@@ -110,6 +110,24 @@ describe('redactUrl: credential parameters and user information', () => {
     ['https://:pa55@h.example/p', 'https://:***@h.example/p']
   ])('%s is shown as %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown)
+  })
+
+  it('redacts a credential parameter named in any case, and keeps a name one letter longer', () => {
+    const secretName = fc.oneof(
+      amzSignatureName,
+      fc.mixedCase(fc.constantFrom('signature', 'sig', 'token', 'access_token', 'key', 'code'))
+    )
+    const value = fc.stringMatching(/^[A-Za-z0-9%._~-]{0,40}$/)
+    const extra = fc.constantFrom('s', 'x', '_', '1')
+    fc.assert(
+      fc.property(secretName, value, extra, (name, v, letter) => {
+        const url = `https://h.example/p?a=1&${name}=${v}&b=2`
+        expect(redactUrl(url)).toBe(`https://h.example/p?a=1&${name}=***&b=2`)
+        // A letter before the name makes it another parameter, shown as it came.
+        const before = `https://h.example/p?${letter}${name}=${v}`
+        expect(redactUrl(before)).toBe(before)
+      })
+    )
   })
 
   it('redacts by the patterns what is not a URL', () => {
