@@ -367,3 +367,24 @@ describe("--help's fixed lines", () => {
     expect(lines).toContain('  --mirror')
   })
 })
+
+describe("the command's own settings, read", () => {
+  it('takes the issuer and the GraphQL URL as given, and none when not given', () => {
+    const given = read([
+      '--jwt-issuer-uri',
+      'http://localhost:8081',
+      '--github-graphql-url',
+      'https://ghe.example/api/graphql'
+    ]).settings
+    expect(given?.jwtIssuerUri).toBe('http://localhost:8081')
+    expect(given?.githubGraphqlUrl).toBe('https://ghe.example/api/graphql')
+    const none = read([]).settings
+    expect(none?.jwtIssuerUri).toBe('')
+    expect(none?.githubGraphqlUrl).toBeUndefined()
+  })
+
+  it('reads a verbosity variable with blanks around it, and a refused one as normal', () => {
+    expect(verbosityOf(parseCommandLine([], { FLAKEHUB_PUSH_VERBOSITY: ' 2 ' }))).toBe('debug')
+    expect(verbosityOf(parseCommandLine([], { FLAKEHUB_PUSH_VERBOSITY: 'loud' }))).toBe('normal')
+  })
+})
