@@ -58,6 +58,8 @@ describe('how the action names a setting', () => {
   it('shows how to write an input in the workflow', () => {
     expect(INPUT_SPELLING.write(SETTINGS.tag, 'v1.2.3')).toBe('`tag: v1.2.3`')
     expect(INPUT_SPELLING.write(SETTINGS.rolling, 'true')).toBe('`rolling: true`')
+    // A command's own setting has no input: it is written under its name all the same.
+    expect(INPUT_SPELLING.write(SETTINGS.outputsFile, 'x.env')).toBe('`outputs-file: x.env`')
   })
 })
 
