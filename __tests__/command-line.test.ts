@@ -306,6 +306,13 @@ describe('mistakes on the command line, each said once, all together', () => {
     expect(line.problems).toEqual([])
   })
 
+  it('takes a bare -- as the end of the flags, and what follows it as stray words', () => {
+    expect(parseCommandLine(['--visibility', 'public', '--']).problems).toEqual([])
+    expect(parseCommandLine(['--', '--tag']).problems).toEqual([
+      '`--tag`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+
   it('takes the first of --help and --version', () => {
     expect(parseCommandLine(['--help', '--version']).action).toBe('help')
     expect(parseCommandLine(['--version', '-h']).action).toBe('version')
@@ -331,6 +338,15 @@ describe('mistakes on the command line, each said once, all together', () => {
 
 describe("--help's fixed lines", () => {
   const lines = helpText('1.0.0').split('\n')
+
+  it('leaves a blank line after the usage, and names no setting that has no flag', () => {
+    expect(lines.slice(4, 6)).toEqual([
+      '',
+      'Where it runs decides where the token comes from (read only after evaluation and packing):'
+    ])
+    expect(lines.join('\n')).not.toContain('undefined')
+    expect(lines.join('\n')).not.toContain("chose the established action's binary")
+  })
 
   it('says where the token comes from in each place', () => {
     const start = lines.indexOf(
