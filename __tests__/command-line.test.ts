@@ -276,3 +276,141 @@ describe('--disable-rename-subgroups', () => {
     ])
   })
 })
+
+describe('mistakes on the command line, each said once, all together', () => {
+  it('refuses a stray word, naming it and showing a flag instead', () => {
+    expect(parseCommandLine(['--visibility', 'public', 'v1.2.3']).problems).toEqual([
+      '`v1.2.3`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+
+  it('wants a value after a flag that takes one: not the end, not another flag', () => {
+    expect(parseCommandLine(['--tag']).problems).toEqual([
+      '`--tag`: needs a value; write `--tag v1.2.3`.'
+    ])
+    const line = parseCommandLine(['--name', '--rolling'])
+    expect(line.problems).toEqual(['`--name`: needs a value; write `--name owner/flake`.'])
+    // Written with `=`, a value may start with dashes.
+    expect(parseCommandLine(['--name=--odd']).value(SETTINGS.name)).toBe('--odd')
+  })
+
+  it('refuses a value given to a bare flag', () => {
+    expect(parseCommandLine(['--mirror=true']).problems).toEqual([
+      '`--mirror`: is a bare flag; write `--mirror` alone, without "=true".'
+    ])
+  })
+
+  it('lists every mistake, in the order written', () => {
+    expect(parseCommandLine(['stray', '--nope', '--rolling=yes', '--host']).problems).toEqual([
+      '`stray`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.',
+      '`--nope`: unknown flag; `flakehub-push --help` lists them all.',
+      '`--rolling`: is a bare flag; write `--rolling` alone, without "=yes".',
+      '`--host`: needs a value; write `--host url`.'
+    ])
+  })
+
+  it('keeps the last of a text flag given twice, and counts a counted one', () => {
+    const line = parseCommandLine(['--tag', 'v1.0.0', '--tag', 'v2.0.0', '-v', '-v', '-v'])
+    expect(line.value(SETTINGS.tag)).toBe('v2.0.0')
+    expect(line.value(SETTINGS.verbose)).toBe('3')
+    expect(line.problems).toEqual([])
+  })
+
+  it('takes a bare -- as the end of the flags, and what follows it as stray words', () => {
+    expect(parseCommandLine(['--visibility', 'public', '--']).problems).toEqual([])
+    expect(parseCommandLine(['--', '--tag']).problems).toEqual([
+      '`--tag`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+
+  it('takes the first of --help and --version', () => {
+    expect(parseCommandLine(['--help', '--version']).action).toBe('help')
+    expect(parseCommandLine(['--version', '-h']).action).toBe('version')
+    expect(parseCommandLine(['--visibility', 'public']).action).toBe('run')
+  })
+
+  it("reads nothing for the action's own inputs, nor from their variables", () => {
+    expect(parseCommandLine([], { FLAKEHUB_PUSH_SOURCE_TAG: 'v1' }).value(SETTINGS.sourceTag)).toBe(
+      ''
+    )
+  })
+
+  it('names a limit by its variable, and a flag by its flag', () => {
+    const { spelling } = parseCommandLine([], { FLAKEHUB_PUSH_TIMEOUT_STAGE: '5' })
+    expect(spelling.setting(SETTINGS.stageTimeout)).toBe(
+      'Environment variable `FLAKEHUB_PUSH_TIMEOUT_STAGE`'
+    )
+    expect(spelling.ref(SETTINGS.stageTimeout)).toBe('`FLAKEHUB_PUSH_TIMEOUT_STAGE`')
+    expect(spelling.ref(SETTINGS.rolling)).toBe('`--rolling`')
+    expect(spelling.setting(SETTINGS.tag)).toBe('`--tag`')
+  })
+})
+
+describe("--help's fixed lines", () => {
+  const lines = helpText('1.0.0').split('\n')
+
+  it('leaves a blank line after the usage, and names no setting that has no flag', () => {
+    expect(lines.slice(4, 6)).toEqual([
+      '',
+      'Where it runs decides where the token comes from (read only after evaluation and packing):'
+    ])
+    expect(lines.join('\n')).not.toContain('undefined')
+    expect(lines.join('\n')).not.toContain("chose the established action's binary")
+  })
+
+  it('says where the token comes from in each place', () => {
+    const start = lines.indexOf(
+      'Where it runs decides where the token comes from (read only after evaluation and packing):'
+    )
+    expect(lines.slice(start + 1, start + 7)).toEqual([
+      "  GitHub Actions (GITHUB_ACTIONS)   the job's OIDC token (permissions: id-token: write)",
+      '  GitLab CI (GITLAB_CI)             GITLAB_JWT_ID_TOKEN, declared with id_tokens: in the job',
+      '  any other CI                      FLAKEHUB_PUSH_OIDC_TOKEN',
+      "  a developer's machine             --jwt-issuer-uri, or only a dry run with --dest-dir",
+      '',
+      'Flags (a flag wins over its variable; booleans are bare flags, true/false in variables):'
+    ])
+  })
+
+  it('ends the flags with --help and --version, then the limits', () => {
+    const help = lines.indexOf('  -h, --help       Show this text.')
+    expect(lines.slice(help, help + 4)).toEqual([
+      '  -h, --help       Show this text.',
+      '  --version        Show the version.',
+      '',
+      'Limits on the calls to GitHub and FlakeHub (variables only, in seconds):'
+    ])
+    expect(lines.at(-1)).toMatch(/^ {2}FLAKEHUB_PUSH_RETRY_DELAY {14}default 1$/)
+  })
+
+  it('shows a flag without a short one or old spellings on its three lines', () => {
+    const at = lines.indexOf('  --tag <v1.2.3>')
+    expect(lines.slice(at, at + 3)).toEqual([
+      '  --tag <v1.2.3>',
+      '      The tag of a non-rolling release, `v` followed by a SemVer version such as `v1.2.3`. Defaults to the ref name.',
+      '      variable: FLAKEHUB_PUSH_TAG; default: GITHUB_REF_NAME, or CI_COMMIT_TAG / CI_COMMIT_REF_NAME on GitLab'
+    ])
+    expect(lines).toContain('  --mirror')
+  })
+})
+
+describe("the command's own settings, read", () => {
+  it('takes the issuer and the GraphQL URL as given, and none when not given', () => {
+    const given = read([
+      '--jwt-issuer-uri',
+      'http://localhost:8081',
+      '--github-graphql-url',
+      'https://ghe.example/api/graphql'
+    ]).settings
+    expect(given?.jwtIssuerUri).toBe('http://localhost:8081')
+    expect(given?.githubGraphqlUrl).toBe('https://ghe.example/api/graphql')
+    const none = read([]).settings
+    expect(none?.jwtIssuerUri).toBe('')
+    expect(none?.githubGraphqlUrl).toBeUndefined()
+  })
+
+  it('reads a verbosity variable with blanks around it, and a refused one as normal', () => {
+    expect(verbosityOf(parseCommandLine([], { FLAKEHUB_PUSH_VERBOSITY: ' 2 ' }))).toBe('debug')
+    expect(verbosityOf(parseCommandLine([], { FLAKEHUB_PUSH_VERBOSITY: 'loud' }))).toBe('normal')
+  })
+})

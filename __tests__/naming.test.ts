@@ -31,6 +31,9 @@ describe('flakeNameProblem', () => {
     ['ownerflake', 'must contain exactly one "/" (it has 0)'],
     ['a/b/c', 'must contain exactly one "/" (it has 2)'],
     ['owner/my flake', 'must be ASCII with no whitespace'],
+    // Whitespace is named first, before the count of slashes it would also fail.
+    ['my flake', 'must be ASCII with no whitespace'],
+    ['a/b/c d', 'must be ASCII with no whitespace'],
     ['owner/flake\t', 'must be ASCII with no whitespace'],
     ['ówner/flake', 'must be ASCII with no whitespace'],
     ['/flake', 'needs text on both sides of the "/"']
@@ -81,6 +84,8 @@ describe('names that are names: each part a plain word, safe as a URL path segme
   it('quotes a refused value on one line, its control characters escaped', () => {
     expect(quoted('a\tb\nc\x1b[0m\x7f/ok')).toBe('"a\\tb\\nc\\x1b[0m\\x7f/ok"')
     expect(quoted('acme/..')).toBe('"acme/.."')
+    // Two hexadecimal digits always; a carriage return by its own escape.
+    expect(quoted('a\x01b\rc\x00')).toBe('"a\\x01b\\rc\\x00"')
   })
 })
 
@@ -95,6 +100,9 @@ describe('semverOfTag', () => {
     ['v01.2.3', undefined],
     ['=1.2.3', undefined],
     [' v1.2.3', undefined],
+    ['1.2.3 ', undefined],
+    ['v1.2.3\n', undefined],
+    ['v1.2.3 extra', undefined],
     ['release-1.2.3', undefined]
   ])('reads %j as %j', (tag, version) => {
     expect(semverOfTag(tag)).toBe(version)

@@ -224,6 +224,8 @@ describe('a part of a rolling version', () => {
     expect(versionPartProblem(major, { rolling: false, minor: false }, INPUT_SPELLING)).toBe(
       'You cannot set `rolling-major` without `rolling-minor`.'
     )
+    // Only the major needs the minor: the minor's own check asks for rolling alone.
+    expect(versionPartProblem(minor, { rolling: true, minor: false }, FLAGS)).toBeUndefined()
   })
 })
 
@@ -321,6 +323,13 @@ describe('the folders', () => {
   fs.mkdirSync(path.join(top, 'empty'))
   fs.writeFileSync(path.join(top, 'file'), '')
   fs.symlinkSync(os.tmpdir(), path.join(top, 'out'))
+  fs.mkdirSync(path.join(top, '..flake'))
+  fs.writeFileSync(path.join(top, '..flake', 'flake.nix'), '{}')
+  fs.mkdirSync(path.join(top, 'sub', 'deeper'))
+  fs.writeFileSync(path.join(top, 'sub', 'deeper', 'flake.nix'), '{}')
+  // A folder beside the Git root, holding a flake: reached by `../`, never inside.
+  const sibling = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'parse-sibling-')))
+  fs.writeFileSync(path.join(sibling, 'flake.nix'), '{}')
 
   it('resolve the Git root against the workspace, `.` when not given', () => {
     expect(parseGitRoot('', top, FILE_SYSTEM)).toEqual(ok(top))
@@ -339,6 +348,27 @@ describe('the folders', () => {
     )
     expect(parseDirectory('sub/', top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
       ok({ flakeDir: path.join(top, 'sub'), sourceSubdirectory: 'sub' })
+    )
+    expect(parseDirectory('./sub/deeper', top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
+      ok({ flakeDir: path.join(top, 'sub', 'deeper'), sourceSubdirectory: 'sub/deeper' })
+    )
+  })
+
+  it('find a flake in a folder whose name starts with two dots: inside, not a step up', () => {
+    expect(parseDirectory('..flake', top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
+      ok({ flakeDir: path.join(top, '..flake'), sourceSubdirectory: '..flake' })
+    )
+  })
+
+  it('refuse a sibling of the Git root reached by ../, which holds a flake but is outside', () => {
+    const text = `../${path.basename(sibling)}`
+    expect(parseDirectory(text, top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
+      fail(
+        `"${text}" resolves to ${sibling}, outside \`git-root\` (${top}); write a path inside the repository.`
+      )
+    )
+    expect(parseDirectory('sub/../../sibling-not-there', top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
+      fail(`"sub/../../sibling-not-there" is not a folder under \`git-root\` (${top}).`)
     )
   })
 
@@ -403,7 +433,7 @@ describe("the command's own", () => {
     expect(parseIssuer('', FLAGS)).toEqual(ok(''))
     expect(parseIssuer('http://localhost:8081', FLAGS)).toEqual(ok('http://localhost:8081'))
     expect(parseIssuer('https://issuer.test/', FLAGS)).toEqual(ok('https://issuer.test/'))
-    for (const text of ['localhost:8081', 'ftp://x', 'issuer'])
+    for (const text of ['localhost:8081', 'ftp://x', 'issuer', 'xhttp://localhost', 'xhttps://x'])
       expect(parseIssuer(text, FLAGS)).toEqual(
         fail(`"${text}" is not a URL; write e.g. \`--jwt-issuer-uri http://localhost:8081\`.`)
       )

@@ -370,3 +370,22 @@ describe('reading settings', () => {
     )
   })
 })
+
+describe('reading settings: what comes back beside the settings', () => {
+  it('warns about extra-tags only when it is used: not beside extra-labels', () => {
+    expect(readingOf({ 'extra-tags': 'old', 'extra-labels': 'new' }).warnings).toEqual([])
+    expect(readingOf({ 'extra-labels': 'new' }).warnings).toEqual([])
+  })
+
+  it('has no notes when it refuses the inputs, only the problems', () => {
+    const reading = readingOf({ visibility: 'nope', logger: 'json' })
+    expect(reading).toEqual({
+      problems: [
+        'Input `visibility`: "nope" is not a visibility; write `public`, `unlisted` or `private`.'
+      ],
+      warnings: [],
+      notes: [],
+      secrets: []
+    })
+  })
+})

@@ -43404,7 +43404,9 @@ function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
-    if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+    // Outside is `..` or a path through it; `..flake` is a folder's name, inside.
+    const outside = relative === '..' || relative.startsWith(`..${external_node_path_.sep}`);
+    if (outside || external_node_path_.isAbsolute(relative))
         return fail(`"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`);
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);

@@ -4,12 +4,20 @@
 // MODULE is a source file (`src/labels.ts`), optionally with a line range (`src/settings/timeouts.ts:40-60`).
 // Without arguments the modules come from MUTATE (separated by spaces or commas), else the rule
 // and secret-keeping modules below. MUTATE_FLOOR=90 makes the run fail when any module scores
-// below 90 %.
+// below 90 %. MUTATE_CONCURRENCY=1 runs one test process at a time (the default, from
+// stryker.config.mjs, is 2: one per core of the machine CI runs on), for a machine shared with
+// other work. MUTATE_INCREMENTAL=FILE keeps each mutant's result in FILE and, on the next run with
+// the same FILE, tests again only the mutants whose code or covering tests changed, and those
+// that survived (Stryker's incremental mode): quick while writing tests. MUTATE_TESTS=FILE… runs
+// the mutants against those unit test files only (`secrets.test.ts redact.test.ts`): a score
+// against fewer tests can only be lower, so it is a floor of the score against all of them, at a
+// fraction of the cost when a module's mutants are static (a table of patterns, reached by every
+// test that imports the module).
 import { Stryker } from '@stryker-mutator/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { leftOut, unitTests } from '../stryker.config.mjs'
+import config, { leftOut, unitTests } from '../stryker.config.mjs'
 
 const RULE_MODULES = [
   'src/naming.ts',
@@ -42,14 +50,36 @@ if (missing.length > 0) {
   if (floor !== undefined && !(floor >= 0 && floor <= 100)) {
     console.error(`MUTATE_FLOOR: "${floorText}" is not a score from 0 to 100; write e.g. 90.`)
     process.exitCode = 2
-  } else await mutate(modules, floor)
+  } else {
+    const tests = (process.env.MUTATE_TESTS ?? '')
+      .split(/[\s,]+/)
+      .filter(t => t !== '')
+      .map(t => t.replace(/^__tests__\//, ''))
+    const notUnit = tests.filter(t => !unitTests.includes(t))
+    if (notUnit.length > 0) {
+      console.error(
+        `MUTATE_TESTS: ${notUnit.join(', ')} ${notUnit.length === 1 ? 'is' : 'are'} not among the unit ` +
+          'test files; name files of __tests__ such as secrets.test.ts (the run lists them).'
+      )
+      process.exitCode = 2
+    }
+    const concurrencyText = process.env.MUTATE_CONCURRENCY ?? ''
+    const concurrency = concurrencyText === '' ? undefined : Number(concurrencyText)
+    if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
+      console.error(
+        `MUTATE_CONCURRENCY: "${concurrencyText}" is not a number of processes; write e.g. 1.`
+      )
+      process.exitCode = 2
+    } else if (notUnit.length === 0) await mutate(modules, floor, concurrency, tests)
+  }
 }
 
-async function mutate(modules, floor) {
+async function mutate(modules, floor, concurrency, tests) {
   const all = fs.readdirSync('__tests__').filter(name => name.endsWith('.test.ts'))
   const out = all.filter(name => leftOut(name) !== undefined)
   console.log(`Mutating ${modules.join(' ')}`)
-  console.log(`against ${unitTests.length} unit test files: ${unitTests.join(' ')}`)
+  const against = tests.length > 0 ? tests : unitTests
+  console.log(`against ${against.length} unit test files: ${against.join(' ')}`)
   console.log(`left out: ${out.map(name => `${name} (${leftOut(name)})`).join(', ')}`)
 
   // The unit tests never run the real Nix: a `nix` that fails, first on PATH, names any that does.
@@ -61,11 +91,22 @@ async function mutate(modules, floor) {
   )
   process.env.PATH = `${noNix}${path.delimiter}${process.env.PATH ?? ''}`
 
+  const incremental = process.env.MUTATE_INCREMENTAL ?? ''
   const started = Date.now()
   let results
   try {
     results = await new Stryker({
       mutate: modules,
+      ...(concurrency === undefined ? {} : { concurrency }),
+      ...(incremental === '' ? {} : { incremental: true, incrementalFile: incremental }),
+      ...(tests.length === 0
+        ? {}
+        : {
+            jest: {
+              ...config.jest,
+              config: { testMatch: tests.map(name => `<rootDir>/__tests__/${name}`) }
+            }
+          }),
       reporters: ['clear-text', 'html', process.stdout.isTTY ? 'progress' : 'progress-append-only']
     }).runMutationTest()
   } catch (error) {

@@ -235,7 +235,9 @@ export function parseDirectory(
   const dir = found ?? folders.realFolder(path.resolve(gitRoot, text))
   if (dir === undefined) return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`)
   const relative = path.relative(gitRoot, dir)
-  if (relative.startsWith('..') || path.isAbsolute(relative))
+  // Outside is `..` or a path through it; `..flake` is a folder's name, inside.
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`)
+  if (outside || path.isAbsolute(relative))
     return fail(
       `"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`
     )
