@@ -358,6 +358,11 @@ describe('the folders', () => {
     expect(parseDirectory('..flake', top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
       ok({ flakeDir: path.join(top, '..flake'), sourceSubdirectory: '..flake' })
     )
+    // Run from inside it, with no directory given, the nearest flake is that folder's.
+    const from = path.join(top, '..flake')
+    expect(parseDirectory('', top, FILE_SYSTEM, INPUT_SPELLING, from)).toEqual(
+      ok({ flakeDir: from, sourceSubdirectory: '..flake' })
+    )
   })
 
   it('refuse a sibling of the Git root reached by ../, which holds a flake but is outside', () => {

@@ -40506,20 +40506,25 @@ function parseDirectory(text, gitRoot, folders, spelling, startFolder) {
     if (dir === undefined)
         return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`);
     const relative = external_node_path_.relative(gitRoot, dir);
-    // Outside is `..` or a path through it; `..flake` is a folder's name, inside.
-    const outside = relative === '..' || relative.startsWith(`..${external_node_path_.sep}`);
-    if (outside || external_node_path_.isAbsolute(relative))
+    if (outside(relative))
         return fail(`"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`);
     if (!folders.exists(external_node_path_.join(dir, 'flake.nix')))
         return fail(`there is no flake.nix in ${dir}; point ${spelling.ref(table/* SETTINGS */.yy.directory)} at the folder that holds flake.nix.`);
     return ok({ flakeDir: dir, sourceSubdirectory: relative.split(external_node_path_.sep).join('/') });
+}
+/**
+ * Whether a path relative to the Git root leads out of it: `..` or a path through it, or another
+ * root; `..flake` is a folder's name, inside.
+ */
+function outside(relative) {
+    return relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative);
 }
 /** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
 function nearestFlake(start, gitRoot, folders) {
     let folder = start === undefined ? undefined : folders.realFolder(start);
     while (folder !== undefined) {
         const relative = external_node_path_.relative(gitRoot, folder);
-        if (relative.startsWith('..') || external_node_path_.isAbsolute(relative))
+        if (outside(relative))
             return undefined;
         if (folders.exists(external_node_path_.join(folder, 'flake.nix')))
             return folder;

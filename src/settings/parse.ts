@@ -235,9 +235,7 @@ export function parseDirectory(
   const dir = found ?? folders.realFolder(path.resolve(gitRoot, text))
   if (dir === undefined) return fail(`"${text}" is not a folder under ${root} (${gitRoot}).`)
   const relative = path.relative(gitRoot, dir)
-  // Outside is `..` or a path through it; `..flake` is a folder's name, inside.
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`)
-  if (outside || path.isAbsolute(relative))
+  if (outside(relative))
     return fail(
       `"${text}" resolves to ${dir}, outside ${root} (${gitRoot}); write a path inside the repository.`
     )
@@ -246,6 +244,14 @@ export function parseDirectory(
       `there is no flake.nix in ${dir}; point ${spelling.ref(SETTINGS.directory)} at the folder that holds flake.nix.`
     )
   return ok({ flakeDir: dir, sourceSubdirectory: relative.split(path.sep).join('/') })
+}
+
+/**
+ * Whether a path relative to the Git root leads out of it: `..` or a path through it, or another
+ * root; `..flake` is a folder's name, inside.
+ */
+function outside(relative: string): boolean {
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)
 }
 
 /** The nearest folder at or above `start`, inside `gitRoot`, that holds flake.nix. */
@@ -257,7 +263,7 @@ function nearestFlake(
   let folder = start === undefined ? undefined : folders.realFolder(start)
   while (folder !== undefined) {
     const relative = path.relative(gitRoot, folder)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+    if (outside(relative)) return undefined
     if (folders.exists(path.join(folder, 'flake.nix'))) return folder
     folder = relative === '' ? undefined : path.dirname(folder)
   }
