@@ -43747,7 +43747,7 @@ const binarySource = (name, help = BINARY_HELP, ignoredUnless) => ({
     kind: 'text',
     help,
     ignored: true,
-    ...(ignoredUnless === undefined ? {} : { ignoredUnless })
+    ignoredUnless
 });
 /** A limit on the network calls: a variable only, in seconds. */
 const limit = (variable, key, help) => ({

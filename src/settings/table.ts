@@ -19,7 +19,7 @@ const binarySource = (name: string, help = BINARY_HELP, ignoredUnless?: string):
   kind: 'text',
   help,
   ignored: true,
-  ...(ignoredUnless === undefined ? {} : { ignoredUnless })
+  ignoredUnless
 })
 
 /** A limit on the network calls: a variable only, in seconds. */
