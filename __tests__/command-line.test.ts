@@ -110,6 +110,41 @@ describe('the established flags', () => {
   })
 })
 
+describe('a misspelled flag', () => {
+  it('is one problem naming the flag meant, its value taken with it, not as a stray word', () => {
+    const line = parseCommandLine(['--visiblity', 'public', '--tag', 'v1.0.0'])
+    expect(line.problems).toEqual(['`--visiblity`: unknown flag; did you mean `--visibility`?'])
+    expect([...(line.misspelled ?? [])]).toEqual([SETTINGS.visibility])
+    // The setting it left empty is not reported a second time.
+    const reading = readSettings(line, { repository: 'o/p', refName: 'v1.0.0', workspace })
+    expect(reading.problems).toEqual(['`--visiblity`: unknown flag; did you mean `--visibility`?'])
+  })
+
+  it('takes no word after it when the flag meant is bare, or when it came with =value', () => {
+    expect(parseCommandLine(['--rollng', 'stray']).problems).toEqual([
+      '`--rollng`: unknown flag; did you mean `--rolling`?',
+      '`stray`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+    expect(parseCommandLine(['--visiblity=public', 'stray']).problems).toEqual([
+      '`--visiblity`: unknown flag; did you mean `--visibility`?',
+      '`stray`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+
+  it('leaves the flag after it alone when no value came between', () => {
+    const line = parseCommandLine(['--visiblity', '--tag', 'v1.0.0'])
+    expect(line.problems).toEqual(['`--visiblity`: unknown flag; did you mean `--visibility`?'])
+    expect(line.value(SETTINGS.tag)).toBe('v1.0.0')
+  })
+
+  it('is told apart from an unknown flag far from every other', () => {
+    expect(parseCommandLine(['--colour', 'x']).problems).toEqual([
+      '`--colour`: unknown flag; `flakehub-push --help` lists them all.',
+      '`x`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+})
+
 describe('--rolling-major', () => {
   it('versions a rolling release <major>.<minor>.<count>, with --rolling-minor', () => {
     expect(

@@ -87,3 +87,45 @@ describe("the established action's inputs", () => {
     })
   })
 })
+
+describe('a misspelled input', () => {
+  /** The problems and misspelled settings the action's source finds in `env`. */
+  const given = (env: Record<string, string>) => {
+    const source = actionSource(inputs({}), env)
+    return { problems: source.problems, misspelled: [...(source.misspelled ?? [])] }
+  }
+
+  it('is one problem naming the input meant, and marks that setting as misspelled', () => {
+    expect(given({ INPUT_VISIBLITY: 'public' })).toEqual({
+      problems: ['Input `visiblity`: is not an input of this action; did you mean `visibility`?'],
+      misspelled: [SETTINGS.visibility]
+    })
+    expect(given({ 'INPUT_ROLLING-MINR': '3', INPUT_TAG: 'v1.0.0' })).toEqual({
+      problems: [
+        'Input `rolling-minr`: is not an input of this action; did you mean `rolling-minor`?'
+      ],
+      misspelled: [SETTINGS.rollingMinor]
+    })
+  })
+
+  it('is not an input spelled right, in the runner’s upper case', () => {
+    expect(given({ INPUT_VISIBILITY: 'public', 'INPUT_ROLLING-MINOR': '2' })).toEqual({
+      problems: [],
+      misspelled: []
+    })
+  })
+
+  it('is no variable but an INPUT_ one, however near an input’s', () => {
+    expect(given({ INPUTVISIBILITY: 'public', VISIBLITY: 'public', XINPUT_TAG: 'v1' })).toEqual({
+      problems: [],
+      misspelled: []
+    })
+  })
+
+  it('is left to the runner when no input is near it', () => {
+    expect(given({ INPUT_SOMETHING_ELSE: 'x', INPUT_FOO: 'y' })).toEqual({
+      problems: [],
+      misspelled: []
+    })
+  })
+})
