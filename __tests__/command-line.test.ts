@@ -137,10 +137,27 @@ describe('a misspelled flag', () => {
     expect(line.value(SETTINGS.tag)).toBe('v1.0.0')
   })
 
+  it('leaves the right spelling checked when it is given as well', () => {
+    const line = parseCommandLine(['--visiblity', 'public', '--visibility', 'everyone'])
+    const reading = readSettings(line, { repository: 'o/p', refName: 'v1.0.0', workspace })
+    expect(reading.problems).toEqual([
+      '`--visiblity`: unknown flag; did you mean `--visibility`?',
+      '`--visibility`: "everyone" is not a visibility; write `public`, `unlisted` or `private`.'
+    ])
+  })
+
   it('is told apart from an unknown flag far from every other', () => {
     expect(parseCommandLine(['--colour', 'x']).problems).toEqual([
       '`--colour`: unknown flag; `flakehub-push --help` lists them all.',
       '`x`: unexpected argument; every setting is a flag, such as `--tag v1.2.3`.'
+    ])
+  })
+})
+
+describe('--rolling with --tag', () => {
+  it('is refused, naming both, where the tag would have been ignored', () => {
+    expect(read(['--rolling', '--tag', 'v2.0.0']).problems).toEqual([
+      '`--tag`: "v2.0.0" is given together with `--rolling`, which versions the release by its commit count and would ignore the tag; drop `--tag` for a rolling release, or `--rolling` to publish v2.0.0.'
     ])
   })
 })
