@@ -365,6 +365,24 @@ describe('the folders', () => {
     )
   })
 
+  it('find the nearest flake at or above the folder the command runs in, when none is named', () => {
+    const inner = path.join(top, 'sub', 'plain', 'inner')
+    fs.mkdirSync(inner, { recursive: true })
+    const from = (start: string) => parseDirectory('', top, FILE_SYSTEM, INPUT_SPELLING, start)
+    // Two folders up from a folder without one, to the subflake's.
+    expect(from(inner)).toEqual(ok({ flakeDir: path.join(top, 'sub'), sourceSubdirectory: 'sub' }))
+    expect(from(path.join(top, 'sub', 'deeper'))).toEqual(
+      ok({ flakeDir: path.join(top, 'sub', 'deeper'), sourceSubdirectory: 'sub/deeper' })
+    )
+    expect(from(path.join(top, 'empty'))).toEqual(ok({ flakeDir: top, sourceSubdirectory: '' }))
+    // Outside the Git root, its flake is never taken: the root's is.
+    expect(from(sibling)).toEqual(ok({ flakeDir: top, sourceSubdirectory: '' }))
+    // A folder named wins over the folder the command runs in.
+    expect(
+      parseDirectory('sub', top, FILE_SYSTEM, INPUT_SPELLING, path.join(top, 'empty'))
+    ).toEqual(ok({ flakeDir: path.join(top, 'sub'), sourceSubdirectory: 'sub' }))
+  })
+
   it('refuse a sibling of the Git root reached by ../, which holds a flake but is outside', () => {
     const text = `../${path.basename(sibling)}`
     expect(parseDirectory(text, top, FILE_SYSTEM, INPUT_SPELLING)).toEqual(
