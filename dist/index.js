@@ -38845,9 +38845,12 @@ async function locateEvaluateAndPack(work, settings, commit, scratch, tarballPat
     const [[source, outputs, readme], tarball] = await allOrStop([
         async (stop) => {
             const source = await phases.run('Locate flake', async (phaseLog) => {
-                // Written now, off the evaluation's path; an error comes again with the evaluation.
+                // Written now, off the evaluation's path; an error is told as detail here, and comes
+                // again, as the run's failure, with the evaluation.
                 if (!settings.myFlakeIsTooBig)
-                    void evaluator.prepare().catch(() => { });
+                    void evaluator.prepare().catch((error) => {
+                        log.debug(`Could not write the inspect flake yet: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                    });
                 scratch.alsoRemove(await useFastTmpdir(runner, nix, commit, phaseLog, { signal: stop }));
                 return locateSource(nix, commit, phaseLog);
             });

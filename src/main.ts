@@ -142,8 +142,12 @@ async function locateEvaluateAndPack(
     [
       async stop => {
         const source = await phases.run('Locate flake', async phaseLog => {
-          // Written now, off the evaluation's path; an error comes again with the evaluation.
-          if (!settings.myFlakeIsTooBig) void evaluator.prepare().catch(() => {})
+          // Written now, off the evaluation's path; an error is told as detail here, and comes
+          // again, as the run's failure, with the evaluation.
+          if (!settings.myFlakeIsTooBig)
+            void evaluator.prepare().catch((error: unknown) => {
+              log.debug(`Could not write the inspect flake yet: ${errorMessage(error)}`)
+            })
           scratch.alsoRemove(await useFastTmpdir(runner, nix, commit, phaseLog, { signal: stop }))
           return locateSource(nix, commit, phaseLog)
         })
