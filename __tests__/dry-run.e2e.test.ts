@@ -281,23 +281,35 @@ describe('a dry run', () => {
     expect(fs.readFileSync(path.join(repo, '.git', 'index'))).toEqual(index)
   })
 
-  it('runs one nix process for the all-systems check and the outputs document, and steps back for it', async () => {
+  /**
+   * A `nix` on PATH that notes each call with its niceness and, after each `nix eval`, the
+   * action's: its main thread's and its thread pool's (the niceness is field 19 of
+   * /proc/<pid>/stat, the 17th after the command's name).
+   */
+  const priorityWrapper = () =>
+    nixWrapper(
+      [
+        'echo "$1 $2 $(nice)" >> "$DIR/calls"',
+        '[ "$1" = eval ] || exec "$REAL_NIX" "$@"',
+        '"$REAL_NIX" "$@"; status=$?',
+        'niceness() { sed "s/.*) //" "$1" | cut -d " " -f 17; }',
+        'echo "main $(niceness /proc/$PPID/stat)" >> "$DIR/action"',
+        'for t in /proc/$PPID/task/*; do',
+        '  [ "$(cat "$t/comm")" = libuv-worker ] && echo "pool $(niceness "$t/stat")" >> "$DIR/action"',
+        'done',
+        'exit $status'
+      ].join('\n')
+    )
+  const noted = (dir: string, file: string): string[] =>
+    fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n')
+
+  it('runs one nix process for the all-systems check and the outputs document, and packing steps back for it', async () => {
     const repo = makeRepo({
       'flake.nix': flakeNix(
         `packages.x86_64-linux.ok = ${trivialDerivation('ok', 'x86_64-linux')};`
       )
     })
-    // Each call is noted with the nix process's niceness; after `nix eval`, the action's too.
-    const nix = nixWrapper(
-      [
-        'echo "$1 $2 $(nice)" >> "$DIR/calls"',
-        '[ "$1" = eval ] || exec "$REAL_NIX" "$@"',
-        '"$REAL_NIX" "$@"; status=$?',
-        // The niceness is field 19 of /proc/<pid>/stat, the 17th after the command's name.
-        'sed "s/.*) //" /proc/$PPID/stat | cut -d " " -f 17 > "$DIR/action-nice"',
-        'exit $status'
-      ].join('\n')
-    )
+    const nix = priorityWrapper()
     const run = await runAction({
       workspace: repo,
       inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir() },
@@ -306,11 +318,36 @@ describe('a dry run', () => {
     expect(run.exitCode).toBe(0)
     // nix keeps the priority the action started with (this test's: 0, unless run under `nice`).
     const started = os.getPriority()
-    const calls = fs.readFileSync(path.join(nix.dir, 'calls'), 'utf8').trim().split('\n')
+    const calls = noted(nix.dir, 'calls')
     expect(calls.filter(call => /^(eval|flake show)/.test(call))).toEqual([`eval --raw ${started}`])
-    expect(fs.readFileSync(path.join(nix.dir, 'action-nice'), 'utf8').trim()).toBe(
-      String(Math.max(started, PACKING_NICENESS))
-    )
+    // Once it evaluates, the thread pool (zlib, file reads) is lowered; the main thread is not.
+    const action = noted(nix.dir, 'action')
+    expect(action.filter(line => line.startsWith('main'))).toEqual([`main ${started}`])
+    const pool = action.filter(line => line.startsWith('pool'))
+    expect(pool.length).toBeGreaterThan(0)
+    expect(new Set(pool)).toEqual(new Set([`pool ${Math.max(started, PACKING_NICENESS)}`]))
+  })
+
+  it('starts every evaluator at the priority the action started with, not only the first', async () => {
+    const drv = (system: string) => trivialDerivation('ok', system)
+    const repo = makeRepo({
+      'flake.nix': flakeNix(
+        `packages.x86_64-linux.ok = ${drv('x86_64-linux')};\n` +
+          `packages.aarch64-linux.ok = ${drv('aarch64-linux')};\n` +
+          `packages.x86_64-darwin.ok = ${drv('x86_64-darwin')};`
+      )
+    })
+    const nix = priorityWrapper()
+    const run = await runAction({
+      workspace: repo,
+      inputs: { visibility: 'public', rolling: 'true', 'dest-dir': destDir(), evaluators: '3' },
+      env: { PATH: nix.path }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/^3 evaluators side by side /m)
+    const started = os.getPriority()
+    const evaluations = noted(nix.dir, 'calls').filter(call => call.startsWith('eval'))
+    expect(evaluations).toEqual(Array(3).fill(`eval --raw ${started}`))
   })
 
   it('stops packing as soon as the evaluation fails, and reports the failure', async () => {

@@ -43,8 +43,8 @@ const noNetwork: HttpTransport = {
 }
 
 /**
- * The services of a run, with `reporter` recording and real Nix and Git; stepping back for the
- * evaluator is recorded, as the worker's priority would outlast the test (priority.test).
+ * The services of a run, with `reporter` recording and real Nix and Git; lowering packing's
+ * priority for the evaluators is recorded, as the worker's would outlast the test (priority.test).
  */
 function services(
   reporter: RecordingReporter,
@@ -58,7 +58,10 @@ function services(
     http: noNetwork,
     now: Date.now,
     signal: new AbortController().signal,
-    stepBack: () => reporter.info('(stepped back)'),
+    priority: {
+      lowerHelpers: () => reporter.info('(helpers lowered)'),
+      lowerProcess: () => reporter.info('(a child of packing lowered)')
+    },
     ...over
   }
 }
@@ -98,8 +101,8 @@ describe('run(), in-process', () => {
     ])
     const ended = reporter.events.flatMap(e => (e.kind === 'phaseEnded' ? [e.name] : []))
     expect(ended).toContain('Evaluate (all systems)')
-    // Once nix evaluates, the run steps back (here told to the recorder, not done to jest's worker).
-    expect(reporter.events).toContainEqual({ kind: 'info', text: '(stepped back)' })
+    // Once nix evaluates, packing steps back (here told to the recorder, not done to jest's worker).
+    expect(reporter.events).toContainEqual({ kind: 'info', text: '(helpers lowered)' })
   })
 
   it("publishes from another CI to the stand-ins, with that CI's token kept out of everything shown", async () => {

@@ -35666,7 +35666,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9779);
 /* harmony import */ var _places_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7335);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7606);
+/* harmony import */ var _real_services_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5700);
 /* harmony import */ var _settings_action_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8445);
 /* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3826);
 /** The entry point the runner executes (bundled into dist/index.js): the action's inputs, on GitHub. */
@@ -36904,12 +36904,11 @@ function traceWatcher(prefix, found) {
 /**
  * The all-systems check and the outputs document of `flakeRef`, from one evaluation or several
  * side by side (`settings.evaluators`); for a flake that is too big (`my-flake-is-too-big`),
- * only `nix flake show` for the current system and no document. Once `nix` runs, `stepBack` is
- * called so that packing does not slow the evaluators down (failing to is told to `log` as
- * detail).
+ * only `nix flake show` for the current system and no document. Once `nix` runs, packing steps
+ * back (`packing.stepBack()`), so that it does not slow the evaluators down.
  */
-function evaluate(evaluator, flakeRef, settings, phases, log, signal, stepBack) {
-    const onSpawn = () => stepBack(message => log.debug(message));
+function evaluate(evaluator, flakeRef, settings, phases, signal, packing) {
+    const onSpawn = () => packing.stepBack();
     if (settings.myFlakeIsTooBig)
         return phases.run('Evaluate (current system)', async (phaseLog) => {
             await evaluator.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn });
@@ -36981,6 +36980,8 @@ function locateError(error, root) {
     return new LocatedError(at, `${at.file}:${at.line}:${at.column}: ${error.message}`);
 }
 
+// EXTERNAL MODULE: ./src/process/priority.ts
+var priority = __nccwpck_require__(1673);
 // EXTERNAL MODULE: ./src/flakehub/answers.ts
 var answers = __nccwpck_require__(8539);
 // EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
@@ -38752,6 +38753,7 @@ async function findReadme(dir, signal) {
 
 
 
+
 /**
  * One run. Cancelling it (`services.signal`, aborted by the entry point on SIGINT or SIGTERM)
  * stops every child and the packing, and no service is asked anything after it: the run then
@@ -38813,7 +38815,7 @@ function accept(place, reading, services) {
 }
 /** Everything before any token: the commit, its facts, the evaluation and the tarball. */
 async function prepare(place, settings, services, phases, scratch) {
-    const { reporter: log, signal, stepBack } = services;
+    const { reporter: log, signal } = services;
     // Every nix and git of the run is stopped when it is cancelled.
     const runner = (0,command/* stoppedBy */.$)(services.runner, signal);
     const nix = new Nix(runner, log);
@@ -38826,7 +38828,9 @@ async function prepare(place, settings, services, phases, scratch) {
     });
     signal.throwIfAborted();
     const folder = await scratch.create(settings.destDir ?? place.scratchBase);
-    const work = { runner, nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack };
+    const packing = new priority/* PackingPriority */.sn(services.priority, message => log.debug(message));
+    const evaluator = new Evaluator(nix, folder);
+    const work = { runner, nix, evaluator, phases, log, signal, packing };
     const tarballPath = external_node_path_.join(folder, 'source.tar.gz');
     const flake = await locateEvaluateAndPack(work, settings, commit, scratch, tarballPath);
     return { release: makeRelease(settings, facts, flake), facts };
@@ -38839,7 +38843,7 @@ async function prepare(place, settings, services, phases, scratch) {
  * `signal`.
  */
 async function locateEvaluateAndPack(work, settings, commit, scratch, tarballPath) {
-    const { runner, nix, evaluator, phases, log, signal, stepBack } = work;
+    const { runner, nix, evaluator, phases, log, signal, packing } = work;
     let found;
     const located = new Promise(resolve => (found = resolve));
     const [[source, outputs, readme], tarball] = await allOrStop([
@@ -38856,7 +38860,7 @@ async function locateEvaluateAndPack(work, settings, commit, scratch, tarballPat
             });
             found(source);
             const [outputs, readme] = await allOrStop([
-                stop => evaluate(evaluator, source.flakeRef, settings, phases, log, stop, stepBack).catch((error) => {
+                stop => evaluate(evaluator, source.flakeRef, settings, phases, stop, packing).catch((error) => {
                     throw locateError(error, rootOf(source));
                 }),
                 stop => findReadme(source.sourceDir, stop)
@@ -38880,7 +38884,7 @@ function rootOf(source) {
 /** The tarball, packed from Git while Nix locates the flake, and checked against Nix's source. */
 async function pack(work, commit, located, tarballPath, log, stop) {
     const source = untilStopped(located, stop);
-    const tarball = await packWhileLocating(work.runner, work.nix, commit, source, tarballPath, log, stop);
+    const tarball = await packWhileLocating(work.packing.runner(work.runner), work.nix, commit, source, tarballPath, log, stop);
     log.info(`Tarball: ${tarball.size} bytes, ${tarball.entries} entries, sha256 ${tarball.sha256}`);
     return tarball;
 }
@@ -39896,6 +39900,133 @@ class HeadAndTail {
 
 /***/ }),
 
+/***/ 1673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   sn: () => (/* binding */ PackingPriority),
+/* harmony export */   v8: () => (/* binding */ osPriority)
+/* harmony export */ });
+/* unused harmony export PACKING_NICENESS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Giving the evaluators the CPU. On a small runner the evaluation (the `nix` processes, the long
+ * pole of most runs) and packing (this process's thread pool, where zlib compresses, and the
+ * `git cat-file` it reads the commit from) compete for the same cores. Once the first evaluator
+ * has started, packing steps back: its git children and this process's helper threads are given
+ * a lower priority, so the scheduler serves `nix` first and packing takes what is left.
+ *
+ * The main thread keeps its priority: it starts every `nix`, and on Linux a child is born with
+ * the priority of the thread that starts it, so lowering it would lower every evaluator started
+ * after the first (and they could not be raised again without privileges). Until the evaluators
+ * run, nothing is lowered: Nix's locate and packing share the cores, so that packing is mostly
+ * done, not left for one core, when the evaluation ends.
+ */
+
+
+/** The niceness packing runs at beside the evaluators (0 is normal, 19 the lowest priority). */
+const PACKING_NICENESS = 10;
+/** Lowers real threads and processes to {@link PACKING_NICENESS}. */
+const osPriority = {
+    lowerHelpers() {
+        for (const thread of helperThreads())
+            lower(thread);
+    },
+    lowerProcess(pid) {
+        lower(pid);
+    }
+};
+function lower(id) {
+    if (node_os__WEBPACK_IMPORTED_MODULE_1__.getPriority(id) < PACKING_NICENESS)
+        node_os__WEBPACK_IMPORTED_MODULE_1__.setPriority(id, PACKING_NICENESS);
+}
+/**
+ * This process's helper threads (Linux): the thread pool's (`libuv-worker`); where threads carry
+ * no such name (Node before 22), every thread but the main one. Elsewhere, none: a priority there
+ * belongs to the whole process.
+ */
+function helperThreads() {
+    let threads;
+    try {
+        threads = node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync('/proc/self/task');
+    }
+    catch {
+        return [];
+    }
+    const others = threads.map(Number).filter(thread => thread !== process.pid);
+    const named = others.filter(thread => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(`/proc/self/task/${thread}/comm`, 'utf8').trim() === 'libuv-worker';
+        }
+        catch {
+            return false;
+        }
+    });
+    return named.length > 0 ? named : others;
+}
+/**
+ * Packing's priority over one run: the runner packing starts its children with (each is
+ * remembered while it runs), and the step back, once `nix` evaluates, that lowers the helper
+ * threads, every child of packing still running, and each one started later. Failing to lower
+ * only costs speed, so it is told to `debug` (the debug log), once, not thrown.
+ */
+class PackingPriority {
+    constructor(priority, debug) {
+        this.running = new Set();
+        this.steppedBack = false;
+        this.told = false;
+        this.priority = priority;
+        this.debug = debug;
+    }
+    /** `runner`, each child of which is packing's. */
+    runner(runner) {
+        return {
+            run: (command, args, options = {}) => {
+                let child;
+                const ran = runner.run(command, args, {
+                    ...options,
+                    onSpawn: pid => {
+                        child = pid;
+                        this.running.add(pid);
+                        if (this.steppedBack)
+                            this.lower(() => this.priority.lowerProcess(pid));
+                        options.onSpawn?.(pid);
+                    }
+                });
+                return ran.finally(() => {
+                    if (child !== undefined)
+                        this.running.delete(child);
+                });
+            }
+        };
+    }
+    /** Step back (the first call does; later ones change nothing). */
+    stepBack() {
+        if (this.steppedBack)
+            return;
+        this.steppedBack = true;
+        this.lower(() => this.priority.lowerHelpers());
+        for (const pid of this.running)
+            this.lower(() => this.priority.lowerProcess(pid));
+    }
+    lower(action) {
+        try {
+            action();
+        }
+        catch (error) {
+            if (!this.told)
+                this.debug(`Could not lower packing's priority: ${String(error)}`);
+            this.told = true;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39931,66 +40062,16 @@ function cancelOnSignals(target = process) {
 
 /***/ }),
 
-/***/ 7606:
+/***/ 5700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ realServices)
-});
-
-// EXTERNAL MODULE: ./src/flakehub/http.ts + 1 modules
-var http = __nccwpck_require__(4623);
-// EXTERNAL MODULE: ./src/process/command.ts + 2 modules
-var command = __nccwpck_require__(169);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/process/priority.ts
-/**
- * Giving the evaluator the CPU. On a small runner the evaluation (one `nix` process, the long
- * pole of most runs) and packing (this process: reading, tar and gzip) compete for the same
- * cores. Once the evaluator has started, this process lowers its own priority, so the scheduler
- * serves `nix` first and packing takes what is left; a child started before keeps its priority.
- * It cannot be raised again without privileges, which does not matter: nothing competes with the
- * upload that follows.
- */
-
-
-/** The niceness packing runs at beside the evaluator (0 is normal, 19 the lowest priority). */
-const PACKING_NICENESS = 10;
-/**
- * Lower this process's priority to {@link PACKING_NICENESS}. On Linux a priority belongs to a
- * thread, so every thread is lowered (threads started later inherit it from the main thread);
- * elsewhere the process is. Failing to do so only costs speed, so it is told to `debug` (the
- * debug log), not thrown.
- */
-function stepBack(debug) {
-    try {
-        for (const thread of threads()) {
-            if (external_node_os_.getPriority(thread) < PACKING_NICENESS)
-                external_node_os_.setPriority(thread, PACKING_NICENESS);
-        }
-    }
-    catch (error) {
-        debug(`Could not lower this process's priority: ${String(error)}`);
-    }
-}
-/** This process's threads (Linux), or the process itself (0) where threads are not listed. */
-function threads() {
-    try {
-        return external_node_fs_.readdirSync('/proc/self/task').map(Number);
-    }
-    catch {
-        return [0];
-    }
-}
-
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/real-services.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ realServices)
+/* harmony export */ });
+/* harmony import */ var _flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4623);
+/* harmony import */ var _process_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(169);
+/* harmony import */ var _process_priority_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1673);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
 /** The services of a real run, as the entry points build them. */
 
 
@@ -40000,19 +40081,19 @@ var src_secrets = __nccwpck_require__(7194);
  * The real services for a run in `place`: its reporter on this process's stdout and stderr
  * (saying as much as `verbosity` asks, or more in the place's debug mode, and wrapped by
  * `report` if given), one {@link Secrets} masked as the place masks, real processes and HTTP,
- * the clock, `signal`, which cancels the run, and stepping back for the evaluator.
+ * the clock, `signal`, which cancels the run, and the operating system's priorities.
  */
 function realServices(place, verbosity, signal, report = reporter => reporter) {
-    const secrets = new src_secrets/* Secrets */.Sb(place.mask);
+    const secrets = new _secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .Secrets */ .Sb(place.mask);
     const reporter = report(place.reporter({ out: process.stdout, err: process.stderr, secrets, verbosity }));
     return {
         reporter,
         secrets,
-        runner: (0,command/* makeProcessRunner */.Wl)({ log: reporter }),
-        http: (0,http/* httpClientTransport */.zm)(signal),
+        runner: (0,_process_command_js__WEBPACK_IMPORTED_MODULE_1__/* .makeProcessRunner */ .Wl)({ log: reporter }),
+        http: (0,_flakehub_http_js__WEBPACK_IMPORTED_MODULE_0__/* .httpClientTransport */ .zm)(signal),
         now: Date.now,
         signal,
-        stepBack: stepBack
+        priority: _process_priority_js__WEBPACK_IMPORTED_MODULE_2__/* .osPriority */ .v8
     };
 }
 

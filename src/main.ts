@@ -13,6 +13,7 @@ import { Evaluator } from './evaluate/evaluator.js'
 import { type FlakeRoot, LocatedError, locateError } from './evaluate/position.js'
 import type { Log, PhaseLog } from './log.js'
 import { type CommandRunner, stoppedBy } from './process/command.js'
+import { PackingPriority } from './process/priority.js'
 import type { Place } from './places/place.js'
 import { publishRelease, uploadSizeProblem } from './flakehub/publish.js'
 import { type EvaluatedFlake, type Release, type RepositoryFacts, makeRelease } from './release.js'
@@ -91,7 +92,7 @@ async function prepare(
   phases: Phases,
   scratch: Scratch
 ): Promise<{ release: Release; facts: RepositoryFacts }> {
-  const { reporter: log, signal, stepBack } = services
+  const { reporter: log, signal } = services
   // Every nix and git of the run is stopped when it is cancelled.
   const runner = stoppedBy(services.runner, signal)
   const nix = new Nix(runner, log)
@@ -104,7 +105,9 @@ async function prepare(
   })
   signal.throwIfAborted()
   const folder = await scratch.create(settings.destDir ?? place.scratchBase)
-  const work = { runner, nix, evaluator: new Evaluator(nix, folder), phases, log, signal, stepBack }
+  const packing = new PackingPriority(services.priority, message => log.debug(message))
+  const evaluator = new Evaluator(nix, folder)
+  const work = { runner, nix, evaluator, phases, log, signal, packing }
   const tarballPath = path.join(folder, 'source.tar.gz')
   const flake = await locateEvaluateAndPack(work, settings, commit, scratch, tarballPath)
   return { release: makeRelease(settings, facts, flake), facts }
@@ -118,7 +121,8 @@ interface Work {
   phases: Phases
   log: Log
   signal: AbortSignal
-  stepBack: Services['stepBack']
+  /** Packing's priority: its runner, and the step back once `nix` evaluates. */
+  packing: PackingPriority
 }
 
 /**
@@ -135,7 +139,7 @@ async function locateEvaluateAndPack(
   scratch: Scratch,
   tarballPath: string
 ): Promise<EvaluatedFlake> {
-  const { runner, nix, evaluator, phases, log, signal, stepBack } = work
+  const { runner, nix, evaluator, phases, log, signal, packing } = work
   let found!: (source: FlakeSource) => void
   const located = new Promise<FlakeSource>(resolve => (found = resolve))
   const [[source, outputs, readme], tarball] = await allOrStop(
@@ -155,7 +159,7 @@ async function locateEvaluateAndPack(
         const [outputs, readme] = await allOrStop(
           [
             stop =>
-              evaluate(evaluator, source.flakeRef, settings, phases, log, stop, stepBack).catch(
+              evaluate(evaluator, source.flakeRef, settings, phases, stop, packing).catch(
                 (error: unknown) => {
                   throw locateError(error, rootOf(source))
                 }
@@ -196,7 +200,7 @@ async function pack(
 ): Promise<VerifiedTarball> {
   const source = untilStopped(located, stop)
   const tarball = await packWhileLocating(
-    work.runner,
+    work.packing.runner(work.runner),
     work.nix,
     commit,
     source,

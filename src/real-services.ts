@@ -3,7 +3,7 @@ import { httpClientTransport } from './flakehub/http.js'
 import type { Reporter, Verbosity } from './log.js'
 import type { Place } from './places/place.js'
 import { makeProcessRunner } from './process/command.js'
-import { stepBack } from './process/priority.js'
+import { osPriority } from './process/priority.js'
 import { Secrets } from './secrets.js'
 import type { Services } from './services.js'
 
@@ -11,7 +11,7 @@ import type { Services } from './services.js'
  * The real services for a run in `place`: its reporter on this process's stdout and stderr
  * (saying as much as `verbosity` asks, or more in the place's debug mode, and wrapped by
  * `report` if given), one {@link Secrets} masked as the place masks, real processes and HTTP,
- * the clock, `signal`, which cancels the run, and stepping back for the evaluator.
+ * the clock, `signal`, which cancels the run, and the operating system's priorities.
  */
 export function realServices(
   place: Place,
@@ -30,6 +30,6 @@ export function realServices(
     http: httpClientTransport(signal),
     now: Date.now,
     signal,
-    stepBack
+    priority: osPriority
   }
 }

@@ -5,6 +5,7 @@
 import type { HttpTransport } from './flakehub/wire.js'
 import type { Log, Reporter } from './log.js'
 import type { CommandRunner } from './process/command.js'
+import type { Priority } from './process/priority.js'
 import type { Secrets } from './secrets.js'
 
 export interface Services {
@@ -21,10 +22,10 @@ export interface Services {
   /** Aborted when the run is cancelled (SIGINT, SIGTERM). */
   signal: AbortSignal
   /**
-   * Called once `nix` evaluates: a real run lowers this process's priority so that packing does
-   * not slow the evaluator (failing to is told to `debug`); a test in-process leaves its own alone.
+   * Lowers packing's priority once `nix` evaluates, so that packing does not slow the evaluators
+   * (process/priority.ts); a test in-process leaves its own process alone.
    */
-  stepBack: (debug: (message: string) => void) => void
+  priority: Priority
 }
 
 /** What the steps that call services need: the log, the secrets, the transport and the time. */

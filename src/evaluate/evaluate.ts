@@ -3,7 +3,6 @@
  * `nix` process or several side by side (workers.ts), or, for a flake that is too big, only
  * `nix flake show` for the current system.
  */
-import type { Log } from '../log.js'
 import type { Evaluators } from '../settings/settings.js'
 import type { Phases } from '../timing.js'
 import { type Evaluator, NO_OUTPUTS, type Outputs } from './evaluator.js'
@@ -22,20 +21,18 @@ export interface EvaluationSettings {
 /**
  * The all-systems check and the outputs document of `flakeRef`, from one evaluation or several
  * side by side (`settings.evaluators`); for a flake that is too big (`my-flake-is-too-big`),
- * only `nix flake show` for the current system and no document. Once `nix` runs, `stepBack` is
- * called so that packing does not slow the evaluators down (failing to is told to `log` as
- * detail).
+ * only `nix flake show` for the current system and no document. Once `nix` runs, packing steps
+ * back (`packing.stepBack()`), so that it does not slow the evaluators down.
  */
 export function evaluate(
   evaluator: Evaluator,
   flakeRef: string,
   settings: EvaluationSettings,
   phases: Phases,
-  log: Log,
   signal: AbortSignal,
-  stepBack: (debug: (message: string) => void) => void
+  packing: { stepBack: () => void }
 ): Promise<Outputs> {
-  const onSpawn = (): void => stepBack(message => log.debug(message))
+  const onSpawn = (): void => packing.stepBack()
   if (settings.myFlakeIsTooBig)
     return phases.run('Evaluate (current system)', async phaseLog => {
       await evaluator.showCurrentSystem(flakeRef, { signal, log: phaseLog.info, onSpawn })
