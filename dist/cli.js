@@ -38311,6 +38311,13 @@ async function listTree(runner, options) {
     return readLsTree(Buffer.concat(chunks));
 }
 /**
+ * Git maps its pack files into memory in windows of up to 1 GiB, and keeps up to 8 GiB of them
+ * mapped: reading a whole commit then shows the pack (70 MB on the benchmark's tree, the whole
+ * history on a real repository) in its resident memory. Windows of 256 KiB, 1 MiB mapped at
+ * most, read the benchmark's tree as fast (0.81-0.85 s either way) in 7.6 MB instead of 74 MB.
+ */
+const SMALL_WINDOWS = ['-c', 'core.packedGitWindowSize=256k', '-c', 'core.packedGitLimit=1m'];
+/**
  * The tree's entries as an entry source for the packer: folders at once, each symlink's target
  * and each file's bytes read from one `git cat-file --batch` as the packer asks for them, in
  * order. The object Git prints must be the one asked for, of the size listed.
@@ -38320,7 +38327,7 @@ async function* gitEntries(runner, entries, options) {
     const blobs = entries.flatMap(entry => (entry.kind === 'directory' ? [] : [entry.object]));
     let reader;
     let stream;
-    const catFile = runner.run('git', ['-C', repository, 'cat-file', '--batch', '--buffer'], {
+    const catFile = runner.run('git', ['-C', repository, ...SMALL_WINDOWS, 'cat-file', '--batch', '--buffer'], {
         signal,
         log,
         input: blobs.length === 0 ? '' : `${blobs.join('\n')}\n`,

@@ -234,6 +234,14 @@ export async function listTree(
 }
 
 /**
+ * Git maps its pack files into memory in windows of up to 1 GiB, and keeps up to 8 GiB of them
+ * mapped: reading a whole commit then shows the pack (70 MB on the benchmark's tree, the whole
+ * history on a real repository) in its resident memory. Windows of 256 KiB, 1 MiB mapped at
+ * most, read the benchmark's tree as fast (0.81-0.85 s either way) in 7.6 MB instead of 74 MB.
+ */
+const SMALL_WINDOWS = ['-c', 'core.packedGitWindowSize=256k', '-c', 'core.packedGitLimit=1m']
+
+/**
  * The tree's entries as an entry source for the packer: folders at once, each symlink's target
  * and each file's bytes read from one `git cat-file --batch` as the packer asks for them, in
  * order. The object Git prints must be the one asked for, of the size listed.
@@ -247,15 +255,19 @@ export async function* gitEntries(
   const blobs = entries.flatMap(entry => (entry.kind === 'directory' ? [] : [entry.object]))
   let reader: StreamReader | undefined
   let stream: Readable | undefined
-  const catFile = runner.run('git', ['-C', repository, 'cat-file', '--batch', '--buffer'], {
-    signal,
-    log,
-    input: blobs.length === 0 ? '' : `${blobs.join('\n')}\n`,
-    stdout: out => {
-      stream = out
-      reader = new StreamReader(out)
+  const catFile = runner.run(
+    'git',
+    ['-C', repository, ...SMALL_WINDOWS, 'cat-file', '--batch', '--buffer'],
+    {
+      signal,
+      log,
+      input: blobs.length === 0 ? '' : `${blobs.join('\n')}\n`,
+      stdout: out => {
+        stream = out
+        reader = new StreamReader(out)
+      }
     }
-  })
+  )
   // Its failure is seen by the reader (the output ends early) and thrown below, with Git's words.
   let failure: unknown
   catFile.catch((error: unknown) => (failure = error))
