@@ -43,16 +43,26 @@ describe('readLsTree', () => {
       { kind: 'directory', rel: 'sub' },
       { kind: 'file', rel: 'ä', object: OID(5), size: 0, executable: false }
     ]
-    expect(readLsTree(output)).toEqual(expected)
+    expect([...readLsTree(output)]).toEqual(expected)
+  })
+
+  it("gives cat-file the object of each file and symlink, in NAR order, and no submodule's", () => {
+    const output = Buffer.concat([
+      file('b', 1),
+      record('160000', 'commit', OID(2), '-', 'sub'),
+      record('120000', 'blob', OID(3), '3', 'a/link'),
+      file('a-b', 4)
+    ])
+    expect(readLsTree(output).blobs().toString('latin1')).toBe(`${OID(3)}\n${OID(4)}\n${OID(1)}\n`)
   })
 
   it('reads nothing as the empty folder alone', () => {
-    expect(readLsTree(Buffer.alloc(0))).toEqual([{ kind: 'directory', rel: '' }])
+    expect([...readLsTree(Buffer.alloc(0))]).toEqual([{ kind: 'directory', rel: '' }])
   })
 
   it('reads SHA-256 object names too', () => {
     const object = 'ab'.repeat(32)
-    expect(readLsTree(record('100644', 'blob', object, '1', 'f'))[1]).toMatchObject({ object })
+    expect([...readLsTree(record('100644', 'blob', object, '1', 'f'))][1]).toMatchObject({ object })
   })
 
   it.each([
@@ -64,6 +74,12 @@ describe('readLsTree', () => {
     ['a mode Git does not write', record('100600', 'blob', OID(1), '1', 'a'), /mode 100600/],
     ['a path twice', Buffer.concat([file('a'), file('a')]), /a path twice/],
     ['a file inside a file', Buffer.concat([file('a'), file('a/b')]), /a path twice/],
+    ['a file inside a file listed first', Buffer.concat([file('a/b'), file('a')]), /a path twice/],
+    [
+      'a file inside a submodule',
+      Buffer.concat([record('160000', 'commit', OID(1), '-', 'm'), file('m/x')]),
+      /a path twice/
+    ],
     ['a `..` in a path', file('a/../b'), /`\.\.`/],
     ['an empty name', file('a//b'), /empty/],
     [
@@ -93,7 +109,9 @@ describe('readLsTree', () => {
         // Keep only paths none of which is a folder of another (a file cannot hold a file).
         const kept = all.filter(p => !all.some(q => q.startsWith(`${p}/`)))
         const ordered = shuffled ? [...kept].reverse() : kept
-        const entries = readLsTree(Buffer.concat(ordered.map((p, i) => file(p, i, '100644', '0'))))
+        const entries = [
+          ...readLsTree(Buffer.concat(ordered.map((p, i) => file(p, i, '100644', '0'))))
+        ]
         const nar = new NarHasher()
         for (const entry of entries) {
           if (entry.kind === 'directory') nar.directory(entry.rel)

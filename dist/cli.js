@@ -38134,64 +38134,125 @@ function fileSystemError(error, destination) {
 /** `<mode> SP <type> SP <object> SP <size, right-aligned>` (then a tab and the path). */
 const HEADER = /^([0-7]{6}) ([a-z]+) ([0-9a-f]{40}|[0-9a-f]{64}) +(-|[0-9]{1,15})$/;
 /**
+ * The commit's tree as `git ls-tree -r -z --long` printed it, checked, its entries told in NAR
+ * order, the folder itself first (see {@link readLsTree}).
+ *
+ * It keeps the output as it came and, for each record, where it starts, where its path starts
+ * and where it ends, in typed arrays, and makes each entry only as it is told. V8 doubles its
+ * young generation each time more than its size survives, and never gives it back: the 20,000
+ * entries of the benchmark's tree, kept as objects for the run, took it from 2 to 32 MB.
+ */
+class ListedTree {
+    constructor(output) {
+        let count = 0;
+        for (let at = output.indexOf(0); at >= 0; at = output.indexOf(0, at + 1))
+            count++;
+        this.output = output;
+        this.starts = new Uint32Array(count);
+        this.paths = new Uint32Array(count);
+        this.ends = new Uint32Array(count);
+        let start = 0;
+        for (let i = 0; start < output.length; i++) {
+            const end = output.indexOf(0, start);
+            if (end < 0)
+                throw lsTreeError('an entry without its NUL', output.subarray(start));
+            const tab = output.indexOf(0x09, start);
+            if (tab < 0 || tab > end)
+                throw lsTreeError('an entry without a path', output.subarray(start, end));
+            this.starts[i] = start;
+            this.paths[i] = tab + 1;
+            this.ends[i] = end;
+            this.leafOf(i); // Checks the record, now rather than while it is packed.
+            start = end + 1;
+        }
+        this.order = new Uint32Array(count).map((_, i) => i).sort((a, b) => this.compare(a, b));
+        for (let i = 1; i < count; i++) {
+            const [a, b] = [this.order[i - 1], this.order[i]];
+            if (this.holds(a, b))
+                throw lsTreeError('a path twice', output.subarray(this.starts[b], this.ends[b]));
+        }
+    }
+    /** Every entry, in NAR order, each folder before the first path in it. */
+    *[Symbol.iterator]() {
+        yield { kind: 'directory', rel: '' };
+        // The folders that hold the path at hand, each as its path and a slash.
+        const open = [];
+        for (const record of this.order) {
+            const leaf = this.leafOf(record);
+            const rel = leaf?.rel ?? this.rel(record);
+            while (open.length > 0 && !rel.startsWith(open[open.length - 1]))
+                open.pop();
+            const from = open.length === 0 ? 0 : open[open.length - 1].length;
+            for (let slash = rel.indexOf('/', from); slash >= 0; slash = rel.indexOf('/', slash + 1)) {
+                open.push(rel.slice(0, slash + 1));
+                yield { kind: 'directory', rel: rel.slice(0, slash) };
+            }
+            yield leaf ?? { kind: 'directory', rel }; // A submodule: an empty folder.
+        }
+    }
+    /** `git cat-file --batch`'s input: the object of each file and symlink, in order, a line each. */
+    blobs() {
+        const lines = Buffer.allocUnsafe(this.order.length * 65);
+        let length = 0;
+        for (const record of this.order) {
+            const leaf = this.leafOf(record);
+            if (leaf === undefined)
+                continue;
+            length += lines.write(leaf.object, length, 'latin1');
+            length = lines.writeUInt8(0x0a, length);
+        }
+        return lines.subarray(0, length);
+    }
+    /** Record `i`'s path. */
+    rel(i) {
+        return this.output.toString('utf8', this.paths[i], this.ends[i]);
+    }
+    /** Record `i` as a leaf (undefined for a submodule), or the error that says what is wrong. */
+    leafOf(i) {
+        const record = this.output.subarray(this.starts[i], this.ends[i]);
+        const fields = HEADER.exec(this.output.toString('latin1', this.starts[i], this.paths[i] - 1));
+        if (fields === null)
+            throw lsTreeError('an entry of another shape', record);
+        const [, mode, type, object, size] = fields;
+        const path = this.output.subarray(this.paths[i], this.ends[i]);
+        if (!(0,external_node_buffer_.isUtf8)(path))
+            throw new Error(`${path.toString('latin1')}: the path is not valid UTF-8`);
+        const rel = path.toString('utf8');
+        if (rel.split('/').some(name => name === '' || name === '.' || name === '..'))
+            throw lsTreeError('an entry with an empty, `.` or `..` name', record);
+        return leafOf(mode, type, object, size, rel, record);
+    }
+    /**
+     * NAR order of records `a` and `b`: their paths' bytes, a slash counting as less than any
+     * (so that a folder's contents come right after its own name).
+     */
+    compare(a, b) {
+        const { output, paths, ends } = this;
+        const [aLength, bLength] = [ends[a] - paths[a], ends[b] - paths[b]];
+        for (let i = 0; i < Math.min(aLength, bLength); i++) {
+            const [x, y] = [output[paths[a] + i], output[paths[b] + i]];
+            if (x !== y)
+                return (x === 0x2f ? 0 : x) - (y === 0x2f ? 0 : y);
+        }
+        return aLength - bLength;
+    }
+    /** Whether record `b`'s path is `a`'s, or one inside it (`a` is sorted first). */
+    holds(a, b) {
+        const { output, paths, ends } = this;
+        const length = ends[a] - paths[a];
+        if (ends[b] - paths[b] < length)
+            return false;
+        if (output.compare(output, paths[a], ends[a], paths[b], paths[b] + length) !== 0)
+            return false;
+        return ends[b] - paths[b] === length || output[paths[b] + length] === 0x2f;
+    }
+}
+/**
  * The entries of `git ls-tree -r -z --long` output, in NAR order, the folder itself first.
  * Anything else than that output is an error that quotes where it went wrong.
  */
 function readLsTree(output) {
-    const root = { children: new Map() };
-    let start = 0;
-    while (start < output.length) {
-        const end = output.indexOf(0, start);
-        if (end < 0)
-            throw lsTreeError('an entry without its NUL', output.subarray(start));
-        const record = output.subarray(start, end);
-        start = end + 1;
-        const tab = record.indexOf(0x09);
-        if (tab < 0)
-            throw lsTreeError('an entry without a path', record);
-        const fields = HEADER.exec(record.toString('latin1', 0, tab));
-        if (fields === null)
-            throw lsTreeError('an entry of another shape', record);
-        const [, mode, type, object, size] = fields;
-        const path = record.subarray(tab + 1);
-        if (!(0,external_node_buffer_.isUtf8)(path))
-            throw new Error(`${path.toString('latin1')}: the path is not valid UTF-8`);
-        const rel = path.toString('utf8');
-        const names = rel.split('/');
-        if (names.some(name => name === '' || name === '.' || name === '..'))
-            throw lsTreeError('an entry with an empty, `.` or `..` name', record);
-        const leaf = leafOf(mode, type, object, size, rel, record);
-        let folder = root;
-        for (const [i, name] of names.entries()) {
-            const last = i === names.length - 1;
-            let node = folder.children.get(name);
-            if (node === undefined) {
-                node = last && leaf !== undefined ? { leaf } : { children: new Map() };
-                folder.children.set(name, node);
-            }
-            else if (last || 'leaf' in node)
-                throw lsTreeError('a path twice', record);
-            if ('leaf' in node)
-                break;
-            folder = node;
-        }
-    }
-    const entries = [];
-    const walk = (node, rel) => {
-        if ('leaf' in node) {
-            entries.push(node.leaf);
-            return;
-        }
-        entries.push({ kind: 'directory', rel });
-        // Each name's bytes made once (not in the comparison, which runs n log n times).
-        const names = [...node.children.keys()]
-            .map(name => ({ name, bytes: Buffer.from(name) }))
-            .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-        for (const { name } of names)
-            walk(node.children.get(name), rel === '' ? name : `${rel}/${name}`);
-    };
-    walk(root, '');
-    return entries;
+    return new ListedTree(output);
 }
 /** The leaf a record stands for; undefined for a submodule (an empty folder). */
 function leafOf(mode, type, object, size, rel, record) {
@@ -38324,13 +38385,12 @@ const SMALL_WINDOWS = ['-c', 'core.packedGitWindowSize=256k', '-c', 'core.packed
  */
 async function* gitEntries(runner, entries, options) {
     const { repository, signal, log } = options;
-    const blobs = entries.flatMap(entry => (entry.kind === 'directory' ? [] : [entry.object]));
     let reader;
     let stream;
     const catFile = runner.run('git', ['-C', repository, ...SMALL_WINDOWS, 'cat-file', '--batch', '--buffer'], {
         signal,
         log,
-        input: blobs.length === 0 ? '' : `${blobs.join('\n')}\n`,
+        input: entries.blobs(),
         stdout: out => {
             stream = out;
             reader = new StreamReader(out);
@@ -38609,7 +38669,10 @@ const SPARE_BYTES = 64 * 1024 ** 2;
 const MEMORY_RESERVE_BYTES = 512 * 1024 ** 2;
 /** The bytes a tmpfs takes to hold `entries` (whole pages per file and per folder). */
 function tmpfsFootprint(entries) {
-    return entries.reduce((sum, entry) => sum + (entry.kind === 'directory' ? PAGE : Math.ceil(entry.size / PAGE) * PAGE), 0);
+    let sum = 0;
+    for (const entry of entries)
+        sum += entry.kind === 'directory' ? PAGE : Math.ceil(entry.size / PAGE) * PAGE;
+    return sum;
 }
 /** Whether a folder with `room` holds a tree of `needed` bytes, memory `available` beside it. */
 function fits(needed, room, available) {

@@ -44,11 +44,11 @@ export interface Room {
 }
 
 /** The bytes a tmpfs takes to hold `entries` (whole pages per file and per folder). */
-export function tmpfsFootprint(entries: readonly TreeEntry[]): number {
-  return entries.reduce(
-    (sum, entry) => sum + (entry.kind === 'directory' ? PAGE : Math.ceil(entry.size / PAGE) * PAGE),
-    0
-  )
+export function tmpfsFootprint(entries: Iterable<TreeEntry>): number {
+  let sum = 0
+  for (const entry of entries)
+    sum += entry.kind === 'directory' ? PAGE : Math.ceil(entry.size / PAGE) * PAGE
+  return sum
 }
 
 /** Whether a folder with `room` holds a tree of `needed` bytes, memory `available` beside it. */
