@@ -144,13 +144,15 @@ describe('the command, cancelled', () => {
 
 describe('packing that fails while Nix evaluates', () => {
   it('is reported without waiting for the evaluation, which is stopped', async () => {
-    // A source too big for the disk the tarball goes to: 8 MB that do not compress.
-    const { repo, hub } = await setUp({ 'data.bin': randomBytes(8 * 1024 * 1024) })
+    // 32 MB that do not compress, on a disk of 48 MB: packing from Git (the tar, then the
+    // .tar.gz) runs out of room whatever the timing; packing again from the store path, which
+    // starts with the evaluation and takes a second or so, has room until the disk fills up.
+    const { repo, hub } = await setUp({ 'data.bin': randomBytes(32 * 1024 * 1024) })
     const runnerTemp = tmp('full-disk-')
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', runnerTemp])
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', runnerTemp])
     try {
       // Once the evaluation runs (and ignores SIGTERM), the disk fills up under the packing.
-      const nix = stuckNix(`head -c 64M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
+      const nix = stuckNix(`head -c 128M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
       const run = await runAction({
         workspace: repo,
         inputs: actionInputs(hub, { rolling: 'true' }),

@@ -85,7 +85,8 @@ const AGREED: [string, () => string][] = [
         '😀/inner': 'astral',
         empty: '',
         'bin/run': { text: '#!/bin/sh\necho hi\n', executable: true },
-        [`${long}/${long}`]: 'a long path'
+        [`${long}/${long}`]: 'a long path',
+        [`${'p'.repeat(50)}/${'q'.repeat(50)}/split`]: 'a name tar splits into prefix and name'
       })
   ],
   [
@@ -142,6 +143,9 @@ describe('packFromGit', () => {
       // The top folder of the tarball is the store path's name, as when packed from there.
       const listing = execFileSync('tar', ['-tzf', early.path], { encoding: 'utf8' }).split('\n')
       expect(listing[0]).toBe(`${path.basename(located.sourceDir)}/`)
+      // Packed under a stand-in name and renamed: every entry is under that folder.
+      const top = `${path.basename(located.sourceDir)}/`
+      expect(listing.filter(line => line !== '' && !line.startsWith(top))).toEqual([])
       const lines: string[] = []
       const confirmed = await confirmEarly(early, located, nix, { log: line => lines.push(line) })
       expect(confirmed?.narHashVerifiedBy).toBe("Nix's locked.narHash")

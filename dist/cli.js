@@ -34972,7 +34972,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8748);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9897);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -35788,7 +35788,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 8748:
+/***/ 9897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37485,6 +37485,90 @@ async function refuseChanges(git, revision) {
         '`git checkout -- <file>`) to publish the commit as it is.');
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/source/file-tree.ts
+/**
+ * The entries a tarball is packed from: by default the tree of a folder on the file system,
+ * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
+ * {@link EntrySource}, and hashes and packs exactly what it yields.
+ */
+
+
+/**
+ * The tree under `root` on the file system, `root` first, depth-first with names in byte order
+ * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
+ * and closed when the next entry is asked for (or the walk is abandoned).
+ */
+function* fileTree(root) {
+    const stack = [
+        { abs: root, rel: '', kind: 'directory' }
+    ];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        const { abs, rel } = item;
+        if (item.kind === 'symlink') {
+            yield {
+                kind: 'symlink',
+                rel,
+                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
+            };
+            continue;
+        }
+        if (item.kind === 'file') {
+            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+            try {
+                const { size, mode } = external_node_fs_.fstatSync(fd);
+                const read = (into, position) => readFully(fd, into, position, abs);
+                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
+            }
+            finally {
+                external_node_fs_.closeSync(fd);
+            }
+            continue;
+        }
+        yield { kind: 'directory', rel };
+        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+        // Pushed last name first, so that the first name is popped next.
+        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
+        for (const dirent of dirents) {
+            const kind = dirent.isDirectory()
+                ? 'directory'
+                : dirent.isFile()
+                    ? 'file'
+                    : dirent.isSymbolicLink()
+                        ? 'symlink'
+                        : undefined;
+            if (kind === undefined)
+                continue; // Sockets, fifos and devices have no place in a NAR.
+            const name = utf8(dirent.name, abs);
+            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
+        }
+    }
+}
+/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
+function readFully(fd, into, position, abs) {
+    for (let done = 0; done < into.length;) {
+        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
+        if (n === 0)
+            throw new Error(`${abs} changed while being packed`);
+        done += n;
+    }
+}
+/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
+function utf8(bytes, where) {
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new Error(`${where}: name or link target is not valid UTF-8`);
+    return bytes.toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/source/nar.ts
 /**
  * The NAR hash of a tree, computed from its entries as they are handed over, one after the
@@ -37676,88 +37760,6 @@ class NarHasher {
     }
 }
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/source/file-tree.ts
-/**
- * The entries a tarball is packed from: by default the tree of a folder on the file system,
- * read with synchronous calls (see the comment of tarball.ts for why). The packer takes any
- * {@link EntrySource}, and hashes and packs exactly what it yields.
- */
-
-
-/**
- * The tree under `root` on the file system, `root` first, depth-first with names in byte order
- * (the order of a NAR); sockets, fifos and devices are left out. A file is opened, stat'ed once
- * and closed when the next entry is asked for (or the walk is abandoned).
- */
-function* fileTree(root) {
-    const stack = [
-        { abs: root, rel: '', kind: 'directory' }
-    ];
-    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        const { abs, rel } = item;
-        if (item.kind === 'symlink') {
-            yield {
-                kind: 'symlink',
-                rel,
-                target: utf8(external_node_fs_.readlinkSync(abs, { encoding: 'buffer' }), abs)
-            };
-            continue;
-        }
-        if (item.kind === 'file') {
-            const fd = external_node_fs_.openSync(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-            try {
-                const { size, mode } = external_node_fs_.fstatSync(fd);
-                const read = (into, position) => readFully(fd, into, position, abs);
-                yield { kind: 'file', rel, executable: (mode & 0o100) !== 0, size, read };
-            }
-            finally {
-                external_node_fs_.closeSync(fd);
-            }
-            continue;
-        }
-        yield { kind: 'directory', rel };
-        const dirents = external_node_fs_.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
-        // Pushed last name first, so that the first name is popped next.
-        dirents.sort((a, b) => Buffer.compare(b.name, a.name));
-        for (const dirent of dirents) {
-            const kind = dirent.isDirectory()
-                ? 'directory'
-                : dirent.isFile()
-                    ? 'file'
-                    : dirent.isSymbolicLink()
-                        ? 'symlink'
-                        : undefined;
-            if (kind === undefined)
-                continue; // Sockets, fifos and devices have no place in a NAR.
-            const name = utf8(dirent.name, abs);
-            stack.push({ abs: `${abs}/${name}`, rel: rel === '' ? name : `${rel}/${name}`, kind });
-        }
-    }
-}
-/** Fill `into` from `fd` at `position`; the file must not have shrunk since it was stat'ed. */
-function readFully(fd, into, position, abs) {
-    for (let done = 0; done < into.length;) {
-        const n = external_node_fs_.readSync(fd, into, done, into.length - done, position + done);
-        if (n === 0)
-            throw new Error(`${abs} changed while being packed`);
-        done += n;
-    }
-}
-/** `bytes` as a string, refusing names that are not UTF-8 (tar-stream cannot write them). */
-function utf8(bytes, where) {
-    if (!(0,external_node_buffer_.isUtf8)(bytes))
-        throw new Error(`${where}: name or link target is not valid UTF-8`);
-    return bytes.toString('utf8');
-}
-
 ;// CONCATENATED MODULE: ./src/source/tarball.ts
 /**
  * Packing a flake's source into the deterministic `.tar.gz` FlakeHub stores.
@@ -37792,6 +37794,7 @@ function utf8(bytes, where) {
 
 
 
+
 /** Regular files are read in pieces of at most this size. */
 const PIECE = 64 * 1024;
 /** Reads go into arenas of this size, and at most ARENAS of them are in use at once. */
@@ -37805,6 +37808,8 @@ const PACK_BUFFER = 16 * 1024;
 const SLAB = 128 * 1024;
 /** zlib's output chunk size. */
 const GZIP_CHUNK = 64 * 1024;
+/** The compression level (zlib's default). */
+const GZIP_LEVEL = 6;
 const LARGEST = 10;
 /**
  * Write a gzip-compressed tarball of `sourceDir` to `destination`, every entry with mtime
@@ -37822,7 +37827,9 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
         throw new Error(`${root} is not a folder`);
     const written = measure();
     const pack = tar_stream.pack({ highWaterMark: PACK_BUFFER });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK });
+    const gzip = options.uncompressed
+        ? copying()
+        : (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK });
     const out = external_node_fs_.createWriteStream(dest);
     const arenas = new Arenas();
     const stats = { entries: 0, largestFiles: [] };
@@ -37855,6 +37862,13 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
         throw failure.error;
     }
     return { path: dest, ...written.done(), narHash: nar.digest(), ...stats };
+}
+/**
+ * In place of gzip, for an uncompressed tar: the slabs `compress` writes are used again once the
+ * write has called back, which a plain pass-through does before the bytes reach the disk.
+ */
+function copying() {
+    return new external_node_stream_.Transform({ transform: (chunk, _, done) => done(null, Buffer.from(chunk)) });
 }
 /** A pass-through that hashes (SHA-256) and counts the bytes on their way; `done` gives both. */
 function measure() {
@@ -38498,6 +38512,143 @@ function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
     return `${storeDir}/${nixBase32(folded)}-${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/source/renamed-top.ts
+/**
+ * A tar's top folder renamed as the tar is compressed. Packing a flake at the root of its
+ * repository from Git, the top folder's name (the store path's, made from the tree's NAR hash)
+ * is known only once the whole tree has been read. Rather than read the tree twice, once to hash
+ * it and once to pack it, it is packed once, uncompressed, under a stand-in name of the same
+ * length, and the right name is put in here, on the way to gzip.
+ *
+ * Only the bytes of the name change, where tarball.ts (tar-stream) writes it: at the start of
+ * each entry's ustar name, or of its ustar prefix when a long name is split, or of the `path`
+ * record that begins a PAX header's data (long and non-ASCII names); each ustar header changed
+ * gets its checksum made again. Anything else than that layout is an error, never a tarball
+ * with the stand-in left in it.
+ */
+
+
+
+
+
+const BLOCK = 512;
+/** The tar is read in slabs of this size (whole blocks): zlib compresses one while one is read. */
+const renamed_top_SLAB = 256 * BLOCK;
+/**
+ * Compress the tar `raw` into the .tar.gz `destination`, its top folder `from` renamed `to` (of
+ * the same length in bytes). On failure, no partial file is left behind; `raw` is left as is.
+ */
+async function compressRenamed(raw, destination, names, signal) {
+    const renamer = new TopRenamer(Buffer.from(names.from), Buffer.from(names.to));
+    const dest = external_node_path_.resolve(destination);
+    const gzip = (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK });
+    const written = measure();
+    const writing = (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, written.pass, external_node_fs_.createWriteStream(dest));
+    const input = await external_node_fs_.promises.open(raw, 'r');
+    try {
+        const slabs = [Buffer.allocUnsafeSlow(renamed_top_SLAB), Buffer.allocUnsafeSlow(renamed_top_SLAB)];
+        const inZlib = [Promise.resolve(), Promise.resolve()];
+        for (let position = 0, current = 0;; current = 1 - current) {
+            signal?.throwIfAborted();
+            await Promise.race([inZlib[current], writing]);
+            const { bytesRead } = await input.read(slabs[current], 0, renamed_top_SLAB, position);
+            if (bytesRead === 0)
+                break;
+            const bytes = slabs[current].subarray(0, bytesRead);
+            renamer.rename(bytes);
+            inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, error => (error ? reject(error) : resolve())));
+            inZlib[current].catch(() => { }); // Awaited in turn above, or below.
+            position += bytesRead;
+        }
+        renamer.finish();
+        await Promise.race([Promise.all(inZlib), writing]);
+        gzip.end();
+        await writing;
+    }
+    catch (error) {
+        gzip.destroy();
+        await writing.catch(() => { });
+        await external_node_fs_.promises.rm(dest, { force: true });
+        throw error;
+    }
+    finally {
+        await input.close();
+    }
+    return { path: dest, ...written.done() };
+}
+/** Walks the tar block by block, renaming the top folder in every entry's name. */
+class TopRenamer {
+    constructor(from, to) {
+        this.from = from;
+        this.to = to;
+        /** Blocks of data left in the entry at hand. */
+        this.dataLeft = 0;
+        /** The next block is the start of a PAX header's data. */
+        this.paxData = false;
+        this.ended = false;
+        if (from.length !== to.length)
+            throw new RangeError(`The names ${from} and ${to} differ in length: a tar cannot be renamed so`);
+    }
+    /** Rename in `bytes`, the tar's next whole blocks (from where the previous call ended). */
+    rename(bytes) {
+        if (bytes.length % BLOCK !== 0)
+            throw this.error('does not end on a block');
+        for (let at = 0; at < bytes.length; at += BLOCK) {
+            const block = bytes.subarray(at, at + BLOCK);
+            if (this.dataLeft > 0) {
+                if (this.paxData)
+                    this.renamePaxPath(block);
+                this.paxData = false;
+                this.dataLeft--;
+            }
+            else if (this.ended || block.every(byte => byte === 0)) {
+                if (!block.every(byte => byte === 0))
+                    throw this.error('goes on after its end');
+                this.ended = true;
+            }
+            else
+                this.renameHeader(block);
+        }
+    }
+    /** After the last bytes: an error unless the tar ended where it should. */
+    finish() {
+        if (this.dataLeft > 0 || !this.ended)
+            throw this.error('ends in the middle');
+    }
+    renameHeader(header) {
+        const size = Number.parseInt(header.toString('latin1', 124, 136).replace(/\0.*$/, ''), 8);
+        if (!Number.isSafeInteger(size))
+            throw this.error('has a header without a size');
+        this.dataLeft = Math.ceil(size / BLOCK);
+        // A PAX header, and the header after its data, are both named PaxHeader (tar-stream): the
+        // entry's name is in the PAX data.
+        if (header.toString('latin1', 0, 10) === 'PaxHeader\0') {
+            this.paxData = header[156] === 0x78 && size > 0;
+            return;
+        }
+        // The name's start: the ustar prefix when the name was split, else the name field.
+        const start = header[345] === 0 ? 0 : 345;
+        this.replace(header, start);
+        const sum = header.reduce((total, byte, i) => total + (i >= 148 && i < 156 ? 0x20 : byte), 0);
+        header.write(sum.toString(8).padStart(6, '0'), 148, 'latin1');
+    }
+    /** The `path` record that starts the PAX data: `<length> path=<name>\n`. */
+    renamePaxPath(data) {
+        const key = data.indexOf(' path=');
+        if (key < 0 || key > 20)
+            throw this.error('has a PAX header that does not start with a path');
+        this.replace(data, key + ' path='.length);
+    }
+    replace(bytes, at) {
+        if (!this.from.equals(bytes.subarray(at, at + this.from.length)))
+            throw this.error(`has an entry whose name does not start with ${this.from}`);
+        this.to.copy(bytes, at);
+    }
+    error(what) {
+        return new Error(`The uncompressed tarball ${what}: it cannot be renamed (a bug of packing)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/source/early-pack.ts
 /**
  * Packing from Git while Nix copies: the tarball (and its NAR hash) made from the commit's tree
@@ -38510,7 +38661,8 @@ function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
  *
  * The top folder of the tarball is named after the source's store path (as when it is packed
  * from there): for a flake at the root of its repository that name is computed from the tree's
- * NAR hash (store-path.ts), so the tree is read twice, once to hash it and once to pack it; a
+ * NAR hash (store-path.ts), known only once the tree has been read, so the tree is packed under
+ * a stand-in name and renamed as it is compressed (renamed-top.ts): Git is read once. A
  * subflake's folder keeps its own name.
  */
 
@@ -38529,15 +38681,36 @@ async function packFromGit(runner, commit, destination, options = {}) {
         listTree(runner, { ...git, revision: commit.revision, dir: commit.dir }),
         commitTime(runner, commit, options)
     ]);
-    const sourceDir = commit.dir === ''
-        ? sourceStorePath(await narHashOf(gitEntries(runner, entries, git)), storeDir)
-        : external_node_path_.posix.join(storeDir, 'unknown-source', commit.dir);
-    const tarball = await packTarball(sourceDir, destination, lastModified, {
-        signal,
-        entries: () => gitEntries(runner, entries, git)
-    });
-    return { ...tarball, sourceDir, lastModified };
+    const entriesOf = () => gitEntries(runner, entries, git);
+    if (commit.dir !== '') {
+        // A subflake's folder keeps its own name: packed as it is read.
+        const sourceDir = external_node_path_.posix.join(storeDir, 'unknown-source', commit.dir);
+        const tarball = await packTarball(sourceDir, destination, lastModified, {
+            signal,
+            entries: entriesOf
+        });
+        return { ...tarball, sourceDir, lastModified };
+    }
+    // At the root, the top folder's name comes from the NAR hash of the whole tree: packed under a
+    // stand-in name, uncompressed, then renamed as it is compressed (renamed-top.ts).
+    const raw = `${destination}.tar`;
+    try {
+        const packed = await packTarball(external_node_path_.posix.join(storeDir, STAND_IN), raw, lastModified, {
+            signal,
+            entries: entriesOf,
+            uncompressed: true
+        });
+        const sourceDir = sourceStorePath(packed.narHash, storeDir);
+        const names = { from: STAND_IN, to: external_node_path_.posix.basename(sourceDir) };
+        const tarball = await compressRenamed(raw, destination, names, signal);
+        return { ...packed, ...tarball, sourceDir, lastModified };
+    }
+    finally {
+        await promises_.rm(raw, { force: true });
+    }
 }
+/** The top folder's name until the store path's is known: as long, and no store path's. */
+const STAND_IN = `${'e'.repeat(32)}-source`;
 /** The commit's time (committer date, seconds), which Nix reports as `lastModified`. */
 async function commitTime(runner, commit, { signal, log }) {
     const args = ['-C', commit.top, 'show', '-s', '--format=%ct', commit.revision];
@@ -38546,26 +38719,6 @@ async function commitTime(runner, commit, { signal, log }) {
     if (!Number.isSafeInteger(seconds))
         throw new Error(`\`git show\` printed no commit time: ${stdout}`);
     return seconds;
-}
-/** The NAR hash of `entries`, reading each file through one reused buffer. */
-async function narHashOf(entries) {
-    const nar = new NarHasher();
-    const buffer = Buffer.allocUnsafeSlow(128 * 1024);
-    for await (const entry of entries) {
-        if (entry.kind === 'directory')
-            nar.directory(entry.rel);
-        else if (entry.kind === 'symlink')
-            nar.symlink(entry.rel, entry.target);
-        else {
-            nar.file(entry.rel, entry.executable, entry.size);
-            for (let position = 0; position < entry.size; position += buffer.length) {
-                const piece = buffer.subarray(0, Math.min(buffer.length, entry.size - position));
-                await entry.read(piece, position);
-                nar.contents(piece);
-            }
-        }
-    }
-    return nar.digest();
 }
 /**
  * Whether the tarball packed from Git is the one Nix's source gives: the same NAR hash (Nix's

@@ -9,7 +9,8 @@
  *
  * The top folder of the tarball is named after the source's store path (as when it is packed
  * from there): for a flake at the root of its repository that name is computed from the tree's
- * NAR hash (store-path.ts), so the tree is read twice, once to hash it and once to pack it; a
+ * NAR hash (store-path.ts), known only once the tree has been read, so the tree is packed under
+ * a stand-in name and renamed as it is compressed (renamed-top.ts): Git is read once. A
  * subflake's folder keeps its own name.
  */
 import * as fs from 'node:fs/promises'
@@ -17,12 +18,12 @@ import * as path from 'node:path'
 import type { PhaseLog } from '../log.js'
 import type { CommandRunner } from '../process/command.js'
 import type { Entry } from './file-tree.js'
-import { NarHasher } from './nar.js'
 import type { FlakeMetadata, Nix } from '../source/nix.js'
 import { type Tarball, packTarball } from './tarball.js'
 import { type VerifiedTarball, packAndVerify } from './verify.js'
 import { gitEntries, listTree } from './git-tree.js'
 import { sourceStorePath } from './store-path.js'
+import { compressRenamed } from './renamed-top.js'
 
 /** The commit to pack: its repository, its SHA and the flake's folder in it. */
 export interface CommitTree {
@@ -72,16 +73,36 @@ export async function packFromGit(
     listTree(runner, { ...git, revision: commit.revision, dir: commit.dir }),
     commitTime(runner, commit, options)
   ])
-  const sourceDir =
-    commit.dir === ''
-      ? sourceStorePath(await narHashOf(gitEntries(runner, entries, git)), storeDir)
-      : path.posix.join(storeDir, 'unknown-source', commit.dir)
-  const tarball = await packTarball(sourceDir, destination, lastModified, {
-    signal,
-    entries: () => gitEntries(runner, entries, git)
-  })
-  return { ...tarball, sourceDir, lastModified }
+  const entriesOf = (): AsyncIterable<Entry> => gitEntries(runner, entries, git)
+  if (commit.dir !== '') {
+    // A subflake's folder keeps its own name: packed as it is read.
+    const sourceDir = path.posix.join(storeDir, 'unknown-source', commit.dir)
+    const tarball = await packTarball(sourceDir, destination, lastModified, {
+      signal,
+      entries: entriesOf
+    })
+    return { ...tarball, sourceDir, lastModified }
+  }
+  // At the root, the top folder's name comes from the NAR hash of the whole tree: packed under a
+  // stand-in name, uncompressed, then renamed as it is compressed (renamed-top.ts).
+  const raw = `${destination}.tar`
+  try {
+    const packed = await packTarball(path.posix.join(storeDir, STAND_IN), raw, lastModified, {
+      signal,
+      entries: entriesOf,
+      uncompressed: true
+    })
+    const sourceDir = sourceStorePath(packed.narHash, storeDir)
+    const names = { from: STAND_IN, to: path.posix.basename(sourceDir) }
+    const tarball = await compressRenamed(raw, destination, names, signal)
+    return { ...packed, ...tarball, sourceDir, lastModified }
+  } finally {
+    await fs.rm(raw, { force: true })
+  }
 }
+
+/** The top folder's name until the store path's is known: as long, and no store path's. */
+const STAND_IN = `${'e'.repeat(32)}-source`
 
 /** The commit's time (committer date, seconds), which Nix reports as `lastModified`. */
 async function commitTime(
@@ -95,25 +116,6 @@ async function commitTime(
   if (!Number.isSafeInteger(seconds))
     throw new Error(`\`git show\` printed no commit time: ${stdout}`)
   return seconds
-}
-
-/** The NAR hash of `entries`, reading each file through one reused buffer. */
-export async function narHashOf(entries: AsyncIterable<Entry> | Iterable<Entry>): Promise<string> {
-  const nar = new NarHasher()
-  const buffer = Buffer.allocUnsafeSlow(128 * 1024)
-  for await (const entry of entries) {
-    if (entry.kind === 'directory') nar.directory(entry.rel)
-    else if (entry.kind === 'symlink') nar.symlink(entry.rel, entry.target)
-    else {
-      nar.file(entry.rel, entry.executable, entry.size)
-      for (let position = 0; position < entry.size; position += buffer.length) {
-        const piece = buffer.subarray(0, Math.min(buffer.length, entry.size - position))
-        await entry.read(piece, position)
-        nar.contents(piece)
-      }
-    }
-  }
-  return nar.digest()
 }
 
 /**

@@ -26,8 +26,9 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { Transform, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGzip, type Gzip } from 'node:zlib'
+import { createGzip } from 'node:zlib'
 import * as tar from 'tar-stream'
 import { type Entry, type EntrySource, fileTree } from './file-tree.js'
 import { NarHasher, type NarSink } from './nar.js'
@@ -59,7 +60,9 @@ const PACK_BUFFER = 16 * 1024
 /** zlib gets its input in slabs of this size: one is compressed while the other fills. */
 const SLAB = 128 * 1024
 /** zlib's output chunk size. */
-const GZIP_CHUNK = 64 * 1024
+export const GZIP_CHUNK = 64 * 1024
+/** The compression level (zlib's default). */
+export const GZIP_LEVEL = 6
 const LARGEST = 10
 
 type Header = Partial<tar.Header> & { name: string }
@@ -74,6 +77,8 @@ export interface PackOptions {
   entries?: EntrySource
   /** What computes `narHash`: a fresh {@link NarHasher} by default. */
   nar?: NarSink
+  /** Write the tar uncompressed (for renamed-top.ts to compress); compressed by default. */
+  uncompressed?: boolean
 }
 
 type Stats = Pick<Tarball, 'entries' | 'largestFiles'>
@@ -99,7 +104,9 @@ export async function packTarball(
 
   const written = measure()
   const pack = tar.pack({ highWaterMark: PACK_BUFFER })
-  const gzip = createGzip({ level: 6, chunkSize: GZIP_CHUNK })
+  const gzip = options.uncompressed
+    ? copying()
+    : createGzip({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK })
   const out = fs.createWriteStream(dest)
   const arenas = new Arenas()
   const stats: Stats = { entries: 0, largestFiles: [] }
@@ -137,8 +144,16 @@ export async function packTarball(
   return { path: dest, ...written.done(), narHash: nar.digest(), ...stats }
 }
 
+/**
+ * In place of gzip, for an uncompressed tar: the slabs `compress` writes are used again once the
+ * write has called back, which a plain pass-through does before the bytes reach the disk.
+ */
+function copying(): Transform {
+  return new Transform({ transform: (chunk: Buffer, _, done) => done(null, Buffer.from(chunk)) })
+}
+
 /** A pass-through that hashes (SHA-256) and counts the bytes on their way; `done` gives both. */
-function measure(): {
+export function measure(): {
   pass: (chunks: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>
   done: () => { sha256: string; size: number }
 } {
@@ -243,7 +258,7 @@ class Arenas {
  */
 async function compress(
   pack: tar.Pack,
-  gzip: Gzip,
+  gzip: Writable,
   arenas: Arenas,
   failed: Promise<never>
 ): Promise<void> {
