@@ -14,6 +14,17 @@ const stockConfig = (): string =>
     .filter(line => !line.startsWith('experimental-features'))
     .join('\n')
 
+/** A dry run of a rolling release of `me/flake` into `dest`. */
+const dryRun = (dest: string): string[] => [
+  '--visibility',
+  'public',
+  '--rolling',
+  '--repository',
+  'me/flake',
+  '--dest-dir',
+  dest
+]
+
 describe('flakehub-push with a stock Nix', () => {
   it('runs a dry run with no experimental features configured, and no warning', async () => {
     const { repo, revision } = threeCommits()
@@ -25,7 +36,7 @@ describe('flakehub-push with a stock Nix', () => {
     const out = path.join(tmp('stock-'), 'out')
     const run = await runCli({
       cwd: repo,
-      args: ['--visibility', 'public', '--rolling', '--repository', 'me/flake', '--dest-dir', out],
+      args: dryRun(out),
       env: { NIX_CONFIG: config }
     })
     expect(run.stderr).toBe('')
@@ -43,15 +54,7 @@ describe('flakehub-push with a stock Nix', () => {
     fs.symlinkSync(sh('sh', ['-c', 'command -v git']).trim(), path.join(bin, 'git'))
     const run = await runCli({
       cwd: repo,
-      args: [
-        '--visibility',
-        'public',
-        '--rolling',
-        '--repository',
-        'me/flake',
-        '--dest-dir',
-        'out'
-      ],
+      args: dryRun('out'),
       env: { PATH: bin }
     })
     expect(run.exitCode).toBe(1)
@@ -69,15 +72,7 @@ describe('flakehub-push with a stock Nix', () => {
     )
     const run = await runCli({
       cwd: repo,
-      args: [
-        '--visibility',
-        'public',
-        '--rolling',
-        '--repository',
-        'me/flake',
-        '--dest-dir',
-        'out'
-      ],
+      args: dryRun('out'),
       env: { PATH: old.path }
     })
     expect(run.exitCode).toBe(1)
