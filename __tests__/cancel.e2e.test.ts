@@ -151,8 +151,13 @@ describe('packing that fails while Nix evaluates', () => {
     const runnerTemp = tmp('full-disk-')
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', runnerTemp])
     try {
-      // Once the evaluation runs (and ignores SIGTERM), the disk fills up under the packing.
-      const nix = stuckNix(`head -c 128M /dev/zero > '${runnerTemp}/filler' 2>/dev/null`)
+      // Once the evaluation runs (and ignores SIGTERM), the disk fills up under the packing and
+      // stays full: whatever is freed (packing from Git giving up) is taken again at once. The
+      // filler is in the evaluation's process group, and is stopped with it.
+      const filler = `'${runnerTemp}/filler'`
+      const nix = stuckNix(
+        `(while :; do cat /dev/zero >> ${filler} 2>/dev/null; sleep 0.01; done) &`
+      )
       const run = await runAction({
         workspace: repo,
         inputs: actionInputs(hub, { rolling: 'true' }),
