@@ -37851,7 +37851,7 @@ async function packTarball(sourceDir, destination, mtime, options = {}) {
     };
     await Promise.all([
         writeEntries(pack, entries(root), external_node_path_.basename(root), mtime, arenas, stats, nar, signal).then(() => pack.finalize(), stop),
-        compress(pack, gzip, arenas, failed).catch(stop),
+        compress(pack, gzip, chunk => arenas.giveBack(chunk), failed).catch(stop),
         (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, written.pass, out).catch(stop)
     ]);
     if (failure !== undefined) {
@@ -37961,11 +37961,13 @@ class Arenas {
     }
 }
 /**
- * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
- * filled, and a slab is filled again only once zlib has called back for it (it is then done
- * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
+ * Copy `chunks` (the tar stream) into two slabs that take turns: zlib compresses one while the
+ * other is filled, and a slab is filled again only once zlib has called back for it (it is then
+ * done with its bytes). Each chunk is handed to `copied` once its bytes are in a slab (the
+ * chunk's buffer may then be used again). Ends `gzip` after the last byte. `failed` rejects
+ * when packing has stopped.
  */
-async function compress(pack, gzip, arenas, failed) {
+async function compress(chunks, gzip, copied, failed) {
     const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)];
     const inZlib = [Promise.resolve(), Promise.resolve()];
     let current = 0;
@@ -37978,7 +37980,7 @@ async function compress(pack, gzip, arenas, failed) {
         used = 0;
         await Promise.race([inZlib[current], failed]);
     };
-    for await (const chunk of pack) {
+    for await (const chunk of chunks) {
         for (let offset = 0; offset < chunk.length;) {
             const n = chunk.copy(slabs[current], used, offset);
             used += n;
@@ -37986,7 +37988,7 @@ async function compress(pack, gzip, arenas, failed) {
             if (used === SLAB)
                 await handOver();
         }
-        arenas.giveBack(chunk);
+        copied(chunk);
     }
     if (used > 0)
         await handOver();
@@ -38532,7 +38534,7 @@ function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
 
 
 const BLOCK = 512;
-/** The tar is read in slabs of this size (whole blocks): zlib compresses one while one is read. */
+/** The tar is read in slabs of this size (whole blocks). */
 const renamed_top_SLAB = 256 * BLOCK;
 /**
  * Compress the tar `raw` into the .tar.gz `destination`, its top folder `from` renamed `to` (of
@@ -38544,25 +38546,11 @@ async function compressRenamed(raw, destination, names, signal) {
     const gzip = (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK });
     const written = measure();
     const writing = (0,external_node_stream_promises_namespaceObject.pipeline)(gzip, written.pass, external_node_fs_.createWriteStream(dest));
-    const input = await external_node_fs_.promises.open(raw, 'r');
+    // What stops `compress` waiting for zlib: writing to disk failing.
+    const failed = writing.then(() => new Promise(() => { }));
+    failed.catch(() => { }); // Raced in `compress`; `writing` is awaited below.
     try {
-        const slabs = [Buffer.allocUnsafeSlow(renamed_top_SLAB), Buffer.allocUnsafeSlow(renamed_top_SLAB)];
-        const inZlib = [Promise.resolve(), Promise.resolve()];
-        for (let position = 0, current = 0;; current = 1 - current) {
-            signal?.throwIfAborted();
-            await Promise.race([inZlib[current], writing]);
-            const { bytesRead } = await input.read(slabs[current], 0, renamed_top_SLAB, position);
-            if (bytesRead === 0)
-                break;
-            const bytes = slabs[current].subarray(0, bytesRead);
-            renamer.rename(bytes);
-            inZlib[current] = new Promise((resolve, reject) => gzip.write(bytes, error => (error ? reject(error) : resolve())));
-            inZlib[current].catch(() => { }); // Awaited in turn above, or below.
-            position += bytesRead;
-        }
-        renamer.finish();
-        await Promise.race([Promise.all(inZlib), writing]);
-        gzip.end();
+        await compress(renamedSlabs(raw, renamer, signal), gzip, () => { }, failed);
         await writing;
     }
     catch (error) {
@@ -38571,10 +38559,31 @@ async function compressRenamed(raw, destination, names, signal) {
         await external_node_fs_.promises.rm(dest, { force: true });
         throw error;
     }
+    return { path: dest, ...written.done() };
+}
+/**
+ * The tar `raw`, renamed, a slab at a time read into one buffer: `compress` copies each slab
+ * out before it asks for the next.
+ */
+async function* renamedSlabs(raw, renamer, signal) {
+    const input = await external_node_fs_.promises.open(raw, 'r');
+    try {
+        const slab = Buffer.allocUnsafeSlow(renamed_top_SLAB);
+        for (let position = 0;;) {
+            signal?.throwIfAborted();
+            const { bytesRead } = await input.read(slab, 0, renamed_top_SLAB, position);
+            if (bytesRead === 0)
+                break;
+            const bytes = slab.subarray(0, bytesRead);
+            renamer.rename(bytes);
+            yield bytes;
+            position += bytesRead;
+        }
+        renamer.finish();
+    }
     finally {
         await input.close();
     }
-    return { path: dest, ...written.done() };
 }
 /** Walks the tar block by block, renaming the top folder in every entry's name. */
 class TopRenamer {

@@ -15,10 +15,10 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
-import { GZIP_CHUNK, GZIP_LEVEL, type Tarball, measure } from './tarball.js'
+import { GZIP_CHUNK, GZIP_LEVEL, type Tarball, compress, measure } from './tarball.js'
 
 const BLOCK = 512
-/** The tar is read in slabs of this size (whole blocks): zlib compresses one while one is read. */
+/** The tar is read in slabs of this size (whole blocks). */
 const SLAB = 256 * BLOCK
 
 /**
@@ -36,36 +36,46 @@ export async function compressRenamed(
   const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: GZIP_CHUNK })
   const written = measure()
   const writing = pipeline(gzip, written.pass, fs.createWriteStream(dest))
-  const input = await fs.promises.open(raw, 'r')
+  // What stops `compress` waiting for zlib: writing to disk failing.
+  const failed = writing.then(() => new Promise<never>(() => {}))
+  failed.catch(() => {}) // Raced in `compress`; `writing` is awaited below.
   try {
-    const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)]
-    const inZlib: Promise<void>[] = [Promise.resolve(), Promise.resolve()]
-    for (let position = 0, current = 0; ; current = 1 - current) {
-      signal?.throwIfAborted()
-      await Promise.race([inZlib[current], writing])
-      const { bytesRead } = await input.read(slabs[current], 0, SLAB, position)
-      if (bytesRead === 0) break
-      const bytes = slabs[current].subarray(0, bytesRead)
-      renamer.rename(bytes)
-      inZlib[current] = new Promise<void>((resolve, reject) =>
-        gzip.write(bytes, error => (error ? reject(error) : resolve()))
-      )
-      inZlib[current].catch(() => {}) // Awaited in turn above, or below.
-      position += bytesRead
-    }
-    renamer.finish()
-    await Promise.race([Promise.all(inZlib), writing])
-    gzip.end()
+    await compress(renamedSlabs(raw, renamer, signal), gzip, () => {}, failed)
     await writing
   } catch (error) {
     gzip.destroy()
     await writing.catch(() => {})
     await fs.promises.rm(dest, { force: true })
     throw error
+  }
+  return { path: dest, ...written.done() }
+}
+
+/**
+ * The tar `raw`, renamed, a slab at a time read into one buffer: `compress` copies each slab
+ * out before it asks for the next.
+ */
+async function* renamedSlabs(
+  raw: string,
+  renamer: TopRenamer,
+  signal: AbortSignal | undefined
+): AsyncGenerator<Buffer> {
+  const input = await fs.promises.open(raw, 'r')
+  try {
+    const slab = Buffer.allocUnsafeSlow(SLAB)
+    for (let position = 0; ;) {
+      signal?.throwIfAborted()
+      const { bytesRead } = await input.read(slab, 0, SLAB, position)
+      if (bytesRead === 0) break
+      const bytes = slab.subarray(0, bytesRead)
+      renamer.rename(bytes)
+      yield bytes
+      position += bytesRead
+    }
+    renamer.finish()
   } finally {
     await input.close()
   }
-  return { path: dest, ...written.done() }
 }
 
 /** Walks the tar block by block, renaming the top folder in every entry's name. */

@@ -132,7 +132,9 @@ export async function packTarball(
       () => pack.finalize(),
       stop
     ),
-    compress(pack, gzip, arenas, failed).catch(stop),
+    compress(pack as AsyncIterable<Buffer>, gzip, chunk => arenas.giveBack(chunk), failed).catch(
+      stop
+    ),
     pipeline(gzip, written.pass, out).catch(stop)
   ])
   if (failure !== undefined) {
@@ -252,14 +254,16 @@ class Arenas {
 }
 
 /**
- * Copy the tar stream into two slabs that take turns: zlib compresses one while the other is
- * filled, and a slab is filled again only once zlib has called back for it (it is then done
- * with its bytes). Ends `gzip` after the last byte. `failed` rejects when packing has stopped.
+ * Copy `chunks` (the tar stream) into two slabs that take turns: zlib compresses one while the
+ * other is filled, and a slab is filled again only once zlib has called back for it (it is then
+ * done with its bytes). Each chunk is handed to `copied` once its bytes are in a slab (the
+ * chunk's buffer may then be used again). Ends `gzip` after the last byte. `failed` rejects
+ * when packing has stopped.
  */
-async function compress(
-  pack: tar.Pack,
+export async function compress(
+  chunks: AsyncIterable<Buffer>,
   gzip: Writable,
-  arenas: Arenas,
+  copied: (chunk: Buffer) => void,
   failed: Promise<never>
 ): Promise<void> {
   const slabs = [Buffer.allocUnsafeSlow(SLAB), Buffer.allocUnsafeSlow(SLAB)]
@@ -276,14 +280,14 @@ async function compress(
     used = 0
     await Promise.race([inZlib[current], failed])
   }
-  for await (const chunk of pack as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks) {
     for (let offset = 0; offset < chunk.length;) {
       const n = chunk.copy(slabs[current], used, offset)
       used += n
       offset += n
       if (used === SLAB) await handOver()
     }
-    arenas.giveBack(chunk)
+    copied(chunk)
   }
   if (used > 0) await handOver()
   await Promise.race([Promise.all(inZlib), failed])
