@@ -44,6 +44,7 @@ export function flakeTable(f, bare) {
           ? noTarget
           : target(`≤ ${ratioTarget}`, f.ratio, x => x <= ratioTarget))
       ],
+      floorRow(f, ratioTarget),
       [
         'A against the limit of one evaluation (A / L)',
         f.overLimit === null ? 'n/a' : times(f.overLimit),
@@ -94,6 +95,34 @@ export function flakeTable(f, bare) {
       ['Locate flake (A’s phase)', fmt.s(f.locate), '', ...noTarget]
     ]
   )
+}
+
+/**
+ * The floor F2 (summary.mjs) and whether the A/B target lies above it: below F2 / B, no
+ * publisher that evaluates with Nix could meet it on these cores.
+ */
+function floorRow(f, ratioTarget) {
+  const { floor } = f
+  const text =
+    floor.floor2 === null
+      ? 'n/a'
+      : `the larger of locate alone ${fmt.s(floor.locateAlone)} (B’s \`nix flake metadata\`) + ` +
+        `longest evaluator alone ${fmt.s(f.longestWorker)} = ${fmt.s(floor.path)}, and the CPU of ` +
+        `that work and of compressing the tarball (${fmt.s(floor.locateCpu)} + ` +
+        `${fmt.s(floor.evaluationCpu)} + ${fmt.s(floor.compressCpu)}) ÷ 2 = ${fmt.s(floor.cpu / 2)}`
+  const reachable =
+    ratioTarget === undefined || f.floorRatio === null
+      ? ''
+      : f.floorRatio <= ratioTarget
+        ? `the A/B target ${ratioTarget} is ${fmt.pct(ratioTarget / f.floorRatio - 1)} above F2 / B`
+        : `the A/B target ${ratioTarget} is below F2 / B: no publisher that evaluates with Nix can meet it on 2 cores`
+  return [
+    'The floor F2: the work no publisher can leave out, each part alone, on 2 cores (F2 / B)',
+    `${fmt.s(floor.floor2)} (${fmt.ratio(f.floorRatio)})`,
+    text,
+    reachable,
+    ''
+  ]
 }
 
 /** The 2-core limit, A against it, the 1-core run and the 4-core projection. */
@@ -197,6 +226,11 @@ export function packingTable(summary, bare) {
       [
         'Throughput: `gzip -6` alone on the tar file (CPU)',
         `${fmt.rate(p.rateGzip)} (CPU ${fmt.s(p.gzipCpu)})`,
+        ...noTarget
+      ],
+      [
+        'CPU of Node’s zlib (level 6, as the action) alone on the tar file',
+        fmt.s(p.nodeGzipCpu),
         ...noTarget
       ],
       [

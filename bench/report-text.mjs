@@ -97,6 +97,16 @@ with the longest evaluator halved (one system each) and the CPU time spread over
 records the 1-minute load average before and after it (per-round table): with other work on the
 machine, A1/A and A/L2 err in either direction, so compare them within a round.
 
+**The floor F2** is what 2 cores allow the work no publisher can leave out, each part measured
+alone: Nix copying the source into the store (B's \`nix flake metadata\`), which must end before
+the evaluation starts, then the longest evaluator alone; and the CPU of that work plus
+compressing the tarball (the cheaper of \`gzip -6\` and Node's zlib at level 6, alone on the tar
+file), spread over the 2 cores. It leaves out packing's reading, tar and hashing, Node's start
+and every step of the action's own, so L2 is above it but for the noise between runs; an A/B
+target below F2 / B cannot be met by a publisher that evaluates with this Nix on these cores.
+The evaluation's CPU is that of the evaluators A ran: where systems share work (\`shared\`), one
+evaluator costs less CPU and more time, so there F2 is the floor of A's way of evaluating.
+
 **Memory.** The peak of A's whole process tree (node and every \`nix\` it starts, and their
 children) summed at each instant, by sampling /proc from the benchmark driver: every ${SAMPLE_MS} ms
 the resident set (VmRSS, from /proc/<pid>/statm) of every process in the tree, found every

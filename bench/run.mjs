@@ -33,7 +33,7 @@
  * time, TMPDIR), nix-calls.mjs (the `nix` wrapper for the time to the first call),
  * workspace.mjs (flakes, run folders, deferred clean-up), scenario-a.mjs and scenario-b.mjs (the
  * two runs), eval-alone.mjs (the evaluation alone), tree-rss.mjs (a process tree's peak
- * memory), throughput.mjs (tar | gzip -6, gzip -6, packTarball direct), summary.mjs,
+ * memory), throughput.mjs (tar | gzip -6, gzip -6, Node’s zlib, packTarball direct), summary.mjs,
  * report-tables.mjs, report-text.mjs and report.mjs (RESULTS.md); measure.mjs (running a
  * program under GNU time, statistics, formatting), generate.mjs and flake-nix.mjs (the flakes).
  */

@@ -1,6 +1,7 @@
 /**
- * Tarball throughput on a store path: `tar | gzip -6`, `gzip -6` alone on the tar file, and the
- * action's `packTarball` called directly (src/source/tarball.ts in Node 24, via pack-direct.mjs), with
+ * Tarball throughput on a store path: `tar | gzip -6`, `gzip -6` alone on the tar file, Node's
+ * zlib at the same level alone on it (what the action compresses with), and the action's
+ * `packTarball` called directly (src/source/tarball.ts in Node 24, via pack-direct.mjs), with
  * wall time, CPU and (for packTarball) peak RSS.
  */
 import { execFileSync } from 'node:child_process'
@@ -22,6 +23,13 @@ export function tarGzipArgs(source, destination) {
   ]
 }
 
+/** Node's gzip (zlib, level 6, as the action's) of the file argv[1], thrown away. */
+const NODE_GZIP = `
+const fs = require('node:fs'), zlib = require('node:zlib'), { Writable } = require('node:stream')
+const sink = new Writable({ write: (chunk, encoding, done) => done() })
+require('node:stream').pipeline(fs.createReadStream(process.argv[1]), zlib.createGzip({ level: 6 }), sink,
+  error => { if (error) throw error })`
+
 export async function gzipThroughput(tools, storePath, label) {
   const folder = runFolder(label)
   const bytes = treeBytes(storePath)
@@ -40,6 +48,10 @@ export async function gzipThroughput(tools, storePath, label) {
     env,
     timeFile: path.join(folder, 'time-gzip.txt')
   })
+  const nodeGzip = await measure(tools.node, ['-e', NODE_GZIP, tarFile], {
+    env,
+    timeFile: path.join(folder, 'time-node-gzip.txt')
+  })
   fs.rmSync(tarFile)
   const direct = await packDirect(tools, storePath, path.join(folder, 'direct.tar.gz'))
   fs.rmSync(folder, { recursive: true, force: true })
@@ -49,10 +61,13 @@ export async function gzipThroughput(tools, storePath, label) {
     tarGzipCpuS: piped.cpuS,
     gzipS: alone.wallS,
     gzipCpuS: alone.cpuS,
+    nodeGzipS: nodeGzip.wallS,
+    nodeGzipCpuS: nodeGzip.cpuS,
     direct
   }
   log(
     `${label}: ${bytes} source bytes; tar | gzip -6 ${fmt.s(piped.wallS)}, gzip -6 alone ${fmt.s(alone.wallS)}` +
+      `, Node's zlib alone ${fmt.s(nodeGzip.wallS)} (CPU ${fmt.s(nodeGzip.cpuS)})` +
       (direct === null
         ? ''
         : `, packTarball direct ${fmt.s(direct.seconds)} (CPU ${fmt.s(direct.cpuS)}, ${fmt.mb(direct.maxRssKiB)})`)
