@@ -34972,7 +34972,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9897);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(624);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4513);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -35788,7 +35788,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 9897:
+/***/ 624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38514,28 +38514,108 @@ function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
     return `${storeDir}/${nixBase32(folded)}-${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/source/top-renamer.ts
+/**
+ * A tar's top folder renamed in place, block by block, for renamed-top.ts: only the bytes of the
+ * name change, where tarball.ts (tar-stream) writes it: at the start of each entry's ustar name,
+ * or of its ustar prefix when a long name is split, or of the `path` record that begins a PAX
+ * header's data (long and non-ASCII names); each ustar header changed gets its checksum made
+ * again. Anything else than that layout is an error, never a tar with the stand-in left in it.
+ */
+const BLOCK = 512;
+/** Walks the tar block by block, renaming the top folder in every entry's name. */
+class TopRenamer {
+    constructor(from, to) {
+        this.from = from;
+        this.to = to;
+        /** Blocks of data left in the entry at hand. */
+        this.dataLeft = 0;
+        /** The next block is the start of a PAX header's data. */
+        this.paxData = false;
+        this.ended = false;
+        if (from.length !== to.length)
+            throw new RangeError(`The names ${from} and ${to} differ in length: a tar cannot be renamed so`);
+    }
+    /** Rename in `bytes`, the tar's next whole blocks (from where the previous call ended). */
+    rename(bytes) {
+        if (bytes.length % BLOCK !== 0)
+            throw this.error('does not end on a block');
+        for (let at = 0; at < bytes.length; at += BLOCK) {
+            const block = bytes.subarray(at, at + BLOCK);
+            if (this.dataLeft > 0) {
+                if (this.paxData)
+                    this.renamePaxPath(block);
+                this.paxData = false;
+                this.dataLeft--;
+            }
+            else if (this.ended || block.every(byte => byte === 0)) {
+                if (!block.every(byte => byte === 0))
+                    throw this.error('goes on after its end');
+                this.ended = true;
+            }
+            else
+                this.renameHeader(block);
+        }
+    }
+    /** After the last bytes: an error unless the tar ended where it should. */
+    finish() {
+        // (Data left means no end yet: the end is only looked for between entries.)
+        if (!this.ended)
+            throw this.error('ends in the middle');
+    }
+    renameHeader(header) {
+        // Octal digits, ended by a NUL or a space, where parseInt stops.
+        const size = Number.parseInt(header.toString('latin1', 124, 136), 8);
+        if (!Number.isSafeInteger(size))
+            throw this.error('has a header without a size');
+        this.dataLeft = Math.ceil(size / BLOCK);
+        this.paxData = false;
+        // A PAX header, and the header after its data, are both named PaxHeader (tar-stream): the
+        // entry's name is in the PAX data.
+        if (header.toString('latin1', 0, 10) === 'PaxHeader\0') {
+            this.paxData = header[156] === 0x78;
+            return;
+        }
+        // The name's start: the ustar prefix when the name was split, else the name field.
+        const start = header[345] === 0 ? 0 : 345;
+        this.replace(header, start);
+        const sum = header.reduce((total, byte, i) => total + (i >= 148 && i < 156 ? 0x20 : byte), 0);
+        header.write(sum.toString(8).padStart(6, '0'), 148);
+    }
+    /** The `path` record that starts the PAX data: `<length> path=<name>\n`. */
+    renamePaxPath(data) {
+        const record = /^\d+ path=/.exec(data.toString('latin1', 0, 32));
+        if (record === null)
+            throw this.error('has a PAX header that does not start with a path');
+        this.replace(data, record[0].length);
+    }
+    replace(bytes, at) {
+        if (!this.from.equals(bytes.subarray(at, at + this.from.length)))
+            throw this.error(`has an entry whose name does not start with ${this.from}`);
+        this.to.copy(bytes, at);
+    }
+    error(what) {
+        return new Error(`The uncompressed tarball ${what}: it cannot be renamed (a bug of packing)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/source/renamed-top.ts
 /**
  * A tar's top folder renamed as the tar is compressed. Packing a flake at the root of its
  * repository from Git, the top folder's name (the store path's, made from the tree's NAR hash)
  * is known only once the whole tree has been read. Rather than read the tree twice, once to hash
  * it and once to pack it, it is packed once, uncompressed, under a stand-in name of the same
- * length, and the right name is put in here, on the way to gzip.
- *
- * Only the bytes of the name change, where tarball.ts (tar-stream) writes it: at the start of
- * each entry's ustar name, or of its ustar prefix when a long name is split, or of the `path`
- * record that begins a PAX header's data (long and non-ASCII names); each ustar header changed
- * gets its checksum made again. Anything else than that layout is an error, never a tarball
- * with the stand-in left in it.
+ * length, and the right name is put in here (top-renamer.ts), on the way to gzip.
  */
 
 
 
 
 
-const BLOCK = 512;
+
+const renamed_top_BLOCK = 512;
 /** The tar is read in slabs of this size (whole blocks). */
-const renamed_top_SLAB = 256 * BLOCK;
+const renamed_top_SLAB = 256 * renamed_top_BLOCK;
 /**
  * Compress the tar `raw` into the .tar.gz `destination`, its top folder `from` renamed `to` (of
  * the same length in bytes). On failure, no partial file is left behind; `raw` is left as is.
@@ -38583,78 +38663,6 @@ async function* renamedSlabs(raw, renamer, signal) {
     }
     finally {
         await input.close();
-    }
-}
-/** Walks the tar block by block, renaming the top folder in every entry's name. */
-class TopRenamer {
-    constructor(from, to) {
-        this.from = from;
-        this.to = to;
-        /** Blocks of data left in the entry at hand. */
-        this.dataLeft = 0;
-        /** The next block is the start of a PAX header's data. */
-        this.paxData = false;
-        this.ended = false;
-        if (from.length !== to.length)
-            throw new RangeError(`The names ${from} and ${to} differ in length: a tar cannot be renamed so`);
-    }
-    /** Rename in `bytes`, the tar's next whole blocks (from where the previous call ended). */
-    rename(bytes) {
-        if (bytes.length % BLOCK !== 0)
-            throw this.error('does not end on a block');
-        for (let at = 0; at < bytes.length; at += BLOCK) {
-            const block = bytes.subarray(at, at + BLOCK);
-            if (this.dataLeft > 0) {
-                if (this.paxData)
-                    this.renamePaxPath(block);
-                this.paxData = false;
-                this.dataLeft--;
-            }
-            else if (this.ended || block.every(byte => byte === 0)) {
-                if (!block.every(byte => byte === 0))
-                    throw this.error('goes on after its end');
-                this.ended = true;
-            }
-            else
-                this.renameHeader(block);
-        }
-    }
-    /** After the last bytes: an error unless the tar ended where it should. */
-    finish() {
-        if (this.dataLeft > 0 || !this.ended)
-            throw this.error('ends in the middle');
-    }
-    renameHeader(header) {
-        const size = Number.parseInt(header.toString('latin1', 124, 136).replace(/\0.*$/, ''), 8);
-        if (!Number.isSafeInteger(size))
-            throw this.error('has a header without a size');
-        this.dataLeft = Math.ceil(size / BLOCK);
-        // A PAX header, and the header after its data, are both named PaxHeader (tar-stream): the
-        // entry's name is in the PAX data.
-        if (header.toString('latin1', 0, 10) === 'PaxHeader\0') {
-            this.paxData = header[156] === 0x78 && size > 0;
-            return;
-        }
-        // The name's start: the ustar prefix when the name was split, else the name field.
-        const start = header[345] === 0 ? 0 : 345;
-        this.replace(header, start);
-        const sum = header.reduce((total, byte, i) => total + (i >= 148 && i < 156 ? 0x20 : byte), 0);
-        header.write(sum.toString(8).padStart(6, '0'), 148, 'latin1');
-    }
-    /** The `path` record that starts the PAX data: `<length> path=<name>\n`. */
-    renamePaxPath(data) {
-        const key = data.indexOf(' path=');
-        if (key < 0 || key > 20)
-            throw this.error('has a PAX header that does not start with a path');
-        this.replace(data, key + ' path='.length);
-    }
-    replace(bytes, at) {
-        if (!this.from.equals(bytes.subarray(at, at + this.from.length)))
-            throw this.error(`has an entry whose name does not start with ${this.from}`);
-        this.to.copy(bytes, at);
-    }
-    error(what) {
-        return new Error(`The uncompressed tarball ${what}: it cannot be renamed (a bug of packing)`);
     }
 }
 
