@@ -7,6 +7,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       '.cli-build/',
+      '.undici-build/',
       'node_modules/',
       'coverage/',
       '.bench/',
@@ -20,5 +21,14 @@ export default defineConfig(
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' }
     }
+  },
+  {
+    // CommonJS for the bundler (scripts/undici-on-demand.cjs): `require` is how it loads lazily.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable' }
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 )

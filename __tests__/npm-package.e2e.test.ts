@@ -67,6 +67,9 @@ describe('the npm package', () => {
       'dist/inspect.nix',
       'dist/share.nix',
       'dist/show-check.nix',
+      // undici, which only a proxy needs, read beside dist/cli.js on first use (bundle.test).
+      'dist/undici-licenses.txt',
+      'dist/undici.cjs',
       'package.json'
     ])
     const manifest = JSON.parse(
@@ -80,6 +83,8 @@ describe('the npm package', () => {
     expect(licences.split('\n')).toEqual(
       expect.arrayContaining(['@actions/core', 'tar-stream', 'semver', 'spdx-expression-parse'])
     )
+    const undici = fs.readFileSync(path.join(REPO, 'dist', 'undici-licenses.txt'), 'utf8')
+    expect(undici.split('\n')).toContain('undici')
   })
 
   it.each(nodesUnderTest())(
