@@ -1,5 +1,5 @@
-// Reading a commit's tree from Git's own output (src/source/git-tree.ts), and the store path Nix
-// gives a source (src/source/store-path.ts), without running Git or Nix: `git ls-tree` output is
+// Reading a commit's tree from Git's own output (src/source/ls-tree.ts, stream-reader.ts), and
+// the store path Nix gives a source (src/source/store-path.ts), without running Git or Nix: `git ls-tree` output is
 // read as untrusted text and walked in NAR order; a stream is read in exact pieces however it
 // is cut.
 import { describe, expect, it } from '@jest/globals'
@@ -7,7 +7,8 @@ import { SEED, fc } from './support/fast-check.js'
 import { createHash } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { NarHasher } from '../src/source/nar.js'
-import { StreamReader, type TreeEntry, readLsTree } from '../src/source/git-tree.js'
+import { type TreeEntry, readLsTree } from '../src/source/ls-tree.js'
+import { StreamReader } from '../src/source/stream-reader.js'
 import { nixBase32, sourceStorePath } from '../src/source/store-path.js'
 
 const OID = (n: number): string => n.toString(16).padStart(40, '0')
@@ -56,6 +57,11 @@ describe('readLsTree', () => {
     expect(readLsTree(output).blobs().toString('latin1')).toBe(`${OID(3)}\n${OID(4)}\n${OID(1)}\n`)
   })
 
+  it('puts a name before the longer names it begins, whichever Git lists first', () => {
+    const output = Buffer.concat([file('ab', 1), file('a', 2), file('abc', 3)])
+    expect([...readLsTree(output)].map(entry => entry.rel)).toEqual(['', 'a', 'ab', 'abc'])
+  })
+
   it('reads nothing as the empty folder alone', () => {
     expect([...readLsTree(Buffer.alloc(0))]).toEqual([{ kind: 'directory', rel: '' }])
   })
@@ -81,6 +87,35 @@ describe('readLsTree', () => {
       /a path twice/
     ],
     ['a `..` in a path', file('a/../b'), /`\.\.`/],
+    ['a `.` in a path', file('a/./b'), /`\.` or/],
+    ['an empty record', Buffer.from([0]), /without a path/],
+    ['a record that starts with its path', Buffer.from('\ta\0'), /another shape/],
+    [
+      "a record whose only tab is in the next one's",
+      Buffer.concat([Buffer.from(`100644 blob ${OID(1)} 1\0`), file('b')]),
+      /without a path/
+    ],
+    [
+      'something before the mode',
+      Buffer.from(`x100644 blob ${OID(1)}       1\ta\0`),
+      /another shape/
+    ],
+    [
+      'something after the size',
+      Buffer.from(`100644 blob ${OID(1)}       1x\ta\0`),
+      /another shape/
+    ],
+    [
+      'a commit with the mode of a file',
+      record('100644', 'commit', OID(1), '-', 'a'),
+      /another shape/
+    ],
+    [
+      'a blob with the mode of a submodule',
+      record('160000', 'blob', OID(1), '1', 'a'),
+      /mode 160000/
+    ],
+    ['a tree with a size', record('100644', 'tree', OID(1), '1', 'a'), /another shape/],
     ['an empty name', file('a//b'), /empty/],
     [
       'a name that is not UTF-8',
@@ -189,6 +224,46 @@ describe('StreamReader', () => {
       ),
       { seed: SEED, numRuns: 300 }
     )
+  })
+
+  it('reads a line of exactly its limit, cut across chunks', async () => {
+    const reader = new StreamReader(cutInto(Buffer.from(`${'x'.repeat(10)}\nrest`), [4, 4]))
+    expect(await reader.line(10)).toBe('x'.repeat(10))
+  })
+
+  it('keeps at most its high water waiting: pauses the stream above it, resumes it at half', async () => {
+    const settle = () => new Promise(resolve => setImmediate(resolve))
+    const stream = new PassThrough()
+    const reader = new StreamReader(stream, 1000)
+    stream.write(Buffer.alloc(1000))
+    await settle()
+    expect(stream.isPaused()).toBe(false)
+    stream.write(Buffer.alloc(200))
+    await settle()
+    expect(stream.isPaused()).toBe(true)
+    await reader.readInto(Buffer.alloc(600)) // 600 left
+    expect(stream.isPaused()).toBe(true)
+    await reader.readInto(Buffer.alloc(100)) // 500 left: half
+    expect(stream.isPaused()).toBe(false)
+  })
+
+  it('lets 256 KiB wait by default', async () => {
+    const stream = new PassThrough()
+    new StreamReader(stream)
+    stream.write(Buffer.alloc(256 * 1024))
+    await new Promise(resolve => setImmediate(resolve))
+    expect(stream.isPaused()).toBe(false)
+    stream.write(Buffer.alloc(1))
+    await new Promise(resolve => setImmediate(resolve))
+    expect(stream.isPaused()).toBe(true)
+  })
+
+  it("rejects a read with the stream's own error", async () => {
+    const stream = new PassThrough()
+    const reader = new StreamReader(stream)
+    const reading = reader.readInto(Buffer.alloc(4))
+    stream.destroy(new Error('git cat-file broke'))
+    await expect(reading).rejects.toThrow('git cat-file broke')
   })
 
   it('refuses a line longer than it may be', async () => {

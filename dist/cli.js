@@ -6883,7 +6883,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4198);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6049);
 /* harmony import */ var _places_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2443);
 /* harmony import */ var _places_text_reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(771);
 /* harmony import */ var _process_signals_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
@@ -7704,7 +7704,7 @@ const SILENT = {
 
 /***/ }),
 
-/***/ 4198:
+/***/ 6049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10043,24 +10043,15 @@ function fileSystemError(error, destination) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/source/git-tree.ts
+;// CONCATENATED MODULE: ./src/source/ls-tree.ts
 /**
- * A commit's tree read straight from Git, as entries to pack (see file-tree.ts): what Nix will
- * put into the store for the commit, available as soon as the commit is known, while Nix is
- * still copying it.
- *
- * `git ls-tree -r -z --long <rev>:<dir>` lists every file, symlink and submodule with its mode,
- * object and size; they are walked in the order of a NAR (depth-first, names in byte order, which
- * is not Git's: Git sorts a folder as if its name ended in `/`). `git cat-file --batch --buffer`
- * then streams the contents of every file and symlink in that order, and each file's bytes are
- * copied from what it printed into the packer's buffers as the packer asks for them.
- *
- * What Git's tree says is kept as a NAR keeps it: 100755 is an executable file, 100644 a plain
- * one, 120000 a symlink (its target is the blob's bytes), and a submodule (160000, a "gitlink":
- * a commit of another repository) an empty folder, which is what Nix unpacks for it when the
- * flake's URL does not ask for submodules. What Git's tree cannot say (`export-ignore` and
- * `export-subst`, which `git archive`, and so Nix 2.8, apply) is why the result must be checked
- * against Nix's own NAR hash before it is used.
+ * The output of `git ls-tree -r -z --long`, read as untrusted text: every file, symlink and
+ * submodule with its mode, object and size, checked, and walked in the order of a NAR
+ * (depth-first, names in byte order, which is not Git's: Git sorts a folder as if its name ended
+ * in `/`). What Git's tree says is kept as a NAR keeps it: 100755 is an executable file, 100644 a
+ * plain one, 120000 a symlink (its target is the blob's bytes), and a submodule (160000, a
+ * "gitlink": a commit of another repository) an empty folder, which is what Nix unpacks for it
+ * when the flake's URL does not ask for submodules. git-tree.ts runs Git.
  */
 
 /** `<mode> SP <type> SP <object> SP <size, right-aligned>` (then a tab and the path). */
@@ -10130,7 +10121,7 @@ class ListedTree {
             const leaf = this.leafOf(record);
             if (leaf === undefined)
                 continue;
-            length += lines.write(leaf.object, length, 'latin1');
+            length += lines.write(leaf.object, length);
             length = lines.writeUInt8(0x0a, length);
         }
         return lines.subarray(0, length);
@@ -10190,7 +10181,7 @@ function readLsTree(output) {
 function leafOf(mode, type, object, size, rel, record) {
     if (mode === '160000' && type === 'commit')
         return undefined;
-    const bytes = /^[0-9]{1,15}$/.test(size) ? Number(size) : NaN;
+    const bytes = Number(size); // HEADER took it as `-` (NaN here) or digits.
     if (type !== 'blob' || !Number.isSafeInteger(bytes))
         throw lsTreeError('an entry of another shape', record);
     if (mode === '120000')
@@ -10202,6 +10193,8 @@ function leafOf(mode, type, object, size, rel, record) {
 function lsTreeError(what, at) {
     return new Error(`\`git ls-tree\` printed ${what}: ${JSON.stringify(at.subarray(0, 200).toString('latin1'))}`);
 }
+
+;// CONCATENATED MODULE: ./src/source/stream-reader.ts
 /**
  * Reads exactly as many bytes as asked from a stream, copying them into buffers it is given:
  * the stream's own chunks are never kept beyond the few not read yet (it is paused while more
@@ -10229,7 +10222,7 @@ class StreamReader {
         while (done < into.length) {
             await this.available();
             const chunk = this.chunks[0];
-            const n = chunk.copy(into, done, 0, Math.min(chunk.length, into.length - done));
+            const n = chunk.copy(into, done); // As much as both have room for.
             done += n;
             this.consume(n);
         }
@@ -10289,6 +10282,25 @@ class StreamReader {
         wake?.();
     }
 }
+
+;// CONCATENATED MODULE: ./src/source/git-tree.ts
+/**
+ * A commit's tree read straight from Git, as entries to pack (see file-tree.ts): what Nix will
+ * put into the store for the commit, available as soon as the commit is known, while Nix is
+ * still copying it.
+ *
+ * `git ls-tree -r -z --long <rev>:<dir>` lists every file, symlink and submodule with its mode,
+ * object and size; ls-tree.ts reads that and walks it in the order of a NAR. `git cat-file
+ * --batch --buffer` then streams the contents of every file and symlink in that order
+ * (stream-reader.ts), and each file's bytes are copied from what it printed into the packer's
+ * buffers as the packer asks for them.
+ *
+ * What Git's tree cannot say (`export-ignore` and `export-subst`, which `git archive`, and so Nix
+ * 2.8, apply) is why the result must be checked against Nix's own NAR hash before it is used.
+ */
+
+
+
 /** The entries of the folder `dir` of commit `revision`, listed by Git (see {@link readLsTree}). */
 async function listTree(runner, options) {
     const { repository, revision, dir, signal, log } = options;
