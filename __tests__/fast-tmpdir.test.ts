@@ -6,7 +6,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { type CommandRunner, type RunOptions, processRunner } from '../src/process/command.js'
 import { Nix } from '../src/source/nix.js'
-import type { TreeEntry } from '../src/source/git-tree.js'
+import type { TreeEntry } from '../src/source/ls-tree.js'
 import {
   TMPFS_MAGIC,
   type RoomProbe,

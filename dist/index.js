@@ -10435,6 +10435,7 @@ function sourceStorePath(narHash, storeDir = '/nix/store', name = 'source') {
  * header's data (long and non-ASCII names); each ustar header changed gets its checksum made
  * again. Anything else than that layout is an error, never a tar with the stand-in left in it.
  */
+/** A tar's block: every header and every entry's data start on one. */
 const BLOCK = 512;
 /** Walks the tar block by block, renaming the top folder in every entry's name. */
 class TopRenamer {
@@ -10526,9 +10527,8 @@ class TopRenamer {
 
 
 
-const renamed_top_BLOCK = 512;
-/** The tar is read in slabs of this size (whole blocks). */
-const renamed_top_SLAB = 256 * renamed_top_BLOCK;
+/** The tar is read in slabs of this size: whole blocks, as the renamer takes them. */
+const renamed_top_SLAB = 256 * BLOCK;
 /**
  * Compress the tar `raw` into the .tar.gz `destination`, its top folder `from` renamed `to` (of
  * the same length in bytes). On failure, no partial file is left behind; `raw` is left as is.

@@ -16,7 +16,8 @@ import type { PhaseLog } from '../log.js'
 import type { CommandRunner } from '../process/command.js'
 import { readMemAvailable } from '../process/memory.js'
 import type { NamedCommit } from './commit.js'
-import { type TreeEntry, listTree } from './git-tree.js'
+import { listTree } from './git-tree.js'
+import type { TreeEntry } from './ls-tree.js'
 import type { Nix } from './nix.js'
 
 /**

@@ -19,8 +19,6 @@ import type { Entry } from './file-tree.js'
 import { type ListedTree, type TreeEntry, readLsTree } from './ls-tree.js'
 import { StreamReader } from './stream-reader.js'
 
-export type { TreeEntry } from './ls-tree.js'
-
 export interface GitTreeOptions {
   /** Any folder of the repository (`git -C`). */
   repository: string

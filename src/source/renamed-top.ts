@@ -10,10 +10,9 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import { GZIP_CHUNK, GZIP_LEVEL, type Tarball, compress, measure } from './tarball.js'
-import { TopRenamer } from './top-renamer.js'
+import { BLOCK, TopRenamer } from './top-renamer.js'
 
-const BLOCK = 512
-/** The tar is read in slabs of this size (whole blocks). */
+/** The tar is read in slabs of this size: whole blocks, as the renamer takes them. */
 const SLAB = 256 * BLOCK
 
 /**

@@ -6,7 +6,8 @@
  * again. Anything else than that layout is an error, never a tar with the stand-in left in it.
  */
 
-const BLOCK = 512
+/** A tar's block: every header and every entry's data start on one. */
+export const BLOCK = 512
 
 /** Walks the tar block by block, renaming the top folder in every entry's name. */
 export class TopRenamer {
