@@ -77,16 +77,15 @@ function twoCoreLimit(A, alone, locate, packAloneS) {
 /**
  * The floor F2: the least the work that cannot be left out takes on 2 cores, each part measured
  * with nothing beside it. Nix must copy the source into the store before it can evaluate (B's
- * `nix flake metadata`), then evaluate (the longest evaluator alone); that is the critical path.
- * And the CPU of that work, with compressing the tarball (the cheaper of `gzip -6` and Node's
- * zlib, alone on the tar), spread over the 2 cores. Packing's reading, tar and hashing, Node's
+ * `nix flake metadata`), then evaluate (`longestWorker`, the longest evaluator alone, as L2
+ * takes it); that is the critical path. And the CPU of that work, with compressing the tarball
+ * (the cheaper of `gzip -6` and Node's zlib, alone on the tar), spread over the 2 cores. Packing's reading, tar and hashing, Node's
  * start and the action's own steps are left out, so no publisher that evaluates with Nix on
  * these cores can be faster; a target below F2 / B cannot be met.
  */
-function workFloor(B, alone, compressCpu) {
+function workFloor(B, alone, longestWorker, compressCpu) {
   const locateAlone = stepMedian(B, 'nix flake metadata', 'wallS')
   const locateCpu = stepMedian(B, 'nix flake metadata', 'cpuS')
-  const longestWorker = median(alone.map(a => max(a.commands.map(c => c.wallS))))
   const evaluationCpu = median(
     alone.map(a =>
       a.commands.some(c => c.cpuS === null || c.cpuS === undefined)
@@ -124,7 +123,7 @@ export function summarizeFlake(rounds, kind, packing) {
       ? locate + Math.max(evalAlone, packAloneS)
       : null
   const two = twoCoreLimit(A, alone, locate, packAloneS)
-  const floor = workFloor(B, alone, packing.compressCpu)
+  const floor = workFloor(B, alone, two.longestWorker, packing.compressCpu)
   const A1 = runs.map(f => f.a1).filter(run => run !== undefined)
   const wallA1 = median(A1.map(r => r.wallS))
   const treePeak1 = max(A1.map(r => r.treePeakKiB))
